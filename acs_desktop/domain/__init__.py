@@ -1,0 +1,1 @@
+"""Pure domain helpers: ticket codes, French formats, seasons, the domain error. No Qt, no database."""

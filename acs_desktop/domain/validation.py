@@ -1,0 +1,79 @@
+"""Guard clauses shared by the services: each refuses bad input with a French message and a field."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from acs_desktop.domain.errors import DomainError
+from acs_desktop.domain.french import parse_money
+
+# Far above any real figure, low enough to catch a typing slip (an extra zero or two).
+MAX_PLACES = 100_000
+MAX_AMOUNT = Decimal("10000000.00")
+
+
+def required_text(value: str | None, what: str, field: str, max_length: int = 120) -> str:
+    text = " ".join((value or "").split())
+    if not text:
+        raise DomainError("name_required", f"{what} est obligatoire.", field=field)
+    if len(text) > max_length:
+        raise DomainError(
+            "text_too_long", f"{what} : {max_length} caractères au plus ({len(text)} saisis).", field=field
+        )
+    return text
+
+
+def optional_text(value: str | None, what: str, field: str, max_length: int = 200, *, multiline: bool = False) -> str:
+    text = (value or "").strip() if multiline else " ".join((value or "").split())
+    if len(text) > max_length:
+        raise DomainError(
+            "text_too_long", f"{what} : {max_length} caractères au plus ({len(text)} saisis).", field=field
+        )
+    return text
+
+
+def count(value: object, what: str, field: str, *, minimum: int = 0, maximum: int = MAX_PLACES) -> int:
+    """A whole number of places or people, within [minimum, maximum]."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        try:
+            text = str(value).strip().replace("\u202f", "").replace(" ", "")
+            number = int(text)
+        except (TypeError, ValueError):
+            raise DomainError("number_invalid", f"{what} : « {value} » n'est pas un nombre entier.", field=field) from None
+    else:
+        number = value
+    if number < 0:
+        raise DomainError("number_negative", f"{what} ne peut pas être négatif.", field=field)
+    if number < minimum:
+        raise DomainError("number_too_small", f"{what} : au moins {minimum}.", field=field)
+    if number > maximum:
+        raise DomainError("number_too_large", f"{what} : {number} paraît trop grand (au plus {maximum}).", field=field)
+    return number
+
+
+def money(value: object, what: str, field: str) -> Decimal:
+    """Euros ≥ 0 with at most two decimals, as Decimal (never float)."""
+    if isinstance(value, float):
+        raise DomainError("amount_invalid", f"{what} : montant à saisir en décimal exact.", field=field)
+    if isinstance(value, Decimal | int) and not isinstance(value, bool):
+        try:
+            amount = Decimal(value)
+        except InvalidOperation:
+            raise DomainError("amount_invalid", f"{what} : montant illisible.", field=field) from None
+        if not amount.is_finite():
+            raise DomainError("amount_invalid", f"{what} : montant illisible.", field=field)
+        if amount < 0:
+            raise DomainError("amount_negative", f"{what} : un montant ne peut pas être négatif.", field=field)
+        if amount != amount.quantize(Decimal("0.01")):
+            raise DomainError("amount_invalid", f"{what} : au plus deux chiffres après la virgule.", field=field)
+        amount = amount.quantize(Decimal("0.01"))
+    else:
+        amount = parse_money(str(value), field=field, what=what)
+    if amount > MAX_AMOUNT:
+        raise DomainError("amount_too_large", f"{what} : {amount} € paraît trop grand.", field=field)
+    return amount
+
+
+def same_name(a: str, b: str) -> bool:
+    """Names a person would call the same: case and surrounding spaces ignored."""
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()

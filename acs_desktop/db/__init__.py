@@ -1,0 +1,1 @@
+"""The local store: one SQLite file, opened, checked and migrated here."""

@@ -1,0 +1,197 @@
+"""Opening the store: check the file, keep a copy, migrate, and hand out sessions.
+
+Nothing here writes to a file it has not recognised: a foreign, damaged or newer file is
+refused with a French message before any connection that could write is opened.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from acs_desktop.db.engine import APPLICATION_ID, make_engine, writing
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+class StoreError(Exception):
+    """The store cannot be opened. `message` is French and shown as is; the file is untouched."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+@dataclass
+class Store:
+    path: Path
+    engine: Engine
+    read: sessionmaker[Session]
+    write: sessionmaker[Session]
+    created: bool = False
+    migrated_from: str | None = None
+    copy_before_migration: Path | None = None
+    _closed: bool = field(default=False, repr=False)
+
+    def close(self) -> None:
+        if not self._closed:
+            self.engine.dispose()
+            self._closed = True
+
+
+@dataclass(frozen=True)
+class FileState:
+    exists: bool
+    revision: str | None
+    has_tables: bool
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def _known_revision(revision: str) -> bool:
+    try:
+        return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
+def inspect_file(path: Path) -> FileState:
+    """Read, never write: what is this file? Raises StoreError for anything but an ACS store."""
+    if not path.exists():
+        return FileState(exists=False, revision=None, has_tables=False)
+    if path.is_dir():
+        raise StoreError("not_a_file", f"« {path} » est un dossier, pas une base ACS Desktop.")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise StoreError("unreadable", f"Le fichier « {path} » ne peut pas être lu ({exc.strerror}).") from None
+    if not header:
+        return FileState(exists=True, revision=None, has_tables=False)
+    if header != SQLITE_HEADER:
+        raise StoreError(
+            "not_sqlite",
+            f"Le fichier « {path} » n'est pas une base ACS Desktop : ce n'est pas une base de données SQLite. "
+            "Il n'a pas été modifié.",
+        )
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            check = connection.execute("PRAGMA quick_check").fetchone()[0]
+            if check != "ok":
+                raise StoreError(
+                    "damaged",
+                    f"La base « {path} » est endommagée ({check}). Elle n'a pas été modifiée : "
+                    "restaurez la dernière sauvegarde.",
+                )
+            app_id = connection.execute("PRAGMA application_id").fetchone()[0]
+            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            revision = None
+            if "alembic_version" in tables:
+                row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(
+            "unreadable",
+            f"La base « {path} » ne peut pas être lue ({exc}). Elle n'a pas été modifiée : "
+            "restaurez la dernière sauvegarde.",
+        ) from None
+    if tables and app_id != APPLICATION_ID and revision is None:
+        raise StoreError(
+            "foreign",
+            f"Le fichier « {path} » est une base SQLite d'un autre logiciel, pas une base ACS Desktop. "
+            "Il n'a pas été modifié.",
+        )
+    if revision is not None and not _known_revision(revision):
+        raise StoreError(
+            "newer_version",
+            f"La base « {path} » a été écrite par une version plus récente d'ACS Desktop "
+            f"(schéma {revision}). Installez la dernière version du logiciel ; la base n'a pas été modifiée.",
+        )
+    return FileState(exists=True, revision=revision, has_tables=bool(tables))
+
+
+def copy_store(source: Path, target: Path) -> Path:
+    """A consistent copy of a live SQLite file (SQLite's online backup API, WAL included)."""
+    with sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True) as src:
+        with sqlite3.connect(target) as dst:
+            src.backup(dst)
+    src.close()
+    dst.close()
+    return target
+
+
+def migrate(path: Path) -> None:
+    """Upgrade the file to the head revision in one transaction; foreign keys checked at the end."""
+    engine = make_engine(path, foreign_keys=False)
+    try:
+        with engine.begin() as connection:
+            config = alembic_config()
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise StoreError(
+                    "migration_failed",
+                    f"La mise à jour de la base a été annulée : {len(broken)} liens incohérents.",
+                )
+            connection.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
+    finally:
+        engine.dispose()
+
+
+def open_store(path: Path) -> Store:
+    """Open (creating or upgrading if needed) the store at `path`."""
+    path = Path(path)
+    state = inspect_file(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(
+            "data_dir_unwritable",
+            f"Le dossier des données « {path.parent} » ne peut pas être créé ({exc.strerror}).",
+        ) from None
+    head = head_revision()
+    copy_path = None
+    if state.revision != head:
+        if state.revision is not None:
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            copy_path = path.with_name(f"{path.stem}.avant-mise-a-jour-{state.revision}-{stamp}.sqlite")
+            copy_store(path, copy_path)
+        try:
+            migrate(path)
+        except StoreError:
+            raise
+        except sqlite3.OperationalError as exc:
+            raise StoreError("unwritable", f"La base « {path} » ne peut pas être modifiée ({exc}).") from None
+    engine = make_engine(path)
+    return Store(
+        path=path,
+        engine=engine,
+        read=sessionmaker(engine, expire_on_commit=False),
+        write=sessionmaker(writing(engine), expire_on_commit=False),
+        created=not state.has_tables,
+        migrated_from=state.revision if state.revision != head else None,
+        copy_before_migration=copy_path,
+    )

@@ -1,0 +1,39 @@
+"""A season ("2025-2026") and the association's settings."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import LargeBinary, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from acs_desktop.models.base import Base
+
+
+class Season(Base):
+    __tablename__ = "season"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    label: Mapped[str] = mapped_column(String(9), unique=True)
+    starts_on: Mapped[date]
+    ends_on: Mapped[date]
+    closed_at: Mapped[datetime | None]
+    names_anonymised_at: Mapped[datetime | None]
+
+
+class AssociationSettings(Base):
+    """One row (id 1): who runs the tool; printed on every document."""
+
+    __tablename__ = "association_settings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), default="")
+    address: Mapped[str] = mapped_column(String(200), default="")
+    postal_code: Mapped[str] = mapped_column(String(10), default="")
+    commune: Mapped[str] = mapped_column(String(80), default="")
+    phone: Mapped[str] = mapped_column(String(30), default="")
+    email: Mapped[str] = mapped_column(String(120), default="")
+    website: Mapped[str] = mapped_column(String(120), default="")
+    logo_png: Mapped[bytes | None] = mapped_column(LargeBinary)
+    retention_months: Mapped[int] = mapped_column(default=24)
+    notes: Mapped[str] = mapped_column(Text, default="")

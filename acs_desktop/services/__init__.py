@@ -1,0 +1,42 @@
+"""Business rules (no Qt): verbs that check, write in one transaction, log, and return plain data.
+
+`Services` gathers them around one store and one clock, so that the window, the command line
+and the tests use the very same rules.
+"""
+
+from __future__ import annotations
+
+import random
+
+from acs_desktop.domain.errors import DomainError
+from acs_desktop.services.attendance import AttendanceService
+from acs_desktop.services.base import Clock, Sessions, system_clock
+from acs_desktop.services.booking_lists import BookingListService
+from acs_desktop.services.bookings import BookingService
+from acs_desktop.services.conventions import ConventionService
+from acs_desktop.services.offers import OfferService
+from acs_desktop.services.partners import PartnerService
+from acs_desktop.services.reasons import ReasonService
+from acs_desktop.services.relays import RelayService
+from acs_desktop.services.review import ReviewService
+from acs_desktop.services.seasons import SeasonService
+from acs_desktop.services.settings import SettingsService
+
+__all__ = ["DomainError", "Services"]
+
+
+class Services:
+    def __init__(self, sessions: Sessions, clock: Clock = system_clock, rng: random.Random | None = None):
+        self.sessions = sessions
+        self.clock = clock
+        self.seasons = SeasonService(sessions, clock)
+        self.settings = SettingsService(sessions, clock)
+        self.partners = PartnerService(sessions, clock)
+        self.conventions = ConventionService(sessions, clock)
+        self.offers = OfferService(sessions, clock)
+        self.relays = RelayService(sessions, clock)
+        self.bookings = BookingService(sessions, clock, rng)
+        self.booking_lists = BookingListService(sessions, clock)
+        self.attendance = AttendanceService(sessions, clock)
+        self.reasons = ReasonService(sessions, clock)
+        self.review = ReviewService(sessions, clock)

@@ -1,0 +1,80 @@
+"""What every service shares: its sessions, its clock, the transaction and the activity log."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Protocol, TypeVar
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from acs_desktop.domain.errors import DomainError
+from acs_desktop.domain.french import format_date, format_money
+from acs_desktop.models import ActivityEntry, Base
+
+Clock = Callable[[], datetime]
+T = TypeVar("T", bound=Base)
+
+
+class Sessions(Protocol):
+    """Read and write session factories (a `Store` is one)."""
+
+    read: sessionmaker[Session]
+    write: sessionmaker[Session]
+
+
+def system_clock() -> datetime:
+    """Local wall time to the second: the office's time is the performances' time."""
+    return datetime.now().replace(microsecond=0)
+
+
+class Service:
+    """Base of the services. Each public method is one transaction and returns plain data."""
+
+    def __init__(self, sessions: Sessions, clock: Clock = system_clock):
+        self._sessions = sessions
+        self._clock = clock
+
+    def _now(self) -> datetime:
+        return self._clock()
+
+    @contextmanager
+    def _reading(self) -> Iterator[Session]:
+        with self._sessions.read() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def _writing(self) -> Iterator[Session]:
+        """One write transaction: committed at the end, rolled back entirely on any error."""
+        with self._sessions.write() as session, session.begin():
+            yield session
+
+    def _log(self, session: Session, action: str, entity: str, entity_id: int | None, summary: str) -> None:
+        session.add(
+            ActivityEntry(at=self._now(), action=action, entity=entity, entity_id=entity_id, summary=summary)
+        )
+
+
+def get_or_refuse(session: Session, model: type[T], record_id: int, what: str) -> T:
+    """The record, or a DomainError saying it no longer exists (deleted elsewhere, stale list)."""
+    record = session.get(model, record_id)
+    if record is None:
+        raise DomainError("not_found", f"{what} n'existe plus (n° {record_id}).")
+    return record
+
+
+def describe_changes(labels: dict[str, str], before: dict, after: dict) -> str:
+    """"Places engagées : 10 → 12 ; Dons collectés : 1 200,00 € → 1 300,00 €" (only what changed)."""
+    def show(value) -> str:
+        if isinstance(value, Decimal):
+            return format_money(value)
+        if isinstance(value, date):
+            return format_date(value)
+        if value is None or value == "":
+            return "—"
+        return str(value)
+
+    parts = [f"{labels[key]} : {show(before[key])} → {show(after[key])}" for key in labels if before.get(key) != after.get(key)]
+    return " ; ".join(parts) if parts else "aucun changement"

@@ -1,0 +1,150 @@
+"""Read-only lists of bookings, invitations and the waiting list, for the window and the prints."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import case, func, select
+
+from acs_desktop.models import (
+    Booking,
+    Convention,
+    Invitation,
+    InvitationStatus,
+    NonUseReason,
+    Partner,
+    Performance,
+    Referent,
+    Relay,
+    Show,
+    WaitingEntry,
+    WaitingStatus,
+)
+from acs_desktop.services.base import Service
+
+
+@dataclass(frozen=True)
+class BookingRow:
+    id: int
+    performance_id: int
+    show_title: str
+    partner_name: str
+    starts_at: datetime
+    relay_id: int
+    relay_name: str
+    referent: str
+    created_at: datetime
+    places: int
+    booked: int
+    issued: int
+    used: int
+    unused: int
+    cancelled: int
+    deadline_override: bool
+    names_on_tickets: bool
+
+    @property
+    def active_places(self) -> int:
+        """Places this booking still holds (booked, issued or recorded)."""
+        return self.booked + self.issued + self.used + self.unused
+
+
+@dataclass(frozen=True)
+class InvitationRow:
+    id: int
+    booking_id: int
+    code: str
+    status: InvitationStatus
+    first_name: str | None
+    print_count: int
+    reason: str
+    comment: str
+
+
+@dataclass(frozen=True)
+class WaitingRow:
+    id: int
+    performance_id: int
+    show_title: str
+    starts_at: datetime
+    relay_id: int
+    relay_name: str
+    places: int
+    offered_places: int
+    status: WaitingStatus
+    created_at: datetime
+
+
+def _status_sum(status: InvitationStatus):
+    return func.sum(case((Invitation.status == status, 1), else_=0))
+
+
+class BookingListService(Service):
+    def list_bookings(self, season_id: int, *, performance_id: int | None = None, relay_id: int | None = None) -> list[BookingRow]:
+        counts = (
+            select(
+                Invitation.booking_id.label("booking_id"),
+                *(_status_sum(s).label(s.value) for s in InvitationStatus),
+            )
+            .group_by(Invitation.booking_id)
+            .subquery()
+        )
+        query = (
+            select(
+                Booking, Show.title, Partner.name, Performance.starts_at, Relay.name, Referent.name,
+                *(counts.c[s.value] for s in InvitationStatus),
+            )
+            .join(Performance, Performance.id == Booking.performance_id)
+            .join(Show, Show.id == Performance.show_id)
+            .join(Convention, Convention.id == Show.convention_id)
+            .join(Partner, Partner.id == Convention.partner_id)
+            .join(Relay, Relay.id == Booking.relay_id)
+            .outerjoin(Referent, Referent.id == Booking.referent_id)
+            .join(counts, counts.c.booking_id == Booking.id)
+            .where(Convention.season_id == season_id)
+            .order_by(Performance.starts_at, Relay.name, Booking.id)
+        )
+        if performance_id is not None:
+            query = query.where(Booking.performance_id == performance_id)
+        if relay_id is not None:
+            query = query.where(Booking.relay_id == relay_id)
+        with self._reading() as session:
+            return [
+                BookingRow(
+                    b.id, b.performance_id, title, partner, starts_at, b.relay_id, relay, referent or "", b.created_at, b.places,
+                    booked, issued, used, unused, cancelled, b.deadline_override, b.names_on_tickets,
+                )
+                for b, title, partner, starts_at, relay, referent, booked, issued, used, unused, cancelled in session.execute(query)
+            ]
+
+    def invitations_of(self, booking_id: int) -> list[InvitationRow]:
+        query = (
+            select(Invitation, NonUseReason.label)
+            .outerjoin(NonUseReason, NonUseReason.id == Invitation.reason_id)
+            .where(Invitation.booking_id == booking_id)
+            .order_by(Invitation.id)
+        )
+        with self._reading() as session:
+            return [
+                InvitationRow(i.id, i.booking_id, i.code, i.status, i.first_name, i.print_count, reason or "", i.comment)
+                for i, reason in session.execute(query)
+            ]
+
+    def list_waiting(self, season_id: int, *, open_only: bool = True) -> list[WaitingRow]:
+        query = (
+            select(WaitingEntry, Show.title, Performance.starts_at, Relay.name)
+            .join(Performance, Performance.id == WaitingEntry.performance_id)
+            .join(Show, Show.id == Performance.show_id)
+            .join(Convention, Convention.id == Show.convention_id)
+            .join(Relay, Relay.id == WaitingEntry.relay_id)
+            .where(Convention.season_id == season_id)
+            .order_by(Performance.starts_at, WaitingEntry.created_at, WaitingEntry.id)
+        )
+        if open_only:
+            query = query.where(WaitingEntry.status.in_((WaitingStatus.WAITING, WaitingStatus.OFFERED)))
+        with self._reading() as session:
+            return [
+                WaitingRow(w.id, w.performance_id, title, starts_at, w.relay_id, relay, w.places, w.offered_places, w.status, w.created_at)
+                for w, title, starts_at, relay in session.execute(query)
+            ]

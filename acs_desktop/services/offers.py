@@ -1,0 +1,365 @@
+"""What is on offer: disciplines, shows and their performances, with booked and remaining places."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from acs_desktop.domain.errors import DomainError
+from acs_desktop.domain.validation import count, optional_text, required_text, same_name
+from acs_desktop.models import (
+    HOLDING_STATUSES,
+    Booking,
+    Convention,
+    ConventionState,
+    Discipline,
+    Invitation,
+    InvitationStatus,
+    Partner,
+    Performance,
+    PerformanceState,
+    Referent,
+    Relay,
+    Show,
+    Venue,
+    WaitingEntry,
+    WaitingStatus,
+)
+from acs_desktop.services.base import Service, get_or_refuse
+from acs_desktop.services.queries import season_performance_ids
+
+
+@dataclass(frozen=True)
+class NamedItem:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class ShowRow:
+    id: int
+    convention_id: int
+    title: str
+    partner_name: str
+    discipline: str
+    discipline_id: int | None
+    description: str
+    performances: int
+
+
+@dataclass(frozen=True)
+class PerformanceInput:
+    show_id: int
+    starts_at: datetime
+    quota: int
+    venue_id: int | None = None
+    booking_deadline: datetime | None = None
+
+
+@dataclass(frozen=True)
+class PerformanceRow:
+    id: int
+    show_id: int
+    show_title: str
+    partner_id: int
+    partner_name: str
+    discipline: str
+    venue_id: int | None
+    venue_name: str
+    starts_at: datetime
+    booking_deadline: datetime | None
+    quota: int
+    booked: int
+    held_for_waiting: int
+    used: int
+    unused: int
+    waiting: int
+    state: PerformanceState
+
+    @property
+    def remaining(self) -> int:
+        if self.state is PerformanceState.CANCELLED:
+            return 0
+        return max(self.quota - self.booked - self.held_for_waiting, 0)
+
+
+@dataclass(frozen=True)
+class PerformanceFilter:
+    discipline_id: int | None = None
+    partner_id: int | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    places_left_only: bool = False
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class RelayToWarn:
+    booking_id: int
+    relay_name: str
+    referent: str
+    phone: str
+    email: str
+    places: int
+    warned: bool
+
+
+def invitation_counts(performance_ids):
+    """Per performance: places held, used, unused — aggregated from the invitations."""
+    return (
+        select(
+            Invitation.performance_id.label("performance_id"),
+            func.sum(case((Invitation.status.in_(HOLDING_STATUSES), 1), else_=0)).label("booked"),
+            func.sum(case((Invitation.status == InvitationStatus.USED, 1), else_=0)).label("used"),
+            func.sum(case((Invitation.status == InvitationStatus.UNUSED, 1), else_=0)).label("unused"),
+        )
+        .where(Invitation.performance_id.in_(performance_ids))
+        .group_by(Invitation.performance_id)
+        .subquery()
+    )
+
+
+def waiting_counts(performance_ids):
+    """Per performance: relays waiting, and places held for a relay to which they were offered."""
+    return (
+        select(
+            WaitingEntry.performance_id.label("performance_id"),
+            func.sum(case((WaitingEntry.status == WaitingStatus.WAITING, 1), else_=0)).label("waiting"),
+            func.sum(case((WaitingEntry.status == WaitingStatus.OFFERED, WaitingEntry.offered_places), else_=0)).label("held"),
+        )
+        .where(WaitingEntry.performance_id.in_(performance_ids), WaitingEntry.status.in_((WaitingStatus.WAITING, WaitingStatus.OFFERED)))
+        .group_by(WaitingEntry.performance_id)
+        .subquery()
+    )
+
+
+def remaining_places(session: Session, performance: Performance) -> int:
+    """Quota − places held − places offered to a waiting relay. Computed, never stored."""
+    if performance.state is PerformanceState.CANCELLED:
+        return 0
+    held = session.scalar(
+        select(func.count()).where(Invitation.performance_id == performance.id, Invitation.status.in_(HOLDING_STATUSES))
+    )
+    offered = session.scalar(
+        select(func.coalesce(func.sum(WaitingEntry.offered_places), 0)).where(
+            WaitingEntry.performance_id == performance.id, WaitingEntry.status == WaitingStatus.OFFERED
+        )
+    )
+    return max(performance.quota - held - offered, 0)
+
+
+class OfferService(Service):
+    # --- disciplines ----------------------------------------------------------------------
+    def list_disciplines(self) -> list[NamedItem]:
+        with self._reading() as session:
+            return [NamedItem(d.id, d.name) for d in session.scalars(select(Discipline).order_by(Discipline.name))]
+
+    def create_discipline(self, name: str) -> int:
+        clean = required_text(name, "Le nom de la discipline", "name", 60)
+        with self._writing() as session:
+            for other in session.scalars(select(Discipline)):
+                if same_name(other.name, clean):
+                    raise DomainError("discipline_exists", f"La discipline « {other.name} » existe déjà.", field="name")
+            discipline = Discipline(name=clean)
+            session.add(discipline)
+            session.flush()
+            self._log(session, "create", "discipline", discipline.id, f"Discipline « {clean} » créée")
+            return discipline.id
+
+    # --- shows ----------------------------------------------------------------------------
+    def list_shows(self, season_id: int) -> list[ShowRow]:
+        n_perf = select(func.count()).where(Performance.show_id == Show.id).scalar_subquery()
+        query = (
+            select(Show, Partner.name, Discipline.name, n_perf)
+            .join(Convention, Convention.id == Show.convention_id)
+            .join(Partner, Partner.id == Convention.partner_id)
+            .outerjoin(Discipline, Discipline.id == Show.discipline_id)
+            .where(Convention.season_id == season_id)
+            .order_by(Show.title)
+        )
+        with self._reading() as session:
+            return [
+                ShowRow(s.id, s.convention_id, s.title, partner, discipline or "", s.discipline_id, s.description, n)
+                for s, partner, discipline, n in session.execute(query)
+            ]
+
+    def save_show(self, convention_id: int, title: str, discipline_id: int | None = None, description: str = "", show_id: int | None = None) -> int:
+        clean_title = required_text(title, "Le titre du spectacle", "title", 160)
+        clean_description = optional_text(description, "Présentation", "description", 4000, multiline=True)
+        with self._writing() as session:
+            convention = self._bookable_convention(session, convention_id)
+            if discipline_id is not None:
+                get_or_refuse(session, Discipline, discipline_id, "Cette discipline")
+            for other_id, other_title in session.execute(select(Show.id, Show.title).where(Show.convention_id == convention_id)):
+                if other_id != show_id and same_name(other_title, clean_title):
+                    raise DomainError("show_exists", f"« {other_title} » est déjà au programme de cette convention.", field="title")
+            if show_id is None:
+                show = Show(convention_id=convention_id, title=clean_title, discipline_id=discipline_id, description=clean_description)
+                session.add(show)
+            else:
+                show = get_or_refuse(session, Show, show_id, "Ce spectacle")
+                show.title, show.discipline_id, show.description = clean_title, discipline_id, clean_description
+            session.flush()
+            self._log(session, "save", "show", show.id, f"Spectacle « {show.title} » ({convention.partner.name}) enregistré")
+            return show.id
+
+    def delete_show(self, show_id: int) -> None:
+        with self._writing() as session:
+            show = get_or_refuse(session, Show, show_id, "Ce spectacle")
+            n = session.scalar(select(func.count()).where(Performance.show_id == show_id))
+            if n:
+                raise DomainError("show_in_use", f"« {show.title} » a {n} représentation(s) : supprimez-les d'abord.")
+            session.delete(show)
+            self._log(session, "delete", "show", show_id, f"Spectacle « {show.title} » supprimé")
+
+    # --- performances ---------------------------------------------------------------------
+    def list_performances(self, season_id: int, filters: PerformanceFilter | None = None) -> list[PerformanceRow]:
+        f = filters or PerformanceFilter()
+        season_performances = season_performance_ids(season_id)
+        counts = invitation_counts(season_performances)
+        waits = waiting_counts(season_performances)
+        query = (
+            select(
+                Performance, Show.title, Partner.id, Partner.name, Discipline.name, Venue.name,
+                counts.c.booked, counts.c.used, counts.c.unused, waits.c.waiting, waits.c.held,
+            )
+            .join(Show, Show.id == Performance.show_id)
+            .join(Convention, Convention.id == Show.convention_id)
+            .join(Partner, Partner.id == Convention.partner_id)
+            .outerjoin(Discipline, Discipline.id == Show.discipline_id)
+            .outerjoin(Venue, Venue.id == Performance.venue_id)
+            .outerjoin(counts, counts.c.performance_id == Performance.id)
+            .outerjoin(waits, waits.c.performance_id == Performance.id)
+            .where(Convention.season_id == season_id)
+            .order_by(Performance.starts_at, Show.title)
+        )
+        if f.discipline_id is not None:
+            query = query.where(Show.discipline_id == f.discipline_id)
+        if f.partner_id is not None:
+            query = query.where(Convention.partner_id == f.partner_id)
+        if f.date_from is not None:
+            query = query.where(Performance.starts_at >= datetime.combine(f.date_from, datetime.min.time()))
+        if f.date_to is not None:
+            query = query.where(Performance.starts_at < datetime.combine(f.date_to, datetime.max.time()))
+        if f.text.strip():
+            like = f"%{f.text.strip()}%"
+            query = query.where(Show.title.ilike(like) | Partner.name.ilike(like) | Venue.name.ilike(like))
+        with self._reading() as session:
+            rows = [
+                PerformanceRow(
+                    p.id, p.show_id, title, partner_id, partner, discipline or "", p.venue_id, venue or "",
+                    p.starts_at, p.booking_deadline, p.quota, booked or 0, held or 0, used or 0, unused or 0,
+                    waiting or 0, p.state,
+                )
+                for p, title, partner_id, partner, discipline, venue, booked, used, unused, waiting, held in session.execute(query)
+            ]
+        if f.places_left_only:
+            now = self._now()
+            rows = [r for r in rows if r.remaining > 0 and r.starts_at > now]
+        return rows
+
+    def get_performance(self, performance_id: int) -> PerformanceRow:
+        with self._reading() as session:
+            performance = get_or_refuse(session, Performance, performance_id, "Cette représentation")
+            season_id = performance.show.convention.season_id
+        return next(r for r in self.list_performances(season_id) if r.id == performance_id)
+
+    def save_performance(self, data: PerformanceInput, performance_id: int | None = None) -> int:
+        quota = count(data.quota, "Le quota de places", "quota")
+        if not isinstance(data.starts_at, datetime):
+            raise DomainError("date_invalid", "La date et l'heure de la représentation sont obligatoires.", field="starts_at")
+        if data.booking_deadline is not None and data.booking_deadline > data.starts_at:
+            raise DomainError("deadline_after_performance", "La date limite de réservation doit précéder la représentation.", field="booking_deadline")
+        with self._writing() as session:
+            show = get_or_refuse(session, Show, data.show_id, "Ce spectacle")
+            convention = self._bookable_convention(session, show.convention_id)
+            if data.venue_id is not None:
+                venue = get_or_refuse(session, Venue, data.venue_id, "Cette salle")
+                if venue.partner_id != convention.partner_id:
+                    raise DomainError("venue_other_partner", f"La salle « {venue.name} » n'est pas une salle de « {convention.partner.name} ».", field="venue_id")
+            clash = session.scalar(
+                select(Performance.id).where(Performance.show_id == show.id, Performance.starts_at == data.starts_at, Performance.id != (performance_id or -1))
+            )
+            if clash is not None:
+                raise DomainError("performance_exists", f"« {show.title} » a déjà une représentation le {data.starts_at:%d/%m/%Y à %H:%M}.", field="starts_at")
+            if performance_id is None:
+                performance = Performance(show_id=show.id, starts_at=data.starts_at, quota=quota, venue_id=data.venue_id, booking_deadline=data.booking_deadline)
+                session.add(performance)
+            else:
+                performance = get_or_refuse(session, Performance, performance_id, "Cette représentation")
+                held = session.scalar(select(func.count()).where(Invitation.performance_id == performance_id, Invitation.status.in_(HOLDING_STATUSES)))
+                if quota < held:
+                    raise DomainError("quota_below_booked", f"{held} places sont déjà réservées : le quota ne peut pas descendre à {quota}.", field="quota")
+                performance.show_id, performance.starts_at, performance.quota = show.id, data.starts_at, quota
+                performance.venue_id, performance.booking_deadline = data.venue_id, data.booking_deadline
+            session.flush()
+            self._log(session, "save", "performance", performance.id, f"Représentation de « {show.title} » le {data.starts_at:%d/%m/%Y %H:%M}, {quota} places")
+            return performance.id
+
+    def delete_performance(self, performance_id: int) -> None:
+        with self._writing() as session:
+            performance = get_or_refuse(session, Performance, performance_id, "Cette représentation")
+            n = session.scalar(select(func.count()).where(Booking.performance_id == performance_id))
+            if n:
+                raise DomainError("performance_in_use", f"Cette représentation a {n} réservation(s) : annulez-la plutôt que de la supprimer.")
+            session.execute(WaitingEntry.__table__.delete().where(WaitingEntry.performance_id == performance_id))
+            session.delete(performance)
+            self._log(session, "delete", "performance", performance_id, f"Représentation de « {performance.show.title} » du {performance.starts_at:%d/%m/%Y} supprimée")
+
+    def cancel_performance(self, performance_id: int, note: str = "") -> list[RelayToWarn]:
+        """The partner cancels: places are released, bookings flagged, the relays to warn listed."""
+        clean_note = optional_text(note, "Motif", "note", 300)
+        with self._writing() as session:
+            performance = get_or_refuse(session, Performance, performance_id, "Cette représentation")
+            if performance.state is PerformanceState.CANCELLED:
+                raise DomainError("performance_cancelled", "Cette représentation est déjà annulée.")
+            recorded = session.scalar(
+                select(func.count()).where(Invitation.performance_id == performance_id, Invitation.status.in_((InvitationStatus.USED, InvitationStatus.UNUSED)))
+            )
+            if recorded:
+                raise DomainError("performance_already_recorded", "La présence a déjà été relevée pour cette représentation : elle ne peut plus être annulée.")
+            now = self._now()
+            performance.state, performance.cancelled_at, performance.cancel_note = PerformanceState.CANCELLED, now, clean_note
+            for invitation in session.scalars(select(Invitation).where(Invitation.performance_id == performance_id, Invitation.status.in_(HOLDING_STATUSES))):
+                invitation.status, invitation.cancelled_at = InvitationStatus.CANCELLED, now
+                invitation.booking.places_cancelled_by_partner += 1
+            for entry in session.scalars(select(WaitingEntry).where(WaitingEntry.performance_id == performance_id, WaitingEntry.status.in_((WaitingStatus.WAITING, WaitingStatus.OFFERED)))):
+                entry.status, entry.resolved_at, entry.offered_places = WaitingStatus.WITHDRAWN, now, 0
+            session.flush()
+            self._log(session, "cancel", "performance", performance_id, f"Représentation de « {performance.show.title} » du {performance.starts_at:%d/%m/%Y} annulée par le partenaire")
+            return self._relays_to_warn(session, performance_id)
+
+    def relays_to_warn(self, performance_id: int) -> list[RelayToWarn]:
+        with self._reading() as session:
+            return self._relays_to_warn(session, performance_id)
+
+    def mark_relay_warned(self, booking_id: int) -> None:
+        with self._writing() as session:
+            booking = get_or_refuse(session, Booking, booking_id, "Cette réservation")
+            booking.warned_at = self._now()
+            self._log(session, "warned", "booking", booking_id, f"« {booking.relay.name} » prévenu de l'annulation")
+
+    @staticmethod
+    def _relays_to_warn(session: Session, performance_id: int) -> list[RelayToWarn]:
+        """Bookings whose places the partner's cancellation took away (not those returned before)."""
+        query = (
+            select(Booking, Relay.name, Referent.name, Referent.phone, Referent.email, Relay.phone, Relay.email)
+            .join(Relay, Relay.id == Booking.relay_id)
+            .outerjoin(Referent, Referent.id == Booking.referent_id)
+            .where(Booking.performance_id == performance_id, Booking.places_cancelled_by_partner > 0)
+            .order_by(Relay.name, Booking.id)
+        )
+        return [
+            RelayToWarn(b.id, relay, referent or "", ref_phone or relay_phone, ref_email or relay_email, b.places_cancelled_by_partner, b.warned_at is not None)
+            for b, relay, referent, ref_phone, ref_email, relay_phone, relay_email in session.execute(query)
+        ]
+
+    @staticmethod
+    def _bookable_convention(session: Session, convention_id: int) -> Convention:
+        convention = get_or_refuse(session, Convention, convention_id, "Cette convention")
+        if convention.state is ConventionState.CLOSED:
+            raise DomainError("convention_closed", f"La convention avec « {convention.partner.name} » est clôturée : son programme ne peut plus changer.")
+        return convention

@@ -1,0 +1,230 @@
+"""Social relays: their kinds, referents, active flag and what they booked this season."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from acs_desktop.domain.errors import DomainError
+from acs_desktop.domain.validation import optional_text, required_text, same_name
+from acs_desktop.models import (
+    HOLDING_STATUSES,
+    Booking,
+    Invitation,
+    InvitationStatus,
+    Referent,
+    Relay,
+    RelayType,
+    WaitingEntry,
+)
+from acs_desktop.services.base import Service, get_or_refuse
+from acs_desktop.services.offers import NamedItem
+from acs_desktop.services.queries import season_performance_ids
+
+
+@dataclass(frozen=True)
+class RelayInput:
+    name: str
+    relay_type_id: int | None = None
+    commune: str = ""
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    notes: str = ""
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class ReferentInfo:
+    id: int
+    relay_id: int
+    name: str
+    phone: str
+    email: str
+    active: bool
+
+
+@dataclass(frozen=True)
+class RelayRow:
+    id: int
+    name: str
+    relay_type: str
+    commune: str
+    phone: str
+    email: str
+    active: bool
+    referents: int
+    booked: int
+    used: int
+    unused: int
+    last_booking: datetime | None
+
+    @property
+    def no_show_rate(self) -> float | None:
+        """Unused ÷ (used + unused) over performances whose attendance is recorded."""
+        recorded = self.used + self.unused
+        return self.unused / recorded if recorded else None
+
+
+@dataclass(frozen=True)
+class RelayDetail:
+    id: int
+    data: RelayInput
+    referents: tuple[ReferentInfo, ...]
+
+
+def _clean(data: RelayInput) -> dict:
+    return {
+        "name": required_text(data.name, "Le nom du relais", "name"),
+        "relay_type_id": data.relay_type_id,
+        "commune": required_text(data.commune, "La commune du relais", "commune", 80),
+        "address": optional_text(data.address, "Adresse", "address"),
+        "phone": optional_text(data.phone, "Téléphone", "phone", 30),
+        "email": optional_text(data.email, "Courriel", "email", 120),
+        "notes": optional_text(data.notes, "Notes", "notes", 4000, multiline=True),
+        "active": bool(data.active),
+    }
+
+
+class RelayService(Service):
+    # --- kinds of relay -------------------------------------------------------------------
+    def list_relay_types(self) -> list[NamedItem]:
+        with self._reading() as session:
+            return [NamedItem(t.id, t.name) for t in session.scalars(select(RelayType).order_by(RelayType.name))]
+
+    def create_relay_type(self, name: str) -> int:
+        clean = required_text(name, "Le type de relais", "name", 80)
+        with self._writing() as session:
+            for other in session.scalars(select(RelayType)):
+                if same_name(other.name, clean):
+                    raise DomainError("relay_type_exists", f"Le type « {other.name} » existe déjà.", field="name")
+            kind = RelayType(name=clean)
+            session.add(kind)
+            session.flush()
+            self._log(session, "create", "relay_type", kind.id, f"Type de relais « {clean} » créé")
+            return kind.id
+
+    # --- relays ---------------------------------------------------------------------------
+    def list_relays(self, season_id: int | None = None, *, include_inactive: bool = True) -> list[RelayRow]:
+        """Every relay, with what it booked and used in `season_id` (zeros without a season)."""
+        season_performances = season_performance_ids(season_id)
+        counts = (
+            select(
+                Booking.relay_id.label("relay_id"),
+                func.sum(case((Invitation.status.in_(HOLDING_STATUSES), 1), else_=0)).label("booked"),
+                func.sum(case((Invitation.status == InvitationStatus.USED, 1), else_=0)).label("used"),
+                func.sum(case((Invitation.status == InvitationStatus.UNUSED, 1), else_=0)).label("unused"),
+                func.max(Booking.created_at).label("last_booking"),
+            )
+            .join(Invitation, Invitation.booking_id == Booking.id)
+            .where(Booking.performance_id.in_(season_performances))
+            .group_by(Booking.relay_id)
+            .subquery()
+        )
+        referents = select(func.count()).where(Referent.relay_id == Relay.id).scalar_subquery()
+        query = (
+            select(Relay, RelayType.name, referents, counts.c.booked, counts.c.used, counts.c.unused, counts.c.last_booking)
+            .outerjoin(RelayType, RelayType.id == Relay.relay_type_id)
+            .outerjoin(counts, counts.c.relay_id == Relay.id)
+            .order_by(Relay.name, Relay.commune)
+        )
+        if not include_inactive:
+            query = query.where(Relay.active.is_(True))
+        with self._reading() as session:
+            return [
+                RelayRow(r.id, r.name, kind or "", r.commune, r.phone, r.email, r.active, n_ref, booked or 0, used or 0, unused or 0, last)
+                for r, kind, n_ref, booked, used, unused, last in session.execute(query)
+            ]
+
+    def get_relay(self, relay_id: int) -> RelayDetail:
+        with self._reading() as session:
+            r = get_or_refuse(session, Relay, relay_id, "Ce relais")
+            return RelayDetail(
+                r.id,
+                RelayInput(r.name, r.relay_type_id, r.commune, r.address, r.phone, r.email, r.notes, r.active),
+                tuple(ReferentInfo(x.id, x.relay_id, x.name, x.phone, x.email, x.active) for x in r.referents),
+            )
+
+    def create_relay(self, data: RelayInput) -> int:
+        values = _clean(data)
+        with self._writing() as session:
+            self._check(session, values)
+            relay = Relay(**values)
+            session.add(relay)
+            session.flush()
+            self._log(session, "create", "relay", relay.id, f"Relais « {relay.name} » ({relay.commune}) créé")
+            return relay.id
+
+    def update_relay(self, relay_id: int, data: RelayInput) -> None:
+        values = _clean(data)
+        with self._writing() as session:
+            relay = get_or_refuse(session, Relay, relay_id, "Ce relais")
+            self._check(session, values, exclude_id=relay_id)
+            before = f"{relay.name} ({relay.commune})"
+            for key, value in values.items():
+                setattr(relay, key, value)
+            self._log(session, "update", "relay", relay_id, f"Relais « {before} » modifié")
+
+    def set_active(self, relay_id: int, active: bool) -> None:
+        with self._writing() as session:
+            relay = get_or_refuse(session, Relay, relay_id, "Ce relais")
+            relay.active = bool(active)
+            self._log(session, "activate" if active else "deactivate", "relay", relay_id, f"Relais « {relay.name} » {'activé' if active else 'désactivé'}")
+
+    def delete_relay(self, relay_id: int) -> None:
+        """Only a relay that never booked can be deleted; others are deactivated instead."""
+        with self._writing() as session:
+            relay = get_or_refuse(session, Relay, relay_id, "Ce relais")
+            used = session.scalar(select(func.count()).where(Booking.relay_id == relay_id))
+            used += session.scalar(select(func.count()).where(WaitingEntry.relay_id == relay_id))
+            if used:
+                raise DomainError("relay_in_use", f"« {relay.name} » a déjà réservé des places : il ne peut pas être supprimé. Désactivez-le plutôt.")
+            session.delete(relay)
+            self._log(session, "delete", "relay", relay_id, f"Relais « {relay.name} » supprimé")
+
+    @staticmethod
+    def _check(session: Session, values: dict, exclude_id: int | None = None) -> None:
+        if values["relay_type_id"] is not None:
+            get_or_refuse(session, RelayType, values["relay_type_id"], "Ce type de relais")
+        same_commune = select(Relay.id, Relay.name, Relay.commune)
+        for other_id, other_name, other_commune in session.execute(same_commune):
+            if other_id != exclude_id and same_name(other_name, values["name"]) and same_name(other_commune, values["commune"]):
+                raise DomainError(
+                    "relay_exists", f"Un relais « {other_name} » existe déjà à {other_commune}.", field="name"
+                )
+
+    # --- referents ------------------------------------------------------------------------
+    def save_referent(self, relay_id: int, name: str, phone: str = "", email: str = "", active: bool = True, referent_id: int | None = None) -> int:
+        values = {
+            "name": required_text(name, "Le nom du référent", "name"),
+            "phone": optional_text(phone, "Téléphone", "phone", 30),
+            "email": optional_text(email, "Courriel", "email", 120),
+            "active": bool(active),
+        }
+        with self._writing() as session:
+            relay = get_or_refuse(session, Relay, relay_id, "Ce relais")
+            for other in relay.referents:
+                if other.id != referent_id and same_name(other.name, values["name"]):
+                    raise DomainError("referent_exists", f"« {other.name} » est déjà référent de ce relais.", field="name")
+            if referent_id is None:
+                referent = Referent(relay_id=relay_id, **values)
+                session.add(referent)
+            else:
+                referent = get_or_refuse(session, Referent, referent_id, "Ce référent")
+                for key, value in values.items():
+                    setattr(referent, key, value)
+            session.flush()
+            self._log(session, "save", "referent", referent.id, f"Référent « {referent.name} » de « {relay.name} » enregistré")
+            return referent.id
+
+    def delete_referent(self, referent_id: int) -> None:
+        with self._writing() as session:
+            referent = get_or_refuse(session, Referent, referent_id, "Ce référent")
+            used = session.scalar(select(func.count()).where(Booking.referent_id == referent_id))
+            if used:
+                raise DomainError("referent_in_use", f"« {referent.name} » a fait {used} réservation(s) : désactivez ce référent plutôt que de le supprimer.")
+            session.delete(referent)
+            self._log(session, "delete", "referent", referent_id, f"Référent « {referent.name} » supprimé")

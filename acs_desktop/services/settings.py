@@ -1,0 +1,99 @@
+"""The association's settings: its name, address and logo, printed on every document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from acs_desktop.domain.errors import DomainError
+from acs_desktop.domain.validation import count, optional_text, required_text
+from acs_desktop.models import AssociationSettings
+from acs_desktop.services.base import Service
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+JPEG_SIGNATURE = b"\xff\xd8\xff"
+MAX_LOGO_BYTES = 2 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class AssociationInfo:
+    name: str
+    address: str
+    postal_code: str
+    commune: str
+    phone: str
+    email: str
+    website: str
+    retention_months: int
+    logo: bytes | None
+
+    @property
+    def is_named(self) -> bool:
+        return bool(self.name)
+
+    @property
+    def address_line(self) -> str:
+        town = " ".join(part for part in (self.postal_code, self.commune) if part)
+        return ", ".join(part for part in (self.address, town) if part)
+
+
+def _info(row: AssociationSettings) -> AssociationInfo:
+    return AssociationInfo(
+        row.name, row.address, row.postal_code, row.commune, row.phone, row.email, row.website,
+        row.retention_months, row.logo_png,
+    )
+
+
+class SettingsService(Service):
+    def get(self) -> AssociationInfo:
+        with self._reading() as session:
+            return _info(self._row(session))
+
+    def update(
+        self,
+        *,
+        name: str,
+        address: str = "",
+        postal_code: str = "",
+        commune: str = "",
+        phone: str = "",
+        email: str = "",
+        website: str = "",
+        retention_months: int = 24,
+    ) -> AssociationInfo:
+        values = {
+            "name": required_text(name, "Le nom de l'association", "name"),
+            "address": optional_text(address, "Adresse", "address"),
+            "postal_code": optional_text(postal_code, "Code postal", "postal_code", 10),
+            "commune": optional_text(commune, "Commune", "commune", 80),
+            "phone": optional_text(phone, "Téléphone", "phone", 30),
+            "email": optional_text(email, "Courriel", "email", 120),
+            "website": optional_text(website, "Site web", "website", 120),
+            "retention_months": count(retention_months, "Durée de conservation (mois)", "retention_months", minimum=1, maximum=120),
+        }
+        with self._writing() as session:
+            row = self._row(session)
+            before = row.name
+            for key, value in values.items():
+                setattr(row, key, value)
+            self._log(session, "update", "settings", 1, f"Coordonnées de l'association : « {before} » → « {row.name} »")
+            return _info(row)
+
+    def set_logo(self, image: bytes | None) -> None:
+        """A PNG or JPEG image (2 Mo at most), or None to remove the logo."""
+        if image is not None:
+            if not (image.startswith(PNG_SIGNATURE) or image.startswith(JPEG_SIGNATURE)):
+                raise DomainError("logo_format", "Le logo doit être une image PNG ou JPEG.", field="logo")
+            if len(image) > MAX_LOGO_BYTES:
+                raise DomainError("logo_too_large", "Le logo dépasse 2 Mo : choisissez une image plus légère.", field="logo")
+        with self._writing() as session:
+            self._row(session).logo_png = image
+            self._log(session, "update", "settings", 1, "Logo retiré" if image is None else "Logo remplacé")
+
+    @staticmethod
+    def _row(session) -> AssociationSettings:
+        row = session.get(AssociationSettings, 1)
+        if row is None:  # the first migration inserts it; a hand-edited store may lack it
+            row = AssociationSettings(id=1)
+            session.add(row)
+            session.flush()
+        return row

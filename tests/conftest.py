@@ -1,0 +1,124 @@
+"""Shared fixtures: a fresh migrated store per test, an injected clock, and small factories."""
+
+import os
+
+# Before anything imports Qt: tests run headless (without it pytest aborts with no display).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import random  # noqa: E402
+import shutil  # noqa: E402
+from datetime import datetime, timedelta  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from acs_desktop.db.store import open_store  # noqa: E402
+from acs_desktop.services import Services  # noqa: E402
+from tests.factories import Factory  # noqa: E402
+
+TODAY = datetime(2026, 11, 22, 10, 0)
+
+
+class FakeClock:
+    """"Now" for the services, moved by the test."""
+
+    def __init__(self, now: datetime = TODAY):
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta) -> None:
+        self.now += timedelta(**delta)
+
+
+@pytest.fixture(scope="session")
+def template_store(tmp_path_factory) -> Path:
+    """Migrated once per run; every test gets a copy."""
+    path = tmp_path_factory.mktemp("template") / "acs.sqlite"
+    open_store(path).close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory, template_store) -> Path:
+    """A store holding the demo as of TODAY, built once per run; tests get copies."""
+    from acs_desktop.services.demo import load_demo
+
+    path = tmp_path_factory.mktemp("demo") / "acs.sqlite"
+    shutil.copyfile(template_store, path)
+    store = open_store(path)
+    load_demo(store, TODAY)
+    store.close()
+    return path
+
+
+@pytest.fixture
+def demo_store(tmp_path, demo_template):
+    target = tmp_path / "demo" / "acs.sqlite"
+    target.parent.mkdir()
+    shutil.copyfile(demo_template, target)
+    opened = open_store(target)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def demo_services(demo_store, clock) -> Services:
+    return Services(demo_store, clock, rng=random.Random(7))
+
+
+@pytest.fixture
+def store_path(tmp_path, template_store) -> Path:
+    target = tmp_path / "data" / "acs.sqlite"
+    target.parent.mkdir()
+    shutil.copyfile(template_store, target)
+    return target
+
+
+@pytest.fixture
+def store(store_path):
+    opened = open_store(store_path)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def services(store, clock) -> Services:
+    return Services(store, clock, rng=random.Random(42))
+
+
+@pytest.fixture
+def make(services) -> Factory:
+    return Factory(services)
+
+
+@pytest.fixture
+def season(make):
+    return make.season("2026-2027")
+
+
+@pytest.fixture
+def partner_id(make):
+    return make.partner("Théâtre de la Ville")
+
+
+@pytest.fixture
+def convention_id(make, season, partner_id):
+    return make.convention(partner_id, season.id)
+
+
+@pytest.fixture
+def performance_id(make, convention_id):
+    """A performance in ten days with a quota of 10."""
+    return make.performance(convention_id, quota=10)
+
+
+@pytest.fixture
+def relay_id(make):
+    return make.relay("CCAS", commune="Rezé")

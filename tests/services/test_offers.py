@@ -1,0 +1,73 @@
+"""Performances: quotas are whole numbers ≥ 0 and never below the places booked; cancellation."""
+
+from datetime import timedelta
+
+import pytest
+
+from acs_desktop.domain.errors import DomainError
+from acs_desktop.models import InvitationStatus, PerformanceState
+from acs_desktop.services.offers import PerformanceFilter, PerformanceInput
+
+
+def test_quota_must_be_a_non_negative_integer(services, make, convention_id):
+    show = make.show(convention_id)
+    with pytest.raises(DomainError) as refused:
+        services.offers.save_performance(PerformanceInput(show, services.clock() + timedelta(days=3), -4))
+    assert refused.value.code == "number_negative"
+
+
+def test_quota_cannot_go_below_the_places_booked(services, make, performance_id, relay_id):
+    make.book(performance_id, relay_id, 6)
+    row = services.offers.get_performance(performance_id)
+    with pytest.raises(DomainError) as refused:
+        services.offers.save_performance(PerformanceInput(row.show_id, row.starts_at, 5), performance_id)
+    assert refused.value.code == "quota_below_booked"
+
+
+def test_list_shows_booked_remaining_and_used(services, make, performance_id, relay_id, season):
+    make.book(performance_id, relay_id, 4)
+    row = services.offers.list_performances(season.id)[0]
+    assert (row.quota, row.booked, row.remaining, row.used) == (10, 4, 6, 0)
+
+
+def test_places_left_filter(services, make, convention_id, performance_id, relay_id, season):
+    full = make.performance(convention_id, quota=2, in_days=5)
+    make.book(full, relay_id, 2)
+    rows = services.offers.list_performances(season.id, PerformanceFilter(places_left_only=True))
+    assert [r.id for r in rows] == [performance_id]
+
+
+def test_cancelled_performance_flags_its_bookings_and_lists_relays_to_warn(services, make, performance_id, relay_id):
+    other = make.relay("Foyer Oasis", commune="Nantes")
+    make.book(performance_id, relay_id, 2)
+    returned = make.book(performance_id, other, 1)
+    services.bookings.cancel_booking(returned.booking_id)  # given back earlier: nothing to warn
+    warn = services.offers.cancel_performance(performance_id, "Comédien malade")
+    assert [(w.relay_name, w.places, w.warned) for w in warn] == [("CCAS", 2, False)]
+    services.offers.mark_relay_warned(warn[0].booking_id)
+    assert services.offers.relays_to_warn(performance_id)[0].warned
+    row = services.offers.get_performance(performance_id)
+    assert row.state is PerformanceState.CANCELLED and row.remaining == 0 and row.booked == 0
+
+
+def test_a_performance_with_bookings_is_cancelled_not_deleted(services, make, performance_id, relay_id):
+    make.book(performance_id, relay_id, 1)
+    with pytest.raises(DomainError) as refused:
+        services.offers.delete_performance(performance_id)
+    assert refused.value.code == "performance_in_use"
+
+
+def test_deadline_must_precede_the_performance(services, make, convention_id):
+    show = make.show(convention_id)
+    starts = services.clock() + timedelta(days=3)
+    with pytest.raises(DomainError) as refused:
+        services.offers.save_performance(PerformanceInput(show, starts, 5, booking_deadline=starts + timedelta(hours=1)))
+    assert refused.value.code == "deadline_after_performance"
+
+
+def test_cancelled_invitations_are_not_counted_as_booked(services, make, performance_id, relay_id, season):
+    booking = make.book(performance_id, relay_id, 3)
+    services.bookings.return_places(booking.booking_id, 1)
+    statuses = [i.status for i in services.booking_lists.invitations_of(booking.booking_id)]
+    assert statuses.count(InvitationStatus.CANCELLED) == 1
+    assert services.offers.list_performances(season.id)[0].booked == 2

@@ -1,0 +1,132 @@
+"""The `acs-desktop` command: opens the store, then the window or a batch subcommand.
+
+Qt is imported only when the window is shown, so batch commands start fast and run anywhere.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import traceback
+from datetime import datetime
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+from acs_desktop import APP_NAME, __version__
+from acs_desktop.db.location import ENV_VAR, resolve_data_dir, store_path
+from acs_desktop.db.store import Store, StoreError, open_store
+from acs_desktop.domain.errors import DomainError
+from acs_desktop.domain.french import format_int
+
+LOG_FILE = "acs-desktop.log"
+
+
+class FrenchArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse's own words stay English; ours frame them
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog} : option incorrecte ({message}). Voir « {self.prog} --help ».\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = FrenchArgumentParser(
+        prog="acs-desktop",
+        description="Gestion de l'Abonnement Culturel Solidaire : conventions, offres, relais, invitations, bilan.",
+        epilog=f"Sans commande, la fenêtre s'ouvre. Les données sont dans le dossier donné par --data-dir, "
+        f"sinon par la variable {ENV_VAR}, sinon dans le dossier de données de l'utilisateur.",
+    )
+    parser.add_argument("--data-dir", metavar="DOSSIER", help="dossier des données (la base acs.sqlite y est créée)")
+    parser.add_argument("--demo", action="store_true", help="remplit une base vide avec une saison passée et une saison en cours fictives")
+    parser.add_argument("--self-test", action="store_true", help="ouvre la fenêtre, vérifie qu'elle s'affiche, écrit une ligne et quitte")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_subparsers(dest="command", title="commandes", metavar="COMMANDE")
+    return parser
+
+
+def setup_logging(data_dir: Path) -> Path:
+    log_path = data_dir / LOG_FILE
+    handler = RotatingFileHandler(log_path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return log_path
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    data_dir = resolve_data_dir(args.data_dir)
+    try:
+        store = open_store(store_path(data_dir))
+    except StoreError as error:
+        return _refuse_start(error.message, gui=not args.command and not args.self_test)
+    log_path = setup_logging(data_dir)
+    try:
+        return _run(args, store, data_dir, log_path)
+    except DomainError as error:
+        print(error.message, file=sys.stderr)
+        return 1
+    except Exception:  # noqa: BLE001 - the last net: a French sentence, details in the log
+        logging.getLogger(__name__).error("Erreur inattendue\n%s", traceback.format_exc())
+        print(f"Erreur inattendue. Le détail technique est dans le journal : {log_path}", file=sys.stderr)
+        return 3
+    finally:
+        store.close()
+
+
+def _run(args: argparse.Namespace, store: Store, data_dir: Path, log_path: Path) -> int:
+    from acs_desktop.services import Services
+
+    services = Services(store)
+    if store.migrated_from:
+        print(f"Base mise à jour (schéma {store.migrated_from} → actuel) ; copie gardée : {store.copy_before_migration}")
+    if args.demo:
+        _load_demo(store)
+    if not _screen_available():
+        if not args.self_test:
+            print("Aucun écran n'est disponible : la fenêtre ne peut pas s'ouvrir.", file=sys.stderr)
+            return 2
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # the self-test checks the window off screen
+    from acs_desktop.ui.app import run_gui
+
+    return run_gui(services, store.path, data_dir, log_path, self_test=args.self_test)
+
+
+def _screen_available() -> bool:
+    if os.environ.get("QT_QPA_PLATFORM") or not sys.platform.startswith("linux"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def _load_demo(store: Store) -> None:
+    from acs_desktop.services.demo import load_demo
+
+    try:
+        summary = load_demo(store, datetime.now().replace(microsecond=0))
+    except DomainError as error:
+        print(f"Démonstration non chargée : {error.message}")
+        return
+    print(
+        f"Démonstration chargée : saisons {', '.join(summary.seasons)}, {summary.partners} partenaires, "
+        f"{summary.relays} relais, {format_int(summary.performances)} représentations, {format_int(summary.invitations)} invitations."
+    )
+
+
+def _refuse_start(message: str, *, gui: bool) -> int:
+    print(message, file=sys.stderr)
+    if gui:
+        try:
+            from PySide6.QtWidgets import QMessageBox
+
+            from acs_desktop.ui.app import make_application
+
+            make_application()
+            QMessageBox.critical(None, APP_NAME, message)
+        except Exception:  # noqa: BLE001 - no screen: the message is already on stderr
+            pass
+    return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

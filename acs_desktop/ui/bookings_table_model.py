@@ -1,0 +1,24 @@
+"""Columns of the bookings list (Invitations)."""
+
+from acs_desktop.ui.formats import format_date, format_datetime, format_int, format_time
+from acs_desktop.ui.table_model import Column, RowsTableModel
+
+
+class BookingsTableModel(RowsTableModel):
+    COLUMNS = (
+        Column("Date", lambda r: format_date(r.starts_at), sort=lambda r: r.starts_at),
+        Column("Heure", lambda r: format_time(r.starts_at), sort=lambda r: r.starts_at.time()),
+        Column("Spectacle", lambda r: r.show_title),
+        Column("Relais", lambda r: r.relay_name),
+        Column("Places", lambda r: format_int(r.active_places), sort=lambda r: r.active_places, numeric=True,
+               tip="Places encore tenues par la réservation"),
+        Column("À éditer", lambda r: format_int(r.booked) if r.booked else "", sort=lambda r: r.booked, numeric=True),
+        Column("Éditées", lambda r: format_int(r.issued) if r.issued else "", sort=lambda r: r.issued, numeric=True),
+        Column("Utilisées", lambda r: format_int(r.used) if r.used else "", sort=lambda r: r.used, numeric=True),
+        Column("Non utilisées", lambda r: format_int(r.unused) if r.unused else "", sort=lambda r: r.unused, numeric=True),
+        Column("Annulées", lambda r: format_int(r.cancelled) if r.cancelled else "", sort=lambda r: r.cancelled, numeric=True),
+        Column("Réservée le", lambda r: format_datetime(r.created_at), sort=lambda r: r.created_at),
+    )
+
+    def is_muted(self, row) -> bool:
+        return row.active_places == 0

@@ -1,0 +1,58 @@
+"""Smoke test of the window on the demo store: five tabs, each listing the season's records."""
+
+import pytest
+
+from acs_desktop.ui.app import make_application, window_settings
+from acs_desktop.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, demo_services, demo_store, tmp_path):
+    make_application()
+    win = MainWindow(demo_services, window_settings(tmp_path), demo_store.path)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def test_five_tabs_in_french(window):
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
+        "Conventions", "Offres", "Relais", "Invitations", "Bilan de saison",
+    ]
+
+
+def test_current_season_is_selected_and_listed(window, demo_services):
+    assert window.season_box.currentText() == "2026-2027"
+    conventions, offers, relays, invitations, review = window.tab_pages
+    season_id = window.current_season_id()
+    assert conventions.view.model.rowCount() == len(demo_services.conventions.list_conventions(season_id))
+    assert offers.view.model.rowCount() == len(demo_services.offers.list_performances(season_id))
+    assert relays.view.model.rowCount() == 48
+    assert invitations.view.model.rowCount() == len(demo_services.booking_lists.list_bookings(season_id))
+    assert review.values["Abonnés solidaires"].text() == "1\u202f012"
+
+
+def test_changing_season_reloads_every_tab(window, qtbot):
+    window.season_box.setCurrentIndex(window.season_box.findText("2025-2026"))
+    review = window.tab_pages[-1]
+    assert review.values["Spectacles"].text() == "156"
+    assert review.values["Places utilisées"].text() == "804"
+
+
+def test_search_filters_the_list(window, qtbot):
+    relays = window.tab_pages[2].view
+    qtbot.keyClicks(relays.search, "CCAS")
+    assert 0 < relays.visible_count() < 48
+    assert all("CCAS" in relays.proxy.index(r, 0).data() for r in range(relays.visible_count()))
+
+
+def test_last_season_is_remembered(qtbot, demo_services, demo_store, tmp_path):
+    make_application()
+    first = MainWindow(demo_services, window_settings(tmp_path), demo_store.path)
+    qtbot.addWidget(first)
+    first.season_box.setCurrentIndex(first.season_box.findText("2025-2026"))
+    first.close()
+    second = MainWindow(demo_services, window_settings(tmp_path), demo_store.path)
+    qtbot.addWidget(second)
+    assert second.season_box.currentText() == "2025-2026"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -36,14 +37,24 @@ class Service:
     def __init__(self, sessions: Sessions, clock: Clock = system_clock):
         self._sessions = sessions
         self._clock = clock
+        self._local = threading.local()  # the read transaction under way in this thread, if any
 
     def _now(self) -> datetime:
         return self._clock()
 
     @contextmanager
     def _reading(self) -> Iterator[Session]:
+        """A read transaction; a public call made inside another one shares its snapshot."""
+        current = getattr(self._local, "session", None)
+        if current is not None:
+            yield current
+            return
         with self._sessions.read() as session, session.begin():
-            yield session
+            self._local.session = session
+            try:
+                yield session
+            finally:
+                self._local.session = None
 
     @contextmanager
     def _writing(self) -> Iterator[Session]:

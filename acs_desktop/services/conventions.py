@@ -131,9 +131,8 @@ class ConventionService(Service):
 
     def get_convention(self, convention_id: int) -> ConventionRow:
         with self._reading() as session:
-            c = get_or_refuse(session, Convention, convention_id, "Cette convention")
-            season_id = c.season_id
-        return next(row for row in self.list_conventions(season_id) if row.id == convention_id)
+            season_id = get_or_refuse(session, Convention, convention_id, "Cette convention").season_id
+            return next(row for row in self.list_conventions(season_id) if row.id == convention_id)
 
     @staticmethod
     def _row(c: Convention, partner_name: str, season_label: str, booked: int, used: int, shows: int) -> ConventionRow:

@@ -216,9 +216,11 @@ class OfferService(Service):
             self._log(session, "delete", "show", show_id, f"Spectacle « {show.title} » supprimé")
 
     # --- performances ---------------------------------------------------------------------
-    def list_performances(self, season_id: int, filters: PerformanceFilter | None = None) -> list[PerformanceRow]:
+    def list_performances(self, season_id: int, filters: PerformanceFilter | None = None, *, performance_id: int | None = None) -> list[PerformanceRow]:
         f = filters or PerformanceFilter()
         season_performances = season_performance_ids(season_id)
+        if performance_id is not None:
+            season_performances = season_performances.where(Performance.id == performance_id)
         counts = invitation_counts(season_performances)
         waits = waiting_counts(season_performances)
         query = (
@@ -236,6 +238,8 @@ class OfferService(Service):
             .where(Convention.season_id == season_id)
             .order_by(Performance.starts_at, Show.title)
         )
+        if performance_id is not None:
+            query = query.where(Performance.id == performance_id)
         if f.discipline_id is not None:
             query = query.where(Show.discipline_id == f.discipline_id)
         if f.partner_id is not None:
@@ -263,9 +267,8 @@ class OfferService(Service):
 
     def get_performance(self, performance_id: int) -> PerformanceRow:
         with self._reading() as session:
-            performance = get_or_refuse(session, Performance, performance_id, "Cette représentation")
-            season_id = performance.show.convention.season_id
-        return next(r for r in self.list_performances(season_id) if r.id == performance_id)
+            season_id = get_or_refuse(session, Performance, performance_id, "Cette représentation").show.convention.season_id
+            return self.list_performances(season_id, performance_id=performance_id)[0]
 
     def save_performance(self, data: PerformanceInput, performance_id: int | None = None) -> int:
         quota = count(data.quota, "Le quota de places", "quota")

@@ -15,6 +15,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from acs_desktop import APP_NAME, __version__
+from acs_desktop.commands import CommandContext, register_all
 from acs_desktop.db.location import ENV_VAR, resolve_data_dir, store_path
 from acs_desktop.db.store import Store, StoreError, open_store
 from acs_desktop.domain.errors import DomainError
@@ -40,7 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true", help="remplit une base vide avec une saison passée et une saison en cours fictives")
     parser.add_argument("--self-test", action="store_true", help="ouvre la fenêtre, vérifie qu'elle s'affiche, écrit une ligne et quitte")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    parser.add_subparsers(dest="command", title="commandes", metavar="COMMANDE")
+    subparsers = parser.add_subparsers(dest="command", title="commandes", metavar="COMMANDE")
+    register_all(subparsers)
     return parser
 
 
@@ -57,22 +59,31 @@ def setup_logging(data_dir: Path) -> Path:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     data_dir = resolve_data_dir(args.data_dir)
+    if args.command and not getattr(args, "opens_store", True):
+        return _guarded(lambda: args.handler(args, CommandContext(data_dir, store_path(data_dir))), None)
     try:
         store = open_store(store_path(data_dir))
     except StoreError as error:
         return _refuse_start(error.message, gui=not args.command and not args.self_test)
     log_path = setup_logging(data_dir)
     try:
-        return _run(args, store, data_dir, log_path)
+        return _guarded(lambda: _run(args, store, data_dir, log_path), log_path)
+    finally:
+        store.close()
+
+
+def _guarded(action, log_path: Path | None) -> int:
+    """Run `action`: a refusal is said in French; anything else too, with details in the log."""
+    try:
+        return action()
     except DomainError as error:
         print(error.message, file=sys.stderr)
         return 1
     except Exception:  # noqa: BLE001 - the last net: a French sentence, details in the log
         logging.getLogger(__name__).error("Erreur inattendue\n%s", traceback.format_exc())
-        print(f"Erreur inattendue. Le détail technique est dans le journal : {log_path}", file=sys.stderr)
+        where = f" Le détail technique est dans le journal : {log_path}" if log_path else ""
+        print(f"Erreur inattendue.{where}", file=sys.stderr)
         return 3
-    finally:
-        store.close()
 
 
 def _run(args: argparse.Namespace, store: Store, data_dir: Path, log_path: Path) -> int:
@@ -83,6 +94,8 @@ def _run(args: argparse.Namespace, store: Store, data_dir: Path, log_path: Path)
         print(f"Base mise à jour (schéma {store.migrated_from} → actuel) ; copie gardée : {store.copy_before_migration}")
     if args.demo:
         _load_demo(store)
+    if args.command:
+        return args.handler(args, CommandContext(data_dir, store.path, store, services))
     if not _screen_available():
         if not args.self_test:
             print("Aucun écran n'est disponible : la fenêtre ne peut pas s'ouvrir.", file=sys.stderr)

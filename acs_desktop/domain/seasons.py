@@ -41,3 +41,8 @@ def previous_season_label(label: str) -> str:
     first = int(label[:4])
     return f"{first - 1}-{first}"
 
+
+
+def next_season_label(label: str) -> str:
+    first = int(label[:4])
+    return f"{first + 1}-{first + 2}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from acs_desktop.domain import ticket_codes
@@ -24,9 +24,11 @@ from acs_desktop.models import (
     Performance,
     PerformanceState,
     Relay,
+    Show,
 )
 from acs_desktop.services.base import Service, get_or_refuse
 from acs_desktop.services.bookings import performance_label
+from acs_desktop.services.queries import season_performance_ids
 
 RECORDABLE = (InvitationStatus.ISSUED, InvitationStatus.USED, InvitationStatus.UNUSED)
 
@@ -41,6 +43,15 @@ class AttendanceLine:
     reason: str
     comment: str
     recorded_at: datetime | None
+
+
+@dataclass(frozen=True)
+class PendingSheet:
+    performance_id: int
+    show_title: str
+    starts_at: datetime
+    issued: int
+    pending: int
 
 
 @dataclass(frozen=True)
@@ -77,6 +88,27 @@ class AttendanceService(Service):
                 AttendanceLine(i.id, i.code, relay, i.first_name, i.status, reason or "", i.comment, i.attendance_at)
                 for i, relay, reason in session.execute(query)
             ]
+
+    def pending_sheets(self, season_id: int) -> list[PendingSheet]:
+        """Performances that took place and still have issued invitations not recorded."""
+        issued = func.count(Invitation.id)
+        pending = func.sum(case((Invitation.status == InvitationStatus.ISSUED, 1), else_=0))
+        query = (
+            select(Performance.id, Show.title, Performance.starts_at, issued, pending)
+            .join(Invitation, Invitation.performance_id == Performance.id)
+            .join(Show, Show.id == Performance.show_id)
+            .where(
+                Performance.id.in_(season_performance_ids(season_id)),
+                Performance.starts_at <= self._now(),
+                Performance.state == PerformanceState.ON_OFFER,
+                Invitation.status.in_(RECORDABLE),
+            )
+            .group_by(Performance.id)
+            .having(pending > 0)
+            .order_by(Performance.starts_at)
+        )
+        with self._reading() as session:
+            return [PendingSheet(*row) for row in session.execute(query)]
 
     def record_code(self, performance_id: int, typed: str) -> ScanOutcome:
         """A code typed or scanned at the sheet of `performance_id`: mark it used, or say why not."""

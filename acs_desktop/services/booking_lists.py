@@ -7,6 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import case, func, select
 
+from acs_desktop.domain import ticket_codes
 from acs_desktop.models import (
     Booking,
     Convention,
@@ -22,6 +23,7 @@ from acs_desktop.models import (
     WaitingStatus,
 )
 from acs_desktop.services.base import Service
+from acs_desktop.services.queries import season_performance_ids
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,19 @@ class WaitingRow:
     created_at: datetime
 
 
+@dataclass(frozen=True)
+class CodeLookup:
+    invitation_id: int
+    booking_id: int
+    code: str
+    status: InvitationStatus
+    performance_id: int
+    show_title: str
+    starts_at: datetime
+    relay_name: str
+    season_id: int
+
+
 def _status_sum(status: InvitationStatus):
     return func.sum(case((Invitation.status == status, 1), else_=0))
 
@@ -87,6 +102,7 @@ class BookingListService(Service):
                 Invitation.booking_id.label("booking_id"),
                 *(_status_sum(s).label(s.value) for s in InvitationStatus),
             )
+            .where(Invitation.performance_id.in_(season_performance_ids(season_id)))
             .group_by(Invitation.booking_id)
             .subquery()
         )
@@ -148,3 +164,22 @@ class BookingListService(Service):
                 WaitingRow(w.id, w.performance_id, title, starts_at, w.relay_id, relay, w.places, w.offered_places, w.status, w.created_at)
                 for w, title, starts_at, relay in session.execute(query)
             ]
+
+    def find_code(self, typed: str) -> CodeLookup | None:
+        """The invitation with this ticket code (typed with or without dashes), if any."""
+        code = ticket_codes.normalize(typed)
+        query = (
+            select(Invitation, Booking.relay_id, Show.title, Performance.starts_at, Relay.name, Convention.season_id)
+            .join(Booking, Booking.id == Invitation.booking_id)
+            .join(Performance, Performance.id == Invitation.performance_id)
+            .join(Show, Show.id == Performance.show_id)
+            .join(Convention, Convention.id == Show.convention_id)
+            .join(Relay, Relay.id == Booking.relay_id)
+            .where(Invitation.code == code)
+        )
+        with self._reading() as session:
+            found = session.execute(query).first()
+            if found is None:
+                return None
+            i, _relay_id, title, starts_at, relay, season_id = found
+            return CodeLookup(i.id, i.booking_id, i.code, i.status, i.performance_id, title, starts_at, relay, season_id)

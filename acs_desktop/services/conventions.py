@@ -67,6 +67,7 @@ class ConventionRow:
     booked: int
     used: int
     shows: int
+    notes: str = ""
 
 
 @dataclass(frozen=True)
@@ -140,7 +141,7 @@ class ConventionService(Service):
             c.id, c.partner_id, partner_name, season_label, c.state, c.places_committed,
             c.solidarity_subscribers, c.donations, c.place_value, c.signed_on,
             places_funded(c.donations, c.place_value), surplus(c.donations, c.place_value, c.places_committed),
-            booked, used, shows,
+            booked, used, shows, c.notes,
         )
 
     def create_convention(self, partner_id: int, season_id: int, figures: ConventionFigures | None = None) -> int:

@@ -152,16 +152,19 @@ class _DemoBuilder:
             seen.add((name, commune))
             relay = Relay(name=name, commune=commune, relay_type=types[kind], active=True,
                           phone=f"02 51 {self.rng.randint(10, 99)} {self.rng.randint(10, 99)} {self.rng.randint(10, 99)}")
-            relay.referents = [
-                Referent(name=f"{self.rng.choice(data.REFERENT_FIRST)} {self.rng.choice(data.REFERENT_LAST)}")
-                for _ in range(self.rng.choice((1, 1, 2)))
-            ]
+            relay.referents = [self._referent(name) for _ in range(self.rng.choice((1, 1, 2)))]
             relay.attendance = self.rng.uniform(0.62, 0.95)  # how often its people come
             relay.appetite = self.rng.choice((0.4, 1, 1, 2, 3))  # how much it books
             relays.append(relay)
         self.s.add_all(relays)
         self.s.flush()
         return relays
+
+    def _referent(self, relay_name: str) -> Referent:
+        first, last = self.rng.choice(data.REFERENT_FIRST), self.rng.choice(data.REFERENT_LAST)
+        email = f"{self._slug(first)}.{self._slug(last)}@{self._slug(relay_name)}.example"
+        phone = f"06 {self.rng.randint(10, 99)} {self.rng.randint(10, 99)} {self.rng.randint(10, 99)} {self.rng.randint(10, 99)}"
+        return Referent(name=f"{first} {last}", phone=phone, email=email)
 
     def _season(self, label: str) -> Season:
         clean, starts_on, ends_on = parse_season_label(label)

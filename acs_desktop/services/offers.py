@@ -43,6 +43,7 @@ class ShowRow:
     id: int
     convention_id: int
     title: str
+    partner_id: int
     partner_name: str
     discipline: str
     discipline_id: int | None
@@ -94,6 +95,18 @@ class PerformanceFilter:
     date_to: date | None = None
     places_left_only: bool = False
     text: str = ""
+
+
+@dataclass(frozen=True)
+class Warning:
+    """A relay still to be told that the partner cancelled a performance it had places for."""
+
+    booking_id: int
+    performance_id: int
+    show_title: str
+    starts_at: datetime
+    relay_name: str
+    places: int
 
 
 @dataclass(frozen=True)
@@ -173,7 +186,7 @@ class OfferService(Service):
     def list_shows(self, season_id: int) -> list[ShowRow]:
         n_perf = select(func.count()).where(Performance.show_id == Show.id).scalar_subquery()
         query = (
-            select(Show, Partner.name, Discipline.name, n_perf)
+            select(Show, Partner.id, Partner.name, Discipline.name, n_perf)
             .join(Convention, Convention.id == Show.convention_id)
             .join(Partner, Partner.id == Convention.partner_id)
             .outerjoin(Discipline, Discipline.id == Show.discipline_id)
@@ -182,8 +195,8 @@ class OfferService(Service):
         )
         with self._reading() as session:
             return [
-                ShowRow(s.id, s.convention_id, s.title, partner, discipline or "", s.discipline_id, s.description, n)
-                for s, partner, discipline, n in session.execute(query)
+                ShowRow(s.id, s.convention_id, s.title, partner_id, partner, discipline or "", s.discipline_id, s.description, n)
+                for s, partner_id, partner, discipline, n in session.execute(query)
             ]
 
     def save_show(self, convention_id: int, title: str, discipline_id: int | None = None, description: str = "", show_id: int | None = None) -> int:
@@ -338,6 +351,18 @@ class OfferService(Service):
     def relays_to_warn(self, performance_id: int) -> list[RelayToWarn]:
         with self._reading() as session:
             return self._relays_to_warn(session, performance_id)
+
+    def warnings(self, season_id: int) -> list[Warning]:
+        query = (
+            select(Booking.id, Performance.id, Show.title, Performance.starts_at, Relay.name, Booking.places_cancelled_by_partner)
+            .join(Performance, Performance.id == Booking.performance_id)
+            .join(Show, Show.id == Performance.show_id)
+            .join(Relay, Relay.id == Booking.relay_id)
+            .where(Booking.performance_id.in_(season_performance_ids(season_id)), Booking.places_cancelled_by_partner > 0, Booking.warned_at.is_(None))
+            .order_by(Performance.starts_at, Relay.name)
+        )
+        with self._reading() as session:
+            return [Warning(*row) for row in session.execute(query)]
 
     def mark_relay_warned(self, booking_id: int) -> None:
         with self._writing() as session:

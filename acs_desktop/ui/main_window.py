@@ -1,4 +1,5 @@
-"""The main window: a season selector above the five tabs of the yearly process."""
+"""The main window: a season selector above the five tabs of the yearly process, or the welcome
+page while the store is empty. Remembers its geometry, the last season and the column widths."""
 
 from __future__ import annotations
 
@@ -6,16 +7,21 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar, QWidget
+from PySide6.QtWidgets import QComboBox, QInputDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QToolBar, QWidget
 
 from acs_desktop import APP_NAME, __version__
+from acs_desktop.domain.seasons import next_season_label
 from acs_desktop.services import Services
 from acs_desktop.ui.conventions_tab import ConventionsTab
+from acs_desktop.ui.events import AppEvents
 from acs_desktop.ui.invitations_tab import InvitationsTab
 from acs_desktop.ui.offers_tab import OffersTab
 from acs_desktop.ui.relays_tab import RelaysTab
 from acs_desktop.ui.review_tab import ReviewTab
 from acs_desktop.ui.season_tab import SeasonTab
+from acs_desktop.ui.welcome_page import WelcomePage
+from acs_desktop.ui.widgets.actions import attempt
+from acs_desktop.ui.widgets.records_view import RecordsView
 
 
 class MainWindow(QMainWindow):
@@ -26,29 +32,36 @@ class MainWindow(QMainWindow):
         self.services = services
         self.settings = settings
         self.store_path = store_path
-        self._update_title()
-        self.setMinimumSize(900, 560)
+        self.events = AppEvents(self)
+        self.setMinimumSize(760, 520)
 
         self.season_box = QComboBox()
         self.season_box.setMinimumWidth(120)
         self.season_box.setToolTip("Saison affichée dans tous les onglets")
-        toolbar = QToolBar("Saison")
-        toolbar.setObjectName("seasonToolbar")
-        toolbar.setMovable(False)
-        toolbar.addWidget(QLabel(" Saison : "))
-        toolbar.addWidget(self.season_box)
-        self.addToolBar(toolbar)
+        self.season_toolbar = QToolBar("Saison")
+        self.season_toolbar.setObjectName("seasonToolbar")
+        self.season_toolbar.setMovable(False)
+        self.season_toolbar.addWidget(QLabel(" Saison : "))
+        self.season_toolbar.addWidget(self.season_box)
+        self.addToolBar(self.season_toolbar)
 
         self.tabs = QTabWidget()
         self.tab_pages: list[SeasonTab] = [
-            ConventionsTab(services), OffersTab(services), RelaysTab(services), InvitationsTab(services), ReviewTab(services),
+            ConventionsTab(services, self.events), OffersTab(services, self.events), RelaysTab(services, self.events),
+            InvitationsTab(services, self.events), ReviewTab(services, self.events),
         ]
         for page in self.tab_pages:
             self.tabs.addTab(page, page.title)
-        self.setCentralWidget(self.tabs)
+        self.welcome = WelcomePage(services)
+        self.welcome.started.connect(self._on_started)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.welcome)
+        self.pages.addWidget(self.tabs)
+        self.setCentralWidget(self.pages)
         self.statusBar().showMessage(f"Données : {store_path}")
 
         self._build_menus()
+        self.events.data_changed.connect(self._on_data_changed)
         self.season_box.currentIndexChanged.connect(self._on_season_chosen)
         self.reload_seasons()
         self._restore_state()
@@ -67,7 +80,15 @@ class MainWindow(QMainWindow):
             wanted = next((s.id for s in seasons if s.label == remembered), default.id if default else None)
         self.season_box.setCurrentIndex(max(self.season_box.findData(wanted), 0) if seasons else -1)
         self.season_box.blockSignals(False)
+        self.pages.setCurrentWidget(self.tabs if seasons else self.welcome)
+        self.season_toolbar.setVisible(bool(seasons))
+        self._update_title()
         self._on_season_chosen()
+
+    def select_season(self, season_id: int) -> None:
+        index = self.season_box.findData(season_id)
+        if index >= 0:
+            self.season_box.setCurrentIndex(index)
 
     def current_season_id(self) -> int | None:
         return self.season_box.currentData()
@@ -80,31 +101,63 @@ class MainWindow(QMainWindow):
             page.set_season(season_id)
         self.season_changed.emit(season_id)
 
-    def reload_all(self) -> None:
+    def _on_started(self) -> None:
+        self.reload_seasons()
+
+    def _on_data_changed(self) -> None:
+        self._update_title()
         for page in self.tab_pages:
-            page.reload()
+            page.refresh()
+
+    def reload_all(self) -> None:
+        self._on_data_changed()
+
+    def new_season(self) -> None:
+        labels = [s.label for s in self.services.seasons.list_seasons()]
+        suggestion = self.services.seasons.current_label()
+        if suggestion in labels:  # the season after the newest one
+            suggestion = next_season_label(labels[0])
+        label, ok = QInputDialog.getText(self, "Nouvelle saison", "Saison (ex. 2027-2028) :", text=suggestion)
+        if ok:
+            done = attempt(self, lambda: self.services.seasons.create_season(label))
+            if done:
+                self.reload_seasons(done.value.id)
 
     # --- menus ----------------------------------------------------------------------------
+    def _menu_action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        item = QAction(text, self)
+        if shortcut is not None:
+            item.setShortcut(QKeySequence(shortcut))
+        item.triggered.connect(lambda _=False: slot())
+        menu.addAction(item)
+        return item
+
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&Fichier")
-        quit_action = QAction("&Quitter", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        self._menu_action(file_menu, "L'&association…", self.edit_settings)
+        self._menu_action(file_menu, "Nouvelle &saison…", self.new_season)
+        self._menu_action(file_menu, "&Partenaires…", self.tab_pages[0].open_partners)
+        self._menu_action(file_menu, "&Motifs de non-utilisation…", self.edit_reasons)
+        file_menu.addSeparator()
+        self._menu_action(file_menu, "&Quitter", self.close, QKeySequence.StandardKey.Quit)
         view_menu = self.menuBar().addMenu("&Affichage")
         for index, page in enumerate(self.tab_pages):
-            action = QAction(page.title, self)
-            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
-            action.triggered.connect(lambda _=False, i=index: self.tabs.setCurrentIndex(i))
-            view_menu.addAction(action)
-        refresh = QAction("Actualiser", self)
-        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
-        refresh.triggered.connect(self.reload_all)
-        view_menu.addAction(refresh)
+            self._menu_action(view_menu, page.title, lambda i=index: self.tabs.setCurrentIndex(i), f"Ctrl+{index + 1}")
+        self._menu_action(view_menu, "Actualiser", self.reload_all, QKeySequence.StandardKey.Refresh)
         help_menu = self.menuBar().addMenu("&Aide")
-        about = QAction("À &propos d'ACS Desktop", self)
-        about.triggered.connect(self._about)
-        help_menu.addAction(about)
+        self._menu_action(help_menu, "À &propos d'ACS Desktop", self._about)
+
+    def edit_settings(self) -> None:
+        from acs_desktop.ui.settings_dialog import SettingsDialog
+
+        if SettingsDialog(self.services, self).exec():
+            self.events.data_changed.emit()
+
+    def edit_reasons(self) -> None:
+        from acs_desktop.ui.reasons_dialog import ReasonsDialog
+
+        ReasonsDialog(self.services, self).exec()
+        self.events.data_changed.emit()
 
     def _about(self) -> None:
         QMessageBox.about(
@@ -126,10 +179,17 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1280, 780)
         self.tabs.setCurrentIndex(self.settings.value("window/tab", 0, type=int))
+        for view in self.findChildren(RecordsView):
+            state = self.settings.value(f"columns/{view.objectName()}") if view.objectName() else None
+            if state is not None:
+                view.restore_columns(state)
 
     def closeEvent(self, event) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/tab", self.tabs.currentIndex())
+        for view in self.findChildren(RecordsView):
+            if view.objectName():
+                self.settings.setValue(f"columns/{view.objectName()}", view.table.horizontalHeader().saveState())
         self.settings.sync()
         super().closeEvent(event)
 

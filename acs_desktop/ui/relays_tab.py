@@ -1,20 +1,142 @@
-"""Relais tab: relays with what they booked and used this season."""
+"""Relais tab: relays and their referents, active or not, and per relay what it booked and
+used this season (no-show rate, last booking)."""
 
-from PySide6.QtWidgets import QVBoxLayout
+from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QSplitter, QToolBar, QVBoxLayout, QWidget
+
+from acs_desktop.ui.bookings_table_model import BookingsTableModel
+from acs_desktop.ui.formats import yes_no
+from acs_desktop.ui.relay_dialog import RelayDialog
 from acs_desktop.ui.relays_table_model import RelaysTableModel
 from acs_desktop.ui.season_tab import SeasonTab
+from acs_desktop.ui.table_model import Column, RowsTableModel
+from acs_desktop.ui.widgets.actions import action, confirm
+from acs_desktop.ui.widgets.list_panel import ListPanel
 from acs_desktop.ui.widgets.records_view import RecordsView
+from acs_desktop.ui.widgets.text_fields_dialog import TextFieldsDialog
+
+
+class ReferentsTableModel(RowsTableModel):
+    COLUMNS = (
+        Column("Référent", lambda r: r.name),
+        Column("Téléphone", lambda r: r.phone),
+        Column("Courriel", lambda r: r.email),
+        Column("Actif", lambda r: yes_no(r.active)),
+    )
+
+    def is_muted(self, row) -> bool:
+        return not row.active
 
 
 class RelaysTab(SeasonTab):
     title = "Relais"
 
-    def __init__(self, services, parent=None):
-        super().__init__(services, parent)
-        self.view = RecordsView(RelaysTableModel(self), placeholder="Rechercher un relais, une commune…")
+    def __init__(self, services, events, parent=None):
+        super().__init__(services, events, parent)
+        self.view = RecordsView(RelaysTableModel(self), placeholder="Rechercher un relais, un type, une commune…  (Ctrl+F)")
+        self.view.setObjectName("relaysList")
+        self.view.activated.connect(lambda _id: self.edit_relay())
+        self.view.selection_changed.connect(self._show_selected)
+        self.show_inactive = QCheckBox("Afficher les relais inactifs")
+        self.show_inactive.setChecked(True)
+        self.show_inactive.toggled.connect(lambda _on: self.reload())
+
+        toolbar = QToolBar()
+        self.new_action = action(self, "Nouveau relais…", self.new_relay, shortcut="Ctrl+N")
+        self.edit_action = action(self, "Modifier…", self.edit_relay, shortcut="Ctrl+E")
+        self.toggle_action = action(self, "Désactiver", self.toggle_active, shortcut="Ctrl+D")
+        self.delete_action = action(self, "Supprimer", self.delete_relay, shortcut="Del")
+        action(self, "Rechercher", self.view.search.setFocus, shortcut="Ctrl+F")
+        for item in (self.new_action, self.edit_action, self.toggle_action, self.delete_action):
+            toolbar.addAction(item)
+        toolbar.addSeparator()
+        toolbar.addWidget(self.show_inactive)
+
+        self.referents = ListPanel("Référents", ReferentsTableModel(self), on_add=self._new_referent,
+                                   on_edit=self._edit_referent, on_delete=self._delete_referent)
+        self.bookings = ListPanel("Réservations de la saison", BookingsTableModel(self))
+        bottom = QWidget()
+        row = QHBoxLayout(bottom)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.referents, 2)
+        row.addWidget(self.bookings, 3)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.view)
+        splitter.addWidget(bottom)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.view)
+        layout.addWidget(toolbar)
+        layout.addWidget(splitter)
 
     def reload(self) -> None:
-        self.view.set_rows(self.services.relays.list_relays(self.season_id))
+        self.view.set_rows(self.services.relays.list_relays(self.season_id, include_inactive=self.show_inactive.isChecked()))
+        self._show_selected()
+
+    def selected(self):
+        return self.view.current_row()
+
+    def _show_selected(self) -> None:
+        row = self.selected()
+        for item in (self.edit_action, self.toggle_action, self.delete_action):
+            item.setEnabled(row is not None)
+        self.toggle_action.setText("Réactiver" if row and not row.active else "Désactiver")
+        self.referents.set_rows(self.services.relays.get_relay(row.id).referents if row else [])
+        self.referents.set_enabled_adding(row is not None)
+        bookings = self.services.booking_lists.list_bookings(self.season_id, relay_id=row.id) if row and self.season_id else []
+        self.bookings.set_rows(bookings)
+
+    def new_relay(self) -> None:
+        dialog = RelayDialog(self.services, parent=self)
+        if dialog.exec():
+            self.changed()
+            self.view.select_ids([dialog.result_value])
+
+    def edit_relay(self) -> None:
+        row = self.selected()
+        if row and RelayDialog(self.services, row.id, parent=self).exec():
+            self.changed()
+
+    def toggle_active(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        if row.active and not confirm(self, "Désactiver le relais", f"Désactiver « {row.name} » ? Il ne pourra plus réserver de places."):
+            return
+        if self.attempt(lambda: self.services.relays.set_active(row.id, not row.active)):
+            self.changed()
+
+    def delete_relay(self) -> None:
+        row = self.selected()
+        if row and confirm(self, "Supprimer le relais", f"Supprimer « {row.name} » ({row.commune}) et ses référents ?"):
+            if self.attempt(lambda: self.services.relays.delete_relay(row.id)):
+                self.changed()
+
+    # --- referents ------------------------------------------------------------------------
+    def _referent_dialog(self, referent=None) -> None:
+        relay = self.selected()
+        if relay is None:
+            return
+        r = referent
+        fields = [("name", "Nom", r.name if r else ""), ("phone", "Téléphone", r.phone if r else ""),
+                  ("email", "Courriel", r.email if r else ""), ("active", "Actif", r.active if r else True)]
+        dialog = TextFieldsDialog(
+            "Modifier le référent" if r else "Nouveau référent", fields,
+            lambda v: self.services.relays.save_referent(relay.id, v["name"], v["phone"], v["email"], v["active"], referent_id=r.id if r else None),
+            self,
+        )
+        if dialog.exec():
+            self.changed()
+
+    def _new_referent(self) -> None:
+        self._referent_dialog()
+
+    def _edit_referent(self, referent) -> None:
+        self._referent_dialog(referent)
+
+    def _delete_referent(self, referent) -> None:
+        if confirm(self, "Supprimer le référent", f"Supprimer le référent « {referent.name} » ?"):
+            if self.attempt(lambda: self.services.relays.delete_referent(referent.id)):
+                self.changed()

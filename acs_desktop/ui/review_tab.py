@@ -28,8 +28,8 @@ FIGURES = (
 class ReviewTab(SeasonTab):
     title = "Bilan de saison"
 
-    def __init__(self, services, parent=None):
-        super().__init__(services, parent)
+    def __init__(self, services, events, parent=None):
+        super().__init__(services, events, parent)
         self.heading = QLabel()
         self.heading.setObjectName("reviewHeading")
         self.heading.setStyleSheet("font-size: 16pt; font-weight: 600;")

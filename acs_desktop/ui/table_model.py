@@ -31,6 +31,7 @@ class Column:
 
 class RowsTableModel(QAbstractTableModel):
     COLUMNS: Sequence[Column] = ()
+    ID_FIELD = "id"  # the attribute of a row that identifies it
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -49,7 +50,7 @@ class RowsTableModel(QAbstractTableModel):
         return self._rows[row]
 
     def row_of_id(self, record_id: int) -> int | None:
-        return next((i for i, r in enumerate(self._rows) if getattr(r, "id", None) == record_id), None)
+        return next((i for i, r in enumerate(self._rows) if getattr(r, self.ID_FIELD, None) == record_id), None)
 
     def is_muted(self, row: Any) -> bool:
         """Rows shown in grey (archived, inactive, cancelled). Subclasses say which."""
@@ -85,7 +86,7 @@ class RowsTableModel(QAbstractTableModel):
             key = column.sort(row) if column.sort else column.text(row)
             return key.casefold() if isinstance(key, str) else key
         if role == ID_ROLE:
-            return getattr(row, "id", None)
+            return getattr(row, self.ID_FIELD, None)
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:

@@ -26,6 +26,8 @@ def test_current_season_is_selected_and_listed(window, demo_services):
     assert window.season_box.currentText() == "2026-2027"
     conventions, offers, relays, invitations, review = window.tab_pages
     season_id = window.current_season_id()
+    for index in range(5):  # hidden tabs load when shown
+        window.tabs.setCurrentIndex(index)
     assert conventions.view.model.rowCount() == len(demo_services.conventions.list_conventions(season_id))
     assert offers.view.model.rowCount() == len(demo_services.offers.list_performances(season_id))
     assert relays.view.model.rowCount() == 48
@@ -35,12 +37,14 @@ def test_current_season_is_selected_and_listed(window, demo_services):
 
 def test_changing_season_reloads_every_tab(window, qtbot):
     window.season_box.setCurrentIndex(window.season_box.findText("2025-2026"))
+    window.tabs.setCurrentIndex(4)
     review = window.tab_pages[-1]
     assert review.values["Spectacles"].text() == "156"
     assert review.values["Places utilisées"].text() == "804"
 
 
 def test_search_filters_the_list(window, qtbot):
+    window.tabs.setCurrentIndex(2)
     relays = window.tab_pages[2].view
     qtbot.keyClicks(relays.search, "CCAS")
     assert 0 < relays.visible_count() < 48

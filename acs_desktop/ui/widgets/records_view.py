@@ -65,6 +65,11 @@ class RecordsView(QWidget):
             hint = max(header.sectionSizeHint(column), self.table.sizeHintForColumn(column))
             self.table.setColumnWidth(column, min(hint + 12, maximum))
 
+    def restore_columns(self, state) -> None:
+        """Column widths and order saved from a previous session (kept over `fit_columns`)."""
+        if self.table.horizontalHeader().restoreState(state):
+            self._sized = True
+
     def selected_ids(self) -> list[int]:
         rows = self.table.selectionModel().selectedRows()
         return [index.data(ID_ROLE) for index in rows]

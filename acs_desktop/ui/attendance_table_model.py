@@ -1,0 +1,25 @@
+"""Columns of an attendance sheet: one line per invitation handed out."""
+
+from acs_desktop.domain.ticket_codes import display
+from acs_desktop.models.enums import InvitationStatus
+from acs_desktop.ui.formats import format_time
+from acs_desktop.ui.table_model import Column, RowsTableModel
+
+STATUS_TEXT = {
+    InvitationStatus.ISSUED: "à relever",
+    InvitationStatus.USED: "présent",
+    InvitationStatus.UNUSED: "absent",
+}
+
+
+class AttendanceTableModel(RowsTableModel):
+    ID_FIELD = "invitation_id"
+    COLUMNS = (
+        Column("Code", lambda r: display(r.code), sort=lambda r: r.code),
+        Column("Relais", lambda r: r.relay_name),
+        Column("Prénom", lambda r: r.first_name or ""),
+        Column("Présence", lambda r: STATUS_TEXT.get(r.status, r.status.label), sort=lambda r: r.status.value),
+        Column("Motif", lambda r: r.reason),
+        Column("Commentaire", lambda r: r.comment),
+        Column("Relevé à", lambda r: format_time(r.recorded_at)),
+    )

@@ -1,0 +1,64 @@
+"""Create or edit a relay (relais social): name, kind, commune, contact details, active or not."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QInputDialog, QLineEdit, QPlainTextEdit, QPushButton, QWidget
+
+from acs_desktop.services import Services
+from acs_desktop.services.relays import RelayInput
+from acs_desktop.ui.widgets.actions import attempt
+from acs_desktop.ui.widgets.form_dialog import FormDialog
+from acs_desktop.ui.widgets.inputs import ChoiceBox
+
+
+class RelayDialog(FormDialog):
+    def __init__(self, services: Services, relay_id: int | None = None, parent: QWidget | None = None):
+        super().__init__("Modifier le relais" if relay_id else "Nouveau relais", parent)
+        self.services, self.relay_id = services, relay_id
+        self.name = self.add_field("name", "Nom", QLineEdit())
+        self.kind = ChoiceBox(empty_label="—")
+        holder = QWidget()
+        line = QHBoxLayout(holder)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.kind, 1)
+        new_kind = QPushButton("Nouveau type…")
+        new_kind.clicked.connect(self._new_kind)
+        line.addWidget(new_kind)
+        self.add_field("relay_type_id", "Type", holder)
+        self.commune = self.add_field("commune", "Commune", QLineEdit())
+        self.address = self.add_field("address", "Adresse", QLineEdit())
+        self.phone = self.add_field("phone", "Téléphone", QLineEdit())
+        self.email = self.add_field("email", "Courriel", QLineEdit())
+        self.notes = self.add_field("notes", "Notes", QPlainTextEdit())
+        self.notes.setFixedHeight(60)
+        self.active = self.add_field("active", "Actif", QCheckBox("peut réserver des places"))
+        self.active.setChecked(True)
+        self._load_kinds()
+        if relay_id:
+            data = services.relays.get_relay(relay_id).data
+            for widget, value in ((self.name, data.name), (self.commune, data.commune), (self.address, data.address),
+                                  (self.phone, data.phone), (self.email, data.email)):
+                widget.setText(value)
+            self.kind.set_value(data.relay_type_id)
+            self.notes.setPlainText(data.notes)
+            self.active.setChecked(data.active)
+
+    def _load_kinds(self, selected: int | None = None) -> None:
+        self.kind.set_choices([(k.name, k.id) for k in self.services.relays.list_relay_types()], selected)
+
+    def _new_kind(self) -> None:
+        name, ok = QInputDialog.getText(self, "Nouveau type de relais", "Type de relais :")
+        if ok:
+            created = attempt(self, lambda: self.services.relays.create_relay_type(name))
+            if created:
+                self._load_kinds(created.value)
+
+    def submit(self) -> int:
+        data = RelayInput(
+            self.name.text(), self.kind.value(), self.commune.text(), self.address.text(), self.phone.text(),
+            self.email.text(), self.notes.toPlainText(), self.active.isChecked(),
+        )
+        if self.relay_id:
+            self.services.relays.update_relay(self.relay_id, data)
+            return self.relay_id
+        return self.services.relays.create_relay(data)

@@ -1,0 +1,78 @@
+"""The association's identity, printed on every document: name, address, contact, logo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+
+from acs_desktop.domain.errors import DomainError
+from acs_desktop.services import Services
+from acs_desktop.ui.widgets.form_dialog import FormDialog
+from acs_desktop.ui.widgets.inputs import CountSpin
+
+
+class SettingsDialog(FormDialog):
+    def __init__(self, services: Services, parent: QWidget | None = None):
+        super().__init__("L'association", parent)
+        self.services = services
+        info = services.settings.get()
+        self.name = self.add_field("name", "Nom de l'association", QLineEdit(info.name))
+        self.address = self.add_field("address", "Adresse", QLineEdit(info.address))
+        self.postal_code = self.add_field("postal_code", "Code postal", QLineEdit(info.postal_code))
+        self.commune = self.add_field("commune", "Commune", QLineEdit(info.commune))
+        self.phone = self.add_field("phone", "Téléphone", QLineEdit(info.phone))
+        self.email = self.add_field("email", "Courriel", QLineEdit(info.email))
+        self.website = self.add_field("website", "Site web", QLineEdit(info.website))
+        self.retention = self.add_field("retention_months", "Conservation des prénoms (mois)", CountSpin(minimum=1, maximum=120),
+                                        hint="Après la fin d'une saison, les prénoms des bénéficiaires sont effacés (CNIL : 24 mois).")
+        self.retention.setValue(info.retention_months)
+        self._logo: bytes | None = info.logo
+        self._logo_changed = False
+        self.logo_preview = QLabel()
+        self.logo_preview.setFixedHeight(56)
+        choose = QPushButton("Choisir…")
+        choose.clicked.connect(self._choose_logo)
+        remove = QPushButton("Retirer")
+        remove.clicked.connect(self._remove_logo)
+        holder = QWidget()
+        line = QHBoxLayout(holder)
+        line.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.logo_preview, choose, remove):
+            line.addWidget(widget)
+        line.addStretch(1)
+        self.add_field("logo", "Logo (PNG ou JPEG)", holder)
+        self._show_logo()
+
+    def _show_logo(self) -> None:
+        pixmap = QPixmap()
+        if self._logo and pixmap.loadFromData(self._logo):
+            self.logo_preview.setPixmap(pixmap.scaledToHeight(52, Qt.TransformationMode.SmoothTransformation))
+        else:
+            self.logo_preview.setText("aucun logo")
+
+    def _choose_logo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Choisir le logo", str(Path.home()), "Images (*.png *.jpg *.jpeg)")
+        if path:
+            try:
+                self._logo = Path(path).read_bytes()
+            except OSError as exc:
+                self.show_error(DomainError("logo_unreadable", f"Le fichier ne peut pas être lu ({exc.strerror}).", field="logo"))
+                return
+            self._logo_changed = True
+            self._show_logo()
+
+    def _remove_logo(self) -> None:
+        self._logo, self._logo_changed = None, True
+        self._show_logo()
+
+    def submit(self):
+        if self._logo_changed:
+            self.services.settings.set_logo(self._logo)
+            self._logo_changed = False
+        return self.services.settings.update(
+            name=self.name.text(), address=self.address.text(), postal_code=self.postal_code.text(), commune=self.commune.text(),
+            phone=self.phone.text(), email=self.email.text(), website=self.website.text(), retention_months=self.retention.value(),
+        )

@@ -1,0 +1,67 @@
+"""Building actions with French labels and shortcuts that act only in their own tab."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from acs_desktop.domain.errors import DomainError
+
+
+def action(owner: QWidget, text: str, slot: Callable[[], object], *, shortcut: str | QKeySequence | QKeySequence.StandardKey | None = None, tip: str = "") -> QAction:
+    """An action whose shortcut fires only while `owner` (a tab, a dialog) is shown."""
+    item = QAction(text, owner)
+    if shortcut is not None:
+        sequence = QKeySequence(shortcut)
+        item.setShortcut(sequence)
+        item.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        tip = f"{tip or text.replace('…', '')} ({sequence.toString(QKeySequence.SequenceFormat.NativeText)})"
+    if tip:
+        item.setToolTip(tip)
+        item.setStatusTip(tip)
+    item.triggered.connect(lambda _checked=False: slot())
+    owner.addAction(item)
+    return item
+
+
+def confirm(parent: QWidget, title: str, question: str, *, yes: str = "Oui") -> bool:
+    """Ask before a destructive action; the safe answer is the default."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, question, parent=parent)
+    yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    no_button = box.addButton("Non", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(no_button)
+    box.exec()
+    return box.clickedButton() is yes_button
+
+
+def inform(parent: QWidget, title: str, message: str) -> None:
+    QMessageBox.information(parent, title, message)
+
+
+def refuse(parent: QWidget, message: str, title: str = "Impossible") -> None:
+    QMessageBox.warning(parent, title, message)
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """What a service call gave: true if it was done (`value` holds its result), false if refused."""
+
+    ok: bool
+    value: Any = None
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+
+def attempt(parent: QWidget, call: Callable[[], Any]) -> Attempt:
+    """Run a service call; a refusal is shown as the domain's French message."""
+    try:
+        return Attempt(True, call())
+    except DomainError as error:
+        refuse(parent, error.message)
+        return Attempt(False)

@@ -310,7 +310,8 @@ class _DemoBuilder:
 
     def _record(self, invitation: Invitation, *, used: bool) -> None:
         performance = invitation.performance
-        invitation.attendance_at = performance.starts_at + timedelta(days=1, hours=-10)
+        next_morning = datetime.combine(performance.starts_at.date() + timedelta(days=1), time(9, 30))
+        invitation.attendance_at = next_morning + timedelta(minutes=self.rng.randint(0, 150))
         if used:
             invitation.status = InvitationStatus.USED
             return

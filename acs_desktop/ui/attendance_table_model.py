@@ -2,7 +2,7 @@
 
 from acs_desktop.domain.ticket_codes import display
 from acs_desktop.models.enums import InvitationStatus
-from acs_desktop.ui.formats import format_time
+from acs_desktop.ui.formats import format_datetime
 from acs_desktop.ui.table_model import Column, RowsTableModel
 
 STATUS_TEXT = {
@@ -21,5 +21,5 @@ class AttendanceTableModel(RowsTableModel):
         Column("Présence", lambda r: STATUS_TEXT.get(r.status, r.status.label), sort=lambda r: r.status.value),
         Column("Motif", lambda r: r.reason),
         Column("Commentaire", lambda r: r.comment),
-        Column("Relevé à", lambda r: format_time(r.recorded_at)),
+        Column("Relevé le", lambda r: format_datetime(r.recorded_at), sort=lambda r: r.recorded_at or ""),
     )

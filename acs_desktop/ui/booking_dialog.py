@@ -34,7 +34,7 @@ class BookingDialog(FormDialog):
     def __init__(self, services: Services, season_id: int, *, performance_id: int | None = None, relay_id: int | None = None, parent: QWidget | None = None):
         super().__init__("Réserver des places", parent, ok_text="Réserver")
         self.services, self.season_id = services, season_id
-        self.setMinimumWidth(620)
+        self.setMinimumWidth(760)
         now = services.clock()
         self._performances = {
             p.id: p for p in services.offers.list_performances(season_id)
@@ -55,7 +55,7 @@ class BookingDialog(FormDialog):
         self.places = self.add_field("places", "Nombre de places", CountSpin(minimum=1, maximum=100))
         self.names_on_tickets = self.add_field("names_on_tickets", "Prénoms", QCheckBox("le relais demande le prénom sur les billets"))
         self.first_names = self.add_field("first_names", "Prénoms sur les billets", QLineEdit(),
-                                          hint="Facultatif, un prénom par place, séparés par des virgules. Jamais de nom de famille.")
+                                          hint="Facultatif : un prénom par place, séparés par des virgules (jamais de nom de famille).")
         self.first_names.setEnabled(False)
         self.note = self.add_field("note", "Note", QLineEdit())
         self.override = QCheckBox("Réserver malgré la date limite (accord du partenaire)")

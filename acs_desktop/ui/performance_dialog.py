@@ -30,11 +30,11 @@ class PerformanceDialog(FormDialog):
     def __init__(self, services: Services, season_id: int, performance: PerformanceRow | None = None, *, show_id: int | None = None, parent: QWidget | None = None):
         super().__init__("Modifier la représentation" if performance else "Nouvelle représentation", parent)
         self.services, self.season_id, self.performance = services, season_id, performance
-        self.show = ChoiceBox()
+        self.show_box = ChoiceBox()
         new_show = QPushButton("Nouveau spectacle…")
         new_show.clicked.connect(self._new_show)
-        self.add_field("show_id", "Spectacle", _row(self.show, new_show))
-        self._fields["show_id"] = (self.show, self._fields["show_id"][1])
+        self.add_field("show_id", "Spectacle", _row(self.show_box, new_show))
+        self._fields["show_id"] = (self.show_box, self._fields["show_id"][1])
         self.day = DateEdit()
         self.hour = TimeEdit()
         self.add_field("starts_at", "Date et heure", _row(self.day, QLabel("à"), self.hour))
@@ -45,9 +45,9 @@ class PerformanceDialog(FormDialog):
         self.deadline_day = DateEdit(optional=True)
         self.deadline_hour = TimeEdit(default=DEADLINE_TIME)
         self.add_field("booking_deadline", "Date limite de réservation", _row(self.deadline_day, QLabel("à"), self.deadline_hour),
-                       hint=f"Par défaut, {DEADLINE_DAYS} jours avant la représentation. « — » : pas de date limite.")
+                       hint=f"Par défaut {DEADLINE_DAYS} jours avant ; « — » : pas de date limite.")
         self._fields["booking_deadline"] = (self.deadline_day, self._fields["booking_deadline"][1])
-        self.show.currentIndexChanged.connect(self._load_venues)
+        self.show_box.currentIndexChanged.connect(self._load_venues)
         self.day.dateChanged.connect(self._suggest_deadline)
         self._shows = []
         self._load_shows(show_id or (performance.show_id if performance else None))
@@ -66,11 +66,11 @@ class PerformanceDialog(FormDialog):
 
     def _load_shows(self, selected: int | None = None) -> None:
         self._shows = self.services.offers.list_shows(self.season_id)
-        self.show.set_choices([(f"{s.title} — {s.partner_name}", s.id) for s in self._shows], selected)
+        self.show_box.set_choices([(f"{s.title} — {s.partner_name}", s.id) for s in self._shows], selected)
         self._load_venues()
 
     def _load_venues(self) -> None:
-        show = next((s for s in self._shows if s.id == self.show.value()), None)
+        show = next((s for s in self._shows if s.id == self.show_box.value()), None)
         venues = self.services.partners.list_venues(show.partner_id) if show else []
         current = self.venue.value() if self.venue.count() else (self.performance.venue_id if self.performance else None)
         self.venue.set_choices([(v.name, v.id) for v in venues], current)
@@ -89,12 +89,12 @@ class PerformanceDialog(FormDialog):
             self._load_shows(dialog.result_value)
 
     def data(self) -> PerformanceInput:
-        if self.show.value() is None:
+        if self.show_box.value() is None:
             raise DomainError("show_required", "Choisissez le spectacle (ou créez-le).", field="show_id")
         starts_at = datetime.combine(self.day.value(), self.hour.value())
         deadline_day = self.deadline_day.value()
         deadline = datetime.combine(deadline_day, self.deadline_hour.value()) if deadline_day else None
-        return PerformanceInput(self.show.value(), starts_at, self.quota.value(), self.venue.value(), deadline)
+        return PerformanceInput(self.show_box.value(), starts_at, self.quota.value(), self.venue.value(), deadline)
 
     def submit(self) -> int:
         return self.services.offers.save_performance(self.data(), self.performance.id if self.performance else None)

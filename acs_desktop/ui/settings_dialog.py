@@ -27,7 +27,7 @@ class SettingsDialog(FormDialog):
         self.email = self.add_field("email", "Courriel", QLineEdit(info.email))
         self.website = self.add_field("website", "Site web", QLineEdit(info.website))
         self.retention = self.add_field("retention_months", "Conservation des prénoms (mois)", CountSpin(minimum=1, maximum=120),
-                                        hint="Après la fin d'une saison, les prénoms des bénéficiaires sont effacés (CNIL : 24 mois).")
+                                        hint="Prénoms effacés ce nombre de mois après la fin d'une saison (CNIL : 24).")
         self.retention.setValue(info.retention_months)
         self._logo: bytes | None = info.logo
         self._logo_changed = False

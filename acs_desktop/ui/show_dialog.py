@@ -16,7 +16,7 @@ from acs_desktop.ui.widgets.inputs import ChoiceBox
 class ShowDialog(FormDialog):
     def __init__(self, services: Services, season_id: int, show: ShowRow | None = None, parent: QWidget | None = None):
         super().__init__("Modifier le spectacle" if show else "Nouveau spectacle", parent)
-        self.services, self.season_id, self.show = services, season_id, show
+        self.services, self.season_id, self.show_row = services, season_id, show
         self.convention = ChoiceBox()
         conventions = [c for c in services.conventions.list_conventions(season_id) if c.state is not ConventionState.CLOSED]
         self.convention.set_choices([(c.partner_name, c.id) for c in conventions])
@@ -56,5 +56,5 @@ class ShowDialog(FormDialog):
             raise DomainError("convention_required", "Il faut d'abord une convention ouverte avec le partenaire.", field="convention_id")
         return self.services.offers.save_show(
             self.convention.value(), self.title_edit.text(), self.discipline.value(), self.description.toPlainText(),
-            self.show.id if self.show else None,
+            self.show_row.id if self.show_row else None,
         )

@@ -50,9 +50,8 @@ class FormDialog(QDialog):
         column.setSpacing(2)
         column.addWidget(widget)
         if hint:
-            note = QLabel(hint)
+            note = QLabel(hint)  # not wrapped: a wrapped label under-reports its height in a form
             note.setStyleSheet("color: #666666;")
-            note.setWordWrap(True)
             column.addWidget(note)
         column.addWidget(error)
         self.form.addRow(label, holder)

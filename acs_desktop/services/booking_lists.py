@@ -107,9 +107,11 @@ class BookingListService(Service):
             .subquery()
         )
         query = (
-            select(
-                Booking, Show.title, Partner.name, Performance.starts_at, Relay.name, Referent.name,
+            select(  # columns, not ORM objects: a season lists thousands of bookings
+                Booking.id, Booking.performance_id, Show.title, Partner.name, Performance.starts_at, Booking.relay_id, Relay.name,
+                func.coalesce(Referent.name, ""), Booking.created_at, Booking.places,
                 *(counts.c[s.value] for s in InvitationStatus),
+                Booking.deadline_override, Booking.names_on_tickets,
             )
             .join(Performance, Performance.id == Booking.performance_id)
             .join(Show, Show.id == Performance.show_id)
@@ -126,13 +128,7 @@ class BookingListService(Service):
         if relay_id is not None:
             query = query.where(Booking.relay_id == relay_id)
         with self._reading() as session:
-            return [
-                BookingRow(
-                    b.id, b.performance_id, title, partner, starts_at, b.relay_id, relay, referent or "", b.created_at, b.places,
-                    booked, issued, used, unused, cancelled, b.deadline_override, b.names_on_tickets,
-                )
-                for b, title, partner, starts_at, relay, referent, booked, issued, used, unused, cancelled in session.execute(query)
-            ]
+            return [BookingRow(*row) for row in session.execute(query)]
 
     def invitations_of(self, booking_id: int) -> list[InvitationRow]:
         query = (

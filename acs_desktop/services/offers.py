@@ -237,9 +237,11 @@ class OfferService(Service):
         counts = invitation_counts(season_performances)
         waits = waiting_counts(season_performances)
         query = (
-            select(
-                Performance, Show.title, Partner.id, Partner.name, Discipline.name, Venue.name,
-                counts.c.booked, counts.c.used, counts.c.unused, waits.c.waiting, waits.c.held,
+            select(  # columns, not ORM objects: lists stay fast on large seasons
+                Performance.id, Performance.show_id, Show.title, Partner.id, Partner.name, func.coalesce(Discipline.name, ""),
+                Performance.venue_id, func.coalesce(Venue.name, ""), Performance.starts_at, Performance.booking_deadline, Performance.quota,
+                func.coalesce(counts.c.booked, 0), func.coalesce(waits.c.held, 0), func.coalesce(counts.c.used, 0),
+                func.coalesce(counts.c.unused, 0), func.coalesce(waits.c.waiting, 0), Performance.state,
             )
             .join(Show, Show.id == Performance.show_id)
             .join(Convention, Convention.id == Show.convention_id)
@@ -265,14 +267,7 @@ class OfferService(Service):
             like = f"%{f.text.strip()}%"
             query = query.where(Show.title.ilike(like) | Partner.name.ilike(like) | Venue.name.ilike(like))
         with self._reading() as session:
-            rows = [
-                PerformanceRow(
-                    p.id, p.show_id, title, partner_id, partner, discipline or "", p.venue_id, venue or "",
-                    p.starts_at, p.booking_deadline, p.quota, booked or 0, held or 0, used or 0, unused or 0,
-                    waiting or 0, p.state,
-                )
-                for p, title, partner_id, partner, discipline, venue, booked, used, unused, waiting, held in session.execute(query)
-            ]
+            rows = [PerformanceRow(*row) for row in session.execute(query)]
         if f.places_left_only:
             now = self._now()
             rows = [r for r in rows if r.remaining > 0 and r.starts_at > now]

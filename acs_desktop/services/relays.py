@@ -126,7 +126,10 @@ class RelayService(Service):
         )
         referents = select(func.count()).where(Referent.relay_id == Relay.id).scalar_subquery()
         query = (
-            select(Relay, RelayType.name, referents, counts.c.booked, counts.c.used, counts.c.unused, counts.c.last_booking)
+            select(
+                Relay.id, Relay.name, func.coalesce(RelayType.name, ""), Relay.commune, Relay.phone, Relay.email, Relay.active, referents,
+                func.coalesce(counts.c.booked, 0), func.coalesce(counts.c.used, 0), func.coalesce(counts.c.unused, 0), counts.c.last_booking,
+            )
             .outerjoin(RelayType, RelayType.id == Relay.relay_type_id)
             .outerjoin(counts, counts.c.relay_id == Relay.id)
             .order_by(Relay.name, Relay.commune)
@@ -134,10 +137,7 @@ class RelayService(Service):
         if not include_inactive:
             query = query.where(Relay.active.is_(True))
         with self._reading() as session:
-            return [
-                RelayRow(r.id, r.name, kind or "", r.commune, r.phone, r.email, r.active, n_ref, booked or 0, used or 0, unused or 0, last)
-                for r, kind, n_ref, booked, used, unused, last in session.execute(query)
-            ]
+            return [RelayRow(*row) for row in session.execute(query)]
 
     def get_relay(self, relay_id: int) -> RelayDetail:
         with self._reading() as session:

@@ -42,6 +42,7 @@ class RecordsView(QWidget):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setHighlightSections(False)
+        header.setResizeContentsPrecision(60)  # fit columns on the first rows, not on 10 000
         self.table.doubleClicked.connect(self._on_double_click)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.selection_changed.emit())
 

@@ -33,12 +33,13 @@ class OffersTab(SeasonTab):
         self.new_show_action = action(self, "Nouveau spectacle…", self.new_show, shortcut="Ctrl+Shift+N")
         self.edit_action = action(self, "Modifier…", self.edit_performance, shortcut="Ctrl+E")
         self.edit_show_action = action(self, "Modifier le spectacle…", self.edit_show)
+        self.shows_action = action(self, "Spectacles…", self.open_shows)
         self.delete_action = action(self, "Supprimer", self.delete_performance, shortcut="Del")
         self.cancel_action = action(self, "Annulée par le partenaire…", self.cancel_performance)
         self.warn_action = action(self, "Relais à prévenir…", self.relays_to_warn)
         self.attendance_action = action(self, "Relever la présence…", self.record_attendance, shortcut="Ctrl+R")
         action(self, "Rechercher", self.view.search.setFocus, shortcut="Ctrl+F")
-        for item in (self.new_action, self.new_show_action, self.edit_action, self.edit_show_action, self.delete_action, None,
+        for item in (self.new_action, self.new_show_action, self.edit_action, self.edit_show_action, self.delete_action, self.shows_action, None,
                      self.cancel_action, self.warn_action, None, self.attendance_action):
             toolbar.addSeparator() if item is None else toolbar.addAction(item)
 
@@ -94,6 +95,7 @@ class OffersTab(SeasonTab):
         self.attendance_action.setEnabled(row is not None and row.state is PerformanceState.ON_OFFER and row.starts_at <= now)
         self.new_action.setEnabled(self.season_id is not None)
         self.new_show_action.setEnabled(self.season_id is not None)
+        self.shows_action.setEnabled(self.season_id is not None)
 
     def label(self, row) -> str:
         return f"« {row.show_title} » du {format_date(row.starts_at)} à {format_time(row.starts_at)}"
@@ -113,6 +115,11 @@ class OffersTab(SeasonTab):
         show = next((s for s in self.services.offers.list_shows(self.season_id) if s.id == row.show_id), None)
         if show and ShowDialog(self.services, self.season_id, show, parent=self).exec():
             self.changed()
+
+    def open_shows(self) -> None:
+        from acs_desktop.ui.shows_dialog import ShowsDialog
+
+        ShowsDialog(self.services, self.events, self.season_id, self).exec()
 
     def new_performance(self, show_id: int | None = None) -> None:
         if self.season_id is None:

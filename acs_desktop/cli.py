@@ -16,8 +16,10 @@ from pathlib import Path
 
 from acs_desktop import APP_NAME, __version__
 from acs_desktop.commands import CommandContext, register_all
+from acs_desktop.db.backup import automatic_backup, latest_good_backup, restore_backup
 from acs_desktop.db.location import ENV_VAR, resolve_data_dir, store_path
-from acs_desktop.db.store import Store, StoreError, open_store
+from acs_desktop.db.lock import StoreLock
+from acs_desktop.db.store import Store, StoreError, open_store, private
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.french import format_int
 
@@ -48,9 +50,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def setup_logging(data_dir: Path) -> Path:
     log_path = data_dir / LOG_FILE
-    handler = RotatingFileHandler(log_path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
+    for old in [h for h in root.handlers if isinstance(h, RotatingFileHandler)]:
+        root.removeHandler(old)  # main() may run more than once in a process (tests)
+        old.close()
+    handler = RotatingFileHandler(log_path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    private(log_path)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(logging.INFO)
     return log_path
@@ -59,17 +65,64 @@ def setup_logging(data_dir: Path) -> Path:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     data_dir = resolve_data_dir(args.data_dir)
-    if args.command and not getattr(args, "opens_store", True):
-        return _guarded(lambda: args.handler(args, CommandContext(data_dir, store_path(data_dir))), None)
+    path = store_path(data_dir)
+    gui = not args.command and not args.self_test
+    lock = StoreLock(path)
+    if getattr(args, "exclusive", True) and not lock.acquire():
+        return _refuse_start(
+            f"ACS Desktop est déjà ouvert sur cette base ({lock.holder() or path}). Fermez-le avant de le relancer.", gui=gui, code=4
+        )
     try:
-        store = open_store(store_path(data_dir))
-    except StoreError as error:
-        return _refuse_start(error.message, gui=not args.command and not args.self_test)
-    log_path = setup_logging(data_dir)
-    try:
-        return _guarded(lambda: _run(args, store, data_dir, log_path), log_path)
+        if args.command and not getattr(args, "opens_store", True):
+            return _guarded(lambda: args.handler(args, CommandContext(data_dir, path)), None)
+        store = _open(path, data_dir, gui=gui)
+        if store is None:
+            return 2
+        log_path = setup_logging(data_dir)
+        try:
+            return _guarded(lambda: _run(args, store, data_dir, log_path), log_path)
+        finally:
+            store.close()
     finally:
-        store.close()
+        lock.release()
+
+
+def _open(path: Path, data_dir: Path, *, gui: bool) -> Store | None:
+    """The store, or None after saying why not. A damaged store: offer its latest good backup."""
+    try:
+        return open_store(path)
+    except StoreError as error:
+        if error.code not in ("damaged", "unreadable"):
+            _refuse_start(error.message, gui=gui)
+            return None
+        backup = latest_good_backup(data_dir)
+        if backup is None:
+            _refuse_start(error.message + "\nAucune sauvegarde valable n'a été trouvée dans le dossier des données.", gui=gui)
+            return None
+        hint = f"Dernière sauvegarde valable : {backup.path} ({backup.taken_at:%d/%m/%Y à %H:%M})."
+        if not gui or not _ask_restore(error.message, backup):
+            _refuse_start(f"{error.message}\n{hint}\nPour la restaurer : acs-desktop restore \"{backup.path}\"", gui=False)
+            return None
+    result = restore_backup(backup.path, path, data_dir, datetime.now())
+    logging.getLogger(__name__).warning("Base endommagée mise de côté (%s), sauvegarde %s restaurée", result.previous_kept_at, backup.path)
+    return open_store(path)
+
+
+def _ask_restore(message: str, backup) -> bool:
+    try:
+        from PySide6.QtWidgets import QMessageBox
+
+        from acs_desktop.ui.app import make_application
+
+        make_application()
+        answer = QMessageBox.question(
+            None, APP_NAME,
+            f"{message}\n\nRestaurer la dernière sauvegarde valable, du {backup.taken_at:%d/%m/%Y à %H:%M} ?\n"
+            "La base endommagée sera gardée de côté, pas effacée.",
+        )
+        return answer == QMessageBox.StandardButton.Yes
+    except Exception:  # noqa: BLE001 - no screen: the command line says how to restore
+        return False
 
 
 def _guarded(action, log_path: Path | None) -> int:
@@ -94,8 +147,11 @@ def _run(args: argparse.Namespace, store: Store, data_dir: Path, log_path: Path)
         print(f"Base mise à jour (schéma {store.migrated_from} → actuel) ; copie gardée : {store.copy_before_migration}")
     if args.demo:
         _load_demo(store)
+    for done in services.privacy.apply_retention():
+        logging.getLogger(__name__).info("Saison %s : %s prénom(s) effacé(s) (durée de conservation)", done.season_label, done.first_names)
     if args.command:
         return args.handler(args, CommandContext(data_dir, store.path, store, services))
+    automatic_backup(store.path, data_dir, datetime.now())
     if not _screen_available():
         if not args.self_test:
             print("Aucun écran n'est disponible : la fenêtre ne peut pas s'ouvrir.", file=sys.stderr)
@@ -103,7 +159,9 @@ def _run(args: argparse.Namespace, store: Store, data_dir: Path, log_path: Path)
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # the self-test checks the window off screen
     from acs_desktop.ui.app import run_gui
 
-    return run_gui(services, store.path, data_dir, log_path, self_test=args.self_test)
+    code = run_gui(services, store.path, data_dir, log_path, self_test=args.self_test)
+    automatic_backup(store.path, data_dir, datetime.now(), closing=True)
+    return code
 
 
 def _screen_available() -> bool:
@@ -126,7 +184,7 @@ def _load_demo(store: Store) -> None:
     )
 
 
-def _refuse_start(message: str, *, gui: bool) -> int:
+def _refuse_start(message: str, *, gui: bool, code: int = 2) -> int:
     print(message, file=sys.stderr)
     if gui:
         try:
@@ -138,7 +196,7 @@ def _refuse_start(message: str, *, gui: bool) -> int:
             QMessageBox.critical(None, APP_NAME, message)
         except Exception:  # noqa: BLE001 - no screen: the message is already on stderr
             pass
-    return 2
+    return code
 
 
 if __name__ == "__main__":  # pragma: no cover

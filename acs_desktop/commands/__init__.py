@@ -3,7 +3,8 @@
 A command module defines `register(subparsers)`, which adds its parser and sets
 `handler=run`; `run(args, context)` returns the exit code. A module whose parser sets
 `opens_store=False` gets a context without services (restore, check: they handle the file
-themselves). Add a module to `COMMAND_MODULES` to make it available.
+themselves), and `exclusive=False` lets it run while the window is open (read-only work).
+Add a module to `COMMAND_MODULES` to make it available.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
     from acs_desktop.db.store import Store
     from acs_desktop.services import Services
 
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("safety",)
 
 
 @dataclass

@@ -6,6 +6,8 @@ refused with a French message before any connection that could write is opened.
 
 from __future__ import annotations
 
+import logging
+import os
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -55,6 +57,12 @@ class FileState:
     exists: bool
     revision: str | None
     has_tables: bool
+
+
+def private(path: Path, *, directory: bool = False) -> None:
+    """Readable by the user only (the store holds data about people in precarity)."""
+    if os.name != "nt":
+        path.chmod(0o700 if directory else 0o600)
 
 
 def alembic_config() -> Config:
@@ -112,9 +120,10 @@ def inspect_file(path: Path) -> FileState:
         finally:
             connection.close()
     except sqlite3.DatabaseError as exc:
+        logging.getLogger(__name__).warning("Base illisible %s : %s", path, exc)
         raise StoreError(
             "unreadable",
-            f"La base « {path} » ne peut pas être lue ({exc}). Elle n'a pas été modifiée : "
+            f"La base « {path} » est endommagée : elle ne peut pas être lue. Elle n'a pas été modifiée : "
             "restaurez la dernière sauvegarde.",
         ) from None
     if tables and app_id != APPLICATION_ID and revision is None:
@@ -166,7 +175,9 @@ def open_store(path: Path) -> Store:
     path = Path(path)
     state = inspect_file(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.parent.exists():
+            path.parent.mkdir(parents=True)
+            private(path.parent, directory=True)
     except OSError as exc:
         raise StoreError(
             "data_dir_unwritable",
@@ -185,6 +196,8 @@ def open_store(path: Path) -> Store:
             raise
         except sqlite3.OperationalError as exc:
             raise StoreError("unwritable", f"La base « {path} » ne peut pas être modifiée ({exc}).") from None
+        if not state.has_tables:
+            private(path)
     engine = make_engine(path)
     return Store(
         path=path,

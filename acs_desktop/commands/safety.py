@@ -1,0 +1,58 @@
+"""`backup --to DIR`, `restore FILE`, `check`: the store's safety from the command line."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from acs_desktop.db.backup import check_store, restore_backup, write_backup
+from acs_desktop.db.store import StoreError
+
+
+def register(subparsers) -> None:
+    backup = subparsers.add_parser("backup", help="copie la base (vérifiée) dans un dossier, par exemple une clé USB")
+    backup.add_argument("--to", required=True, metavar="DOSSIER", type=Path, help="dossier où écrire la copie")
+    backup.set_defaults(handler=run_backup, opens_store=False, exclusive=False)
+    restore = subparsers.add_parser("restore", help="remplace la base par une sauvegarde, après l'avoir vérifiée")
+    restore.add_argument("file", metavar="FICHIER", type=Path)
+    restore.set_defaults(handler=run_restore, opens_store=False, exclusive=True)
+    check = subparsers.add_parser("check", help="vérifie la base (intégrité, liens, version)")
+    check.set_defaults(handler=run_check, opens_store=False, exclusive=False)
+
+
+def run_backup(args, context) -> int:
+    if not context.store_path.exists():
+        print(f"Aucune base à sauvegarder dans « {context.data_dir} ».", file=sys.stderr)
+        return 1
+    try:
+        target = write_backup(context.store_path, args.to / f"acs-{datetime.now():%Y-%m-%d-%H%M}.sqlite")
+    except StoreError as error:
+        print(error.message, file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"La copie n'a pas pu être écrite dans « {args.to} » ({exc.strerror}).", file=sys.stderr)
+        return 1
+    print(f"Sauvegarde écrite : {target}")
+    return 0
+
+
+def run_restore(args, context) -> int:
+    try:
+        result = restore_backup(args.file, context.store_path, context.data_dir, datetime.now())
+    except StoreError as error:
+        print(f"Restauration refusée : {error.message}", file=sys.stderr)
+        return 1
+    print(f"Base restaurée depuis « {result.restored_from} ».")
+    if result.previous_kept_at:
+        what = "La base endommagée a été mise de côté" if result.previous_was_damaged else "L'ancienne base est gardée"
+        print(f"{what} : {result.previous_kept_at}")
+    return 0
+
+
+def run_check(args, context) -> int:
+    report = check_store(context.store_path)
+    for line in report.lines:
+        print(line)
+    print("Résultat : la base est saine." if report.ok else "Résultat : la base a un problème. Restaurez la dernière sauvegarde (acs-desktop restore FICHIER).")
+    return 0 if report.ok else 1

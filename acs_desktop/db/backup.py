@@ -1,0 +1,176 @@
+"""Backups of the store: automatic (daily and monthly, rotated), manual, checked, restored.
+
+Copies are taken with SQLite's online backup API (consistent even while the store is open),
+checked (`PRAGMA quick_check`) and made readable by the user only. A restore first checks the
+chosen file, keeps a copy of the current store (or moves a damaged one aside, never writing
+over it), then puts the backup in place.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from acs_desktop.db.store import StoreError, copy_store, head_revision, inspect_file, private
+
+BACKUP_DIR = "sauvegardes"
+DAILY, MONTHLY = "quotidiennes", "mensuelles"
+KEEP = {DAILY: 10, MONTHLY: 12}
+SQLITE_SIDE_FILES = ("-wal", "-shm")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    taken_at: datetime
+    kind: str  # "quotidiennes", "mensuelles", "autres"
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    restored_from: Path
+    previous_kept_at: Path | None
+    previous_was_damaged: bool
+
+
+def backups_root(data_dir: Path) -> Path:
+    return data_dir / BACKUP_DIR
+
+
+def write_backup(store_path: Path, target: Path) -> Path:
+    """A checked copy of the store at `target` (replaced if it exists)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partiel")
+    partial.unlink(missing_ok=True)
+    copy_store(store_path, partial)
+    with sqlite3.connect(partial) as check:
+        result = check.execute("PRAGMA quick_check").fetchone()[0]
+    check.close()
+    if result != "ok":
+        partial.unlink(missing_ok=True)
+        raise StoreError("backup_failed", f"La copie de sauvegarde est incohérente ({result}) : elle n'a pas été gardée.")
+    private(partial)
+    os.replace(partial, target)
+    return target
+
+
+def automatic_backup(store_path: Path, data_dir: Path, now: datetime, *, closing: bool = False) -> list[Path]:
+    """Today's daily copy (taken at the first start of the day, refreshed on closing), this
+    month's monthly copy, then rotation: the last 10 daily and 12 monthly are kept."""
+    root = backups_root(data_dir)
+    root.mkdir(parents=True, exist_ok=True)
+    private(root, directory=True)
+    written = []
+    daily = root / DAILY / f"acs-{now:%Y-%m-%d}.sqlite"
+    if closing or not daily.exists():
+        written.append(write_backup(store_path, daily))
+    monthly = root / MONTHLY / f"acs-{now:%Y-%m}.sqlite"
+    if not monthly.exists():
+        written.append(write_backup(store_path, monthly))
+    for kind, keep in KEEP.items():
+        for old in sorted((root / kind).glob("acs-*.sqlite"), reverse=True)[keep:]:
+            old.unlink()
+    return written
+
+
+def list_backups(data_dir: Path) -> list[BackupInfo]:
+    """Every backup in the data folder, newest first."""
+    root = backups_root(data_dir)
+    found = []
+    for path in root.rglob("*.sqlite") if root.exists() else ():
+        kind = path.parent.name if path.parent != root else "autres"
+        found.append(BackupInfo(path, datetime.fromtimestamp(path.stat().st_mtime), kind))
+    return sorted(found, key=lambda b: b.taken_at, reverse=True)
+
+
+def check_backup(path: Path) -> str:
+    """The backup's schema revision if it can be restored; StoreError (French) if not."""
+    path = Path(path)
+    if not path.is_file():
+        raise StoreError("backup_missing", f"Le fichier « {path} » n'existe pas.")
+    state = inspect_file(path)
+    if not state.has_tables or state.revision is None:
+        raise StoreError("backup_not_a_store", f"« {path} » n'est pas une sauvegarde d'ACS Desktop.")
+    return state.revision
+
+
+def latest_good_backup(data_dir: Path) -> BackupInfo | None:
+    for backup in list_backups(data_dir):
+        try:
+            check_backup(backup.path)
+        except StoreError:
+            continue
+        return backup
+    return None
+
+
+def restore_backup(backup: Path, store_path: Path, data_dir: Path, now: datetime) -> RestoreResult:
+    """Put `backup` in place of the store. The caller holds the store's lock and has closed it."""
+    check_backup(backup)
+    root = backups_root(data_dir)
+    root.mkdir(parents=True, exist_ok=True)
+    kept, damaged = None, False
+    if store_path.exists():
+        try:
+            inspect_file(store_path)
+            kept = write_backup(store_path, root / f"acs.avant-restauration-{now:%Y%m%d-%H%M%S}.sqlite")
+        except StoreError:
+            damaged = True  # never written over, never lost: moved aside with its journal
+            kept = root / f"acs.endommagee-{now:%Y%m%d-%H%M%S}.sqlite"
+            shutil.move(store_path, kept)
+            for suffix in SQLITE_SIDE_FILES:
+                side = store_path.with_name(store_path.name + suffix)
+                if side.exists():
+                    shutil.move(side, kept.with_name(kept.name + suffix))
+    incoming = store_path.with_name(store_path.name + ".restauration")
+    incoming.unlink(missing_ok=True)
+    copy_store(Path(backup), incoming)
+    private(incoming)
+    for suffix in SQLITE_SIDE_FILES:  # a stale journal must never be replayed onto the restored file
+        store_path.with_name(store_path.name + suffix).unlink(missing_ok=True)
+    os.replace(incoming, store_path)
+    return RestoreResult(Path(backup), kept, damaged)
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    ok: bool
+    lines: tuple[str, ...]
+
+
+def check_store(store_path: Path) -> CheckReport:
+    """A full check for `acs-desktop check`: readable, ours, integrity, links, schema version."""
+    lines = []
+    try:
+        state = inspect_file(store_path)
+    except StoreError as error:
+        return CheckReport(False, (error.message,))
+    if not state.exists:
+        return CheckReport(False, (f"Aucune base à « {store_path} ».",))
+    with sqlite3.connect(f"{store_path.resolve().as_uri()}?mode=ro", uri=True) as connection:
+        integrity = [row[0] for row in connection.execute("PRAGMA integrity_check")]
+        broken = connection.execute("PRAGMA foreign_key_check").fetchall()
+        counts = {
+            table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608 - fixed names
+            for table in ("season", "partner", "relay", "performance", "booking", "invitation")
+        } if state.has_tables and state.revision else {}
+    connection.close()
+    ok = integrity == ["ok"] and not broken
+    lines.append(f"Base : {store_path}")
+    lines.append("Intégrité : correcte" if integrity == ["ok"] else f"Intégrité : ERREURS ({'; '.join(integrity[:5])})")
+    lines.append("Liens entre les données : corrects" if not broken else f"Liens entre les données : {len(broken)} liens cassés")
+    current = head_revision()
+    if state.revision and state.revision != current:
+        lines.append(f"Schéma : {state.revision} (sera mis à jour en {current} à la prochaine ouverture)")
+    else:
+        lines.append(f"Schéma : {state.revision or 'base vide'}")
+    if counts:
+        lines.append(
+            "Contenu : " + ", ".join(f"{n} {label}" for label, n in zip(
+                ("saison(s)", "partenaire(s)", "relais", "représentation(s)", "réservation(s)", "invitation(s)"), counts.values(), strict=True))
+        )
+    return CheckReport(ok, tuple(lines))

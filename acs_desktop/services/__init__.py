@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import random
 
+from acs_desktop.db.store import Store
 from acs_desktop.domain.errors import DomainError
+from acs_desktop.services.activity import ActivityService
 from acs_desktop.services.attendance import AttendanceService
 from acs_desktop.services.base import Clock, Sessions, system_clock
 from acs_desktop.services.booking_lists import BookingListService
@@ -16,9 +18,11 @@ from acs_desktop.services.bookings import BookingService
 from acs_desktop.services.conventions import ConventionService
 from acs_desktop.services.offers import OfferService
 from acs_desktop.services.partners import PartnerService
+from acs_desktop.services.privacy import PrivacyService
 from acs_desktop.services.reasons import ReasonService
 from acs_desktop.services.relays import RelayService
 from acs_desktop.services.review import ReviewService
+from acs_desktop.services.safety import SafetyService
 from acs_desktop.services.seasons import SeasonService
 from acs_desktop.services.settings import SettingsService
 
@@ -40,3 +44,7 @@ class Services:
         self.attendance = AttendanceService(sessions, clock)
         self.reasons = ReasonService(sessions, clock)
         self.review = ReviewService(sessions, clock)
+        self.privacy = PrivacyService(sessions, clock)
+        self.activity = ActivityService(sessions, clock)
+        # Backups need the store itself (its file and engine), not only its sessions.
+        self.safety = SafetyService(sessions, clock) if isinstance(sessions, Store) else None

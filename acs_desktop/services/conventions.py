@@ -10,6 +10,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from acs_desktop.domain.errors import DomainError
+from acs_desktop.domain.french import format_money
 from acs_desktop.domain.funding import places_funded, surplus
 from acs_desktop.domain.validation import count, money, optional_text, required_text
 from acs_desktop.models import (
@@ -239,8 +240,8 @@ class ConventionService(Service):
             if others + values["planned_amount"] > available:
                 raise DomainError(
                     "allocation_exceeds_surplus",
-                    f"Le surplus de don est de {available} € ; {others} € sont déjà prévus : "
-                    f"{values['planned_amount']} € de plus le dépasseraient.",
+                    f"Le surplus de don est de {format_money(available)} ; {format_money(others)} sont déjà prévus : "
+                    f"{format_money(values['planned_amount'])} de plus le dépasseraient.",
                     field="planned_amount",
                 )
             if allocation_id is None:

@@ -1,0 +1,64 @@
+"""Backups and restore for the window (the command line uses acs_desktop.db.backup directly).
+
+The window never touches files of the store itself: it asks here, and a restore reconnects
+the same engine to the restored file (migrating it first if it is older).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from acs_desktop.db.backup import BackupInfo, RestoreResult, check_backup, list_backups, restore_backup, write_backup
+from acs_desktop.db.store import Store, StoreError, open_store
+from acs_desktop.domain.errors import DomainError
+from acs_desktop.services.base import Clock, system_clock
+
+
+@dataclass(frozen=True)
+class BackupCandidate:
+    path: Path
+    schema: str
+
+
+class SafetyService:
+    def __init__(self, store: Store, clock: Clock = system_clock):
+        self._store = store
+        self._clock = clock
+
+    @property
+    def data_dir(self) -> Path:
+        return self._store.path.parent
+
+    @property
+    def store_path(self) -> Path:
+        return self._store.path
+
+    def backups(self) -> list[BackupInfo]:
+        return list_backups(self.data_dir)
+
+    def backup_to(self, folder: Path) -> Path:
+        try:
+            return write_backup(self._store.path, Path(folder) / f"acs-{self._clock():%Y-%m-%d-%H%M}.sqlite")
+        except StoreError as error:
+            raise DomainError(error.code, error.message) from None
+        except OSError as exc:
+            raise DomainError("backup_unwritable", f"La copie n'a pas pu être écrite dans « {folder} » ({exc.strerror}).") from None
+
+    def check(self, file: Path) -> BackupCandidate:
+        try:
+            schema = check_backup(Path(file))
+        except StoreError as error:
+            raise DomainError(error.code, error.message) from None
+        return BackupCandidate(Path(file), schema)
+
+    def restore(self, file: Path) -> RestoreResult:
+        """Replace the store by `file` (checked first; the current store is kept as a copy)."""
+        self.check(file)
+        self._store.engine.dispose()  # no connection stays on the file being replaced
+        try:
+            result = restore_backup(Path(file), self._store.path, self.data_dir, self._clock())
+            open_store(self._store.path).close()  # an older backup is migrated now, with its copy kept
+        except StoreError as error:
+            raise DomainError(error.code, error.message) from None
+        return result

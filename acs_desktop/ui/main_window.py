@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QInputDialog, QLabel, QMainWindow, QMes
 from acs_desktop import APP_NAME, __version__
 from acs_desktop.domain.seasons import next_season_label
 from acs_desktop.services import Services
+from acs_desktop.ui import safety_actions
 from acs_desktop.ui.conventions_tab import ConventionsTab
 from acs_desktop.ui.events import AppEvents
 from acs_desktop.ui.invitations_tab import InvitationsTab
@@ -138,6 +139,11 @@ class MainWindow(QMainWindow):
         self._menu_action(file_menu, "Nouvelle &saison…", self.new_season)
         self._menu_action(file_menu, "&Partenaires…", self.tab_pages[0].open_partners)
         self._menu_action(file_menu, "&Motifs de non-utilisation…", self.edit_reasons)
+        self._menu_action(file_menu, "&Clôturer la saison…", self.close_season)
+        file_menu.addSeparator()
+        self._menu_action(file_menu, "Sauve&garder vers…", lambda: safety_actions.backup_to_folder(self, self.services), "Ctrl+Shift+S")
+        self._menu_action(file_menu, "&Restaurer une sauvegarde…", self.restore_backup)
+        self._menu_action(file_menu, "&Journal d'activité…", self.show_activity, "Ctrl+J")
         file_menu.addSeparator()
         self._menu_action(file_menu, "&Quitter", self.close, QKeySequence.StandardKey.Quit)
         view_menu = self.menuBar().addMenu("&Affichage")
@@ -146,6 +152,20 @@ class MainWindow(QMainWindow):
         self._menu_action(view_menu, "Actualiser", self.reload_all, QKeySequence.StandardKey.Refresh)
         help_menu = self.menuBar().addMenu("&Aide")
         self._menu_action(help_menu, "À &propos d'ACS Desktop", self._about)
+
+    def close_season(self) -> None:
+        season_id = self.current_season_id()
+        if season_id is not None and safety_actions.close_season(self, self.services, season_id, self.season_box.currentText()):
+            self.events.data_changed.emit()
+
+    def restore_backup(self) -> None:
+        if safety_actions.restore_from_file(self, self.services):
+            self.reload_seasons()
+
+    def show_activity(self) -> None:
+        from acs_desktop.ui.activity_dialog import ActivityDialog
+
+        ActivityDialog(self.services, self).exec()
 
     def edit_settings(self) -> None:
         from acs_desktop.ui.settings_dialog import SettingsDialog

@@ -9,6 +9,7 @@ from acs_desktop.services import Services
 from acs_desktop.ui.events import AppEvents
 from acs_desktop.ui.partner_dialog import PartnerDialog
 from acs_desktop.ui.partners_table_models import ContactsTableModel, PartnersTableModel, VenuesTableModel
+from acs_desktop.ui.safety_actions import export_person
 from acs_desktop.ui.widgets.actions import attempt, confirm
 from acs_desktop.ui.widgets.list_panel import ListPanel
 from acs_desktop.ui.widgets.text_fields_dialog import TextFieldsDialog
@@ -32,6 +33,11 @@ class PartnersDialog(QDialog):
         self.partners.view.selection_changed.connect(self._show_partner)
 
         self.contacts = ListPanel("Contacts", ContactsTableModel(self), on_add=self._new_contact, on_edit=self._edit_contact, on_delete=self._delete_contact)
+        for text, slot in (("Exporter…", self._export_contact), ("Effacer…", self._erase_contact)):
+            button = QPushButton(text)
+            button.setToolTip(f"{text.rstrip('…')} les données personnelles de ce contact")
+            button.clicked.connect(lambda _=False, s=slot: s())
+            self.contacts.layout().itemAt(0).layout().addWidget(button)
         self.venues = ListPanel("Salles", VenuesTableModel(self), on_add=self._new_venue, on_edit=self._edit_venue, on_delete=self._delete_venue)
         details = QWidget()
         row = QHBoxLayout(details)
@@ -119,6 +125,20 @@ class PartnersDialog(QDialog):
     def _delete_contact(self, row) -> None:
         if confirm(self, "Supprimer le contact", f"Supprimer le contact « {row.name} » ?"):
             if self._attempt(lambda: self.services.partners.delete_contact(row.id)):
+                self._changed(self.current_partner_id())
+
+    def _export_contact(self) -> None:
+        contact = self.contacts.view.current_row()
+        if contact is not None:
+            done = attempt(self, lambda: self.services.privacy.export_contact(contact.id))
+            if done:
+                export_person(self, "Données d'un contact", done.value, f"contact-{contact.id}.json")
+
+    def _erase_contact(self) -> None:
+        contact = self.contacts.view.current_row()
+        if contact and confirm(self, "Effacer les données du contact",
+                               f"Effacer définitivement « {contact.name} » et ses coordonnées (aussi dans le journal d'activité) ?", yes="Effacer"):
+            if self._attempt(lambda: self.services.privacy.erase_contact(contact.id)):
                 self._changed(self.current_partner_id())
 
     def _venue_dialog(self, venue=None) -> None:

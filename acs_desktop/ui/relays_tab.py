@@ -4,12 +4,13 @@ used this season (no-show rate, last booking)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QSplitter, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QSplitter, QToolBar, QVBoxLayout, QWidget
 
 from acs_desktop.ui.bookings_table_model import BookingsTableModel
 from acs_desktop.ui.formats import yes_no
 from acs_desktop.ui.relay_dialog import RelayDialog
 from acs_desktop.ui.relays_table_model import RelaysTableModel
+from acs_desktop.ui.safety_actions import export_person
 from acs_desktop.ui.season_tab import SeasonTab
 from acs_desktop.ui.table_model import Column, RowsTableModel
 from acs_desktop.ui.widgets.actions import action, confirm
@@ -56,6 +57,10 @@ class RelaysTab(SeasonTab):
 
         self.referents = ListPanel("Référents", ReferentsTableModel(self), on_add=self._new_referent,
                                    on_edit=self._edit_referent, on_delete=self._delete_referent)
+        for text, slot in (("Exporter ses données…", self._export_referent), ("Effacer ses données…", self._erase_referent)):
+            button = QPushButton(text)
+            button.clicked.connect(lambda _=False, s=slot: s())
+            self.referents.layout().itemAt(0).layout().addWidget(button)
         self.bookings = ListPanel("Réservations de la saison", BookingsTableModel(self))
         bottom = QWidget()
         row = QHBoxLayout(bottom)
@@ -135,6 +140,21 @@ class RelaysTab(SeasonTab):
 
     def _edit_referent(self, referent) -> None:
         self._referent_dialog(referent)
+
+    def _export_referent(self) -> None:
+        referent = self.referents.view.current_row()
+        if referent is not None:
+            done = self.attempt(lambda: self.services.privacy.export_referent(referent.id))
+            if done:
+                export_person(self, "Données d'un référent", done.value, f"referent-{referent.id}.json")
+
+    def _erase_referent(self) -> None:
+        referent = self.referents.view.current_row()
+        if referent and confirm(self, "Effacer les données du référent",
+                                f"Effacer définitivement le nom, le téléphone et le courriel de « {referent.name} » "
+                                "(aussi dans le journal d'activité) ? Ses réservations restent, sans son nom.", yes="Effacer"):
+            if self.attempt(lambda: self.services.privacy.erase_referent(referent.id)):
+                self.changed()
 
     def _delete_referent(self, referent) -> None:
         if confirm(self, "Supprimer le référent", f"Supprimer le référent « {referent.name} » ?"):

@@ -24,16 +24,24 @@ class Messages:
 
 @pytest.fixture
 def messages(monkeypatch):
-    recorded = Messages()
-    from acs_desktop.ui import conventions_tab, invitations_tab, offers_tab, relays_tab
+    """Every module of the window that imported `inform`, `confirm` or `refuse` gets the stand-ins."""
+    import sys
+
     from acs_desktop.ui.widgets import actions
 
-    for module in (actions, conventions_tab, invitations_tab, offers_tab, relays_tab):
-        if hasattr(module, "inform"):
-            monkeypatch.setattr(module, "inform", recorded.inform)
-        if hasattr(module, "confirm"):
-            monkeypatch.setattr(module, "confirm", recorded.confirm)
-    monkeypatch.setattr(actions, "refuse", lambda _p, message, title="Impossible": recorded.said.append(f"{title}: {message}"))
+    recorded = Messages()
+    stand_ins = {
+        "inform": recorded.inform,
+        "confirm": recorded.confirm,
+        "refuse": lambda _p, message, title="Impossible": recorded.said.append(f"{title}: {message}"),
+    }
+    originals = {name: getattr(actions, name) for name in stand_ins}
+    import acs_desktop.ui.main_window  # noqa: F401 - loads every tab, dialog and action module
+
+    for module in [m for name, m in sys.modules.items() if name.startswith("acs_desktop.ui")]:
+        for name, stand_in in stand_ins.items():
+            if getattr(module, name, None) is originals[name]:
+                monkeypatch.setattr(module, name, stand_in)
     assert widgets  # the package is importable
     return recorded
 

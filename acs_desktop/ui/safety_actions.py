@@ -1,0 +1,67 @@
+"""Back up to a folder (a USB key), restore a backup, close a season: the window's side of data safety."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from acs_desktop.domain.errors import DomainError
+from acs_desktop.services import Services
+from acs_desktop.ui.widgets.actions import attempt, confirm, inform, refuse
+
+
+def backup_to_folder(parent: QWidget, services: Services) -> Path | None:
+    folder = QFileDialog.getExistingDirectory(parent, "Sauvegarder vers… (une clé USB, par exemple)", str(Path.home()))
+    if not folder:
+        return None
+    done = attempt(parent, lambda: services.safety.backup_to(Path(folder)))
+    if done:
+        inform(parent, "Sauvegarde faite", f"La base a été copiée et vérifiée :\n{done.value}")
+        return done.value
+    return None
+
+
+def restore_from_file(parent: QWidget, services: Services) -> bool:
+    start = services.safety.data_dir / "sauvegardes"
+    file, _ = QFileDialog.getOpenFileName(parent, "Restaurer une sauvegarde", str(start if start.exists() else Path.home()), "Sauvegardes ACS (*.sqlite)")
+    if not file:
+        return False
+    try:
+        services.safety.check(Path(file))
+    except DomainError as error:
+        refuse(parent, error.message, "Sauvegarde refusée")
+        return False
+    if not confirm(parent, "Restaurer une sauvegarde",
+                   f"Remplacer la base actuelle par la sauvegarde\n« {file} » ?\n\nLa base actuelle est d'abord gardée en copie dans le dossier des sauvegardes.",
+                   yes="Restaurer"):
+        return False
+    done = attempt(parent, lambda: services.safety.restore(Path(file)))
+    if done:
+        inform(parent, "Sauvegarde restaurée", f"La sauvegarde est en place.\nL'ancienne base est gardée ici :\n{done.value.previous_kept_at}")
+    return bool(done)
+
+
+def close_season(parent: QWidget, services: Services, season_id: int, label: str) -> bool:
+    names = services.privacy.first_names_held(season_id)
+    question = (
+        f"Clôturer la saison {label} ?\n\nToutes ses conventions passent en « clôturée » (plus aucune réservation) et "
+        f"les {names} prénom(s) de bénéficiaires encore enregistrés sont effacés définitivement. Les chiffres restent."
+    )
+    if not confirm(parent, "Clôturer la saison", question, yes="Clôturer"):
+        return False
+    done = attempt(parent, lambda: services.privacy.close_season(season_id))
+    if done:
+        QMessageBox.information(parent, "Saison clôturée", f"Saison {label} clôturée ; {done.value.first_names} prénom(s) effacé(s).")
+    return bool(done)
+
+
+def export_person(parent: QWidget, title: str, json_text: str, default_name: str) -> None:
+    file, _ = QFileDialog.getSaveFileName(parent, title, str(Path.home() / default_name), "JSON (*.json)")
+    if file:
+        try:
+            Path(file).write_text(json_text, encoding="utf-8")
+        except OSError as exc:
+            refuse(parent, f"Le fichier n'a pas pu être écrit ({exc.strerror}).")
+            return
+        inform(parent, title, f"Données exportées : {file}")

@@ -1,0 +1,44 @@
+"""The window's side of data safety: the activity log, closing a season, backup and restore."""
+
+from pathlib import Path
+
+from acs_desktop.ui import safety_actions
+from acs_desktop.ui.activity_dialog import ActivityDialog
+
+
+def test_the_activity_log_is_searchable(qtbot, services, make, performance_id, relay_id):
+    make.book(performance_id, relay_id, 2)
+    dialog = ActivityDialog(services)
+    qtbot.addWidget(dialog)
+    everything = dialog.view.model.rowCount()
+    qtbot.keyClicks(dialog.view.search, "CCAS")
+    qtbot.waitUntil(lambda: dialog.view.model.rowCount() < everything)
+    assert all("CCAS" in row.summary for row in dialog.view.model.rows())
+
+
+def test_closing_the_season_asks_first(qtbot, window, services, make, season, performance_id, relay_id, messages, monkeypatch):
+    make.book(performance_id, relay_id, 1, first_names=("Awa",), names_on_tickets=True)
+    window.reload_seasons()
+    messages.answer = False
+    window.close_season()
+    assert services.privacy.first_names_held(season.id) == 1
+    assert "1 prénom(s)" in messages.said[-1]
+    messages.answer = True
+    monkeypatch.setattr(safety_actions.QMessageBox, "information", staticmethod(lambda *args: None))
+    window.close_season()
+    assert services.privacy.first_names_held(season.id) == 0
+
+
+def test_backup_to_a_folder_and_restore_from_the_window(qtbot, window, services, season, messages, monkeypatch, tmp_path):
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    monkeypatch.setattr(safety_actions.QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(usb)))
+    copy = safety_actions.backup_to_folder(window, services)
+    assert copy is not None and copy.parent == usb
+    services.seasons.create_season("2027-2028")
+    monkeypatch.setattr(safety_actions.QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(copy), "")))
+    window.restore_backup()
+    assert [s.label for s in services.seasons.list_seasons()] == ["2026-2027"]
+    assert window.season_box.count() == 1
+    assert any("gardée" in said for said in messages.said)
+    assert Path(messages.said[-1].split("\n")[-1]).exists()

@@ -131,7 +131,7 @@ def _table(data: AttendanceSheetData, s) -> Table:
                 "",
             ])
             style += [("FONT", (0, len(rows) - 1), (0, len(rows) - 1), MONO, 9.5), ("FONTSIZE", (3, len(rows) - 1), (4, len(rows) - 1), 13)]
-    columns = [30 * mm, 52 * mm, 32 * mm, 16 * mm, 16 * mm]
+    columns = [28 * mm, 64 * mm, 28 * mm, 16 * mm, 16 * mm]
     columns.append(BODY_WIDTH - sum(columns))
     style += [("TOPPADDING", (0, 0), (-1, -1), 3.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5)]
     return table(rows, columns, style, repeatRows=1)

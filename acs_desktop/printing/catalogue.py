@@ -110,7 +110,12 @@ def _row(entry: CatalogueEntry, as_of: datetime, s) -> list:
         places = Paragraph("complet", s["small"])
     else:
         places = str(entry.remaining)
-    deadline = format_date(entry.booking_deadline) if entry.booking_deadline else "—"
+    if entry.booking_deadline is None:
+        deadline = "—"
+    elif entry.booking_deadline <= as_of:
+        deadline = Paragraph(f"{format_date(entry.booking_deadline)}<br/><i>passée : sur demande</i>", s["small"])
+    else:
+        deadline = format_date(entry.booking_deadline)
     return [Paragraph(when, s["cell"]), Paragraph(show, s["cell"]), Paragraph(place, s["cell"]), places, deadline]
 
 

@@ -47,6 +47,7 @@ class SlipTicket:
 class SlipLine:
     performance: PerformanceHeading
     tickets: tuple[SlipTicket, ...]
+    bookings: tuple[int, ...] = ()  # booking numbers, as on the margin of the sheets of tickets
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,9 @@ def render_relay_slip(data: RelaySlipData) -> bytes:
     def header(canvas: Canvas) -> None:
         draw_page_header(canvas, data.identity, TITLE, [f"Saison {data.season_label}", f"Édité le {format_date(data.issued_at)}"])
 
-    relay = escape(data.relay_name) + (f" — {escape(data.relay_commune)}" if data.relay_commune else "")
+    relay = escape(data.relay_name)
+    if data.relay_commune and data.relay_commune.casefold() not in data.relay_name.casefold():
+        relay += f" — {escape(data.relay_commune)}"
     story: list = [Paragraph(f"Relais : {relay}", s["title"])]
     if data.referents:
         label = "Référent·e" if len(data.referents) == 1 else "Référent·es"
@@ -100,7 +103,7 @@ def _table(data: RelaySlipData, s) -> Table:
         p = line.performance
         rows.append([
             Paragraph(f"{WEEKDAYS[p.starts_at.weekday()]}<br/><b>{format_date(p.starts_at)}</b><br/>{format_time_long(p.starts_at)}", s["cell"]),
-            [Paragraph(f"<b>{escape(p.show_title)}</b>", s["cell"]), Paragraph(escape(p.where), s["small"])],
+            [Paragraph(f"<b>{escape(p.show_title)}</b>", s["cell"]), Paragraph(escape(p.where) + _booking_numbers(line.bookings), s["small"])],
             str(len(line.tickets)),
             Paragraph("<br/>".join(_ticket(t) for t in line.tickets), s["cell"]),
         ])
@@ -115,6 +118,12 @@ def _table(data: RelaySlipData, s) -> Table:
         ("TOPPADDING", (0, 0), (-1, -1), 4),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
     ], repeatRows=1)
+
+
+def _booking_numbers(bookings: tuple[int, ...]) -> str:
+    if not bookings:
+        return ""
+    return f"<br/>{'Réservations' if len(bookings) > 1 else 'Réservation'} {', '.join(f'n° {b}' for b in bookings)}"
 
 
 def _ticket(ticket: SlipTicket) -> str:

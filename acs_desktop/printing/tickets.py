@@ -26,7 +26,7 @@ from acs_desktop import APP_NAME
 from acs_desktop.domain import ticket_codes
 from acs_desktop.domain.french import format_long_date, format_time_long
 from acs_desktop.printing.fonts import MONO, SANS, SANS_BOLD, SANS_ITALIC, register_fonts
-from acs_desktop.printing.layout import ACCENT, INK, MUTED, PAGE_HEIGHT, PAGE_WIDTH, Cancelled, Identity, ProgressCallback
+from acs_desktop.printing.layout import ACCENT, INK, MUTED, PAGE_HEIGHT, PAGE_WIDTH, Cancelled, Identity, ProgressCallback, quantity
 from acs_desktop.printing.qr import draw_qr, encode
 from acs_desktop.printing.text import ellipsize, fit, wrap
 
@@ -58,13 +58,16 @@ class TicketData:
     first_name: str | None = None
     reprint: bool = False
     group: int = 0  # an opaque key (the booking's relay): see TicketBatch.sheet_per_group
+    booking_id: int = 0
 
 
 @dataclass(frozen=True)
 class TicketBatch:
     identity: Identity
     tickets: tuple[TicketData, ...]
-    sheet_per_group: bool = False  # each group starts on a fresh sheet (one envelope per relay)
+    # Each group starts on a fresh sheet (one envelope per relay), labelled in the margin below
+    # the cut marks with its booking numbers — never the relay's name, which the slip carries.
+    sheet_per_group: bool = False
 
 
 def sheets(batch: TicketBatch) -> list[list[TicketData]]:
@@ -92,8 +95,12 @@ def render_tickets(batch: TicketBatch, *, progress: ProgressCallback | None = No
     canvas.setCreator(APP_NAME)
     logo = _logo_form(canvas, batch.identity.logo_png)
     total, done = len(batch.tickets), 0
-    for page in sheets(batch):
+    pages = sheets(batch)
+    lots = _lots(pages) if batch.sheet_per_group else None
+    for number, page in enumerate(pages):
         _draw_cut_marks(canvas, rows=(len(page) + COLUMNS - 1) // COLUMNS)
+        if lots is not None:
+            _draw_lot_label(canvas, lots[number])
         for index, ticket in enumerate(page):
             column, row = index % COLUMNS, index // COLUMNS
             x = GRID_LEFT + column * TICKET_WIDTH
@@ -105,6 +112,32 @@ def render_tickets(batch: TicketBatch, *, progress: ProgressCallback | None = No
             raise Cancelled()
     canvas.save()
     return buffer.getvalue()
+
+
+def _lots(pages: list[list[TicketData]]) -> list[str]:
+    """"Lot 2 / 3 · 4 billets · réservation n° 17" for each sheet (a lot may fill several)."""
+    tickets: dict[int, int] = {}
+    bookings: dict[int, set[int]] = {}
+    for page in pages:
+        for ticket in page:
+            tickets[ticket.group] = tickets.get(ticket.group, 0) + 1
+            bookings.setdefault(ticket.group, set()).add(ticket.booking_id)
+    order = list(tickets)
+    labels = []
+    for page in pages:
+        group = page[0].group
+        numbers = sorted(bookings[group])
+        labels.append(
+            f"Lot {order.index(group) + 1} / {len(order)} · {quantity(tickets[group], 'billet')} · "
+            f"{'réservations' if len(numbers) > 1 else 'réservation'} {', '.join(f'n° {n}' for n in numbers)}"
+        )
+    return labels
+
+
+def _draw_lot_label(canvas: Canvas, label: str) -> None:
+    canvas.setFont(SANS, 7)
+    canvas.setFillColor(MUTED)
+    canvas.drawString(GRID_LEFT + 10 * mm, 6 * mm, label)
 
 
 # --- one ticket ---------------------------------------------------------------------------------
@@ -126,7 +159,10 @@ def _draw_ticket(canvas: Canvas, ticket: TicketData, x: float, y: float, issuer:
     cursor = top - 5 * mm
 
     # The show, large.
-    size, lines = fit(ticket.show_title, SANS_BOLD, width, size=17, smallest=10, max_lines=2)
+    if stringWidth(ticket.show_title, SANS_BOLD, 13.5) <= width:  # one line, as large as it fits
+        size, lines = fit(ticket.show_title, SANS_BOLD, width, size=17, smallest=13.5, max_lines=1)
+    else:
+        size, lines = fit(ticket.show_title, SANS_BOLD, width, size=17, smallest=10, max_lines=2)
     canvas.setFillColor(INK)
     canvas.setFont(SANS_BOLD, size)
     for line in lines:

@@ -14,6 +14,7 @@ from acs_desktop.services.base import Clock, Sessions, system_clock
 from acs_desktop.services.booking_lists import BookingListService
 from acs_desktop.services.bookings import BookingService
 from acs_desktop.services.conventions import ConventionService
+from acs_desktop.services.documents import DocumentService
 from acs_desktop.services.offers import OfferService
 from acs_desktop.services.partners import PartnerService
 from acs_desktop.services.reasons import ReasonService
@@ -40,3 +41,4 @@ class Services:
         self.attendance = AttendanceService(sessions, clock)
         self.reasons = ReasonService(sessions, clock)
         self.review = ReviewService(sessions, clock)
+        self.documents = DocumentService(sessions, clock, settings=self.settings, offers=self.offers, bookings=self.bookings)

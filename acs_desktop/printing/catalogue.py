@@ -54,7 +54,8 @@ class CatalogueData:
 
     @property
     def places(self) -> int:
-        return sum(entry.remaining for entry in self.entries)
+        """Places that can still be booked (a past performance has none)."""
+        return sum(entry.remaining for entry in self.entries if entry.starts_at > self.as_of)
 
 
 def render_catalogue(data: CatalogueData) -> bytes:

@@ -14,7 +14,7 @@ from datetime import datetime
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import KeepTogether, Spacer, Table
 
 from acs_desktop.domain import ticket_codes
 from acs_desktop.domain.french import format_datetime
@@ -29,6 +29,7 @@ from acs_desktop.printing.layout import (
     build_pdf,
     draw_page_header,
     escape,
+    para,
     quantity,
     styles,
     table,
@@ -88,11 +89,11 @@ def render_attendance_sheet(data: AttendanceSheetData) -> bytes:
         f"{quantity(data.total, 'billet remis', 'billets remis')} à {quantity(len(data.groups), 'relais', 'relais')} pour cette représentation. "
         "À l'entrée, cochez « présent » ou « absent » pour chaque billet."
     )
-    story.append(Paragraph(escape(intro), s["body"]))
+    story.append(para(escape(intro), s["body"]))
     if data.not_printed == 1:
-        story.append(Paragraph("1 place réservée dont le billet n'est pas encore imprimé ne figure pas sur cette feuille.", s["italic"]))
+        story.append(para("1 place réservée dont le billet n'est pas encore imprimé ne figure pas sur cette feuille.", s["italic"]))
     elif data.not_printed > 1:
-        story.append(Paragraph(
+        story.append(para(
             f"{quantity(data.not_printed, 'place réservée', 'places réservées')} dont les billets ne sont pas encore imprimés "
             "ne figurent pas sur cette feuille.", s["italic"]))
     story.append(Spacer(1, 4 * mm))
@@ -119,13 +120,13 @@ def _table(data: AttendanceSheetData, s) -> Table:
     ]
     for group in data.groups:
         index = len(rows)
-        rows.append([Paragraph(f"<b>{escape(group.relay_name)}</b> — {quantity(len(group.entries), 'billet')}", s["cell"]), "", "", "", "", ""])
+        rows.append([para(f"<b>{escape(group.relay_name)}</b> — {quantity(len(group.entries), 'billet')}", s["cell"]), "", "", "", "", ""])
         style += [("SPAN", (0, index), (-1, index)), ("BACKGROUND", (0, index), (-1, index), GROUP_BACKGROUND)]
         for entry in group.entries:
             rows.append([
                 ticket_codes.display(entry.code),
-                Paragraph(escape(group.relay_name), s["cell"]),
-                Paragraph(escape(entry.first_name or ""), s["cell"]),
+                para(escape(group.relay_name), s["cell"]),
+                para(escape(entry.first_name or ""), s["cell"]),
                 TICKED_BOX if entry.present is True else EMPTY_BOX,
                 TICKED_BOX if entry.present is False else EMPTY_BOX,
                 "",
@@ -150,9 +151,9 @@ def _totals(data: AttendanceSheetData, s) -> list:
         counts = "Présents : ________  ·  Absents : ________"
     by_relay = "  ·  ".join(f"{escape(g.relay_name)} : {len(g.entries)}" for g in data.groups)
     return [
-        Paragraph(f"<b>Total : {quantity(data.total, 'billet')}</b>  ·  {counts}", s["h2"]),
-        Paragraph(f"Par relais — {by_relay}", s["small"]),
+        para(f"<b>Total : {quantity(data.total, 'billet')}</b>  ·  {counts}", s["h2"]),
+        para(f"Par relais — {by_relay}", s["small"]),
         Spacer(1, 8 * mm),
-        Paragraph("Feuille à rendre à l'association après la représentation (nom et signature de la personne à l'accueil) :", s["body"]),
+        para("Feuille à rendre à l'association après la représentation (nom et signature de la personne à l'accueil) :", s["body"]),
         Spacer(1, 14 * mm),
     ]

@@ -11,7 +11,7 @@ from datetime import datetime
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import CondPageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, Spacer, Table
 
 from acs_desktop.domain.french import MONTHS, WEEKDAYS, format_date, format_time_long
 from acs_desktop.printing.fonts import SANS_BOLD
@@ -23,6 +23,7 @@ from acs_desktop.printing.layout import (
     build_pdf,
     draw_page_header,
     escape,
+    para,
     quantity,
     styles,
     table,
@@ -66,18 +67,18 @@ def render_catalogue(data: CatalogueData) -> bytes:
 
     scope = "toutes les représentations de la saison" if data.everything else "les représentations à venir où il reste des places"
     story: list = [
-        Paragraph(f"Saison {escape(data.season_label)}", s["title"]),
-        Paragraph(
+        para(f"Saison {escape(data.season_label)}", s["title"]),
+        para(
             f"{scope[:1].upper()}{scope[1:]}, au {format_date(data.as_of)} : "
             f"{quantity(len(data.entries), 'représentation')}, {quantity(data.places, 'place disponible', 'places disponibles')}.", s["body"]),
     ]
     contact = data.identity.contact_line
-    story.append(Paragraph(
+    story.append(para(
         f"Pour réserver, contactez <b>{escape(data.identity.name)}</b>" + (f" : {escape(contact)}" if contact else "")
         + ", en indiquant la représentation et le nombre de places. Les places sont attribuées dans l'ordre des demandes.",
         s["body"]))
     if not data.entries:
-        story += [Spacer(1, 8 * mm), Paragraph("Aucune représentation à proposer pour le moment.", s["italic"])]
+        story += [Spacer(1, 8 * mm), para("Aucune représentation à proposer pour le moment.", s["italic"])]
     month = None
     rows: list = []
     for entry in data.entries:
@@ -86,7 +87,7 @@ def render_catalogue(data: CatalogueData) -> bytes:
             if rows:
                 story.append(_month_table(rows))
             month, rows = key, []
-            story += [CondPageBreak(30 * mm), Paragraph(f"{MONTHS[key[1] - 1].capitalize()} {key[0]}", s["h1"])]
+            story += [CondPageBreak(30 * mm), para(f"{MONTHS[key[1] - 1].capitalize()} {key[0]}", s["h1"])]
         rows.append(_row(entry, data.as_of, s))
     if rows:
         story.append(_month_table(rows))
@@ -106,18 +107,18 @@ def _row(entry: CatalogueEntry, as_of: datetime, s) -> list:
     if hall:
         place += f"<br/>{hall}"
     if entry.starts_at <= as_of:
-        places = Paragraph("passée", s["small"])
+        places = para("passée", s["small"])
     elif entry.remaining == 0:
-        places = Paragraph("complet", s["small"])
+        places = para("complet", s["small"])
     else:
         places = str(entry.remaining)
     if entry.booking_deadline is None:
         deadline = "—"
     elif entry.booking_deadline <= as_of:
-        deadline = Paragraph(f"{format_date(entry.booking_deadline)}<br/><i>passée : sur demande</i>", s["small"])
+        deadline = para(f"{format_date(entry.booking_deadline)}<br/><i>passée : sur demande</i>", s["small"])
     else:
         deadline = format_date(entry.booking_deadline)
-    return [Paragraph(when, s["cell"]), Paragraph(show, s["cell"]), Paragraph(place, s["cell"]), places, deadline]
+    return [para(when, s["cell"]), para(show, s["cell"]), para(place, s["cell"]), places, deadline]
 
 
 def _month_table(rows: list) -> Table:

@@ -16,7 +16,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table, TableStyle
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
 
 from acs_desktop import APP_NAME
 from acs_desktop.domain.french import format_int, format_long_date, format_time_long
@@ -33,6 +33,15 @@ ACCENT = colors.HexColor("#8a1538")  # a theatre red, dark enough to print in gr
 def escape(text: str | None) -> str:
     """User text for a Paragraph (which reads a little XML): & < > are escaped."""
     return _xml_escape(text or "")
+
+
+def para(markup: str, style: ParagraphStyle) -> Paragraph:
+    """A Paragraph that keeps "1 234" and "20 h 30" on one line.
+
+    ReportLab's Paragraph breaks lines at U+202F (the narrow no-break space of French numbers)
+    and prints it as a plain space; it honours U+00A0. So U+202F becomes U+00A0 here: a little
+    wider, never broken. (Tickets are drawn on the canvas and keep U+202F itself.)"""
+    return Paragraph(markup.replace("\u202f", "\u00a0"), style)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from datetime import datetime
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import KeepTogether, Spacer, Table
 
 from acs_desktop.domain import ticket_codes
 from acs_desktop.domain.french import WEEKDAYS, format_date, format_time_long
@@ -26,6 +26,7 @@ from acs_desktop.printing.layout import (
     build_pdf,
     draw_page_header,
     escape,
+    para,
     quantity,
     styles,
     table,
@@ -74,20 +75,20 @@ def render_relay_slip(data: RelaySlipData) -> bytes:
     relay = escape(data.relay_name)
     if data.relay_commune and data.relay_commune.casefold() not in data.relay_name.casefold():
         relay += f" — {escape(data.relay_commune)}"
-    story: list = [Paragraph(f"Relais : {relay}", s["title"])]
+    story: list = [para(f"Relais : {relay}", s["title"])]
     if data.referents:
         label = "Référent·e" if len(data.referents) == 1 else "Référent·es"
-        story.append(Paragraph(f"{label} : {escape(', '.join(data.referents))}", s["body"]))
+        story.append(para(f"{label} : {escape(', '.join(data.referents))}", s["body"]))
     story += [
         Spacer(1, 3 * mm),
-        Paragraph(
+        para(
             "Voici les places réservées pour les personnes que vous accompagnez, représentation par représentation, "
             "avec le code de chaque billet. Le billet suffit pour entrer : il ne porte ni le nom du relais ni rien "
             "qui dise d'où il vient.", s["body"]),
         Spacer(1, 4 * mm),
         _table(data, s),
         Spacer(1, 3 * mm),
-        Paragraph(f"<b>Total : {quantity(data.places, 'place')} pour {quantity(len(data.lines), 'représentation')}.</b>", s["body"]),
+        para(f"<b>Total : {quantity(data.places, 'place')} pour {quantity(len(data.lines), 'représentation')}.</b>", s["body"]),
         Spacer(1, 6 * mm),
         KeepTogether([_return_box(data, s), Spacer(1, 8 * mm), _receipt(s)]),
     ]
@@ -102,10 +103,10 @@ def _table(data: RelaySlipData, s) -> Table:
     for line in data.lines:
         p = line.performance
         rows.append([
-            Paragraph(f"{WEEKDAYS[p.starts_at.weekday()]}<br/><b>{format_date(p.starts_at)}</b><br/>{format_time_long(p.starts_at)}", s["cell"]),
-            [Paragraph(f"<b>{escape(p.show_title)}</b>", s["cell"]), Paragraph(escape(p.where) + _booking_numbers(line.bookings), s["small"])],
+            para(f"{WEEKDAYS[p.starts_at.weekday()]}<br/><b>{format_date(p.starts_at)}</b><br/>{format_time_long(p.starts_at)}", s["cell"]),
+            [para(f"<b>{escape(p.show_title)}</b>", s["cell"]), para(escape(p.where) + _booking_numbers(line.bookings), s["small"])],
             str(len(line.tickets)),
-            Paragraph("<br/>".join(_ticket(t) for t in line.tickets), s["cell"]),
+            para("<br/>".join(_ticket(t) for t in line.tickets), s["cell"]),
         ])
     return table(rows, [24 * mm, 86 * mm, 15 * mm, BODY_WIDTH - 125 * mm], [
         ("FONT", (0, 0), (-1, 0), SANS_BOLD, 8.5),
@@ -140,14 +141,14 @@ def _return_box(data: RelaySlipData, s) -> Table:
     contact = escape(identity.contact_line) if identity.contact_line else "par téléphone ou par courriel"
     address = f" ({escape(identity.address_line)})" if identity.address_line else ""
     paragraphs = [
-        Paragraph("Une place ne servira pas ?", s["h2"]),
-        Paragraph(
+        para("Une place ne servira pas ?", s["h2"]),
+        para(
             f"Prévenez <b>{escape(identity.name)}</b> dès que vous le savez, au plus tard la veille de la représentation, "
             f"en donnant le code du billet : <b>{contact}</b>. La place sera proposée à une autre personne.", s["body"]),
         Spacer(1, 1.5 * mm),
-        Paragraph(f"Un billet rendu n'est plus valable à l'entrée : détruisez-le ou rapportez-le à l'association{address}.", s["body"]),
+        para(f"Un billet rendu n'est plus valable à l'entrée : détruisez-le ou rapportez-le à l'association{address}.", s["body"]),
         Spacer(1, 1.5 * mm),
-        Paragraph(
+        para(
             "Après la représentation, dites-nous si une personne n'a pas pu venir et pourquoi : "
             "cela nous aide à lever les obstacles la fois suivante.", s["body"]),
     ]
@@ -163,7 +164,7 @@ def _return_box(data: RelaySlipData, s) -> Table:
 
 def _receipt(s) -> Table:
     return table(
-        [[Paragraph("Remis le : ____ / ____ / ________", s["body"]), Paragraph("Reçu par (nom et signature) :", s["body"])], ["", ""]],
+        [[para("Remis le : ____ / ____ / ________", s["body"]), para("Reçu par (nom et signature) :", s["body"])], ["", ""]],
         [BODY_WIDTH / 2] * 2, [("LINEBELOW", (1, 1), (1, 1), 0.5, RULE_GREY), ("VALIGN", (0, 0), (-1, -1), "TOP")],
         rowHeights=[None, 16 * mm],
     )

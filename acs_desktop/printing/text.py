@@ -7,11 +7,13 @@ results are cached: a batch of tickets repeats the same titles, halls and addres
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 ELLIPSIS = "…"
+_BREAKS = re.compile(r"[ \t\r\n]+")  # never at a no-break space: "20 h 30", "1 001" stay whole
 
 
 @lru_cache(maxsize=4096)
@@ -19,7 +21,7 @@ def wrap(text: str, font: str, size: float, width: float) -> tuple[str, ...]:
     """`text` cut into lines no wider than `width` (a word longer than a line is cut too)."""
     lines: list[str] = []
     current = ""
-    for word in text.split():
+    for word in filter(None, _BREAKS.split(text)):
         candidate = f"{current} {word}" if current else word
         if stringWidth(candidate, font, size) <= width:
             current = candidate

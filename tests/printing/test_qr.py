@@ -104,3 +104,30 @@ def test_the_drawn_symbol_is_one_path_and_decodes(tmp_path):
     assert content.count(b"f*") == 2 * len(codes)
     assert content.count(b" re") == len(codes) + sum(len(qr.encode(code).rectangles) for code in codes)
     assert sorted(zbar(render_page(content, 1, tmp_path))) == sorted(codes)
+
+
+def test_codewords_are_reportlab_s_for_every_level_and_length():
+    rng = random.Random(2)
+    for level in "LMQH":
+        for length in (1, 9, 40, 120, 300):
+            text = "".join(rng.choice("ABCDEFGH0123456789 éà&<") for _ in range(length))
+            reference = qrencoder.QRCode(None, qr._LEVELS[level])
+            reference.addData(text)
+            version = reference.calculate_version()
+            assert qr._codewords(version, reference.errorCorrectLevel, reference.dataList) == qrencoder.QRCode.createData(version, reference.errorCorrectLevel, reference.dataList)
+
+
+def test_larger_symbols_match_reportlab_too():
+    """Versions with several alignment patterns and (from 7 on) version information."""
+    for text, level in (("https://example.org/billet/7KQM4ZP2X", "L"), ("A" * 150, "M"), ("ACS " * 60, "Q")):
+        matrix = qr.encode(text, level)
+        reference = qrencoder.QRCode(None, qr._LEVELS[level])
+        reference.addData(text)
+        reference.version = reference.calculate_version()
+        penalties = []
+        for mask in range(8):
+            reference.makeImpl(True, mask)
+            penalties.append((qr.penalty(qr._rows(reference.modules)), mask))
+        reference.makeImpl(False, min(penalties)[1])
+        assert matrix.rows == qr._rows(reference.modules)
+    assert qr.encode("ACS " * 60, "Q").size >= 45  # version 7 or more

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMessageBox, QTabW
 from acs_desktop import APP_NAME, __version__
 from acs_desktop.services import Services
 from acs_desktop.ui.conventions_tab import ConventionsTab
+from acs_desktop.ui.documents_menu import DocumentsMenu
 from acs_desktop.ui.invitations_tab import InvitationsTab
 from acs_desktop.ui.offers_tab import OffersTab
 from acs_desktop.ui.relays_tab import RelaysTab
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         refresh.triggered.connect(self.reload_all)
         view_menu.addAction(refresh)
+        self.menuBar().addMenu(DocumentsMenu(self.services, self.current_season_id, self, on_change=self.reload_all))
         help_menu = self.menuBar().addMenu("&Aide")
         about = QAction("À &propos d'ACS Desktop", self)
         about.triggered.connect(self._about)

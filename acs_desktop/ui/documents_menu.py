@@ -65,7 +65,7 @@ class DocumentsMenu(QMenu):
         if season is None:
             return
         relays = [r for r in self.services.documents.relays_with_places(season.id) if r.to_print]
-        items = [(r.relay_id, f"{r.name} ({r.commune}) · {quantity(r.to_print, 'billet')} à imprimer") for r in relays]
+        items = [(r.relay_id, f"{_relay(r)} · {quantity(r.to_print, 'billet')} à imprimer") for r in relays]
         answer = self._choose("Billets d'un relais", f"Les relais qui ont des billets à imprimer (saison {season.label}) :", items,
                               empty=f"Aucun relais n'a de billet à imprimer pour la saison {season.label}.")
         if answer is not None:
@@ -113,7 +113,7 @@ class DocumentsMenu(QMenu):
         if season is None:
             return
         relays = self.services.documents.relays_with_places(season.id)
-        items = [(r.relay_id, f"{r.name} ({r.commune}) · {quantity(r.held, 'place')} à venir") for r in relays]
+        items = [(r.relay_id, f"{_relay(r)} · {quantity(r.held, 'place')} à venir") for r in relays]
         answer = self._choose("Bordereau de remise", f"Les relais qui ont des places à venir (saison {season.label}) :", items,
                               empty=f"Aucun relais n'a de place à venir pour la saison {season.label}.")
         if answer is not None:
@@ -162,3 +162,7 @@ class DocumentsMenu(QMenu):
     def _show(self, document: Document) -> None:
         pdf_output.show_document(self._owner, document)
 
+
+def _relay(relay) -> str:
+    """"CCAS de Rezé", "Centre social Bellevue (Nantes)": the town when the name does not say it."""
+    return relay.name if relay.commune.casefold() in relay.name.casefold() else f"{relay.name} ({relay.commune})"

@@ -40,9 +40,6 @@ class QrMatrix:
     def size(self) -> int:
         return len(self.rows)
 
-    def is_dark(self, row: int, col: int) -> bool:
-        return self.rows[row][col] == "1"
-
     @cached_property
     def rectangles(self) -> tuple[tuple[int, int, int, int], ...]:
         """(col, row, width, height) covering the dark modules: horizontal runs, stacked when
@@ -50,12 +47,9 @@ class QrMatrix:
         done: list[tuple[int, int, int, int]] = []
         open_runs: dict[tuple[int, int], int] = {}  # (first col, end col) → first row
         for r, row in enumerate(self.rows):
-            runs = {m.span() for m in _DARK_RUNS.finditer(row)}
-            for start, end in open_runs.keys() - runs:
-                top = open_runs.pop((start, end))
-                done.append((start, top, end - start, r - top))
-            for span in runs - open_runs.keys():
-                open_runs[span] = r
+            continued = {span: open_runs.pop(span, r) for span in (m.span() for m in _DARK_RUNS.finditer(row))}
+            done.extend((start, top, end - start, r - top) for (start, end), top in open_runs.items())
+            open_runs = continued
         done.extend((start, top, end - start, self.size - top) for (start, end), top in open_runs.items())
         return tuple(done)
 

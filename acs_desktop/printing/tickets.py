@@ -26,7 +26,7 @@ from acs_desktop import APP_NAME
 from acs_desktop.domain import ticket_codes
 from acs_desktop.domain.french import format_long_date, format_time_long
 from acs_desktop.printing.fonts import MONO, SANS, SANS_BOLD, SANS_ITALIC, register_fonts
-from acs_desktop.printing.layout import ACCENT, INK, MUTED, PAGE_HEIGHT, PAGE_WIDTH, Cancelled, Identity, ProgressCallback, quantity
+from acs_desktop.printing.layout import ACCENT, INK, MUTED, PAGE_HEIGHT, PAGE_WIDTH, Cancelled, Identity, ProgressCallback
 from acs_desktop.printing.qr import draw_qr, encode
 from acs_desktop.printing.text import ellipsize, fit, wrap
 
@@ -57,7 +57,7 @@ class TicketData:
     starts_at: datetime
     first_name: str | None = None
     reprint: bool = False
-    group: int = 0  # an opaque key (the booking's relay): see TicketBatch.sheet_per_group
+    group: int = 0  # an opaque key (the booking's relay): see TicketBatch.row_per_group
     booking_id: int = 0
 
 
@@ -65,20 +65,27 @@ class TicketData:
 class TicketBatch:
     identity: Identity
     tickets: tuple[TicketData, ...]
-    # Each group starts on a fresh sheet (one envelope per relay), labelled in the margin below
-    # the cut marks with its booking numbers — never the relay's name, which the slip carries.
-    sheet_per_group: bool = False
+    # Each group (one relay's envelope) starts on a fresh row of the sheet, and the margin under
+    # the cut marks says which rows hold which bookings — never the relay's name: the relay slip
+    # of each booking carries it, with the same codes.
+    row_per_group: bool = False
 
 
-def sheets(batch: TicketBatch) -> list[list[TicketData]]:
-    """The tickets of each A4 sheet, in order."""
-    pages: list[list[TicketData]] = []
+Sheet = list[TicketData | None]  # the eight places of a sheet, row by row; None: left blank
+
+
+def sheets(batch: TicketBatch) -> list[Sheet]:
+    """The tickets of each A4 sheet, in printing order."""
+    pages: list[Sheet] = [[]]
     previous_group = None
     for ticket in batch.tickets:
-        new_group = batch.sheet_per_group and ticket.group != previous_group
-        if not pages or len(pages[-1]) == PER_SHEET or new_group:
-            pages.append([])
-        pages[-1].append(ticket)
+        page = pages[-1]
+        if batch.row_per_group and ticket.group != previous_group and len(page) % COLUMNS:
+            page.append(None)  # this group starts a new row
+        if len(page) == PER_SHEET:
+            page = []
+            pages.append(page)
+        page.append(ticket)
         previous_group = ticket.group
     return pages
 
@@ -95,49 +102,49 @@ def render_tickets(batch: TicketBatch, *, progress: ProgressCallback | None = No
     canvas.setCreator(APP_NAME)
     logo = _logo_form(canvas, batch.identity.logo_png)
     total, done = len(batch.tickets), 0
-    pages = sheets(batch)
-    lots = _lots(pages) if batch.sheet_per_group else None
-    for number, page in enumerate(pages):
+    for page in sheets(batch):
         _draw_cut_marks(canvas, rows=(len(page) + COLUMNS - 1) // COLUMNS)
-        if lots is not None:
-            _draw_lot_label(canvas, lots[number])
+        if batch.row_per_group:
+            _draw_legend(canvas, page)
         for index, ticket in enumerate(page):
+            if ticket is None:
+                continue
             column, row = index % COLUMNS, index // COLUMNS
             x = GRID_LEFT + column * TICKET_WIDTH
             y = GRID_TOP - (row + 1) * TICKET_HEIGHT
             _draw_ticket(canvas, ticket, x, y, batch.identity.name, logo)
+            done += 1
         canvas.showPage()
-        done += len(page)
         if progress is not None and not progress(done, total):
             raise Cancelled()
     canvas.save()
     return buffer.getvalue()
 
 
-def _lots(pages: list[list[TicketData]]) -> list[str]:
-    """"Lot 2 / 3 · 4 billets · réservation n° 17" for each sheet (a lot may fill several)."""
-    tickets: dict[int, int] = {}
-    bookings: dict[int, set[int]] = {}
-    for page in pages:
-        for ticket in page:
-            tickets[ticket.group] = tickets.get(ticket.group, 0) + 1
-            bookings.setdefault(ticket.group, set()).add(ticket.booking_id)
-    order = list(tickets)
-    labels = []
-    for page in pages:
-        group = page[0].group
-        numbers = sorted(bookings[group])
-        labels.append(
-            f"Lot {order.index(group) + 1} / {len(order)} · {quantity(tickets[group], 'billet')} · "
-            f"{'réservations' if len(numbers) > 1 else 'réservation'} {', '.join(f'n° {n}' for n in numbers)}"
-        )
-    return labels
+def legend(page: Sheet) -> str:
+    """"Réservations — rangée 1 : n° 623 · rangées 2-3 : n° 630 · rangée 4 : n° 640, 641"."""
+    lots: list[tuple[int, list[int], set[int]]] = []  # group, rows, bookings
+    for index, ticket in enumerate(page):
+        if ticket is None:
+            continue
+        row = index // COLUMNS + 1
+        if not lots or lots[-1][0] != ticket.group:
+            lots.append((ticket.group, [], set()))
+        _group, rows, bookings = lots[-1]
+        if row not in rows:
+            rows.append(row)
+        bookings.add(ticket.booking_id)
+    parts = []
+    for _group, rows, bookings in lots:
+        where = f"rangée {rows[0]}" if len(rows) == 1 else f"rangées {rows[0]}-{rows[-1]}"
+        parts.append(f"{where} : {', '.join(f'n° {b}' for b in sorted(bookings))}")
+    return "Réservations — " + " · ".join(parts)
 
 
-def _draw_lot_label(canvas: Canvas, label: str) -> None:
+def _draw_legend(canvas: Canvas, page: Sheet) -> None:
     canvas.setFont(SANS, 7)
     canvas.setFillColor(MUTED)
-    canvas.drawString(GRID_LEFT + 10 * mm, 6 * mm, label)
+    canvas.drawString(GRID_LEFT + 10 * mm, 5 * mm, ellipsize(legend(page), SANS, 7, COLUMNS * TICKET_WIDTH - 20 * mm))
 
 
 # --- one ticket ---------------------------------------------------------------------------------
@@ -272,7 +279,7 @@ def _draw_cut_marks(canvas: Canvas, rows: int) -> None:
     canvas.setStrokeColor(colors.black)
     canvas.setLineWidth(0.4)
     marks = canvas.beginPath()
-    gap, length = 2 * mm, 5 * mm
+    gap, length = 2 * mm, 4 * mm  # the bottom margin keeps room for the legend below the marks
     for k in range(COLUMNS + 1):
         x = GRID_LEFT + k * TICKET_WIDTH
         marks.moveTo(x, GRID_TOP + gap)

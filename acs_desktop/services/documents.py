@@ -143,7 +143,7 @@ class DocumentService(Service):
             tickets = tuple(_ticket(row) for row in session.execute(query))
             if not tickets:
                 raise DomainError("no_tickets", empty)
-            return TicketBatch(identity, tickets, sheet_per_group=selection.performance_id is not None), filename
+            return TicketBatch(identity, tickets, row_per_group=selection.performance_id is not None), filename
 
     def print_tickets(self, selection: TicketSelection, progress: ProgressCallback | None = None) -> Document:
         """Prepare → render → mark issued. A failed or cancelled rendering marks nothing."""

@@ -33,14 +33,16 @@ def test_eight_tickets_a_sheet():
     assert [len(page) for page in sheets(TicketBatch(samples.identity(), tuple(samples.tickets(17))))] == [8, 8, 1]
 
 
-def test_a_group_starts_a_fresh_sheet_labelled_with_its_bookings_when_asked():
-    tickets = samples.tickets(7, group_size=3)  # groups of 3, 3 and 1
-    pdf = render(tickets, sheet_per_group=True)
-    assert page_count(pdf) == 3
-    labels = pages_text(pdf)
-    assert "Lot 1 / 3 · 3 billets · réservation n° 100" in labels[0]
-    assert "Lot 3 / 3 · 1 billet · réservation n° 102" in labels[2]
-    assert page_count(render(tickets)) == 1
+def test_each_group_starts_a_fresh_row_and_the_margin_says_which_booking_is_where():
+    tickets = samples.tickets(7, group_size=3)  # groups of 3, 3 and 1: rows 1-2, 3-4, then 5 on a new sheet
+    batch = TicketBatch(samples.identity(), tuple(tickets), row_per_group=True)
+    layout = [[t.invitation_id if t else None for t in page] for page in sheets(batch)]
+    assert layout == [[1, 2, 3, None, 4, 5, 6, None], [7]]
+    pdf = render_tickets(batch)
+    pages = pages_text(pdf)
+    assert "Réservations — rangées 1-2 : n° 100 · rangées 3-4 : n° 101" in pages[0]
+    assert "Réservations — rangée 1 : n° 102" in pages[1]
+    assert page_count(render(tickets)) == 1 and "Réservations —" not in text(render(tickets))
 
 
 def test_the_first_name_only_when_given():

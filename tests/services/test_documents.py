@@ -88,7 +88,7 @@ def test_a_performance_s_unprinted_tickets_or_all_of_them(services, make, perfor
     printed, _ids = make.issued_booking(performance_id, relay_id, 2)
     waiting = make_booking(services, performance_id, make.relay("Armée du Salut", commune="Nantes"), 1)
     unprinted = services.documents.ticket_batch(TicketSelection(performance_id=performance_id))
-    assert [t.code for t in unprinted.tickets] == list(waiting.codes) and unprinted.sheet_per_group
+    assert [t.code for t in unprinted.tickets] == list(waiting.codes) and unprinted.row_per_group
     everything = services.documents.ticket_batch(TicketSelection(performance_id=performance_id, include_printed=True))
     assert [(t.code, t.reprint) for t in everything.tickets] == [(c, False) for c in waiting.codes] + [(c, True) for c in printed.codes]
 

@@ -136,7 +136,7 @@ class DocumentService(Service):
                 )
                 empty = f"Aucun billet à imprimer pour {performance_label(performance)}."
                 if not selection.include_printed:
-                    empty += " Pour réimprimer les billets déjà imprimés, demandez aussi les billets déjà imprimés."
+                    empty += " Les billets déjà imprimés ne sont réimprimés (en duplicata) que sur demande."
                 filename = f"billets-{performance.starts_at:%Y-%m-%d}-{slug(performance.show.title)}.pdf"
             else:
                 raise DomainError("selection_empty", "Choisissez une réservation, un relais ou une représentation.")

@@ -5,8 +5,9 @@ footer with "page x / y" (which needs the page count, hence a canvas that waits 
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from xml.sax.saxutils import escape as _xml_escape
 
 from reportlab.lib import colors
@@ -15,11 +16,15 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
 
+from acs_desktop import APP_NAME
+from acs_desktop.domain.french import format_int, format_long_date, format_time_long
 from acs_desktop.printing.fonts import SANS, SANS_BOLD, SANS_ITALIC, register_fonts
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 15 * mm
+BODY_WIDTH = PAGE_WIDTH - 2 * MARGIN
 INK = colors.HexColor("#222222")
 MUTED = colors.HexColor("#666666")
 ACCENT = colors.HexColor("#8a1538")  # a theatre red, dark enough to print in grey
@@ -30,6 +35,15 @@ def escape(text: str | None) -> str:
     return _xml_escape(text or "")
 
 
+def para(markup: str, style: ParagraphStyle) -> Paragraph:
+    """A Paragraph that keeps "1 234" and "20 h 30" on one line.
+
+    ReportLab's Paragraph breaks lines at U+202F (the narrow no-break space of French numbers)
+    and prints it as a plain space; it honours U+00A0. So U+202F becomes U+00A0 here: a little
+    wider, never broken. (Tickets are drawn on the canvas and keep U+202F itself.)"""
+    return Paragraph(markup.replace("\u202f", "\u00a0"), style)
+
+
 @dataclass(frozen=True)
 class Identity:
     """Who issues the document: the association, printed in the header."""
@@ -38,6 +52,29 @@ class Identity:
     address_line: str = ""
     contact_line: str = ""
     logo_png: bytes | None = None
+
+
+@dataclass(frozen=True)
+class PerformanceHeading:
+    """A performance as the documents print it: what, who, where, when."""
+
+    show_title: str
+    partner_name: str
+    venue_name: str
+    venue_address: str
+    starts_at: datetime
+
+    @property
+    def when(self) -> str:
+        """"Samedi 14 février 2026 · 20 h 30"."""
+        day = format_long_date(self.starts_at)
+        return f"{day[:1].upper()}{day[1:]} · {format_time_long(self.starts_at)}"
+
+    @property
+    def where(self) -> str:
+        """"Théâtre de l'Estuaire — Grande salle, 4 quai de la Fosse, 44000 Nantes"."""
+        place = ", ".join(part for part in (self.venue_name, self.venue_address) if part)
+        return f"{self.partner_name} — {place}" if place else self.partner_name
 
 
 def styles() -> dict[str, ParagraphStyle]:
@@ -60,7 +97,8 @@ def numbered_canvas(footer_left: str) -> type[Canvas]:
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args, **kwargs):
-            kwargs.setdefault("initialFontName", SANS)
+            # Platypus passes initialFontName=None: without ours, Helvetica (never embedded) appears.
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or SANS
             super().__init__(*args, **kwargs)
             self._saved_pages: list[dict] = []
 
@@ -104,6 +142,62 @@ def draw_identity(canvas: Canvas, identity: Identity, *, top: float, left: float
     if identity.contact_line:
         canvas.drawString(x, top - 12 * mm, identity.contact_line)
     return x
+
+
+def quantity(n: int, singular: str, plural: str | None = None) -> str:
+    """"1 place", "12 places", "1 234 billets"."""
+    return f"{format_int(n)} {singular if n == 1 else plural or singular + 's'}"
+
+
+def draw_page_header(canvas: Canvas, identity: Identity, title: str, lines: Iterable[str] = ()) -> float:
+    """The top of every page of a document: the association at the left, the document's title
+    (and a few lines under it) at the right, a rule below. Returns the y of the rule."""
+    top = PAGE_HEIGHT - MARGIN
+    draw_identity(canvas, identity, top=top)
+    right = PAGE_WIDTH - MARGIN
+    canvas.setFillColor(ACCENT)
+    canvas.setFont(SANS_BOLD, 11)
+    canvas.drawRightString(right, top - 4.5 * mm, title.upper())
+    canvas.setFillColor(MUTED)
+    canvas.setFont(SANS, 8)
+    y = top - 9 * mm
+    for line in lines:
+        canvas.drawRightString(right, y, line)
+        y -= 3.8 * mm
+    rule = min(y + 1 * mm, top - 15 * mm)
+    canvas.setStrokeColor(MUTED)
+    canvas.setLineWidth(0.5)
+    canvas.line(MARGIN, rule, right, rule)
+    return rule
+
+
+def table(rows: list[list], col_widths: list[float], style: list[tuple], **kwargs) -> Table:
+    """A Platypus table whose cells are set in DejaVu: a table's own default font is Helvetica,
+    which is never embedded and lacks "☐" and the narrow no-break space."""
+    result = Table(rows, colWidths=col_widths, **kwargs)
+    result.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), SANS, 9), *style]))
+    return result
+
+
+def build_pdf(story: list[Flowable], *, title: str, author: str, footer_left: str, header: Callable[[Canvas], None], header_height: float) -> bytes:
+    """A4 document of `story` with `header(canvas)` drawn on every page above a body that starts
+    `header_height` below the top margin, and "footer_left … page x / y" at the bottom."""
+    register_fonts()
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(
+        buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN + header_height,
+        bottomMargin=MARGIN + 2 * mm, title=title, author=author, creator=APP_NAME, initialFontName=SANS,
+    )
+    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+
+    def on_page(canvas: Canvas, _doc) -> None:
+        canvas.saveState()
+        header(canvas)
+        canvas.restoreState()
+
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page)])
+    doc.build(story, canvasmaker=numbered_canvas(footer_left))
+    return buffer.getvalue()
 
 
 ProgressCallback = Callable[[int, int], bool]

@@ -16,6 +16,7 @@ from acs_desktop.services.base import Clock, Sessions, system_clock
 from acs_desktop.services.booking_lists import BookingListService
 from acs_desktop.services.bookings import BookingService
 from acs_desktop.services.conventions import ConventionService
+from acs_desktop.services.documents import DocumentService
 from acs_desktop.services.offers import OfferService
 from acs_desktop.services.partners import PartnerService
 from acs_desktop.services.privacy import PrivacyService
@@ -44,6 +45,7 @@ class Services:
         self.attendance = AttendanceService(sessions, clock)
         self.reasons = ReasonService(sessions, clock)
         self.review = ReviewService(sessions, clock)
+        self.documents = DocumentService(sessions, clock, settings=self.settings, offers=self.offers, bookings=self.bookings)
         self.privacy = PrivacyService(sessions, clock)
         self.activity = ActivityService(sessions, clock)
         # Backups need the store itself (its file and engine), not only its sessions.

@@ -14,6 +14,7 @@ from acs_desktop.domain.seasons import next_season_label
 from acs_desktop.services import Services
 from acs_desktop.ui import safety_actions
 from acs_desktop.ui.conventions_tab import ConventionsTab
+from acs_desktop.ui.documents_menu import DocumentsMenu
 from acs_desktop.ui.events import AppEvents
 from acs_desktop.ui.invitations_tab import InvitationsTab
 from acs_desktop.ui.offers_tab import OffersTab
@@ -150,6 +151,7 @@ class MainWindow(QMainWindow):
         for index, page in enumerate(self.tab_pages):
             self._menu_action(view_menu, page.title, lambda i=index: self.tabs.setCurrentIndex(i), f"Ctrl+{index + 1}")
         self._menu_action(view_menu, "Actualiser", self.reload_all, QKeySequence.StandardKey.Refresh)
+        self.menuBar().addMenu(DocumentsMenu(self.services, self.current_season_id, self, on_change=self.events.data_changed.emit))
         help_menu = self.menuBar().addMenu("&Aide")
         self._menu_action(help_menu, "À &propos d'ACS Desktop", self._about)
 

@@ -1,0 +1,357 @@
+"""The printed documents: the data each one needs, gathered in one read, and the PDF made from it.
+
+- Tickets of a booking, of a relay for a season (those not yet printed), or of a performance.
+  Only invitations that hold a place get a ticket; the first name only when the booking asked
+  for names on tickets. `print_tickets` prepares, renders, then marks the tickets issued: nothing
+  is marked if rendering fails or is cancelled, and a reprint says "Duplicata" with its code.
+- The attendance sheet of a performance (tickets handed out, grouped by relay).
+- The relay slip: the upcoming places handed to a relay (for a season, or one booking).
+- The season catalogue: performances with places still available.
+
+The window and the command line call the same methods; the renderers under `printing/` never
+see the database.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from acs_desktop.domain.errors import DomainError
+from acs_desktop.models import (
+    Booking,
+    Convention,
+    Invitation,
+    InvitationStatus,
+    Partner,
+    Performance,
+    PerformanceState,
+    Relay,
+    Season,
+    Show,
+    Venue,
+)
+from acs_desktop.printing.attendance_sheet import AttendanceEntry, AttendanceGroup, AttendanceSheetData, render_attendance_sheet
+from acs_desktop.printing.catalogue import CatalogueData, CatalogueEntry, render_catalogue
+from acs_desktop.printing.layout import Identity, PerformanceHeading, ProgressCallback, quantity
+from acs_desktop.printing.relay_slip import RelaySlipData, SlipLine, SlipTicket, render_relay_slip
+from acs_desktop.printing.tickets import TicketBatch, TicketData, render_tickets
+from acs_desktop.services.base import Clock, Service, Sessions, get_or_refuse, system_clock
+from acs_desktop.services.bookings import BookingService, performance_label
+from acs_desktop.services.offers import OfferService, PerformanceFilter
+from acs_desktop.services.settings import SettingsService
+
+OPEN = (InvitationStatus.BOOKED, InvitationStatus.ISSUED)  # tickets that can still be printed
+ON_SHEET = (InvitationStatus.ISSUED, InvitationStatus.USED, InvitationStatus.UNUSED)
+
+
+@dataclass(frozen=True)
+class TicketSelection:
+    """Which tickets to print: one booking, one relay's unprinted tickets of a season, or one
+    performance (its unprinted tickets, or all of them with `include_printed`)."""
+
+    booking_id: int | None = None
+    relay_id: int | None = None
+    season_id: int | None = None
+    performance_id: int | None = None
+    include_printed: bool = False
+
+
+@dataclass(frozen=True)
+class Document:
+    """A finished PDF: what the window previews and saves, what the command line writes."""
+
+    title: str
+    filename: str  # a suggested file name
+    pdf: bytes
+    summary: str  # one French sentence saying what it holds
+
+
+@dataclass(frozen=True)
+class RelayPlaces:
+    """A relay holding upcoming places in a season (for choosing whose tickets or slip to print)."""
+
+    relay_id: int
+    name: str
+    commune: str
+    to_print: int  # booked, ticket not printed yet
+    held: int  # booked or issued
+
+
+class DocumentService(Service):
+    def __init__(
+        self, sessions: Sessions, clock: Clock = system_clock, *,
+        settings: SettingsService, offers: OfferService, bookings: BookingService,
+    ):
+        super().__init__(sessions, clock)
+        self._settings = settings
+        self._offers = offers
+        self._bookings = bookings
+
+    def identity(self) -> Identity:
+        info = self._settings.get()
+        contact = " · ".join(part for part in (info.phone, info.email, info.website) if part)
+        return Identity(info.name or "L'association", info.address_line, contact, info.logo)
+
+    # --- tickets ----------------------------------------------------------------------------
+    def ticket_batch(self, selection: TicketSelection) -> TicketBatch:
+        """The tickets of `selection`, in printing order; refused when there is none to print."""
+        return self._prepare(selection)[0]
+
+    def _prepare(self, selection: TicketSelection) -> tuple[TicketBatch, str]:
+        """The batch and a file name for it."""
+        identity = self.identity()
+        with self._reading() as session:
+            query = _ticket_query()
+            if selection.booking_id is not None:
+                booking = get_or_refuse(session, Booking, selection.booking_id, "Cette réservation")
+                self._check_printable(booking.performance)
+                query = query.where(Invitation.booking_id == booking.id, Invitation.status.in_(OPEN)).order_by(Invitation.id)
+                empty = "Cette réservation n'a plus de place : aucun billet à imprimer."
+                filename = f"billets-reservation-{booking.id}.pdf"
+            elif selection.relay_id is not None:
+                relay = get_or_refuse(session, Relay, selection.relay_id, "Ce relais")
+                season = self._season(session, selection.season_id)
+                query = (
+                    query.where(
+                        Booking.relay_id == relay.id, Convention.season_id == season.id, Invitation.status == InvitationStatus.BOOKED,
+                        Performance.state != PerformanceState.CANCELLED, Performance.starts_at > self._now(),
+                    )
+                    .order_by(Performance.starts_at, Show.title, Booking.id, Invitation.id)
+                )
+                empty = (f"« {relay.name} » n'a aucun billet à imprimer pour la saison {season.label}. "
+                         "Pour réimprimer des billets, choisissez la réservation.")
+                filename = f"billets-{slug(relay.name)}-{self._now():%Y-%m-%d}.pdf"
+            elif selection.performance_id is not None:
+                performance = get_or_refuse(session, Performance, selection.performance_id, "Cette représentation")
+                self._check_printable(performance)
+                statuses = OPEN if selection.include_printed else (InvitationStatus.BOOKED,)
+                query = (
+                    query.where(Invitation.performance_id == performance.id, Invitation.status.in_(statuses))
+                    .order_by(Relay.name, Booking.id, Invitation.id)
+                )
+                empty = f"Aucun billet à imprimer pour {performance_label(performance)}."
+                if not selection.include_printed:
+                    empty += " Les billets déjà imprimés ne sont réimprimés (en duplicata) que sur demande."
+                filename = f"billets-{performance.starts_at:%Y-%m-%d}-{slug(performance.show.title)}.pdf"
+            else:
+                raise DomainError("selection_empty", "Choisissez une réservation, un relais ou une représentation.")
+            tickets = tuple(_ticket(row) for row in session.execute(query))
+            if not tickets:
+                raise DomainError("no_tickets", empty)
+            return TicketBatch(identity, tickets, row_per_group=selection.performance_id is not None), filename
+
+    def print_tickets(self, selection: TicketSelection, progress: ProgressCallback | None = None) -> Document:
+        """Prepare → render → mark issued. A failed or cancelled rendering marks nothing."""
+        batch, filename = self._prepare(selection)
+        pdf = render_tickets(batch, progress=progress)
+        issued = self._bookings.issue_invitations([t.invitation_id for t in batch.tickets])
+        n = len(batch.tickets)
+        parts = []
+        if issued.first_print:
+            parts.append(quantity(len(issued.first_print), "imprimé pour la première fois", "imprimés pour la première fois"))
+        if issued.reprint:
+            parts.append(f"{quantity(len(issued.reprint), 'duplicata', 'duplicata')} (mêmes codes)")
+        summary = f"{quantity(n, 'billet')} : {', '.join(parts)}."
+        return Document("Billets", filename, pdf, summary)
+
+    def relays_with_places(self, season_id: int) -> list[RelayPlaces]:
+        """Relays holding places on upcoming performances of the season, by name."""
+        upcoming = (
+            select(
+                Booking.relay_id.label("relay_id"),
+                func.sum(case((Invitation.status == InvitationStatus.BOOKED, 1), else_=0)).label("to_print"),
+                func.count().label("held"),
+            )
+            .join(Invitation, Invitation.booking_id == Booking.id)
+            .join(Performance, Performance.id == Booking.performance_id)
+            .join(Show, Show.id == Performance.show_id)
+            .join(Convention, Convention.id == Show.convention_id)
+            .where(
+                Convention.season_id == season_id, Invitation.status.in_(OPEN),
+                Performance.state != PerformanceState.CANCELLED, Performance.starts_at > self._now(),
+            )
+            .group_by(Booking.relay_id)
+            .subquery()
+        )
+        query = select(Relay.id, Relay.name, Relay.commune, upcoming.c.to_print, upcoming.c.held).join(upcoming, upcoming.c.relay_id == Relay.id).order_by(Relay.name, Relay.commune)
+        with self._reading() as session:
+            return [RelayPlaces(*row) for row in session.execute(query)]
+
+    # --- attendance sheet -------------------------------------------------------------------
+    def attendance_data(self, performance_id: int) -> AttendanceSheetData:
+        identity = self.identity()
+        with self._reading() as session:
+            performance = get_or_refuse(session, Performance, performance_id, "Cette représentation")
+            if performance.state is PerformanceState.CANCELLED:
+                raise DomainError("performance_cancelled", f"La représentation {performance_label(performance)} est annulée : pas de feuille d'émargement.")
+            rows = session.execute(
+                select(Invitation.code, Invitation.first_name, Invitation.status, Booking.names_on_tickets, Relay.name)
+                .join(Booking, Booking.id == Invitation.booking_id)
+                .join(Relay, Relay.id == Booking.relay_id)
+                .where(Invitation.performance_id == performance_id, Invitation.status.in_(ON_SHEET))
+                .order_by(Relay.name, Relay.id, Invitation.code)
+            ).all()
+            not_printed = session.scalar(
+                select(func.count()).where(Invitation.performance_id == performance_id, Invitation.status == InvitationStatus.BOOKED)
+            )
+            if not rows:
+                more = f" ({quantity(not_printed, 'place réservée', 'places réservées')}, billets pas encore imprimés)" if not_printed else ""
+                raise DomainError("no_tickets", f"Aucun billet n'a été remis pour {performance_label(performance)}{more} : la feuille d'émargement serait vide.")
+            groups: dict[str, list[AttendanceEntry]] = {}
+            for code, first_name, status, names_on_tickets, relay_name in rows:
+                present = {InvitationStatus.USED: True, InvitationStatus.UNUSED: False}.get(status)
+                groups.setdefault(relay_name, []).append(AttendanceEntry(code, first_name if names_on_tickets else None, present))
+            return AttendanceSheetData(
+                identity, _heading(performance),
+                tuple(AttendanceGroup(name, tuple(entries)) for name, entries in groups.items()),
+                self._now(), not_printed,
+            )
+
+    def attendance_sheet(self, performance_id: int) -> Document:
+        data = self.attendance_data(performance_id)
+        p = data.performance
+        return Document(
+            "Feuille d'émargement", f"emargement-{p.starts_at:%Y-%m-%d}-{slug(p.show_title)}.pdf", render_attendance_sheet(data),
+            f"Feuille d'émargement : {quantity(data.total, 'billet')}, {quantity(len(data.groups), 'relais', 'relais')}.",
+        )
+
+    # --- relay slip -------------------------------------------------------------------------
+    def slip_data(self, *, relay_id: int | None = None, season_id: int | None = None, booking_id: int | None = None) -> RelaySlipData:
+        """What a relay holds on upcoming performances: of a season, or of one booking."""
+        now, identity = self._now(), self.identity()
+        with self._reading() as session:
+            query = (
+                select(Invitation.code, Invitation.first_name, Invitation.status, Booking.names_on_tickets, Performance.id, Booking.id)
+                .join(Booking, Booking.id == Invitation.booking_id)
+                .join(Performance, Performance.id == Invitation.performance_id)
+                .join(Show, Show.id == Performance.show_id)
+                .join(Convention, Convention.id == Show.convention_id)
+                .where(Invitation.status.in_(OPEN), Performance.state != PerformanceState.CANCELLED, Performance.starts_at > now)
+                .order_by(Performance.starts_at, Show.title, Booking.id, Invitation.id)
+            )
+            if booking_id is not None:
+                booking = get_or_refuse(session, Booking, booking_id, "Cette réservation")
+                self._check_printable(booking.performance)
+                relay, season = booking.relay, booking.performance.show.convention.season
+                query = query.where(Invitation.booking_id == booking_id)
+            elif relay_id is not None:
+                relay = get_or_refuse(session, Relay, relay_id, "Ce relais")
+                season = self._season(session, season_id)
+                query = query.where(Booking.relay_id == relay_id, Convention.season_id == season.id)
+            else:
+                raise DomainError("selection_empty", "Choisissez un relais ou une réservation.")
+            by_performance: dict[int, list[SlipTicket]] = {}
+            bookings: dict[int, set[int]] = {}
+            for code, first_name, status, names_on_tickets, performance_id, booking_number in session.execute(query):
+                by_performance.setdefault(performance_id, []).append(
+                    SlipTicket(code, first_name if names_on_tickets else None, printed=status is InvitationStatus.ISSUED)
+                )
+                bookings.setdefault(performance_id, set()).add(booking_number)
+            if not by_performance:
+                raise DomainError("no_places", f"« {relay.name} » n'a aucune place sur une représentation à venir de la saison {season.label}.")
+            lines = tuple(
+                SlipLine(_heading(session.get(Performance, pid)), tuple(tickets), tuple(sorted(bookings[pid])))
+                for pid, tickets in by_performance.items()
+            )
+            referents = tuple(r.name for r in relay.referents if r.active)
+            return RelaySlipData(identity, relay.name, relay.commune, referents, season.label, lines, now)
+
+    def relay_slip(self, *, relay_id: int | None = None, season_id: int | None = None, booking_id: int | None = None) -> Document:
+        data = self.slip_data(relay_id=relay_id, season_id=season_id, booking_id=booking_id)
+        return Document(
+            "Bordereau de remise", f"bordereau-{slug(data.relay_name)}-{data.issued_at:%Y-%m-%d}.pdf", render_relay_slip(data),
+            f"Bordereau de « {data.relay_name} » : {quantity(data.places, 'place')}, {quantity(len(data.lines), 'représentation')}.",
+        )
+
+    # --- season catalogue -------------------------------------------------------------------
+    def catalogue_data(self, season_id: int, *, everything: bool = False) -> CatalogueData:
+        """Upcoming performances with places left; with `everything`, all the season's
+        performances that are not cancelled (past and full ones too)."""
+        with self._reading() as session:
+            season = self._season(session, season_id)
+        rows = self._offers.list_performances(season.id, PerformanceFilter(places_left_only=not everything))
+        rows = [r for r in rows if r.state is not PerformanceState.CANCELLED]
+        venue_ids = {r.venue_id for r in rows if r.venue_id is not None}
+        with self._reading() as session:
+            communes = {vid: commune for vid, commune in session.execute(select(Venue.id, Venue.commune).where(Venue.id.in_(venue_ids)))}
+        entries = tuple(
+            CatalogueEntry(r.starts_at, r.show_title, r.discipline, r.partner_name, r.venue_name, communes.get(r.venue_id, ""), r.remaining, r.booking_deadline)
+            for r in rows
+        )
+        return CatalogueData(self.identity(), season.label, entries, self._now(), everything)
+
+    def catalogue(self, season_id: int, *, everything: bool = False) -> Document:
+        data = self.catalogue_data(season_id, everything=everything)
+        return Document(
+            "Catalogue de la saison", f"catalogue-{data.season_label}.pdf", render_catalogue(data),
+            f"Catalogue {data.season_label} : {quantity(len(data.entries), 'représentation')}, "
+            f"{quantity(data.places, 'place disponible', 'places disponibles')}.",
+        )
+
+    # --- helpers ----------------------------------------------------------------------------
+    def _check_printable(self, performance: Performance) -> None:
+        if performance.state is PerformanceState.CANCELLED:
+            raise DomainError("performance_cancelled", f"La représentation {performance_label(performance)} est annulée : pas de billet.")
+        if performance.starts_at <= self._now():
+            raise DomainError("performance_past", f"La représentation {performance_label(performance)} a déjà eu lieu : pas de billet.")
+
+    def _season(self, session: Session, season_id: int | None) -> Season:
+        if season_id is None:
+            raise DomainError("season_missing", "Choisissez une saison.")
+        return get_or_refuse(session, Season, season_id, "Cette saison")
+
+
+def _ticket_query():
+    return (
+        select(
+            Invitation.id, Invitation.code, Invitation.status, Invitation.print_count, Invitation.first_name,
+            Booking.names_on_tickets, Booking.id, Booking.relay_id, Show.title, Partner.name, Partner.address, Partner.postal_code,
+            Partner.commune, Venue.name, Venue.address, Venue.postal_code, Venue.commune, Performance.starts_at,
+        )
+        .join(Booking, Booking.id == Invitation.booking_id)
+        .join(Relay, Relay.id == Booking.relay_id)
+        .join(Performance, Performance.id == Invitation.performance_id)
+        .join(Show, Show.id == Performance.show_id)
+        .join(Convention, Convention.id == Show.convention_id)
+        .join(Partner, Partner.id == Convention.partner_id)
+        .outerjoin(Venue, Venue.id == Performance.venue_id)
+    )
+
+
+def _ticket(row) -> TicketData:
+    (invitation_id, code, status, print_count, first_name, names_on_tickets, booking_id, relay_id, title, partner, p_address, p_postal,
+     p_commune, venue, v_address, v_postal, v_commune, starts_at) = row
+    address = address_line(v_address, v_postal, v_commune) if venue else address_line(p_address, p_postal, p_commune)
+    return TicketData(
+        invitation_id, code, title, partner, venue or "", address, starts_at,
+        first_name if names_on_tickets and first_name else None,
+        reprint=status is not InvitationStatus.BOOKED or print_count > 0,
+        group=relay_id,
+        booking_id=booking_id,
+    )
+
+
+def _heading(performance: Performance) -> PerformanceHeading:
+    partner = performance.show.convention.partner
+    venue = performance.venue
+    if venue is not None:
+        return PerformanceHeading(performance.show.title, partner.name, venue.name, address_line(venue.address, venue.postal_code, venue.commune), performance.starts_at)
+    return PerformanceHeading(performance.show.title, partner.name, "", address_line(partner.address, partner.postal_code, partner.commune), performance.starts_at)
+
+
+def address_line(address: str | None, postal_code: str | None, commune: str | None) -> str:
+    """"4 quai de la Fosse, 44000 Nantes" (what is missing is left out)."""
+    town = " ".join(part for part in (postal_code, commune) if part)
+    return ", ".join(part for part in (address, town) if part)
+
+
+def slug(text: str, limit: int = 40) -> str:
+    """"Théâtre de l'Estuaire" → "theatre-de-l-estuaire" (for file names)."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:limit].rstrip("-") or "document"
+

@@ -1,0 +1,168 @@
+"""The « Documents » menu of the main window: tickets (of a booking, of a relay, of a
+performance), the attendance sheet, the relay slip and the season catalogue.
+
+Each action asks what it needs in a short list, makes the document in the background (with a
+progress bar and « Annuler »), then shows it in the preview, from which it is printed, saved or
+opened in the system's PDF viewer. Printing tickets marks them issued: the tabs are told.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+
+from acs_desktop.domain.french import format_datetime
+from acs_desktop.models.enums import PerformanceState
+from acs_desktop.printing.layout import ProgressCallback, quantity
+from acs_desktop.services import Services
+from acs_desktop.services.documents import Document, TicketSelection
+from acs_desktop.ui import pdf_output
+from acs_desktop.ui.choice_dialog import choose
+from acs_desktop.ui.print_job import PrintTask
+
+REPRINT_OPTION = "Réimprimer aussi les billets déjà imprimés (ils porteront la mention « Duplicata »)"
+
+
+class DocumentsMenu(QMenu):
+    def __init__(self, services: Services, season_id: Callable[[], int | None], parent: QWidget, *, on_change: Callable[[], None] | None = None):
+        super().__init__("&Documents", parent)
+        self.services = services
+        self.season_id = season_id
+        self.on_change = on_change
+        self._owner = parent
+        self.tasks: list[PrintTask] = []
+        self.booking_tickets = self._action("Billets d'une réservation…", self.print_booking_tickets)
+        self.relay_tickets = self._action("Billets à imprimer d'un relais…", self.print_relay_tickets, QKeySequence("Ctrl+P"))
+        self.performance_tickets = self._action("Billets d'une représentation…", self.print_performance_tickets)
+        self.addSeparator()
+        self.attendance = self._action("Feuille d'émargement d'une représentation…", self.print_attendance_sheet)
+        self.slip = self._action("Bordereau de remise à un relais…", self.print_relay_slip)
+        self.addSeparator()
+        self.catalogue = self._action("Catalogue de la saison", self.print_catalogue)
+        self.aboutToShow.connect(self._enable)
+
+    # --- tickets ----------------------------------------------------------------------------
+    def print_booking_tickets(self) -> None:
+        season = self._season()
+        if season is None:
+            return
+        now = self.services.clock()
+        rows = [b for b in self.services.booking_lists.list_bookings(season.id) if b.starts_at > now and b.booked + b.issued]
+        items = [
+            (b.id, f"{format_datetime(b.starts_at)} · {b.show_title} — {b.relay_name} · {quantity(b.booked + b.issued, 'place')}"
+                   + (f", {b.booked} à imprimer" if b.booked else ", déjà imprimée(s)"))
+            for b in rows
+        ]
+        answer = self._choose("Billets d'une réservation", "Les réservations à venir de la saison :", items,
+                              empty=f"Aucune réservation à venir n'a de place pour la saison {season.label}.")
+        if answer is not None:
+            self._print_tickets(TicketSelection(booking_id=answer[0]))
+
+    def print_relay_tickets(self) -> None:
+        season = self._season()
+        if season is None:
+            return
+        relays = [r for r in self.services.documents.relays_with_places(season.id) if r.to_print]
+        items = [(r.relay_id, f"{_relay(r)} · {quantity(r.to_print, 'billet')} à imprimer") for r in relays]
+        answer = self._choose("Billets d'un relais", f"Les relais qui ont des billets à imprimer (saison {season.label}) :", items,
+                              empty=f"Aucun relais n'a de billet à imprimer pour la saison {season.label}.")
+        if answer is not None:
+            self._print_tickets(TicketSelection(relay_id=answer[0], season_id=season.id))
+
+    def print_performance_tickets(self) -> None:
+        season = self._season()
+        if season is None:
+            return
+        now = self.services.clock()
+        performances = [p for p in self.services.offers.list_performances(season.id) if p.starts_at > now and p.booked and p.state is PerformanceState.ON_OFFER]
+        items = [(p.id, f"{format_datetime(p.starts_at)} · {p.show_title} — {p.partner_name} · {quantity(p.booked, 'place réservée', 'places réservées')}") for p in performances]
+        answer = self._choose("Billets d'une représentation", "Les représentations à venir qui ont des places réservées :", items,
+                              empty=f"Aucune représentation à venir n'a de place réservée pour la saison {season.label}.", option=REPRINT_OPTION)
+        if answer is not None:
+            self._print_tickets(TicketSelection(performance_id=answer[0], include_printed=answer[1]))
+
+    def _print_tickets(self, selection: TicketSelection) -> None:
+        def work(progress: ProgressCallback) -> Document:
+            return self.services.documents.print_tickets(selection, progress)
+
+        def done(document: Document) -> None:
+            if self.on_change is not None:
+                self.on_change()  # invitations are now issued
+            pdf_output.show_document(self._owner, document)
+
+        self._run("Impression des billets", work, done)
+
+    # --- the other documents ----------------------------------------------------------------
+    def print_attendance_sheet(self) -> None:
+        season = self._season()
+        if season is None:
+            return
+        now = self.services.clock()
+        performances = [p for p in self.services.offers.list_performances(season.id) if p.booked and p.state is PerformanceState.ON_OFFER]
+        upcoming = next((p.id for p in performances if p.starts_at > now), None)
+        items = [(p.id, f"{format_datetime(p.starts_at)} · {p.show_title} — {p.partner_name} · {quantity(p.booked, 'place')}") for p in performances]
+        answer = self._choose("Feuille d'émargement", "Pour quelle représentation ?", items, selected_id=upcoming,
+                              empty=f"Aucune représentation de la saison {season.label} n'a de place réservée.")
+        if answer is not None:
+            self._run("Feuille d'émargement", lambda _progress: self.services.documents.attendance_sheet(answer[0]), self._show)
+
+    def print_relay_slip(self) -> None:
+        season = self._season()
+        if season is None:
+            return
+        relays = self.services.documents.relays_with_places(season.id)
+        items = [(r.relay_id, f"{_relay(r)} · {quantity(r.held, 'place')} à venir") for r in relays]
+        answer = self._choose("Bordereau de remise", f"Les relais qui ont des places à venir (saison {season.label}) :", items,
+                              empty=f"Aucun relais n'a de place à venir pour la saison {season.label}.")
+        if answer is not None:
+            self._run("Bordereau de remise", lambda _progress: self.services.documents.relay_slip(relay_id=answer[0], season_id=season.id), self._show)
+
+    def print_catalogue(self) -> None:
+        season = self._season()
+        if season is not None:
+            self._run("Catalogue de la saison", lambda _progress: self.services.documents.catalogue(season.id), self._show)
+
+    # --- helpers ----------------------------------------------------------------------------
+    def _action(self, text: str, slot: Callable[[], None], shortcut: QKeySequence | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _enable(self) -> None:
+        has_season = self.season_id() is not None
+        for action in self.actions():
+            action.setEnabled(has_season)
+
+    def _season(self):
+        season_id = self.season_id()
+        season = next((s for s in self.services.seasons.list_seasons() if s.id == season_id), None)
+        if season is None:
+            QMessageBox.information(self._owner, "Documents", "Choisissez d'abord une saison.")
+        return season
+
+    def _choose(self, title: str, prompt: str, items: list[tuple[int, str]], *, empty: str, option: str | None = None, selected_id: int | None = None):
+        if not items:
+            QMessageBox.information(self._owner, title, empty)
+            return None
+        return choose(self._owner, title, prompt, items, option=option, accept_text="Préparer le document", selected_id=selected_id)
+
+    def _run(self, label: str, work: Callable[[ProgressCallback], Document], done: Callable[[Document], None]) -> PrintTask:
+        task = PrintTask(self._owner, label, work)
+        self.tasks.append(task)
+        task.done.connect(done)
+        task.ended.connect(lambda: self.tasks.remove(task))
+        task.start()
+        return task
+
+    def _show(self, document: Document) -> None:
+        pdf_output.show_document(self._owner, document)
+
+
+def _relay(relay) -> str:
+    """"CCAS de Rezé", "Centre social Bellevue (Nantes)": the town when the name does not say it."""
+    return relay.name if relay.commune.casefold() in relay.name.casefold() else f"{relay.name} ({relay.commune})"

@@ -1,0 +1,178 @@
+"""The « Documents » menu on the demo store: each action asks, makes the PDF in the background,
+and shows it; tickets printed from the window are marked issued. And the preview's three ways
+out: print, save, open in the system's viewer."""
+
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from acs_desktop.domain import ticket_codes
+from acs_desktop.models.enums import InvitationStatus
+from acs_desktop.ui import documents_menu, pdf_output
+from acs_desktop.ui.app import make_application, window_settings
+from acs_desktop.ui.documents_menu import DocumentsMenu
+from acs_desktop.ui.main_window import MainWindow
+from acs_desktop.ui.pdf_output import PdfPreviewDialog
+from tests.printing.pdf_tools import flat, page_count
+
+
+@pytest.fixture
+def window(qtbot, demo_services, demo_store, tmp_path):
+    make_application()
+    win = MainWindow(demo_services, window_settings(tmp_path), demo_store.path)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+@pytest.fixture
+def menu(window) -> DocumentsMenu:
+    return next(action.menu() for action in window.menuBar().actions() if isinstance(action.menu(), DocumentsMenu))
+
+
+@pytest.fixture
+def previews(monkeypatch):
+    """The preview's exec, answered at once; the dialogs shown are kept."""
+    shown = []
+
+    def exec_(dialog):
+        shown.append(dialog)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(PdfPreviewDialog, "exec", exec_)
+    return shown
+
+
+@pytest.fixture
+def answers(monkeypatch):
+    """What the person picks in the next list: set `answers.next = (id, option)`."""
+    class Answers:
+        next = None
+        offered: list = []
+
+    def fake_choose(parent, title, prompt, items, **options):
+        Answers.offered = items
+        return Answers.next
+
+    monkeypatch.setattr(documents_menu, "choose", fake_choose)
+    return Answers
+
+
+def test_the_window_has_a_documents_menu_in_french(window, menu):
+    titles = [action.text() for action in window.menuBar().actions()]
+    assert titles == ["&Fichier", "&Affichage", "&Documents", "&Aide"]
+    assert [a.text() for a in menu.actions() if not a.isSeparator()] == [
+        "Billets d'une réservation…", "Billets à imprimer d'un relais…", "Billets d'une représentation…",
+        "Feuille d'émargement d'une représentation…", "Bordereau de remise à un relais…", "Catalogue de la saison",
+    ]
+
+
+def test_a_relay_s_tickets_printed_from_the_window_are_issued(qtbot, window, menu, demo_services, answers, previews):
+    season = window.current_season_id()
+    relay = max(demo_services.documents.relays_with_places(season), key=lambda r: r.to_print)
+    answers.next = (relay.relay_id, False)
+    reloaded = []
+    menu.on_change = lambda: reloaded.append(True)
+    menu.relay_tickets.trigger()
+    qtbot.waitUntil(lambda: len(previews) == 1, timeout=15000)
+    preview = previews[0]
+    assert preview.document.pageCount() == page_count(preview.pdf) == -(-relay.to_print // 8)
+    assert preview.windowTitle() == "Billets — aperçu" and f"{relay.to_print} billets" in preview.summary.text()
+    assert reloaded == [True]
+    after = next(r for r in demo_services.documents.relays_with_places(season) if r.relay_id == relay.relay_id)
+    assert after.to_print == 0 and after.held == relay.held
+    assert any(text.startswith(relay.name) for _id, text in answers.offered)
+
+
+def test_a_booking_printed_again_is_a_duplicata(qtbot, window, menu, demo_services, answers, previews):
+    booking = next(b for b in demo_services.booking_lists.list_bookings(window.current_season_id()) if b.issued and b.starts_at > demo_services.clock())
+    answers.next = (booking.id, False)
+    menu.booking_tickets.trigger()
+    qtbot.waitUntil(lambda: len(previews) == 1, timeout=15000)
+    content = flat(previews[0].pdf)
+    assert content.count("DUPLICATA") == booking.issued
+    codes = [i.code for i in demo_services.booking_lists.invitations_of(booking.id) if i.status is InvitationStatus.ISSUED]
+    assert all(ticket_codes.display(code) in content for code in codes)
+
+
+def test_attendance_sheet_slip_and_catalogue_from_the_menu(qtbot, window, menu, demo_services, answers, previews):
+    season = window.current_season_id()
+    performance = next(p for p in demo_services.offers.list_performances(season) if p.starts_at > demo_services.clock() and p.booked
+                       and any(b.issued for b in demo_services.booking_lists.list_bookings(season, performance_id=p.id)))
+    answers.next = (performance.id, False)
+    menu.attendance.trigger()
+    qtbot.waitUntil(lambda: len(previews) == 1, timeout=15000)
+    assert "FEUILLE D'ÉMARGEMENT" in flat(previews[0].pdf)
+    answers.next = (demo_services.documents.relays_with_places(season)[0].relay_id, False)
+    menu.slip.trigger()
+    qtbot.waitUntil(lambda: len(previews) == 2, timeout=15000)
+    assert "Une place ne servira pas ?" in flat(previews[1].pdf)
+    menu.catalogue.trigger()
+    qtbot.waitUntil(lambda: len(previews) == 3, timeout=15000)
+    assert "CATALOGUE DES PLACES" in flat(previews[2].pdf) and previews[2].filename == "catalogue-2026-2027.pdf"
+
+
+def test_a_cancelled_choice_makes_nothing(qtbot, menu, answers, previews):
+    answers.next = None
+    menu.slip.trigger()
+    qtbot.wait(200)
+    assert previews == [] and menu.tasks == []
+
+
+def test_nothing_to_choose_is_said(qtbot, window, menu, demo_services, answers, previews, monkeypatch):
+    said = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: said.append(text))
+    window.season_box.setCurrentIndex(window.season_box.findText("2025-2026"))  # a past season: nothing to print
+    menu.relay_tickets.trigger()
+    assert said == ["Aucun relais n'a de billet à imprimer pour la saison 2025-2026."] and previews == []
+
+
+# --- the preview -----------------------------------------------------------------------------------
+@pytest.fixture
+def preview(qtbot, demo_services):
+    make_application()
+    document = demo_services.documents.catalogue(demo_services.seasons.default_season().id)
+    dialog = PdfPreviewDialog(document.pdf, document.title, document.filename, document.summary)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_save_as_pdf(preview, tmp_path, monkeypatch):
+    target = tmp_path / "mon catalogue"
+    monkeypatch.setattr(pdf_output.QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), "Documents PDF (*.pdf)"))
+    saved = preview.save_as()
+    assert saved == tmp_path / "mon catalogue.pdf" and saved.read_bytes() == preview.pdf
+    assert str(saved) in preview.summary.text()
+
+
+def test_open_in_the_system_viewer(preview, monkeypatch):
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    path = preview.open_in_viewer()
+    assert opened == [QUrl.fromLocalFile(str(path))] and path.read_bytes() == preview.pdf and path.name == preview.filename
+
+
+def test_print_renders_every_page_on_the_printer(preview, tmp_path, monkeypatch):
+    output = tmp_path / "imprimante.pdf"
+
+    class FakePrintDialog:
+        def __init__(self, printer, parent):
+            self.printer = printer
+
+        def setWindowTitle(self, title):
+            pass
+
+        def setMinMax(self, first, last):
+            assert (first, last) == (1, preview.document.pageCount())
+
+        def exec(self):
+            self.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            self.printer.setOutputFileName(str(output))
+            self.printer.setResolution(100)
+            return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(pdf_output, "QPrintDialog", FakePrintDialog)
+    assert preview.print_document() is True
+    assert page_count(output.read_bytes()) == preview.document.pageCount() > 1

@@ -19,6 +19,7 @@ from acs_desktop.services.partners import PartnerService
 from acs_desktop.services.reasons import ReasonService
 from acs_desktop.services.relays import RelayService
 from acs_desktop.services.review import ReviewService
+from acs_desktop.services.season_io import SeasonIOService
 from acs_desktop.services.seasons import SeasonService
 from acs_desktop.services.settings import SettingsService
 
@@ -40,3 +41,4 @@ class Services:
         self.attendance = AttendanceService(sessions, clock)
         self.reasons = ReasonService(sessions, clock)
         self.review = ReviewService(sessions, clock)
+        self.season_io = SeasonIOService(sessions, clock)

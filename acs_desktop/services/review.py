@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import Path
 
 from sqlalchemy import Select, and_, case, distinct, func, select
 from sqlalchemy.orm import Session
 
+from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.funding import places_funded, surplus
 from acs_desktop.domain.review import (
     ZERO,
@@ -33,6 +35,7 @@ from acs_desktop.domain.seasons import previous_season_label
 from acs_desktop.domain.validation import optional_text
 from acs_desktop.models import (
     HOLDING_STATUSES,
+    AssociationSettings,
     Booking,
     Convention,
     ConventionState,
@@ -320,6 +323,43 @@ class ReviewService(Service):
                 ),
                 narrative=_narrative(season),
             )
+
+    # --- the documents ----------------------------------------------------------------------
+    def report_pdf(self, season_id: int) -> bytes:
+        """The funders' report of the season (PDF bytes)."""
+        from acs_desktop.printing.report import render_season_report
+
+        with self._reading():
+            review, identity = self.review(season_id), self._identity()
+        return render_season_report(review, identity)
+
+    def report_xlsx(self, season_id: int) -> bytes:
+        """The review's tables as one workbook (XLSX bytes)."""
+        from acs_desktop.exports.review_files import xlsx_bytes
+
+        return xlsx_bytes(self.review(season_id))
+
+    def report_csv(self, season_id: int, folder: Path) -> list[Path]:
+        """The review's tables as CSV files in `folder`."""
+        from acs_desktop.exports.review_files import write_csv
+
+        review = self.review(season_id)
+        try:
+            return write_csv(review, Path(folder))
+        except OSError as exc:
+            raise DomainError("export_failed", f"Impossible d'écrire dans « {folder} » ({exc.strerror or exc}).") from None
+
+    def _identity(self):
+        from acs_desktop.printing.layout import Identity
+
+        with self._reading() as session:
+            row = session.get(AssociationSettings, 1)
+        if row is None:
+            return Identity("")
+        town = " ".join(part for part in (row.postal_code, row.commune) if part)
+        address = ", ".join(part for part in (row.address, town) if part)
+        contact = " · ".join(part for part in (row.phone, row.email, row.website) if part)
+        return Identity(row.name, address, contact, row.logo_png)
 
     # --- the qualitative part -------------------------------------------------------------
     def narrative(self, season_id: int) -> SeasonNarrative:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from acs_desktop.db.store import Store
     from acs_desktop.services import Services
 
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("review", "season_io")
 
 
 @dataclass

@@ -205,7 +205,11 @@ def test_presence_for_a_performance_still_ahead_is_refused(services, store, tmp_
 def test_a_convention_already_in_the_store_is_not_replaced(services, make, store, tmp_path):
     make.convention(make.partner("Salle Paul-Fort"), make.season("2025-2026").id)
     plan = services.season_io.plan(write_folder(tmp_path / "in"))
-    assert [p.line for p in plan.problems] == [3] and "existe déjà dans la base" in plan.problems[0].message
+    assert [(p.where, p.line) for p in plan.problems] == [("conventions.csv", 3), ("offres.csv", None), ("reservations.csv", None)]
+    assert "existe déjà dans la base" in plan.problems[0].message
+    # What relies on the refused line is counted, not reported line by line once more.
+    assert str(plan.problems[1]) == "offres.csv : 1 ligne de plus dépend de lignes refusées ci-dessus : elles seront vérifiées une fois celles-ci corrigées."
+    assert plan.problems[2].message.startswith("1 ligne de plus dépend")
 
 
 def test_a_file_not_in_utf8_is_refused_with_advice(services, tmp_path):
@@ -248,9 +252,9 @@ def test_an_import_failing_half_way_writes_nothing(services, store, tmp_path, mo
 
 
 def test_every_wrong_line_is_listed_not_only_the_first(services, tmp_path):
-    plan = services.season_io.plan(write_folder(tmp_path / "in", reservations=("CCAS;4;3;Transport ou distance", "CCAS;4;9;Malchance"), conventions=("300,00", "-3")))
-    where = sorted((p.where, p.line) for p in plan.problems)
-    assert ("conventions.csv", 2) in where and ("reservations.csv", 2) in where
+    plan = services.season_io.plan(write_folder(tmp_path / "in", reservations=("CCAS;4;3;Transport ou distance", "CCAS;4;9;Malchance"), conventions=("150,50", "-3")))
+    where = [(p.where, p.line) for p in plan.problems]
+    assert where == [("conventions.csv", 3), ("reservations.csv", 2), ("offres.csv", None), ("reservations.csv", None)]
 
 
 # --- the cells ----------------------------------------------------------------------------------

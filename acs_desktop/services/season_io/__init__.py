@@ -15,7 +15,8 @@ from acs_desktop.models import Season
 from acs_desktop.services.base import Service, get_or_refuse
 from acs_desktop.services.season_io.exporting import season_tables
 from acs_desktop.services.season_io.files import SPECS, read_source, write_csv_folder, write_workbook
-from acs_desktop.services.season_io.planning import ImportPlan, ImportProblem, PlanLine, Planner
+from acs_desktop.services.season_io.planning import Planner
+from acs_desktop.services.season_io.records import ImportPlan, ImportProblem, PlanLine
 from acs_desktop.services.season_io.writing import Writer
 
 __all__ = ["SPECS", "ImportPlan", "ImportProblem", "PlanLine", "SeasonIOService"]

@@ -32,7 +32,7 @@ from acs_desktop.models import (
     SurplusAllocation,
     Venue,
 )
-from acs_desktop.services.season_io.planning import Draft, key
+from acs_desktop.services.season_io.records import Draft, key
 
 ONE_DAY = timedelta(days=1)
 

@@ -330,7 +330,7 @@ class ReviewService(Service):
         from acs_desktop.printing.report import render_season_report
 
         with self._reading():
-            review, identity = self.review(season_id), self._identity()
+            review, identity = self.review(season_id), self.identity()
         return render_season_report(review, identity)
 
     def report_xlsx(self, season_id: int) -> bytes:
@@ -349,7 +349,8 @@ class ReviewService(Service):
         except OSError as exc:
             raise DomainError("export_failed", f"Impossible d'écrire dans « {folder} » ({exc.strerror or exc}).") from None
 
-    def _identity(self):
+    def identity(self):
+        """Who issues the documents: the association's name, address, contacts and logo."""
         from acs_desktop.printing.layout import Identity
 
         with self._reading() as session:

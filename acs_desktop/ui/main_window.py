@@ -15,6 +15,7 @@ from acs_desktop.ui.invitations_tab import InvitationsTab
 from acs_desktop.ui.offers_tab import OffersTab
 from acs_desktop.ui.relays_tab import RelaysTab
 from acs_desktop.ui.review_tab import ReviewTab
+from acs_desktop.ui.season_file_actions import add_season_file_actions
 from acs_desktop.ui.season_tab import SeasonTab
 
 
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
     # --- menus ----------------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&Fichier")
+        add_season_file_actions(self, file_menu)
         quit_action = QAction("&Quitter", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)

@@ -208,8 +208,8 @@ def test_a_convention_already_in_the_store_is_not_replaced(services, make, store
     assert [(p.where, p.line) for p in plan.problems] == [("conventions.csv", 3), ("offres.csv", None), ("reservations.csv", None)]
     assert "existe déjà dans la base" in plan.problems[0].message
     # What relies on the refused line is counted, not reported line by line once more.
-    assert str(plan.problems[1]) == "offres.csv : 1 ligne de plus dépend de lignes refusées ci-dessus : elles seront vérifiées une fois celles-ci corrigées."
-    assert plan.problems[2].message.startswith("1 ligne de plus dépend")
+    assert str(plan.problems[1]) == "offres.csv : 1 ligne de plus, liée aux lignes refusées, sera vérifiée après correction."
+    assert plan.problems[2].message.startswith("1 ligne de plus, liée")
 
 
 def test_a_file_not_in_utf8_is_refused_with_advice(services, tmp_path):

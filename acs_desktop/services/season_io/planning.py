@@ -175,8 +175,8 @@ class Planner:
             for row in table.rows:
                 self._each(table, row, check)
         for where, n in self.dependent.items():
-            verb = "dépendent" if n > 1 else "dépend"
-            self.problems.append(ImportProblem(where, None, f"{plural_lines(n)} de plus {verb} de lignes refusées ci-dessus : elles seront vérifiées une fois celles-ci corrigées."))
+            linked = "liées aux lignes refusées, seront vérifiées" if n > 1 else "liée aux lignes refusées, sera vérifiée"
+            self.problems.append(ImportProblem(where, None, f"{plural_lines(n)} de plus, {linked} après correction."))
         return self._plan(), self.draft
 
     def _each(self, table: SourceTable, row: SourceRow, check) -> None:

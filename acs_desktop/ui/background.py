@@ -35,8 +35,7 @@ class Task(QRunnable):
         super().__init__()
         self.work = work
         self.signals = TaskSignals()
-        self._stop = False
-        self.setAutoDelete(False)  # the caller keeps it until a final signal arrives
+        self._stop = False  # the pool deletes the C++ side after run(); callers keep the Python side until a final signal
 
     def cancel(self) -> None:
         self._stop = True

@@ -60,7 +60,7 @@ def _sum_places(lines: Sequence, get: Callable = lambda line: line.places) -> Pl
 
 
 def key_figures_table(review: SeasonReview) -> ReviewTable:
-    previous = review.previous_label or "saison précédente"
+    previous = f"Saison {review.previous_label}" if review.previous_label else "Saison précédente"
     rows = []
     for change in review.comparisons():
         kind = change.definition.kind
@@ -69,7 +69,7 @@ def key_figures_table(review: SeasonReview) -> ReviewTable:
         if kind is Kind.RATE:
             delta = None if delta is None else Points(delta * 100)
         rows.append((change.label, convert(change.value), convert(change.previous), delta, None if change.relative is None else Rate(change.relative)))
-    return ReviewTable("chiffres_cles", "Chiffres clés", ("Chiffre", f"Saison {review.season_label}", f"Saison {previous}", "Écart", "Écart (%)"),
+    return ReviewTable("chiffres_cles", "Chiffres clés", ("Chiffre", f"Saison {review.season_label}", previous, "Écart", "Écart (%)"),
                        tuple(rows), widths=(30, 16, 16, 14, 12))
 
 

@@ -31,7 +31,7 @@ from acs_desktop.domain.seasons import parse_season_label
 from acs_desktop.printing import charts
 from acs_desktop.printing.fonts import SANS_BOLD
 from acs_desktop.printing.layout import ACCENT, INK, MARGIN, MUTED, PAGE_HEIGHT, PAGE_WIDTH, Identity, escape, numbered_canvas, styles
-from acs_desktop.printing.report_tables import figures_table, muted, plural, signed, text_paragraphs
+from acs_desktop.printing.report_tables import figures_table, french_spacing, muted, plural, signed, text_paragraphs
 
 WIDTH = PAGE_WIDTH - 2 * MARGIN
 SECTIONS = (
@@ -85,7 +85,7 @@ class _Report:
         return [CondPageBreak(60 * mm), Paragraph(escape(text), self.st["h1"])]
 
     def para(self, text: str, style=None) -> Paragraph:
-        return Paragraph(text, style or self.lead)
+        return Paragraph(french_spacing(text), style or self.lead)
 
     # --- cover ----------------------------------------------------------------------------
     def cover(self) -> list:
@@ -276,7 +276,7 @@ class _Report:
             facts.append(f"{plural(f.cancelled, 'place a', 'places ont')} été rendue{'s' if f.cancelled > 1 else ''} par les relais avant la représentation ou annulée{'s' if f.cancelled > 1 else ''} avec elle ; elles ont pu être proposées à d'autres relais.")
         if f.unused:
             facts.append(f"{plural(f.unused, 'place éditée n’a', 'places éditées n’ont')} pas été utilisée{'s' if f.unused > 1 else ''} : les motifs sont détaillés en partie 3.")
-        parts += [Spacer(1, 3 * mm)] + [Paragraph(escape(x), self.st["body"]) for x in facts]
+        parts += [Spacer(1, 3 * mm)] + [Paragraph(french_spacing(escape(x)), self.st["body"]) for x in facts]
         parts += [Paragraph("Explication des écarts", self.h2)] + text_paragraphs(self.r.narrative.gaps, self.st["body"], self.muted)
         return parts
 
@@ -292,8 +292,8 @@ class _Report:
     def glossary(self) -> list:
         term = self.st["cell_bold"]
         body = self.st["cell"]
-        rows = [[Paragraph(escape(d.label), term), Paragraph(escape(d.definition), body)] for d in FIGURES]
-        rows += [[Paragraph(escape(t), term), Paragraph(escape(text), body)] for t, text in OTHER_TERMS]
+        rows = [[Paragraph(escape(d.label), term), Paragraph(french_spacing(escape(d.definition)), body)] for d in FIGURES]
+        rows += [[Paragraph(escape(t), term), Paragraph(french_spacing(escape(text)), body)] for t, text in OTHER_TERMS]
         table = Table(rows, colWidths=(48 * mm, WIDTH - 48 * mm))
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.3, MUTED),
                                    ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5)]))
@@ -302,7 +302,7 @@ class _Report:
 
     def annex(self) -> list:
         parts = [CondPageBreak(80 * mm), Paragraph("Annexe : détail par relais et par mois", self.st["h1"]),
-                 Paragraph("Réserv. : places réservées ; Édit. : éditées ; Util. : utilisées ; Non util. : non utilisées ; Particip. : taux de participation.", self.note)]
+                 Paragraph(french_spacing("Réserv. : places réservées ; Édit. : éditées ; Util. : utilisées ; Non util. : non utilisées ; Particip. : taux de participation."), self.note)]
         headers = ("Relais", "Type", "Commune", "Réserv.", "Édit.", "Util.", "Non util.", "Particip.")
         rows = [(r.relay, r.relay_type, r.commune, r.places.booked, r.places.issued, r.places.used, r.places.unused, r.places.participation_rate) for r in self.r.relays]
         parts += [Paragraph("Relais sociaux actifs", self.h2),

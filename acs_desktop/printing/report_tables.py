@@ -19,6 +19,14 @@ ZEBRA = colors.HexColor("#f8f6f6")
 RULE = colors.HexColor("#c8c8c8")
 
 
+def french_spacing(markup: str) -> str:
+    """No line may start with « ; », « : », « ? », « ! » or « » » (nor end with « « »): the space
+    before them becomes a no-break space, as French typesetting wants."""
+    for mark in (";", ":", "?", "!", "»", "%", "€"):
+        markup = markup.replace(f" {mark}", f"\u00a0{mark}")
+    return markup.replace("« ", "«\u00a0")
+
+
 def cell_text(value) -> str:
     """French text of a figure: 1 234, 1 234,50 €, 80,5 %, — for nothing."""
     if value is None:
@@ -111,7 +119,7 @@ def figures_table(
         for index, value in enumerate(values):
             if index < text_columns or heading:
                 chosen = head_right if heading and index >= text_columns else style
-                out.append(Paragraph(escape(cell_text(value)) if value is not None or heading else "", chosen))
+                out.append(Paragraph(french_spacing(escape(cell_text(value))) if value is not None or heading else "", chosen))
             else:
                 out.append(cell_text(value))
         return out
@@ -161,7 +169,8 @@ def text_paragraphs(text: str, style, empty_style, empty_text: str = "Non rensei
     blocks = [b.strip() for b in (text or "").replace("\r\n", "\n").split("\n\n") if b.strip()]
     if not blocks:
         return [Paragraph(escape(empty_text), empty_style)]
-    return [Paragraph(escape(block).replace("\n", "<br/>"), style) for block in blocks]
+    spaced = style.clone(f"{style.name}_spaced", spaceAfter=max(style.spaceAfter, 4))
+    return [Paragraph(french_spacing(escape(block)).replace("\n", "<br/>"), spaced) for block in blocks]
 
 
 def muted(styles: dict):

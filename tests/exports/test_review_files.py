@@ -81,3 +81,10 @@ def test_csv_cells():
     assert csv_text(Rate(0.8054)) == "80,5 %"
     assert csv_text(Points(-2.94)) == "-2,9 pts" and csv_text(Points(1.25)) == "+1,3 pts"
     assert csv_text(1012) == "1012" and csv_text(None) == ""
+
+
+def test_without_a_previous_season_the_columns_say_so(demo_services):
+    season = next(s for s in demo_services.seasons.list_seasons() if s.label == "2025-2026")
+    sheet = load_workbook(io.BytesIO(xlsx_bytes(demo_services.review.review(season.id))))["chiffres_cles"]
+    assert [c.value for c in sheet[2]] == ["Chiffre", "Saison 2025-2026", "Saison précédente", "Écart", "Écart (%)"]
+    assert all(row[2] is None and row[3] is None for row in rows_of(sheet))

@@ -17,7 +17,6 @@ from collections import defaultdict
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from acs_desktop.domain.errors import DomainError
@@ -27,24 +26,11 @@ from acs_desktop.domain.review import SeasonNarrative
 from acs_desktop.domain.seasons import parse_season_label, season_label_for
 from acs_desktop.domain.validation import optional_text, required_text
 from acs_desktop.models import (
-    HOLDING_STATUSES,
-    Convention,
     ConventionState,
-    Discipline,
-    Invitation,
-    NonUseReason,
-    Partner,
-    Performance,
-    PerformanceState,
-    Relay,
-    RelayType,
-    Season,
-    Show,
-    SurplusAllocation,
-    Venue,
 )
 from acs_desktop.services.season_io import cells
 from acs_desktop.services.season_io.files import SPECS, Source, SourceRow, SourceTable, plain
+from acs_desktop.services.season_io.known import Known
 from acs_desktop.services.season_io.records import (
     AllocationRec,
     ConventionRec,
@@ -53,10 +39,10 @@ from acs_desktop.services.season_io.records import (
     ImportProblem,
     PartnerRec,
     PerformanceRec,
-    PlanLine,
     RelayRec,
     ReservationRec,
     key,
+    summarize,
 )
 
 NARRATIVE_COLUMNS = (("objectifs", "objectives"), ("faits_marquants", "highlights"), ("retours_relais", "relay_feedback"), ("perspectives", "next_steps"), ("ecarts", "gaps"))
@@ -87,51 +73,7 @@ class Planner:
         self.failed: dict[str, set] = defaultdict(set)
         self.dependent: dict[str, int] = defaultdict(int)
         self._defines: list[tuple[str, object]] = []
-        self._load_store()
-
-    # --- the store as it is ---------------------------------------------------------------
-    def _load_store(self) -> None:
-        s = self.s
-        self.store_partners = {key(name): (pid, name) for pid, name in s.execute(select(Partner.id, Partner.name))}
-        self.store_seasons = {
-            label: (sid, any(texts))
-            for sid, label, *texts in s.execute(select(
-                Season.id, Season.label, Season.review_objectives, Season.review_highlights,
-                Season.review_relay_feedback, Season.review_next_steps, Season.review_gaps))
-        }
-        planned = dict(s.execute(select(SurplusAllocation.convention_id, func.sum(SurplusAllocation.planned_amount)).group_by(SurplusAllocation.convention_id)).all())
-        self.store_conventions = {
-            (key(name), label): ConventionRec(key(name), label, c.state, c.places_committed, c.solidarity_subscribers, c.donations,
-                                              c.place_value, c.signed_on, c.notes, c.id, planned.get(c.id) or Decimal("0.00"))
-            for c, name, label in s.execute(select(Convention, Partner.name, Season.label).join(Partner, Partner.id == Convention.partner_id).join(Season, Season.id == Convention.season_id))
-        }
-        self.store_relays: dict[str, list[tuple[str, int]]] = defaultdict(list)
-        for rid, name, commune in s.execute(select(Relay.id, Relay.name, Relay.commune)):
-            self.store_relays[key(name)].append((commune, rid))
-        self.store_kinds = {key(n) for n in s.scalars(select(RelayType.name))}
-        self.store_disciplines = {key(n) for n in s.scalars(select(Discipline.name))}
-        self.reasons: dict[str, int] = {}
-        self.reason_labels: list[str] = []
-        for rid, label in s.execute(select(NonUseReason.id, NonUseReason.label).order_by(NonUseReason.position)):
-            self.reasons[plain(label)] = rid
-            self.reasons.setdefault(plain(label.split(" (")[0]), rid)  # "Appréhension" alone
-            self.reason_labels.append(label)
-        held = func.sum(case((Invitation.status.in_(HOLDING_STATUSES), 1), else_=0))
-        held_by = dict(s.execute(select(Invitation.performance_id, held).group_by(Invitation.performance_id)).all())
-        self.store_performances: dict[tuple, list[PerformanceRec]] = defaultdict(list)
-        query = (
-            select(Performance, Show.title, Partner.name, Season.label)
-            .join(Show, Show.id == Performance.show_id).join(Convention, Convention.id == Show.convention_id)
-            .join(Partner, Partner.id == Convention.partner_id).join(Season, Season.id == Convention.season_id)
-        )
-        for p, title, partner, label in s.execute(query):
-            rec = PerformanceRec(key(partner), label, title, "", "", p.starts_at, p.quota, p.booking_deadline,
-                                 p.state is PerformanceState.CANCELLED, p.id, held_by.get(p.id, 0) or 0)
-            self.store_performances[(key(title), p.starts_at)].append(rec)
-        self.store_venues = {(key(partner), key(name)) for name, partner in s.execute(select(Venue.name, Partner.name).join(Partner, Partner.id == Venue.partner_id))}
-        self.store_shows = {(key(partner), label, key(title)) for title, partner, label in s.execute(
-            select(Show.title, Partner.name, Season.label).join(Convention, Convention.id == Show.convention_id)
-            .join(Partner, Partner.id == Convention.partner_id).join(Season, Season.id == Convention.season_id))}
+        self.known = Known(session)  # what the store already holds
 
     # --- reading cells ----------------------------------------------------------------------
     def _problem(self, table: SourceTable, row: SourceRow | None, message: str) -> None:
@@ -177,7 +119,7 @@ class Planner:
         for where, n in self.dependent.items():
             linked = "liées aux lignes refusées, seront vérifiées" if n > 1 else "liée aux lignes refusées, sera vérifiée"
             self.problems.append(ImportProblem(where, None, f"{plural_lines(n)} de plus, {linked} après correction."))
-        return self._plan(), self.draft
+        return summarize(self.source, self.draft, self.known, self.problems), self.draft
 
     def _each(self, table: SourceTable, row: SourceRow, check) -> None:
         before = len(self.problems)
@@ -195,38 +137,6 @@ class Planner:
         """What this line defines, remembered in case the line is refused."""
         self._defines.append((kind, value))
 
-    def _plan(self) -> ImportPlan:
-        d = self.draft
-        performances = [p for p in d.performances.values() if p.existing_id is None]
-        shows = {(p.partner, p.season, key(p.title)) for p in performances}
-        venues = {(p.partner, key(p.venue)) for p in performances if p.venue}
-        kinds = {key(r.kind) for r in d.relays.values() if r.kind and r.existing_id is None}
-        disciplines = {key(p.discipline) for p in performances if p.discipline}
-        recorded = [r for r in d.reservations if r.used is not None]
-
-        def split(found: set, known: set) -> tuple[int, int]:
-            return len(found - known), len(found & known)
-
-        lines = [
-            PlanLine("Saisons", sum(1 for v in d.seasons.values() if v is None), sum(1 for v in d.seasons.values() if v is not None)),
-            PlanLine("Partenaires", sum(1 for p in d.partners.values() if p.existing_id is None), sum(1 for p in d.partners.values() if p.existing_id is not None)),
-            PlanLine("Conventions", len(d.conventions)),
-            PlanLine("Affectations du surplus", len(d.allocations)),
-            PlanLine("Types de relais", *split(kinds, self.store_kinds)),
-            PlanLine("Relais", sum(1 for r in d.relays.values() if r.existing_id is None), sum(1 for r in d.relays.values() if r.existing_id is not None)),
-            PlanLine("Disciplines", *split(disciplines, self.store_disciplines)),
-            PlanLine("Salles", *split(venues, self.store_venues)),
-            PlanLine("Spectacles", *split(shows, self.store_shows)),
-            PlanLine("Représentations", sum(1 for p in performances if p.starts_at is not None)),
-            PlanLine("Réservations", len(d.reservations)),
-            PlanLine("Places (invitations)", sum(r.held + r.cancelled for r in d.reservations)),
-            PlanLine("dont utilisées", sum(r.used for r in recorded)),
-            PlanLine("dont non utilisées", sum(r.issued - r.used for r in recorded)),
-            PlanLine("Bilans qualitatifs", len(d.narratives)),
-        ]
-        labels = sorted(set(d.seasons) | {c[1] for c in d.conventions} | {p.season for p in performances} | set(d.narratives))
-        return ImportPlan(self.source, tuple(lines), tuple(self.problems), tuple(labels))
-
     # --- references between files -----------------------------------------------------------
     def _partner_known(self, table, row, name) -> str | None:
         k = key(name)
@@ -234,8 +144,8 @@ class Planner:
             raise Dependent
         if k in self.draft.partners:
             return k
-        if k in self.store_partners:
-            self.draft.partners[k] = PartnerRec(self.store_partners[k][1], existing_id=self.store_partners[k][0])
+        if k in self.known.partners:
+            self.draft.partners[k] = PartnerRec(self.known.partners[k][1], existing_id=self.known.partners[k][0])
             return k
         self._problem(table, row, f"partenaire inconnu « {name} » (absent de partenaires.csv et de la base).")
         return None
@@ -243,7 +153,7 @@ class Planner:
     def _convention(self, table, row, partner: str, season: str, name: str) -> ConventionRec | None:
         if (partner, season) in self.failed["convention"] or "conventions" in self.failed["file"]:
             raise Dependent
-        found = self.draft.conventions.get((partner, season)) or self.store_conventions.get((partner, season))
+        found = self.draft.conventions.get((partner, season)) or self.known.conventions.get((partner, season))
         if found is None:
             self._problem(table, row, f"aucune convention avec « {name} » pour la saison {season} (ni dans conventions.csv ni dans la base).")
         return found
@@ -260,7 +170,7 @@ class Planner:
         if first != row.line:
             self._problem(table, row, f"le partenaire « {name} » figure déjà ligne {first}.")
             return
-        existing = self.store_partners.get(key(name))
+        existing = self.known.partners.get(key(name))
         self.draft.partners[key(name)] = PartnerRec(name, values["adresse"], values["code_postal"], values["commune"], values["contact"],
                                                     values["telephone"], values["email"], existing[0] if existing else None)
 
@@ -285,13 +195,13 @@ class Planner:
         if first != row.line:
             self._problem(table, row, f"la convention de « {name} » pour {season} figure déjà ligne {first}.")
             return
-        if (partner, season) in self.store_conventions:
+        if (partner, season) in self.known.conventions:
             self._problem(table, row, f"la convention de « {name} » pour {season} existe déjà dans la base : l'import ne remplace pas une convention.")
             return
         if state is None:  # a season over is history: closed; else it runs
             _, _, ends_on = parse_season_label(season)
             state = ConventionState.CLOSED if ends_on < self.now.date() else ConventionState.RUNNING
-        self.draft.seasons.setdefault(season, self.store_seasons[season][0] if season in self.store_seasons else None)
+        self.draft.seasons.setdefault(season, self.known.seasons[season][0] if season in self.known.seasons else None)
         self.draft.conventions[(partner, season)] = ConventionRec(partner, season, state, *numbers, *amounts, signed_on, notes)
 
     def _relais(self, table: SourceTable, row: SourceRow) -> None:
@@ -308,7 +218,7 @@ class Planner:
         if first != row.line:
             self._problem(table, row, f"le relais « {name} » ({commune}) figure déjà ligne {first}.")
             return
-        existing = next((rid for c, rid in self.store_relays.get(key(name), []) if key(c) == key(commune)), None)
+        existing = next((rid for c, rid in self.known.relays.get(key(name), []) if key(c) == key(commune)), None)
         self.draft.relays[k] = RelayRec(name, commune, values["type"], values["referent"], values["telephone"], values["email"], active, existing)
 
     def _offres(self, table: SourceTable, row: SourceRow) -> None:
@@ -356,7 +266,7 @@ class Planner:
             what = "ce spectacle" if starts_at is None else f"la représentation du {format_date(starts_at)} à {format_time(starts_at)}"
             self._problem(table, row, f"{what} de « {title} » figure déjà ligne {first}.")
             return
-        if starts_at is not None and any(p.partner == partner for p in self.store_performances.get((key(title), starts_at), [])):
+        if starts_at is not None and any(p.partner == partner for p in self.known.performances.get((key(title), starts_at), [])):
             self._problem(table, row, f"la représentation de « {title} » du {format_date(starts_at)} à {format_time(starts_at)} existe déjà dans la base.")
             return
         rec = self.draft.performances[k] = PerformanceRec(partner, season, title, discipline, venue, starts_at, quota or 0, deadline, cancelled)
@@ -413,7 +323,7 @@ class Planner:
     def _find_performance(self, table, row, title, starts_at, partner_name) -> PerformanceRec | None:
         if (key(title), starts_at) in self.failed["performance"] or "offres" in self.failed["file"]:
             raise Dependent
-        candidates = self.file_performances.get((key(title), starts_at), []) + self.store_performances.get((key(title), starts_at), [])
+        candidates = self.file_performances.get((key(title), starts_at), []) + self.known.performances.get((key(title), starts_at), [])
         if partner_name:
             candidates = [p for p in candidates if p.partner == key(partner_name)]
         when = f"« {title} » le {format_date(starts_at)} à {format_time(starts_at)}"
@@ -425,7 +335,7 @@ class Planner:
             return None
         found = candidates[0]
         if found.existing_id is not None:
-            convention = self.store_conventions.get((found.partner, found.season))
+            convention = self.known.conventions.get((found.partner, found.season))
             if convention is not None and convention.state is ConventionState.CLOSED:
                 self._problem(table, row, f"la convention de {when} est clôturée dans la base : plus aucune réservation.")
                 return None
@@ -434,7 +344,7 @@ class Planner:
 
     def _find_relay(self, table, row, name, commune) -> tuple | None:
         candidates = [k for k in self.draft.relays if k[0] == key(name)]
-        candidates += [(key(name), key(c)) for c, _ in self.store_relays.get(key(name), []) if (key(name), key(c)) not in candidates]
+        candidates += [(key(name), key(c)) for c, _ in self.known.relays.get(key(name), []) if (key(name), key(c)) not in candidates]
         if commune:
             candidates = [k for k in candidates if k[1] == key(commune)]
         if not candidates and (key(name) in self.failed["relay"] or "relais" in self.failed["file"]):
@@ -448,7 +358,7 @@ class Planner:
             return None
         found = candidates[0]
         if found not in self.draft.relays:
-            commune_name, rid = next((c, rid) for c, rid in self.store_relays[key(name)] if key(c) == found[1])
+            commune_name, rid = next((c, rid) for c, rid in self.known.relays[key(name)] if key(c) == found[1])
             self.draft.relays[found] = RelayRec(name, commune_name, existing_id=rid)
         return found
 
@@ -456,9 +366,9 @@ class Planner:
         if not text:
             self._problem(table, row, f"{unused} place(s) non utilisée(s) sans motif : remplissez « motif_non_utilisation » (« Motif inconnu » si on ne le sait pas).")
             return None
-        found = self.reasons.get(plain(text))
+        found = self.known.reasons.get(plain(text))
         if found is None:
-            self._problem(table, row, f"motif inconnu « {text} » (motifs possibles : {' ; '.join(self.reason_labels)}).")
+            self._problem(table, row, f"motif inconnu « {text} » (motifs possibles : {' ; '.join(self.known.reason_labels)}).")
         return found
 
     def _affectations(self, table: SourceTable, row: SourceRow) -> None:
@@ -498,11 +408,11 @@ class Planner:
         first = self.seen.setdefault(("bilan", season), row.line)
         if first != row.line:
             self._problem(table, row, f"le bilan de {season} figure déjà ligne {first}.")
-        elif season not in self.draft.seasons and season not in self.store_seasons:
+        elif season not in self.draft.seasons and season not in self.known.seasons:
             if any(label == season for _, label in self.failed["convention"]):
                 raise Dependent
             self._problem(table, row, f"saison {season} inconnue (aucune convention pour elle dans conventions.csv ni dans la base).")
-        elif season in self.store_seasons and self.store_seasons[season][1]:
+        elif season in self.known.seasons and self.known.seasons[season][1]:
             self._problem(table, row, f"la saison {season} a déjà un bilan qualitatif dans la base : l'import ne le remplace pas.")
         else:
             self.draft.narratives[season] = SeasonNarrative(**texts)

@@ -137,3 +137,36 @@ class Draft:
     reservations: list[ReservationRec] = field(default_factory=list)
     allocations: list[AllocationRec] = field(default_factory=list)
     narratives: dict[str, SeasonNarrative] = field(default_factory=dict)
+
+
+def summarize(source: Source, d: Draft, known, problems: list[ImportProblem]) -> ImportPlan:
+    """What the draft would create, and what it reuses from the store."""
+    performances = [p for p in d.performances.values() if p.existing_id is None]
+    shows = {(p.partner, p.season, key(p.title)) for p in performances}
+    venues = {(p.partner, key(p.venue)) for p in performances if p.venue}
+    kinds = {key(r.kind) for r in d.relays.values() if r.kind and r.existing_id is None}
+    disciplines = {key(p.discipline) for p in performances if p.discipline}
+    recorded = [r for r in d.reservations if r.used is not None]
+
+    def split(found: set, store: set) -> tuple[int, int]:
+        return len(found - store), len(found & store)
+
+    lines = [
+        PlanLine("Saisons", sum(1 for v in d.seasons.values() if v is None), sum(1 for v in d.seasons.values() if v is not None)),
+        PlanLine("Partenaires", sum(1 for p in d.partners.values() if p.existing_id is None), sum(1 for p in d.partners.values() if p.existing_id is not None)),
+        PlanLine("Conventions", len(d.conventions)),
+        PlanLine("Affectations du surplus", len(d.allocations)),
+        PlanLine("Types de relais", *split(kinds, known.kinds)),
+        PlanLine("Relais", sum(1 for r in d.relays.values() if r.existing_id is None), sum(1 for r in d.relays.values() if r.existing_id is not None)),
+        PlanLine("Disciplines", *split(disciplines, known.disciplines)),
+        PlanLine("Salles", *split(venues, known.venues)),
+        PlanLine("Spectacles", *split(shows, known.shows)),
+        PlanLine("Représentations", sum(1 for p in performances if p.starts_at is not None)),
+        PlanLine("Réservations", len(d.reservations)),
+        PlanLine("Places (invitations)", sum(r.held + r.cancelled for r in d.reservations)),
+        PlanLine("dont utilisées", sum(r.used for r in recorded)),
+        PlanLine("dont non utilisées", sum(r.issued - r.used for r in recorded)),
+        PlanLine("Bilans qualitatifs", len(d.narratives)),
+    ]
+    labels = sorted(set(d.seasons) | {c[1] for c in d.conventions} | {p.season for p in performances} | set(d.narratives))
+    return ImportPlan(source, tuple(lines), tuple(problems), tuple(labels))

@@ -2,7 +2,6 @@
 every kind of wrong line is reported with its file, line and a French reason; nothing is written
 unless the whole import is right."""
 
-import shutil
 from datetime import datetime
 from decimal import Decimal
 
@@ -299,4 +298,3 @@ def test_the_workbook_has_one_sheet_per_file_with_real_values(demo_services, tmp
     donations = conventions.cell(row=2, column=6)
     assert isinstance(donations.value, int | float) and "€" in donations.number_format
     assert isinstance(book["offres"].cell(row=2, column=5).value, datetime)
-    shutil.rmtree(tmp_path)

@@ -19,6 +19,12 @@ class Season(Base):
     ends_on: Mapped[date]
     closed_at: Mapped[datetime | None]
     names_anonymised_at: Mapped[datetime | None]
+    # The qualitative part of the season review, written by the director (bilan qualitatif).
+    review_objectives: Mapped[str] = mapped_column(Text, default="", server_default="")
+    review_highlights: Mapped[str] = mapped_column(Text, default="", server_default="")
+    review_relay_feedback: Mapped[str] = mapped_column(Text, default="", server_default="")
+    review_next_steps: Mapped[str] = mapped_column(Text, default="", server_default="")
+    review_gaps: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class AssociationSettings(Base):

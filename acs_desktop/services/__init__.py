@@ -24,6 +24,7 @@ from acs_desktop.services.reasons import ReasonService
 from acs_desktop.services.relays import RelayService
 from acs_desktop.services.review import ReviewService
 from acs_desktop.services.safety import SafetyService
+from acs_desktop.services.season_io import SeasonIOService
 from acs_desktop.services.seasons import SeasonService
 from acs_desktop.services.settings import SettingsService
 
@@ -50,3 +51,4 @@ class Services:
         self.activity = ActivityService(sessions, clock)
         # Backups need the store itself (its file and engine), not only its sessions.
         self.safety = SafetyService(sessions, clock) if isinstance(sessions, Store) else None
+        self.season_io = SeasonIOService(sessions, clock)

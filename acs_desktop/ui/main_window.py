@@ -20,6 +20,7 @@ from acs_desktop.ui.invitations_tab import InvitationsTab
 from acs_desktop.ui.offers_tab import OffersTab
 from acs_desktop.ui.relays_tab import RelaysTab
 from acs_desktop.ui.review_tab import ReviewTab
+from acs_desktop.ui.season_file_actions import add_season_file_actions
 from acs_desktop.ui.season_tab import SeasonTab
 from acs_desktop.ui.welcome_page import WelcomePage
 from acs_desktop.ui.widgets.actions import attempt
@@ -146,6 +147,8 @@ class MainWindow(QMainWindow):
         self._menu_action(file_menu, "&Restaurer une sauvegarde…", self.restore_backup)
         self._menu_action(file_menu, "&Journal d'activité…", self.show_activity, "Ctrl+J")
         file_menu.addSeparator()
+        add_season_file_actions(self, file_menu)
+        file_menu.addSeparator()
         self._menu_action(file_menu, "&Quitter", self.close, QKeySequence.StandardKey.Quit)
         view_menu = self.menuBar().addMenu("&Affichage")
         for index, page in enumerate(self.tab_pages):
@@ -207,6 +210,9 @@ class MainWindow(QMainWindow):
                 view.restore_columns(state)
 
     def closeEvent(self, event) -> None:
+        for page in self.tab_pages:
+            if hasattr(page, "save_pending"):
+                page.save_pending()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/tab", self.tabs.currentIndex())
         for view in self.findChildren(RecordsView):

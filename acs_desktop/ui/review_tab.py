@@ -1,28 +1,73 @@
-"""Bilan de saison tab: the key figures of the selected season."""
+"""Bilan de saison tab: key figures beside the previous season, charts, tables per partner, relay
+and discipline, the qualitative text, and the funders' report and exports (run in the background).
+"""
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout
+from __future__ import annotations
 
-from acs_desktop.ui.formats import format_int, format_money, format_percent
-from acs_desktop.ui.season_tab import SeasonTab
+from pathlib import Path
 
-FIGURES = (
-    ("Partenaires", lambda k: format_int(k.partners)),
-    ("Conventions", lambda k: format_int(k.conventions)),
-    ("Spectacles", lambda k: format_int(k.shows)),
-    ("Représentations", lambda k: format_int(k.performances)),
-    ("Relais actifs", lambda k: format_int(k.relays_active)),
-    ("Abonnés solidaires", lambda k: format_int(k.solidarity_subscribers)),
-    ("Dons collectés", lambda k: format_money(k.donations)),
-    ("Places financées", lambda k: format_int(k.places_funded)),
-    ("Places offertes", lambda k: format_int(k.places_offered)),
-    ("Places réservées", lambda k: format_int(k.booked)),
-    ("Places éditées", lambda k: format_int(k.issued)),
-    ("Places utilisées", lambda k: format_int(k.used)),
-    ("Places non utilisées", lambda k: format_int(k.unused)),
-    ("Places annulées", lambda k: format_int(k.cancelled)),
-    ("Taux de participation", lambda k: format_percent(k.participation_rate)),
+from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
+
+from acs_desktop.domain.french import format_date
+from acs_desktop.domain.review import FIGURES_BY_KEY, month_label
+from acs_desktop.ui import background
+from acs_desktop.ui.formats import format_int, format_percent
+from acs_desktop.ui.review_narrative_editor import NarrativeEditor
+from acs_desktop.ui.review_table_models import (
+    AllocationsTableModel,
+    DisciplinesTableModel,
+    FiguresTableModel,
+    GroupsTableModel,
+    MonthsTableModel,
+    PartnersTableModel,
+    ReasonsTableModel,
+    RelayLinesTableModel,
+)
+from acs_desktop.ui.season_tab import SeasonTab
+from acs_desktop.ui.widgets.bar_chart import BarChart
+from acs_desktop.ui.widgets.records_view import RecordsView
+
+CARDS = (
+    "partners", "shows", "performances", "relays_active", "solidarity_subscribers", "donations",
+    "places_funded", "places_offered", "booked", "issued", "used", "participation_rate",
+)
+
+
+def documents_dir() -> str:
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+
+
+class FigureCard(QFrame):
+    def __init__(self, label: str, definition: str, parent=None):
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setToolTip(definition)
+        self.value = QLabel("—")
+        self.value.setStyleSheet("font-size: 17pt; font-weight: 600; color: #8a1538;")
+        self.caption = QLabel(label)
+        self.caption.setStyleSheet("font-weight: 600;")
+        self.before = QLabel()
+        self.before.setStyleSheet("color: #666666; font-size: 8.5pt;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(1)
+        for widget in (self.value, self.caption, self.before):
+            widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            layout.addWidget(widget)
 
 
 class ReviewTab(SeasonTab):
@@ -30,38 +75,280 @@ class ReviewTab(SeasonTab):
 
     def __init__(self, services, events, parent=None):
         super().__init__(services, events, parent)
+        self.review = None
+        self.task: background.Task | None = None
+
         self.heading = QLabel()
         self.heading.setObjectName("reviewHeading")
-        self.heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.subheading = QLabel()
+        self.subheading.setStyleSheet("color: #666666;")
+        self.pdf_button = QPushButton("Rapport PDF…")
+        self.pdf_button.setToolTip("Le compte rendu de la saison pour les partenaires et les financeurs")
+        self.pdf_button.clicked.connect(self.write_report)
+        self.export_button = QPushButton("Exporter (XLSX/CSV)…")
+        menu = QMenu(self.export_button)
+        menu.addAction("Classeur XLSX…", self.export_xlsx)
+        menu.addAction("Fichiers CSV (dans un dossier)…", self.export_csv)
+        self.export_button.setMenu(menu)
+        head = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.heading)
+        titles.addWidget(self.subheading)
+        head.addLayout(titles)
+        head.addStretch(1)
+        head.addWidget(self.pdf_button)
+        head.addWidget(self.export_button)
+
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setMaximumWidth(240)
+        self.status = QLabel()
+        self.status.setObjectName("reviewStatus")
+        self.status.setOpenExternalLinks(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.cancel_button = QPushButton("Annuler")
+        self.cancel_button.clicked.connect(self.cancel)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.progress)
+        status_row.addWidget(self.cancel_button)
+        status_row.addWidget(self.status, 1)
+        self._busy(False)
+
         grid = QGridLayout()
-        grid.setHorizontalSpacing(16)
-        grid.setVerticalSpacing(12)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(8)
+        self.cards: dict[str, FigureCard] = {}
         self.values: dict[str, QLabel] = {}
-        for i, (name, _) in enumerate(FIGURES):
-            card = QFrame()
-            card.setFrameShape(QFrame.Shape.StyledPanel)
-            card_layout = QVBoxLayout(card)
-            value = QLabel("—")
-            value.setStyleSheet("font-size: 18pt; font-weight: 600;")
-            value.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            caption = QLabel(name)
-            caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            card_layout.addWidget(value)
-            card_layout.addWidget(caption)
-            grid.addWidget(card, i // 5, i % 5)
-            self.values[name] = value
+        for i, key in enumerate(CARDS):
+            definition = FIGURES_BY_KEY[key]
+            card = FigureCard(definition.label, definition.definition)
+            grid.addWidget(card, i // 6, i % 6)
+            self.cards[key] = card
+            self.values[definition.label] = card.value
+
+        self.pages = QTabWidget()
+        self.pages.setDocumentMode(True)
+        self.pages.addTab(self._charts_page(), "Graphiques")
+        self.figures_view = RecordsView(FiguresTableModel(self), placeholder="Rechercher un chiffre…")
+        self.pages.addTab(self.figures_view, "Tous les chiffres")
+        self.partners_view = RecordsView(PartnersTableModel(self), placeholder="Rechercher un partenaire…")
+        self.allocations_view = RecordsView(AllocationsTableModel(self), placeholder="Rechercher une affectation du surplus…")
+        self.pages.addTab(self._split(Qt.Orientation.Vertical, self.partners_view, self.allocations_view), "Partenaires et dons")
+        self.relays_view = RecordsView(RelayLinesTableModel(self), placeholder="Rechercher un relais, un type, une commune…")
+        self.kinds_view = RecordsView(GroupsTableModel("Type de relais", self), placeholder="Rechercher un type…")
+        self.communes_view = RecordsView(GroupsTableModel("Commune", self), placeholder="Rechercher une commune…")
+        self.pages.addTab(self._split(Qt.Orientation.Horizontal, self.relays_view, self._split(Qt.Orientation.Vertical, self.kinds_view, self.communes_view)), "Relais")
+        self.disciplines_view = RecordsView(DisciplinesTableModel(self), placeholder="Rechercher une discipline…")
+        self.months_view = RecordsView(MonthsTableModel(self), placeholder="Rechercher un mois…")
+        self.pages.addTab(self._split(Qt.Orientation.Vertical, self.disciplines_view, self.months_view), "Disciplines et mois")
+        self.reasons_view = RecordsView(ReasonsTableModel(self), placeholder="Rechercher un motif…")
+        self.pages.addTab(self.reasons_view, "Non-utilisation")
+        self.narrative = NarrativeEditor()
+        self.narrative.save_requested.connect(self.save_narrative)
+        self.pages.addTab(self.narrative, "Bilan qualitatif")
+
         layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout.addLayout(head)
+        layout.addLayout(status_row)
         layout.addLayout(grid)
-        layout.addStretch(1)
+        layout.addWidget(self.pages, 1)
+
+    def _charts_page(self) -> QWidget:
+        page = QWidget()
+        grid = QGridLayout(page)
+        self.months_chart = BarChart("Places utilisées et non utilisées, par mois")
+        self.participation_chart = BarChart("Taux de participation par discipline", horizontal=True)
+        self.reasons_chart = BarChart("Motifs de non-utilisation", horizontal=True, empty_text="Aucune place non utilisée pour le moment.")
+        self.comparison_chart = BarChart("Places : cette saison et la précédente")
+        grid.addWidget(self.months_chart, 0, 0)
+        grid.addWidget(self.participation_chart, 0, 1)
+        grid.addWidget(self.comparison_chart, 1, 0)
+        grid.addWidget(self.reasons_chart, 1, 1)
+        return page
+
+    @staticmethod
+    def _split(orientation, *widgets) -> QSplitter:
+        splitter = QSplitter(orientation)
+        for widget in widgets:
+            splitter.addWidget(widget)
+        splitter.setChildrenCollapsible(False)
+        return splitter
+
+    # --- showing a season -------------------------------------------------------------------
+    def set_season(self, season_id: int | None) -> None:
+        if self.narrative.dirty and self.season_id is not None and season_id != self.season_id:
+            self.save_narrative(self.narrative.narrative())  # never lose what was typed
+        super().set_season(season_id)
 
     def reload(self) -> None:
         if self.season_id is None:
+            self.review = None
             self.heading.setText("Aucune saison")
-            for label in self.values.values():
-                label.setText("—")
+            self.subheading.setText("Créez une saison ou importez-en une (Fichier › Importer une saison…).")
+            for card in self.cards.values():
+                card.value.setText("—")
+                card.before.setText("")
+            self.narrative.set_narrative(None)
+            for view in self._views():
+                view.set_rows([])
+            self._charts()
+            self.pdf_button.setEnabled(False)
+            self.export_button.setEnabled(False)
             return
-        figures = self.services.review.key_figures(self.season_id)
-        self.heading.setText(f"Saison {figures.season_label} : chiffres clés")
-        for name, value in FIGURES:
-            self.values[name].setText(value(figures))
+        review = self.review = self.services.review.review(self.season_id)
+        self.heading.setText(f"Bilan de la saison {review.season_label}")
+        compared = f", comparés à la saison {review.previous_label}" if review.previous else " (pas de saison précédente enregistrée)"
+        self.subheading.setText(f"Chiffres au {format_date(review.as_of)}{compared}. Survolez un chiffre pour lire sa définition.")
+        changes = {c.definition.key: c for c in review.comparisons()}
+        for key, card in self.cards.items():
+            change = changes[key]
+            card.value.setText(change.value_text)
+            card.before.setText(f"{review.previous_label} : {change.previous_text}\n{change.change_text}" if review.previous else "pas de saison précédente")
+        self.figures_view.set_rows(list(changes.values()))
+        self.partners_view.set_rows(review.partners)
+        self.allocations_view.set_rows(review.allocations)
+        self.relays_view.set_rows(review.relays)
+        self.kinds_view.set_rows(review.relay_types)
+        self.communes_view.set_rows(review.communes)
+        self.disciplines_view.set_rows(review.disciplines)
+        self.months_view.set_rows(review.months)
+        self.reasons_view.set_rows(review.reasons)
+        if not self.narrative.dirty:
+            self.narrative.set_narrative(review.narrative)
+        self._charts()
+        self.pdf_button.setEnabled(self.task is None)
+        self.export_button.setEnabled(self.task is None)
+
+    def _views(self) -> list[RecordsView]:
+        return [self.figures_view, self.partners_view, self.allocations_view, self.relays_view, self.kinds_view, self.communes_view,
+                self.disciplines_view, self.months_view, self.reasons_view]
+
+    def _charts(self) -> None:
+        r = self.review
+        if r is None:
+            for chart in (self.months_chart, self.participation_chart, self.reasons_chart, self.comparison_chart):
+                chart.set_data([], [])
+            return
+        self.months_chart.set_data([month_label(m.month, short=True) for m in r.months],
+                                   [[m.places.used for m in r.months], [m.places.unused for m in r.months]], ["utilisées", "non utilisées"])
+        rated = [d for d in r.disciplines if d.places.participation_rate is not None]
+        self.participation_chart.set_data([d.discipline for d in rated], [[d.places.participation_rate * 100 for d in rated]],
+                                          texts=[f"{format_percent(d.places.participation_rate)} ({format_int(d.places.used)}/{format_int(d.places.issued_past)})" for d in rated], maximum=100)
+        reasons = [x for x in r.reasons if x.count]
+        self.reasons_chart.set_data([x.reason for x in reasons], [[x.count for x in reasons]], texts=[f"{format_int(x.count)} ({format_percent(x.share)})" for x in reasons])
+        keys = (("places_offered", "offertes"), ("places_funded", "financées"), ("booked", "réservées"), ("issued", "éditées"), ("used", "utilisées"))
+        series = [[getattr(r.figures, k) for k, _ in keys]] + ([[getattr(r.previous, k) for k, _ in keys]] if r.previous else [])
+        names = [r.season_label] + ([r.previous_label] if r.previous else [])
+        self.comparison_chart.set_data([label for _, label in keys], series, names)
+
+    # --- the qualitative text -----------------------------------------------------------------
+    def save_pending(self) -> None:
+        """Called when the window closes: what was typed is never lost."""
+        if self.narrative.dirty:
+            self.save_narrative(self.narrative.narrative())
+
+    def save_narrative(self, narrative) -> None:
+        if self.season_id is None:
+            return
+        saved = self.services.review.save_narrative(self.season_id, narrative)
+        self.narrative.mark_saved(saved)
+
+    # --- documents, in the background ---------------------------------------------------------
+    def write_report(self) -> None:
+        if self.review is None:
+            return
+        default = str(Path(documents_dir()) / f"bilan-{self.review.season_label}.pdf")
+        path, _ = QFileDialog.getSaveFileName(self, "Enregistrer le rapport de bilan", default, "Document PDF (*.pdf)")
+        if not path:
+            return
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        season_id, services = self.season_id, self.services
+
+        def work(step):
+            from acs_desktop.printing.report import render_season_report
+
+            step(10, "Calcul du bilan…")
+            review = services.review.review(season_id)
+            identity = services.review.identity()
+            step(40, "Mise en page du rapport…")
+            pdf = render_season_report(review, identity)
+            step(90, "Écriture du fichier…")
+            _write(Path(path), pdf)
+            return Path(path)
+
+        self._run(work, "Rapport enregistré")
+
+    def export_xlsx(self) -> None:
+        if self.review is None:
+            return
+        default = str(Path(documents_dir()) / f"bilan-{self.review.season_label}.xlsx")
+        path, _ = QFileDialog.getSaveFileName(self, "Exporter les tableaux du bilan", default, "Classeur Excel (*.xlsx)")
+        if not path:
+            return
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        season_id, services = self.season_id, self.services
+
+        def work(step):
+            step(20, "Calcul du bilan…")
+            data = services.review.report_xlsx(season_id)
+            step(80, "Écriture du classeur…")
+            _write(Path(path), data)
+            return Path(path)
+
+        self._run(work, "Classeur enregistré")
+
+    def export_csv(self) -> None:
+        if self.review is None:
+            return
+        folder = QFileDialog.getExistingDirectory(self, "Dossier où écrire les fichiers CSV du bilan", documents_dir())
+        if not folder:
+            return
+        target = Path(folder) / f"bilan-{self.review.season_label}"
+        season_id, services = self.season_id, self.services
+
+        def work(step):
+            step(30, "Calcul du bilan…")
+            services.review.report_csv(season_id, target)
+            return target
+
+        self._run(work, "Fichiers CSV enregistrés dans")
+
+    def _run(self, work, done_text: str) -> None:
+        self.task = background.Task(work)
+        self.task.signals.progress.connect(lambda percent, text: (self.progress.setValue(percent), self.status.setText(text)))
+        self.task.signals.done.connect(lambda path: self._finished(f'{done_text} : <a href="{QUrl.fromLocalFile(str(path)).toString()}">{path}</a>'))
+        self.task.signals.refused.connect(lambda message: self._finished(f"<span style='color:#a00'>{message}</span>"))
+        self.task.signals.cancelled.connect(lambda: self._finished("Annulé : aucun fichier n'a été écrit."))
+        self._busy(True)
+        background.start(self.task)
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            self.status.setText("Annulation…")
+
+    def _finished(self, html: str) -> None:
+        self.task = None
+        self._busy(False)
+        self.status.setText(html)
+        self.status.setVisible(True)
+
+    def _busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        if busy:
+            self.progress.setValue(0)
+        self.pdf_button.setEnabled(not busy and self.season_id is not None)
+        self.export_button.setEnabled(not busy and self.season_id is not None)
+
+
+def _write(path: Path, data: bytes) -> None:
+    from acs_desktop.domain.errors import DomainError
+
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        raise DomainError("write_failed", f"Impossible d'écrire « {path} » ({exc.strerror or exc}).") from None

@@ -1,0 +1,354 @@
+"""The season review as plain data: its figures, its breakdowns, the qualitative text, and the
+French name and definition of every figure.
+
+The service (`services/review.py`) fills these from SQL aggregates; the tab, the funders' PDF and
+the spreadsheet exports read them. Nothing here touches the database or Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+
+from acs_desktop.domain.french import NBSP, format_decimal, format_int, format_money, format_percent
+
+ZERO = Decimal("0.00")
+
+
+def ratio(part: int, whole: int) -> float | None:
+    """part ÷ whole, or None when there is nothing to divide by (shown as "—")."""
+    return part / whole if whole else None
+
+
+@dataclass(frozen=True)
+class PlaceCounts:
+    """What became of a set of invitations (one per place)."""
+
+    booked: int = 0  # held: booked, issued, used or unused (not cancelled)
+    issued: int = 0  # ticket issued: issued, used or unused
+    used: int = 0
+    unused: int = 0
+    cancelled: int = 0  # returned by the relay, or cancelled with the performance
+    issued_past: int = 0  # issued for performances that have already taken place
+
+    @property
+    def participation_rate(self) -> float | None:
+        """Used ÷ issued, over performances already past (a season in progress is not misread)."""
+        return ratio(self.used, self.issued_past)
+
+    @property
+    def no_show_rate(self) -> float | None:
+        return ratio(self.unused, self.issued_past)
+
+    @property
+    def awaiting_record(self) -> int:
+        """Issued for a past performance, attendance not yet recorded."""
+        return self.issued_past - self.used - self.unused
+
+
+@dataclass(frozen=True)
+class SeasonFigures:
+    """The key figures of one season."""
+
+    season_label: str
+    partners: int
+    conventions: int
+    shows: int
+    performances: int
+    performances_cancelled: int
+    disciplines: int
+    relays_active: int
+    relay_communes: int
+    solidarity_subscribers: int
+    donations: Decimal
+    places_committed: int
+    places_funded: int
+    places_offered: int
+    booked: int
+    issued: int
+    used: int
+    unused: int
+    cancelled: int
+    issued_past: int
+    surplus: Decimal
+    surplus_planned: Decimal
+    surplus_done: Decimal
+
+    @property
+    def places(self) -> PlaceCounts:
+        return PlaceCounts(self.booked, self.issued, self.used, self.unused, self.cancelled, self.issued_past)
+
+    @property
+    def participation_rate(self) -> float | None:
+        return self.places.participation_rate
+
+    @property
+    def no_show_rate(self) -> float | None:
+        return self.places.no_show_rate
+
+    @property
+    def awaiting_record(self) -> int:
+        return self.places.awaiting_record
+
+
+@dataclass(frozen=True)
+class PartnerLine:
+    """One convention (one partner for the season): what it committed, funded and what followed."""
+
+    partner: str
+    state: str  # French label: brouillon, signée, en cours, bilan, clôturée
+    shows: int
+    performances: int
+    places_committed: int
+    places_offered: int
+    solidarity_subscribers: int
+    donations: Decimal
+    place_value: Decimal
+    places_funded: int
+    surplus: Decimal
+    surplus_planned: Decimal
+    surplus_done: Decimal
+    places: PlaceCounts
+
+
+@dataclass(frozen=True)
+class RelayLine:
+    relay: str
+    relay_type: str
+    commune: str
+    places: PlaceCounts
+
+
+@dataclass(frozen=True)
+class GroupLine:
+    """Relays grouped by kind or by commune."""
+
+    name: str
+    relays: int
+    places: PlaceCounts
+
+
+@dataclass(frozen=True)
+class DisciplineLine:
+    discipline: str
+    shows: int
+    performances: int
+    places_offered: int
+    places: PlaceCounts
+
+
+@dataclass(frozen=True)
+class MonthLine:
+    month: date  # first day of the month
+    performances: int
+    places_offered: int
+    places: PlaceCounts
+
+
+@dataclass(frozen=True)
+class ReasonLine:
+    reason: str
+    count: int
+    share: float | None  # of the season's unused places
+    previous: int | None  # same reason, previous season (None without a previous season)
+
+
+@dataclass(frozen=True)
+class AllocationLine:
+    """Surplus allocations of one convention and one kind: planned, then done."""
+
+    partner: str
+    kind: str  # French label
+    planned_amount: Decimal
+    planned_places: int
+    done_amount: Decimal | None  # None: nothing recorded as done yet
+    done_places: int | None
+
+
+@dataclass(frozen=True)
+class SeasonNarrative:
+    """The qualitative part, written by the director and saved with the season."""
+
+    objectives: str = ""
+    highlights: str = ""
+    relay_feedback: str = ""
+    next_steps: str = ""
+    gaps: str = ""
+
+
+NARRATIVE_FIELDS = (
+    ("objectives", "Objectifs"),
+    ("highlights", "Faits marquants"),
+    ("relay_feedback", "Retours des relais"),
+    ("next_steps", "Actions pour la saison prochaine"),
+    ("gaps", "Explication des écarts avec le prévu"),
+)
+
+DEFAULT_OBJECTIVES = (
+    "L'Abonnement Culturel Solidaire part d'une conviction : une sortie culturelle est un droit, "
+    "et une invitation se partage sans stigmatiser. Les abonnés des structures culturelles "
+    "partenaires ajoutent librement un don à leur abonnement ; ces dons financent des places "
+    "offertes à des personnes en grande précarité, accompagnées par un travailleur social. "
+    "Les relais sociaux transmettent les invitations ; l'association collecte et gère les places, "
+    "suit leur utilisation et rapproche les partenaires culturels et les publics."
+)
+
+
+@dataclass(frozen=True)
+class SeasonReview:
+    season_label: str
+    as_of: datetime
+    figures: SeasonFigures
+    previous: SeasonFigures | None
+    partners: tuple[PartnerLine, ...]
+    allocations: tuple[AllocationLine, ...]
+    relays: tuple[RelayLine, ...]
+    relay_types: tuple[GroupLine, ...]
+    communes: tuple[GroupLine, ...]
+    disciplines: tuple[DisciplineLine, ...]
+    months: tuple[MonthLine, ...]
+    reasons: tuple[ReasonLine, ...]
+    narrative: SeasonNarrative = field(default_factory=SeasonNarrative)
+
+    @property
+    def previous_label(self) -> str | None:
+        return self.previous.season_label if self.previous else None
+
+    def comparisons(self) -> list[FigureChange]:
+        return [compare(d, self.figures, self.previous) for d in FIGURES]
+
+
+# --- the figures, their names and definitions -------------------------------------------------
+class Kind(StrEnum):
+    COUNT = "count"
+    MONEY = "money"
+    RATE = "rate"
+
+
+@dataclass(frozen=True)
+class FigureDef:
+    key: str  # attribute of SeasonFigures
+    label: str
+    kind: Kind
+    definition: str
+    section: str
+
+
+PROGRAMME = "Programme"
+PUBLICS = "Publics"
+PLACES = "Places"
+DONATIONS = "Dons"
+
+FIGURES: tuple[FigureDef, ...] = (
+    FigureDef("partners", "Partenaires", Kind.COUNT, "Structures culturelles ayant une convention signée (ou plus avancée) pour la saison ; une convention encore en brouillon n'est pas comptée.", PROGRAMME),
+    FigureDef("conventions", "Conventions", Kind.COUNT, "Conventions ACS de la saison, quel que soit leur état (brouillon compris).", PROGRAMME),
+    FigureDef("shows", "Spectacles", Kind.COUNT, "Spectacles retenus avec les partenaires pour la saison.", PROGRAMME),
+    FigureDef("performances", "Représentations", Kind.COUNT, "Représentations proposées aux relais, hors représentations annulées par le partenaire.", PROGRAMME),
+    FigureDef("performances_cancelled", "Représentations annulées", Kind.COUNT, "Représentations annulées par le partenaire ; leurs places sont comptées comme annulées.", PROGRAMME),
+    FigureDef("disciplines", "Disciplines", Kind.COUNT, "Disciplines différentes parmi les spectacles de la saison.", PROGRAMME),
+    FigureDef("relays_active", "Relais actifs", Kind.COUNT, "Relais sociaux ayant réservé au moins une place pour une représentation de la saison.", PUBLICS),
+    FigureDef("relay_communes", "Communes des relais", Kind.COUNT, "Communes différentes où se trouvent les relais actifs.", PUBLICS),
+    FigureDef("places_committed", "Places engagées", Kind.COUNT, "Places que les partenaires se sont engagés à offrir dans leur convention.", PLACES),
+    FigureDef("places_offered", "Places offertes", Kind.COUNT, "Somme des quotas des représentations mises à disposition (hors représentations annulées).", PLACES),
+    FigureDef("places_funded", "Places financées", Kind.COUNT, "Pour chaque convention, dons ÷ valeur d'une place, arrondi à l'unité inférieure ; puis la somme.", PLACES),
+    FigureDef("booked", "Places réservées", Kind.COUNT, "Places tenues par la réservation d'un relais (à éditer, éditées, utilisées ou non) ; les places rendues ou annulées n'en font pas partie.", PLACES),
+    FigureDef("issued", "Places éditées", Kind.COUNT, "Places dont le billet a été édité et remis au relais.", PLACES),
+    FigureDef("used", "Places utilisées", Kind.COUNT, "Places éditées dont la présence a été relevée après la représentation.", PLACES),
+    FigureDef("unused", "Places non utilisées", Kind.COUNT, "Places éditées dont la personne n'est pas venue ; chacune porte un motif de non-utilisation.", PLACES),
+    FigureDef("awaiting_record", "Présences à relever", Kind.COUNT, "Places éditées pour une représentation passée dont la présence n'est pas encore relevée.", PLACES),
+    FigureDef("cancelled", "Places annulées", Kind.COUNT, "Places rendues par un relais avant la représentation, ou annulées avec la représentation.", PLACES),
+    FigureDef("participation_rate", "Taux de participation", Kind.RATE, "Places utilisées ÷ places éditées, pour les seules représentations déjà passées : les représentations à venir ne comptent pas, si bien qu'une saison en cours n'est pas sous-estimée. Les présences encore à relever font baisser le taux jusqu'au relevé.", PLACES),
+    FigureDef("no_show_rate", "Taux d'absence", Kind.RATE, "Places non utilisées ÷ places éditées, pour les représentations déjà passées.", PLACES),
+    FigureDef("solidarity_subscribers", "Abonnés solidaires", Kind.COUNT, "Abonnés des partenaires ayant ajouté un don à leur abonnement, tels que déclarés par les partenaires (aucune personne n'est enregistrée).", DONATIONS),
+    FigureDef("donations", "Dons collectés", Kind.MONEY, "Total des dons déclarés par les partenaires pour la saison.", DONATIONS),
+    FigureDef("surplus", "Surplus de don", Kind.MONEY, "Pour chaque convention, dons − valeur d'une place × places engagées, lorsque c'est positif ; puis la somme.", DONATIONS),
+    FigureDef("surplus_planned", "Surplus affecté (prévu)", Kind.MONEY, "Montants d'affectation du surplus décidés avec les partenaires : places hors abonnement ou gestion des invitations.", DONATIONS),
+    FigureDef("surplus_done", "Surplus affecté (réalisé)", Kind.MONEY, "Montants des affectations du surplus effectivement réalisées.", DONATIONS),
+)
+FIGURES_BY_KEY = {d.key: d for d in FIGURES}
+
+OTHER_TERMS = (
+    ("Relais social", "Structure sociale (CCAS, centre social, hébergement, insertion…) qui réserve des places pour les personnes qu'elle accompagne et leur remet les billets."),
+    ("Valeur d'une place", "Montant convenu avec le partenaire pour financer une place par les dons."),
+    ("Motif de non-utilisation", "Raison, recueillie auprès du relais, pour laquelle une place éditée n'a pas été utilisée."),
+    ("Saison précédente", "Les mêmes chiffres pour la saison qui précède ; l'écart est donné en valeur et en pourcentage (en points pour les taux)."),
+)
+
+
+def figure_value(figures: SeasonFigures, key: str) -> int | Decimal | float | None:
+    return getattr(figures, key)
+
+
+def format_value(definition: FigureDef, value) -> str:
+    if value is None:
+        return "—"
+    if definition.kind is Kind.MONEY:
+        return format_money(value)
+    if definition.kind is Kind.RATE:
+        return format_percent(value)
+    return format_int(value)
+
+
+@dataclass(frozen=True)
+class FigureChange:
+    definition: FigureDef
+    value: int | Decimal | float | None
+    previous: int | Decimal | float | None
+    change: int | Decimal | float | None  # value − previous (points ×100 for rates are in `change_text`)
+    relative: float | None  # change ÷ previous, for counts and amounts
+
+    @property
+    def label(self) -> str:
+        return self.definition.label
+
+    @property
+    def value_text(self) -> str:
+        return format_value(self.definition, self.value)
+
+    @property
+    def previous_text(self) -> str:
+        return format_value(self.definition, self.previous) if self.previous is not None else "—"
+
+    @property
+    def change_text(self) -> str:
+        """"+12 (+1,5 %)", "−3,20 €", "+2,4 pts", "=" or "—" (nothing to compare with)."""
+        if self.change is None:
+            return "—"
+        if self.change == 0:
+            return "="
+        sign = "+" if self.change > 0 else "−"
+        magnitude = abs(self.change)
+        if self.definition.kind is Kind.RATE:
+            return f"{sign}{format_decimal(Decimal(str(magnitude)) * 100, 1)}{NBSP}pt" + ("s" if magnitude * 100 >= 2 else "")
+        text = format_money(magnitude) if self.definition.kind is Kind.MONEY else format_int(magnitude)
+        if self.relative is not None:
+            text += f" ({sign}{format_percent(abs(self.relative))})"
+        return f"{sign}{text}"
+
+
+def compare(definition: FigureDef, current: SeasonFigures, previous: SeasonFigures | None) -> FigureChange:
+    value = figure_value(current, definition.key)
+    before = figure_value(previous, definition.key) if previous is not None else None
+    if value is None or before is None:
+        return FigureChange(definition, value, before, None, None)
+    change = value - before
+    relative = None
+    if definition.kind is not Kind.RATE and before:
+        relative = float(Decimal(change) / Decimal(before))
+    return FigureChange(definition, value, before, change, relative)
+
+
+MONTH_NAMES = (
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+)
+MONTH_SHORT = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc.")
+
+
+def month_label(month: date, *, short: bool = False) -> str:
+    """"novembre 2026" or "nov. 26"."""
+    if short:
+        return f"{MONTH_SHORT[month.month - 1]} {month.year % 100:02d}"
+    return f"{MONTH_NAMES[month.month - 1]} {month.year}"

@@ -1,0 +1,4 @@
+"""Spreadsheet exports of the season review (XLSX with openpyxl, CSV): data in, files out.
+
+Nothing here reads the database or imports Qt: the tables are built from a `SeasonReview`.
+"""

@@ -1,0 +1,158 @@
+"""The season review as named tables (one sheet or one CSV file each), with French headers.
+
+Cells keep their nature so that each writer can show them properly: `int` for counts, `Decimal`
+for euros, `Rate` for a ratio shown as a percentage, `Points` for a change of rate in points,
+`str` for text; None is an empty cell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from acs_desktop.domain.review import (
+    FIGURES,
+    NARRATIVE_FIELDS,
+    OTHER_TERMS,
+    Kind,
+    PlaceCounts,
+    SeasonReview,
+    month_label,
+)
+
+
+class Rate(float):
+    """A ratio (0.805), shown as 80,5 %."""
+
+
+class Points(float):
+    """A change of rate in percentage points (−2.9)."""
+
+
+Cell = str | int | Decimal | float | None
+
+
+@dataclass(frozen=True)
+class ReviewTable:
+    name: str  # file or sheet name: "partenaires"
+    title: str  # "Partenaires et dons"
+    headers: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    total: tuple[Cell, ...] | None = None
+    widths: tuple[int, ...] = ()  # in characters, for spreadsheets (first column wider)
+
+
+def rate(value: float | None) -> Rate | None:
+    return None if value is None else Rate(value)
+
+
+PLACE_HEADERS = ("Réservées", "Éditées", "Utilisées", "Non utilisées", "Annulées", "Taux de participation", "Taux d'absence")
+
+
+def place_cells(p: PlaceCounts) -> tuple[Cell, ...]:
+    return (p.booked, p.issued, p.used, p.unused, p.cancelled, rate(p.participation_rate), rate(p.no_show_rate))
+
+
+def _sum_places(lines: Sequence, get: Callable = lambda line: line.places) -> PlaceCounts:
+    fields = ("booked", "issued", "used", "unused", "cancelled", "issued_past")
+    return PlaceCounts(*(sum(getattr(get(line), f) for line in lines) for f in fields))
+
+
+def key_figures_table(review: SeasonReview) -> ReviewTable:
+    previous = f"Saison {review.previous_label}" if review.previous_label else "Saison précédente"
+    rows = []
+    for change in review.comparisons():
+        kind = change.definition.kind
+        convert = (lambda v: None if v is None else Rate(v)) if kind is Kind.RATE else (lambda v: v)
+        delta = change.change
+        if kind is Kind.RATE:
+            delta = None if delta is None else Points(delta * 100)
+        rows.append((change.label, convert(change.value), convert(change.previous), delta, None if change.relative is None else Rate(change.relative)))
+    return ReviewTable("chiffres_cles", "Chiffres clés", ("Chiffre", f"Saison {review.season_label}", previous, "Écart", "Écart (%)"),
+                       tuple(rows), widths=(30, 16, 16, 14, 12))
+
+
+def partners_table(review: SeasonReview) -> ReviewTable:
+    headers = (
+        "Partenaire", "État de la convention", "Spectacles", "Représentations", "Places engagées", "Places offertes",
+        "Abonnés solidaires", "Dons collectés", "Valeur d'une place", "Places financées", *PLACE_HEADERS,
+        "Surplus de don", "Surplus affecté (prévu)", "Surplus affecté (réalisé)",
+    )
+    rows = tuple(
+        (line.partner, line.state, line.shows, line.performances, line.places_committed, line.places_offered,
+         line.solidarity_subscribers, line.donations, line.place_value, line.places_funded, *place_cells(line.places),
+         line.surplus, line.surplus_planned, line.surplus_done)
+        for line in review.partners
+    )
+    f = review.figures
+    total = ("Total", None, f.shows, f.performances, f.places_committed, f.places_offered, f.solidarity_subscribers, f.donations, None,
+             f.places_funded, *place_cells(f.places), f.surplus, f.surplus_planned, f.surplus_done)
+    return ReviewTable("partenaires", "Partenaires : des dons aux places utilisées", headers, rows, total, widths=(34, 14))
+
+
+def allocations_table(review: SeasonReview) -> ReviewTable:
+    rows = tuple((a.partner, a.kind, a.planned_amount, a.planned_places, a.done_amount, a.done_places) for a in review.allocations)
+    total = ("Total", None, sum((a.planned_amount for a in review.allocations), Decimal("0.00")), sum(a.planned_places for a in review.allocations),
+             sum((a.done_amount or Decimal("0.00") for a in review.allocations), Decimal("0.00")), sum(a.done_places or 0 for a in review.allocations))
+    return ReviewTable("affectations", "Affectation du surplus de don : prévu et réalisé",
+                       ("Partenaire", "Affectation", "Montant prévu", "Places prévues", "Montant réalisé", "Places réalisées"), rows, total, widths=(34, 26))
+
+
+def relays_table(review: SeasonReview) -> ReviewTable:
+    rows = tuple((r.relay, r.relay_type, r.commune, *place_cells(r.places)) for r in review.relays)
+    total = ("Total", None, None, *place_cells(_sum_places(review.relays)))
+    return ReviewTable("relais", "Relais sociaux actifs", ("Relais", "Type", "Commune", *PLACE_HEADERS), rows, total, widths=(40, 28, 22))
+
+
+def groups_table(name: str, title: str, first: str, lines) -> ReviewTable:
+    rows = tuple((g.name, g.relays, *place_cells(g.places)) for g in lines)
+    total = ("Total", sum(g.relays for g in lines), *place_cells(_sum_places(lines)))
+    return ReviewTable(name, title, (first, "Relais actifs", *PLACE_HEADERS), rows, total, widths=(30,))
+
+
+def disciplines_table(review: SeasonReview) -> ReviewTable:
+    rows = tuple((d.discipline, d.shows, d.performances, d.places_offered, *place_cells(d.places)) for d in review.disciplines)
+    f = review.figures
+    total = ("Total", f.shows, f.performances, f.places_offered, *place_cells(f.places))
+    return ReviewTable("disciplines", "Disciplines", ("Discipline", "Spectacles", "Représentations", "Places offertes", *PLACE_HEADERS), rows, total, widths=(24,))
+
+
+def months_table(review: SeasonReview) -> ReviewTable:
+    rows = tuple((month_label(m.month), m.performances, m.places_offered, *place_cells(m.places)) for m in review.months)
+    total = ("Total", sum(m.performances for m in review.months), sum(m.places_offered for m in review.months), *place_cells(_sum_places(review.months)))
+    return ReviewTable("mois", "Représentations par mois", ("Mois", "Représentations", "Places offertes", *PLACE_HEADERS), rows, total, widths=(18,))
+
+
+def reasons_table(review: SeasonReview) -> ReviewTable:
+    previous = review.previous_label
+    headers = ("Motif de non-utilisation", "Places", "Part des places non utilisées") + ((f"Places en {previous}",) if previous else ())
+    rows = tuple((r.reason, r.count, rate(r.share)) + ((r.previous,) if previous else ()) for r in review.reasons)
+    total = ("Total", review.figures.unused, Rate(1.0) if review.figures.unused else None) + ((review.previous.unused,) if previous else ())
+    return ReviewTable("motifs", "Motifs de non-utilisation", headers, rows, total, widths=(44, 10, 16, 16))
+
+
+def narrative_table(review: SeasonReview) -> ReviewTable:
+    rows = tuple((label, getattr(review.narrative, attr)) for attr, label in NARRATIVE_FIELDS)
+    return ReviewTable("bilan_qualitatif", "Bilan qualitatif", ("Rubrique", "Texte"), rows, widths=(36, 100))
+
+
+def definitions_table() -> ReviewTable:
+    rows = tuple((d.label, d.definition) for d in FIGURES) + tuple(OTHER_TERMS)
+    return ReviewTable("definitions", "Définition des chiffres", ("Chiffre", "Définition"), rows, widths=(30, 110))
+
+
+def review_tables(review: SeasonReview) -> list[ReviewTable]:
+    return [
+        key_figures_table(review),
+        partners_table(review),
+        allocations_table(review),
+        relays_table(review),
+        groups_table("types_de_relais", "Relais par type", "Type de relais", review.relay_types),
+        groups_table("communes", "Relais par commune", "Commune", review.communes),
+        disciplines_table(review),
+        months_table(review),
+        reasons_table(review),
+        narrative_table(review),
+        definitions_table(),
+    ]

@@ -1,0 +1,224 @@
+"""Charts for the funders' report (ReportLab graphics): plain bars, French labels, values written
+on the bars so that a printed page in grey still reads without colours.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
+from reportlab.graphics.shapes import Drawing, Line, Polygon, Rect, String
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from acs_desktop.domain.french import format_int, format_money, format_percent
+from acs_desktop.printing.fonts import SANS, SANS_BOLD, register_fonts
+from acs_desktop.printing.layout import ACCENT, INK, MUTED
+
+LIGHT = colors.HexColor("#c9a3ad")  # the accent, lighter: the previous season
+GRID = colors.HexColor("#dddddd")
+
+
+def _nice_max(value: float) -> float:
+    """A round top for an axis a little above `value`."""
+    if value <= 0:
+        return 1
+    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10000, 20000, 50000):
+        if value / step <= 6:
+            return step * (int(value / step) + 1)
+    return value * 1.2
+
+
+def _step(top: float) -> float:
+    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10000, 20000, 50000):
+        if top / step <= 6:
+            return step
+    return top / 5
+
+
+def _title(drawing: Drawing, text: str, width: float, height: float) -> None:
+    drawing.add(String(0, height - 11, text, fontName=SANS_BOLD, fontSize=9.5, fillColor=INK))
+
+
+def _empty(drawing: Drawing, width: float, height: float, text: str = "Pas encore de données pour cette saison.") -> Drawing:
+    drawing.add(Rect(0, 0, width, height - 18, strokeColor=GRID, fillColor=None))
+    drawing.add(String(width / 2, (height - 18) / 2, text, fontName=SANS, fontSize=8.5, fillColor=MUTED, textAnchor="middle"))
+    return drawing
+
+
+def vertical_bars(
+    title: str,
+    categories: Sequence[str],
+    series: Sequence[Sequence[float]],
+    names: Sequence[str] = (),
+    *,
+    width: float = 180 * mm,
+    height: float = 62 * mm,
+    value_format=format_int,
+) -> Drawing:
+    """Bars per category; several series side by side (this season, the previous one)."""
+    register_fonts()
+    drawing = Drawing(width, height)
+    _title(drawing, title, width, height)
+    if not categories or not any(any(v for v in s) for s in series):
+        return _empty(drawing, width, height)
+    legend_room = 0
+    chart = VerticalBarChart()
+    chart.x, chart.y = 26, 22 + legend_room
+    chart.width, chart.height = width - 34, height - 44 - legend_room
+    chart.data = [list(s) for s in series]
+    chart.categoryAxis.categoryNames = list(categories)
+    chart.categoryAxis.labels.fontName = SANS
+    chart.categoryAxis.labels.fontSize = 7 if len(categories) > 8 else 7.5
+    chart.categoryAxis.labels.fillColor = INK
+    chart.categoryAxis.strokeColor = MUTED
+    top = _nice_max(max(max(s) for s in series))
+    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, top, _step(top)
+    chart.valueAxis.labels.fontName = SANS
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.labels.fillColor = MUTED
+    chart.valueAxis.labelTextFormat = lambda v: format_int(int(v))
+    chart.valueAxis.strokeColor = MUTED
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = GRID
+    chart.barSpacing = 1.5
+    chart.groupSpacing = 6 if len(categories) > 6 else 12
+    palette = [ACCENT, LIGHT]
+    for index in range(len(series)):
+        chart.bars[index].fillColor = palette[index % len(palette)]
+        chart.bars[index].strokeColor = None
+    chart.barLabels.fontName = SANS
+    chart.barLabels.fontSize = 6.5
+    chart.barLabels.fillColor = INK
+    chart.barLabels.nudge = 5
+    chart.barLabelFormat = lambda v: value_format(v) if v else ""
+    drawing.add(chart)
+    if len(series) > 1:  # the legend at the top right, beside the title
+        x = width
+        for index in reversed(range(len(series))):
+            label_width = stringWidth(names[index], SANS, 7.5)
+            x -= label_width
+            drawing.add(String(x, height - 10, names[index], fontName=SANS, fontSize=7.5, fillColor=INK))
+            x -= 10
+            drawing.add(Rect(x, height - 10.5, 7, 7, fillColor=palette[index % len(palette)], strokeColor=None))
+            x -= 12
+    return drawing
+
+
+def horizontal_bars(
+    title: str,
+    labels: Sequence[str],
+    values: Sequence[float],
+    texts: Sequence[str],
+    *,
+    width: float = 180 * mm,
+    maximum: float | None = None,
+    label_width: float = 62 * mm,
+    empty_text: str = "Pas encore de données pour cette saison.",
+) -> Drawing:
+    """One bar per line, its value written at the end of the bar (texts[i])."""
+    register_fonts()
+    row = 13
+    height = 26 + row * max(len(labels), 2)
+    drawing = Drawing(width, height)
+    _title(drawing, title, width, height)
+    if not labels or not any(values):
+        return _empty(drawing, width, min(height, 30 * mm), empty_text)
+    chart = HorizontalBarChart()
+    chart.x, chart.y = label_width, 4
+    chart.width, chart.height = width - label_width - 46, height - 22
+    chart.data = [list(reversed(values))]
+    chart.categoryAxis.categoryNames = list(reversed(labels))
+    chart.categoryAxis.labels.fontName = SANS
+    chart.categoryAxis.labels.fontSize = 7.5
+    chart.categoryAxis.labels.fillColor = INK
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.categoryAxis.labels.dx = -4
+    chart.categoryAxis.strokeColor = MUTED
+    chart.categoryAxis.visibleTicks = False
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = maximum if maximum is not None else _nice_max(max(values))
+    chart.valueAxis.visible = False
+    chart.bars[0].fillColor = ACCENT
+    chart.bars[0].strokeColor = None
+    chart.barSpacing = 2
+    chart.groupSpacing = 4
+    chart.barLabels.fontName = SANS
+    chart.barLabels.fontSize = 7
+    chart.barLabels.fillColor = INK
+    chart.barLabels.boxAnchor = "w"
+    chart.barLabels.dx = 3
+    reversed_texts = list(reversed(texts))
+    chart.barLabelFormat = "values"
+    chart.barLabelArray = [reversed_texts]
+    drawing.add(chart)
+    return drawing
+
+
+def months_chart(months, *, width: float = 180 * mm) -> Drawing:
+    from acs_desktop.domain.review import month_label
+
+    categories = [month_label(m.month, short=True) for m in months]
+    return vertical_bars("Places utilisées et non utilisées, par mois", categories,
+                         [[m.places.used for m in months], [m.places.unused for m in months]], ["utilisées", "non utilisées"], width=width)
+
+
+def participation_chart(disciplines, *, width: float = 180 * mm) -> Drawing:
+    lines = [d for d in disciplines if d.places.participation_rate is not None]
+    return horizontal_bars(
+        "Taux de participation par discipline",
+        [d.discipline for d in lines], [d.places.participation_rate * 100 for d in lines],
+        [f"{format_percent(d.places.participation_rate)}  ({format_int(d.places.used)} / {format_int(d.places.issued_past)})" for d in lines],
+        width=width, maximum=100, label_width=38 * mm,
+    )
+
+
+def reasons_chart(reasons, *, width: float = 180 * mm) -> Drawing:
+    lines = [r for r in reasons if r.count]
+    return horizontal_bars(
+        "Motifs de non-utilisation", [r.reason for r in lines], [r.count for r in lines],
+        [f"{format_int(r.count)}  ({format_percent(r.share)})" for r in lines], width=width,
+        empty_text="Aucune place non utilisée pour le moment.",
+    )
+
+
+def comparison_chart(figures, previous, *, width: float = 180 * mm) -> Drawing:
+    keys = (("places_offered", "offertes"), ("places_funded", "financées"), ("booked", "réservées"), ("issued", "éditées"), ("used", "utilisées"))
+    series = [[getattr(figures, k) for k, _ in keys]]
+    names = [f"saison {figures.season_label}"]
+    if previous is not None:
+        series.append([getattr(previous, k) for k, _ in keys])
+        names.append(f"saison {previous.season_label}")
+    title = "Places : cette saison et la précédente" if previous is not None else f"Places de la saison {figures.season_label}"
+    return vertical_bars(title, [f"places {label}" for _, label in keys], series, names, width=width)
+
+
+def chain_diagram(donations: Decimal, subscribers: int, funded: int, issued: int, used: int, *, width: float = 180 * mm) -> Drawing:
+    """Dons → places financées → places éditées → places utilisées, as four boxes and arrows."""
+    register_fonts()
+    height = 26 * mm
+    drawing = Drawing(width, height)
+    steps = (
+        (format_money(donations), ("de dons de", f"{format_int(subscribers)} abonnés solidaires")),
+        (format_int(funded), ("places financées", "par les dons")),
+        (format_int(issued), ("places éditées", "et remises aux relais")),
+        (format_int(used), ("places utilisées", "")),
+    )
+    gap = 9 * mm
+    box = (width - gap * (len(steps) - 1)) / len(steps)
+    for index, (figure, captions) in enumerate(steps):
+        x = index * (box + gap)
+        shade = colors.HexColor(("#8a1538", "#a4475f", "#bf7a8b", "#d9adb8")[index])
+        drawing.add(Rect(x, 2 * mm, box, height - 4 * mm, rx=3, ry=3, fillColor=shade, strokeColor=None))
+        text_color = colors.white if index < 2 else INK
+        drawing.add(String(x + box / 2, height / 2 + 2.5 * mm, figure, fontName=SANS_BOLD, fontSize=12.5, fillColor=text_color, textAnchor="middle"))
+        for line_index, caption in enumerate(captions):
+            drawing.add(String(x + box / 2, height / 2 - (3.5 + 3.3 * line_index) * mm, caption, fontName=SANS, fontSize=7, fillColor=text_color, textAnchor="middle"))
+        if index < len(steps) - 1:
+            ax = x + box + 1.5 * mm
+            mid = height / 2
+            drawing.add(Line(ax, mid, ax + gap - 4.5 * mm, mid, strokeColor=MUTED, strokeWidth=1.2))
+            drawing.add(Polygon([ax + gap - 3 * mm, mid, ax + gap - 5 * mm, mid + 1.6 * mm, ax + gap - 5 * mm, mid - 1.6 * mm], fillColor=MUTED, strokeColor=None))
+    return drawing

@@ -1,0 +1,198 @@
+"""Importing seasons from spreadsheets: choose a folder of CSV files or an XLSX workbook, read what
+would be created (or every line to correct, with its file and line), then import on confirmation.
+Reading, checking and writing run in the background; nothing is written before « Importer »."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+)
+
+from acs_desktop.ui import background
+from acs_desktop.ui.formats import format_int
+from acs_desktop.ui.table_model import Column, RowsTableModel
+from acs_desktop.ui.widgets.records_view import RecordsView
+
+FILES_HINT = (
+    "Choisissez un <b>dossier de fichiers CSV</b> (partenaires.csv, conventions.csv, relais.csv, offres.csv, "
+    "reservations.csv, et si besoin affectations.csv, bilan.csv) ou un <b>classeur XLSX</b> dont les feuilles portent "
+    "ces noms. Séparateur point-virgule, dates JJ/MM/AAAA, heures HH:MM, montants avec une virgule.<br>"
+    "L'import est <b>tout ou rien</b> : rien n'est écrit avant votre confirmation, et rien du tout si une ligne est à corriger."
+)
+
+
+class PlanTableModel(RowsTableModel):
+    COLUMNS = (
+        Column("Élément", lambda line: line.kind),
+        Column("À créer", lambda line: format_int(line.new), sort=lambda line: line.new, numeric=True),
+        Column("Déjà dans la base (repris)", lambda line: format_int(line.existing) if line.existing else "", sort=lambda line: line.existing, numeric=True),
+    )
+
+
+class ProblemsTableModel(RowsTableModel):
+    COLUMNS = (
+        Column("Fichier", lambda p: p.where),
+        Column("Ligne", lambda p: format_int(p.line) if p.line else "", sort=lambda p: p.line or 0, numeric=True),
+        Column("À corriger", lambda p: p.message),
+    )
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if index.isValid() and role == Qt.ItemDataRole.ToolTipRole:
+            return str(self.row_at(index.row()))
+        return super().data(index, role)
+
+
+class ImportDialog(QDialog):
+    imported = Signal(object)  # the plan that was written
+
+    def __init__(self, services, parent=None):
+        super().__init__(parent)
+        self.services = services
+        self.plan = None
+        self.task: background.Task | None = None
+        self.setWindowTitle("Importer une saison")
+        self.resize(860, 560)
+
+        hint = QLabel(FILES_HINT)
+        hint.setWordWrap(True)
+        self.folder_button = QPushButton("Dossier de fichiers CSV…")
+        self.folder_button.clicked.connect(self.choose_folder)
+        self.workbook_button = QPushButton("Classeur XLSX…")
+        self.workbook_button.clicked.connect(self.choose_workbook)
+        self.path_label = QLabel("Aucun fichier choisi.")
+        self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        choose = QHBoxLayout()
+        choose.addWidget(self.folder_button)
+        choose.addWidget(self.workbook_button)
+        choose.addWidget(self.path_label, 1)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("importSummary")
+        self.summary.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)  # busy: reading and checking has no fixed length
+        self.progress.hide()
+        self.plan_view = RecordsView(PlanTableModel(self), placeholder="Rechercher…")
+        self.problems_view = RecordsView(ProblemsTableModel(self), placeholder="Rechercher dans les problèmes (fichier, motif…)")
+        self.pages = QStackedWidget()
+        self.pages.addWidget(QLabel())
+        self.pages.addWidget(self.plan_view)
+        self.pages.addWidget(self.problems_view)
+
+        self.copy_button = QPushButton("Copier la liste des problèmes")
+        self.copy_button.clicked.connect(self.copy_problems)
+        self.copy_button.hide()
+        self.buttons = QDialogButtonBox()
+        self.buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.import_button = self.buttons.addButton("Importer", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setEnabled(False)
+        self.import_button.clicked.connect(self.commit)
+        self.close_button = self.buttons.addButton("Fermer", QDialogButtonBox.ButtonRole.RejectRole)
+        self.close_button.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+        layout.addLayout(choose)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.buttons)
+
+    # --- choosing ------------------------------------------------------------------------------
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Dossier des fichiers CSV de la saison", str(Path.home()))
+        if folder:
+            self.check(Path(folder))
+
+    def choose_workbook(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Classeur de la saison", str(Path.home()), "Classeur Excel (*.xlsx)")
+        if path:
+            self.check(Path(path))
+
+    def check(self, path: Path) -> None:
+        """Read and check `path` in the background; show the plan or the problems."""
+        self.plan = None
+        self.path_label.setText(str(path))
+        self.summary.setText("Lecture et vérification de chaque ligne…")
+        services = self.services
+        self._run(lambda step: services.season_io.plan(path), self._show_plan)
+
+    def _show_plan(self, plan) -> None:
+        self.plan = plan
+        if plan.problems:
+            self.problems_view.set_rows(plan.problems)
+            self.pages.setCurrentWidget(self.problems_view)
+            self.summary.setText(
+                f"<b style='color:#a00'>Import impossible : {len(plan.problems)} problème(s) à corriger.</b> "
+                "Rien ne sera écrit. Corrigez les fichiers, puis choisissez-les de nouveau."
+            )
+        elif not plan.ok:
+            self.pages.setCurrentIndex(0)
+            self.summary.setText("Ces fichiers ne contiennent rien de nouveau à importer.")
+        else:
+            self.plan_view.set_rows([line for line in plan.lines if line.new or line.existing])
+            self.pages.setCurrentWidget(self.plan_view)
+            places = next((line.new for line in plan.lines if line.kind.startswith("Places")), 0)
+            self.summary.setText(
+                f"<b>Tout est vérifié.</b> Saison(s) {', '.join(plan.seasons)} : voici ce qui sera créé "
+                f"({format_int(places)} places). Cliquez sur « Importer » pour l'écrire dans la base."
+            )
+        self.import_button.setEnabled(plan.ok)
+        self.copy_button.setVisible(bool(plan.problems))
+
+    def copy_problems(self) -> None:
+        if self.plan is not None:
+            QGuiApplication.clipboard().setText("\n".join(str(p) for p in self.plan.problems))
+
+    # --- writing ---------------------------------------------------------------------------------
+    def commit(self) -> None:
+        if self.plan is None or not self.plan.ok:
+            return
+        plan, services = self.plan, self.services
+        self.summary.setText("Import en cours…")
+        self._run(lambda step: services.season_io.apply(plan), self._done)
+
+    def _done(self, plan) -> None:
+        self.summary.setText(f"<b>Import terminé</b> : saison(s) {', '.join(plan.seasons)} ajoutée(s) à la base.")
+        self.import_button.setEnabled(False)
+        self.plan = None
+        self.imported.emit(plan)
+
+    # --- background --------------------------------------------------------------------------------
+    def _run(self, work, on_done) -> None:
+        self._busy(True)
+        self.task = background.Task(work)
+        self.task.signals.done.connect(lambda result: (self._busy(False), on_done(result)))
+        self.task.signals.refused.connect(self._refused)
+        self.task.signals.cancelled.connect(lambda: self._busy(False))
+        background.start(self.task)
+
+    def _refused(self, message: str) -> None:
+        self._busy(False)
+        self.import_button.setEnabled(False)
+        self.summary.setText(f"<b style='color:#a00'>{message}</b>")
+
+    def _busy(self, busy: bool) -> None:
+        if not busy:
+            self.task = None
+        self.progress.setVisible(busy)
+        for button in (self.folder_button, self.workbook_button, self.close_button):
+            button.setEnabled(not busy)
+        if busy:
+            self.import_button.setEnabled(False)
+
+    def reject(self) -> None:
+        if self.task is None:  # never close while writing
+            super().reject()

@@ -1,0 +1,73 @@
+"""« Fichier › Importer une saison… » and « Exporter la saison… »: seasons in and out of
+spreadsheets from the window. The main window calls `add_season_file_actions` once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from acs_desktop.ui import background
+from acs_desktop.ui.import_dialog import ImportDialog
+
+
+def add_season_file_actions(window, menu) -> tuple[QAction, QAction]:
+    """Add the two actions at the top of `menu`; `window` is the main window."""
+    import_action = QAction("&Importer une saison…", window)
+    import_action.setStatusTip("Importer des saisons depuis un dossier de fichiers CSV ou un classeur XLSX")
+    import_action.triggered.connect(lambda: open_import_dialog(window))
+    export_action = QAction("&Exporter la saison…", window)
+    export_action.setStatusTip("Exporter la saison affichée en fichiers CSV ou en classeur XLSX")
+    export_action.triggered.connect(lambda: export_season(window))
+    menu.addAction(import_action)
+    menu.addAction(export_action)
+    menu.addSeparator()
+    return import_action, export_action
+
+
+def open_import_dialog(window) -> ImportDialog:
+    dialog = ImportDialog(window.services, window)
+
+    def imported(_plan) -> None:
+        window.reload_seasons(window.current_season_id())
+        window.statusBar().showMessage("Import terminé : les saisons importées sont dans le sélecteur.", 8000)
+
+    dialog.imported.connect(imported)
+    dialog.open()
+    return dialog
+
+
+def export_season(window) -> background.Task | None:
+    season_id = window.current_season_id()
+    if season_id is None:
+        QMessageBox.information(window, "Exporter la saison", "Aucune saison à exporter.")
+        return None
+    label = window.season_box.currentText()
+    question = QMessageBox(QMessageBox.Icon.Question, "Exporter la saison", f"Exporter la saison {label} :", parent=window)
+    question.setInformativeText("Les mêmes fichiers que l'import relit : partenaires, conventions, relais, offres, réservations.")
+    workbook = question.addButton("Un classeur XLSX…", QMessageBox.ButtonRole.AcceptRole)
+    folder = question.addButton("Un dossier de fichiers CSV…", QMessageBox.ButtonRole.AcceptRole)
+    question.addButton("Annuler", QMessageBox.ButtonRole.RejectRole)
+    question.exec()
+    services = window.services
+    if question.clickedButton() is workbook:
+        path, _ = QFileDialog.getSaveFileName(window, "Classeur de la saison", str(Path.home() / f"saison-{label}.xlsx"), "Classeur Excel (*.xlsx)")
+        if not path:
+            return None
+        target = Path(path if path.lower().endswith(".xlsx") else f"{path}.xlsx")
+        work = lambda step: services.season_io.export_xlsx(season_id, target)  # noqa: E731
+    elif question.clickedButton() is folder:
+        parent = QFileDialog.getExistingDirectory(window, "Dossier où créer les fichiers de la saison", str(Path.home()))
+        if not parent:
+            return None
+        target = Path(parent) / f"saison-{label}"
+        work = lambda step: services.season_io.export_csv(season_id, target)  # noqa: E731
+    else:
+        return None
+    window.statusBar().showMessage(f"Export de la saison {label}…")
+    task = background.Task(work)
+    task.signals.done.connect(lambda _: window.statusBar().showMessage(f"Saison {label} exportée : {target}", 10000))
+    task.signals.refused.connect(lambda message: QMessageBox.warning(window, "Exporter la saison", message))
+    window._season_export_task = task  # kept alive until it reports
+    return background.start(task)

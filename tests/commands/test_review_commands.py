@@ -1,0 +1,84 @@
+"""`acs-desktop report`, `import` and `export`, run as the command line runs them (in-process on a
+copy of the demo store, and once as a real subprocess): French lines, exit codes, no traceback."""
+
+import csv
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from acs_desktop.cli import main
+from acs_desktop.domain.french import format_int
+
+
+@pytest.fixture
+def data_dir(tmp_path, demo_template):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    shutil.copyfile(demo_template, folder / "acs.sqlite")
+    return folder
+
+
+def run(capsys, *args):
+    code = main([*map(str, args)])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return code, out, err
+
+
+def test_report_writes_the_pdf_the_workbook_and_the_csv(capsys, data_dir, tmp_path):
+    code, out, _ = run(capsys, "--data-dir", data_dir, "report", "--season", "2025-2026", "--out", tmp_path / "bilan.pdf",
+                       "--xlsx", tmp_path / "bilan.xlsx", "--csv", tmp_path / "csv")
+    assert code == 0
+    pages = len(PdfReader(tmp_path / "bilan.pdf").pages)
+    assert f"Bilan de la saison 2025-2026 écrit : {tmp_path / 'bilan.pdf'} ({pages} pages)." in out
+    assert "chiffres_cles" in load_workbook(tmp_path / "bilan.xlsx").sheetnames
+    assert (tmp_path / "csv" / "motifs.csv").exists()
+
+
+def test_report_of_an_unknown_season_is_refused_in_french(capsys, data_dir, tmp_path):
+    code, _, err = run(capsys, "--data-dir", data_dir, "report", "--season", "2019-2020", "--out", tmp_path / "x.pdf")
+    assert code == 1 and "La saison 2019-2020 n'existe pas dans cette base (saisons : 2026-2027, 2025-2026)." in err
+    code, _, err = run(capsys, "--data-dir", data_dir, "report", "--season", "2019", "--out", tmp_path / "x.pdf")
+    assert code == 1 and "n'est pas une saison" in err
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_export_then_import_into_an_empty_folder(capsys, data_dir, tmp_path):
+    code, out, _ = run(capsys, "--data-dir", data_dir, "export", "--season", "2025-2026", "--out", tmp_path / "saison", "--xlsx", tmp_path / "saison.xlsx")
+    assert code == 0 and "7 fichiers CSV" in out
+    empty = tmp_path / "vide"
+    code, out, _ = run(capsys, "--data-dir", empty, "import", tmp_path / "saison", "--dry-run")
+    with (tmp_path / "saison" / "reservations.csv").open(encoding="utf-8-sig") as exported:
+        rows = list(csv.DictReader(exported, delimiter=";"))
+    places = sum(int(r["places"]) + int(r["annulees"] or 0) for r in rows)  # the demo's own count, whatever it is
+    assert code == 0 and f"Places (invitations) : {format_int(places)}" in out and "Rien n'a été écrit (--dry-run)." in out
+    code, out, _ = run(capsys, "--data-dir", empty, "import", tmp_path / "saison.xlsx")
+    assert code == 0 and out.strip().endswith("Import terminé.")
+    code, _, err = run(capsys, "--data-dir", empty, "import", tmp_path / "saison")
+    assert code == 1
+    lines = err.splitlines()
+    assert lines[0] == "Import refusé : 13 problème(s) à corriger ; rien n'a été écrit."
+    assert lines[1].startswith("  conventions.csv, ligne 2 : la convention de « Cirque en Loire » pour 2025-2026 existe déjà dans la base")
+
+
+def test_export_needs_a_target(capsys, data_dir):
+    code, _, err = run(capsys, "--data-dir", data_dir, "export", "--season", "2025-2026")
+    assert code == 2 and "--out DOSSIER" in err
+
+
+def test_import_of_a_missing_path_is_refused(capsys, data_dir, tmp_path):
+    code, _, err = run(capsys, "--data-dir", data_dir, "import", tmp_path / "nulle-part")
+    assert code == 1 and "n'existe pas" in err
+
+
+def test_the_real_command_line(data_dir, tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-m", "acs_desktop", "--data-dir", str(data_dir), "report", "--season", "2026-2027", "--out", str(tmp_path / "bilan.pdf")],
+                            capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Bilan de la saison 2026-2027 écrit")

@@ -26,7 +26,7 @@ from acs_desktop.models import (
     Relay,
     Show,
 )
-from acs_desktop.services.base import Service, get_or_refuse
+from acs_desktop.services.base import Service, fetch_all, get_or_refuse
 from acs_desktop.services.bookings import performance_label
 from acs_desktop.services.queries import season_performance_ids
 
@@ -185,7 +185,7 @@ class AttendanceService(Service):
         if not invitation_ids:
             raise DomainError("nothing_selected", "Choisissez au moins une invitation.")
         now = self._now()
-        invitations = [get_or_refuse(session, Invitation, i, "Cette invitation") for i in invitation_ids]
+        invitations = fetch_all(session, Invitation, invitation_ids, "Cette invitation")
         checked = set()
         for invitation in invitations:
             if invitation.performance_id not in checked:

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Protocol, TypeVar
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from acs_desktop.domain.errors import DomainError
@@ -37,7 +38,15 @@ class Service:
     def __init__(self, sessions: Sessions, clock: Clock = system_clock):
         self._sessions = sessions
         self._clock = clock
-        self._local = threading.local()  # the read transaction under way in this thread, if any
+        # The read transaction under way in this thread, shared by every service of the store.
+        local = getattr(sessions, "_acs_reading", None)
+        if local is None:
+            local = threading.local()
+            try:
+                sessions._acs_reading = local
+            except AttributeError:  # pragma: no cover - a sessions object that refuses attributes
+                pass
+        self._local = local
 
     def _now(self) -> datetime:
         return self._clock()
@@ -74,6 +83,19 @@ def get_or_refuse(session: Session, model: type[T], record_id: int, what: str) -
     if record is None:
         raise DomainError("not_found", f"{what} n'existe plus (n° {record_id}).")
     return record
+
+
+def fetch_all(session: Session, model: type[T], record_ids: list[int], what: str) -> list[T]:
+    """The records, in the order asked, with one query per 500 ids; refused if one is gone."""
+    found: dict[int, T] = {}
+    unique = list(dict.fromkeys(record_ids))
+    for start in range(0, len(unique), 500):
+        chunk = unique[start : start + 500]
+        found.update((r.id, r) for r in session.scalars(select(model).where(model.id.in_(chunk))))
+    missing = [i for i in unique if i not in found]
+    if missing:
+        raise DomainError("not_found", f"{what} n'existe plus (n° {missing[0]}).")
+    return [found[i] for i in record_ids]
 
 
 def describe_changes(labels: dict[str, str], before: dict, after: dict) -> str:

@@ -31,7 +31,7 @@ from acs_desktop.models import (
     WaitingEntry,
     WaitingStatus,
 )
-from acs_desktop.services.base import Clock, Service, Sessions, get_or_refuse, system_clock
+from acs_desktop.services.base import Clock, Service, Sessions, fetch_all, get_or_refuse, system_clock
 from acs_desktop.services.offers import remaining_places
 
 FIRST_NAME_MAX = 40
@@ -189,7 +189,7 @@ class BookingService(Service):
     def cancel_invitations(self, invitation_ids: list[int]) -> ReturnResult:
         """Cancel chosen invitations (all of one booking)."""
         with self._writing() as session:
-            invitations = [get_or_refuse(session, Invitation, i, "Cette invitation") for i in invitation_ids]
+            invitations = fetch_all(session, Invitation, invitation_ids, "Cette invitation")
             bookings = {i.booking_id for i in invitations}
             if len(bookings) != 1:
                 raise DomainError("mixed_bookings", "Choisissez des invitations d'une même réservation.")
@@ -306,7 +306,7 @@ class BookingService(Service):
         """Tickets were printed: booked → issued; a second print is counted as a reprint."""
         now = self._now()
         with self._writing() as session:
-            invitations = [get_or_refuse(session, Invitation, i, "Cette invitation") for i in invitation_ids]
+            invitations = fetch_all(session, Invitation, invitation_ids, "Cette invitation")
             first, again = [], []
             for invitation in invitations:
                 if invitation.status is InvitationStatus.CANCELLED:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import case, func, select
+from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
 from acs_desktop.domain.errors import DomainError
@@ -15,6 +15,7 @@ from acs_desktop.models import (
     Booking,
     Invitation,
     InvitationStatus,
+    Performance,
     Referent,
     Relay,
     RelayType,
@@ -23,6 +24,7 @@ from acs_desktop.models import (
 from acs_desktop.services.base import Service, get_or_refuse
 from acs_desktop.services.offers import NamedItem
 from acs_desktop.services.queries import season_performance_ids
+from acs_desktop.services.review import ISSUED_STATUSES
 
 
 @dataclass(frozen=True)
@@ -60,13 +62,13 @@ class RelayRow:
     booked: int
     used: int
     unused: int
+    issued_past: int
     last_booking: datetime | None
 
     @property
     def no_show_rate(self) -> float | None:
-        """Unused ÷ (used + unused) over performances whose attendance is recorded."""
-        recorded = self.used + self.unused
-        return self.unused / recorded if recorded else None
+        """Unused ÷ issued, for performances already past (the season review's definition)."""
+        return self.unused / self.issued_past if self.issued_past else None
 
 
 @dataclass(frozen=True)
@@ -117,9 +119,11 @@ class RelayService(Service):
                 func.sum(case((Invitation.status.in_(HOLDING_STATUSES), 1), else_=0)).label("booked"),
                 func.sum(case((Invitation.status == InvitationStatus.USED, 1), else_=0)).label("used"),
                 func.sum(case((Invitation.status == InvitationStatus.UNUSED, 1), else_=0)).label("unused"),
+                func.sum(case((and_(Invitation.status.in_(ISSUED_STATUSES), Performance.starts_at <= self._now()), 1), else_=0)).label("issued_past"),
                 func.max(Booking.created_at).label("last_booking"),
             )
             .join(Invitation, Invitation.booking_id == Booking.id)
+            .join(Performance, Performance.id == Booking.performance_id)
             .where(Booking.performance_id.in_(season_performances))
             .group_by(Booking.relay_id)
             .subquery()
@@ -128,7 +132,8 @@ class RelayService(Service):
         query = (
             select(
                 Relay.id, Relay.name, func.coalesce(RelayType.name, ""), Relay.commune, Relay.phone, Relay.email, Relay.active, referents,
-                func.coalesce(counts.c.booked, 0), func.coalesce(counts.c.used, 0), func.coalesce(counts.c.unused, 0), counts.c.last_booking,
+                func.coalesce(counts.c.booked, 0), func.coalesce(counts.c.used, 0), func.coalesce(counts.c.unused, 0),
+                func.coalesce(counts.c.issued_past, 0), counts.c.last_booking,
             )
             .outerjoin(RelayType, RelayType.id == Relay.relay_type_id)
             .outerjoin(counts, counts.c.relay_id == Relay.id)

@@ -14,7 +14,7 @@ class RelaysTableModel(RowsTableModel):
         Column("Utilisées", lambda r: format_int(r.used), sort=lambda r: r.used, numeric=True),
         Column("Non utilisées", lambda r: format_int(r.unused), sort=lambda r: r.unused, numeric=True),
         Column("Absences", lambda r: format_percent(r.no_show_rate), sort=lambda r: -1 if r.no_show_rate is None else r.no_show_rate,
-               numeric=True, tip="Non utilisées ÷ (utilisées + non utilisées)"),
+               numeric=True, tip="Non utilisées ÷ éditées, pour les représentations passées (comme au bilan)"),
         Column("Dernière réservation", lambda r: format_date(r.last_booking), sort=lambda r: r.last_booking or ""),
     )
 

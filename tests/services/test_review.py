@@ -223,3 +223,12 @@ def test_the_review_of_an_empty_season(services, make):
     review = services.review.review(season.id)
     assert review.figures.booked == 0 and review.figures.participation_rate is None
     assert review.partners == review.relays == review.disciplines == review.months == review.reasons == ()
+
+
+def test_the_relays_tab_and_the_review_give_each_relay_the_same_no_show_rate(demo_services):
+    season = next(s for s in demo_services.seasons.list_seasons() if s.label == "2026-2027")
+    review = {(line.relay, line.commune): line.places.no_show_rate for line in demo_services.review.review(season.id).relays}
+    rows = [r for r in demo_services.relays.list_relays(season.id) if r.issued_past]
+    assert rows
+    for row in rows:
+        assert row.no_show_rate == review[(row.name, row.commune)]

@@ -34,6 +34,8 @@ class AssociationSettings(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(120), default="")
+    # Printed on tickets instead of `name` when that name would say what the tickets are.
+    ticket_name: Mapped[str] = mapped_column(String(120), default="", server_default="")
     address: Mapped[str] = mapped_column(String(200), default="")
     postal_code: Mapped[str] = mapped_column(String(10), default="")
     commune: Mapped[str] = mapped_column(String(80), default="")

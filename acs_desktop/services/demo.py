@@ -116,6 +116,7 @@ class _DemoBuilder:
     def _settings(self) -> None:
         settings = self.s.get(AssociationSettings, 1) or AssociationSettings(id=1)
         settings.name, settings.address = "Les Sorties Solidaires", "12 rue des Olivettes"
+        settings.ticket_name = "SOSO"  # the tickets must not say « solidaires »
         settings.postal_code, settings.commune = "44000", "Nantes"
         settings.phone, settings.email = "02 40 00 00 00", "contact@sorties-solidaires.example"
         self.s.add(settings)

@@ -92,10 +92,12 @@ class DocumentService(Service):
         self._offers = offers
         self._bookings = bookings
 
-    def identity(self) -> Identity:
+    def identity(self, *, on_tickets: bool = False) -> Identity:
+        """Who issues the documents; on tickets, the name chosen for tickets (never a revealing one)."""
         info = self._settings.get()
         contact = " · ".join(part for part in (info.phone, info.email, info.website) if part)
-        return Identity(info.name or "L'association", info.address_line, contact, info.logo)
+        name = info.name_on_tickets if on_tickets else info.name
+        return Identity(name or "L'association", info.address_line, contact, info.logo)
 
     # --- tickets ----------------------------------------------------------------------------
     def ticket_batch(self, selection: TicketSelection) -> TicketBatch:
@@ -104,7 +106,7 @@ class DocumentService(Service):
 
     def _prepare(self, selection: TicketSelection) -> tuple[TicketBatch, str]:
         """The batch and a file name for it."""
-        identity = self.identity()
+        identity = self.identity(on_tickets=True)
         with self._reading() as session:
             query = _ticket_query()
             if selection.booking_id is not None:

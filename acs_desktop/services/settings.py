@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from acs_desktop.domain.errors import DomainError
+from acs_desktop.domain.ticket_words import revealing_words
 from acs_desktop.domain.validation import count, optional_text, required_text
 from acs_desktop.models import AssociationSettings
 from acs_desktop.services.base import Service
@@ -25,10 +26,15 @@ class AssociationInfo:
     website: str
     retention_months: int
     logo: bytes | None
+    ticket_name: str = ""
 
     @property
     def is_named(self) -> bool:
         return bool(self.name)
+
+    @property
+    def name_on_tickets(self) -> str:
+        return self.ticket_name or self.name
 
     @property
     def address_line(self) -> str:
@@ -39,7 +45,7 @@ class AssociationInfo:
 def _info(row: AssociationSettings) -> AssociationInfo:
     return AssociationInfo(
         row.name, row.address, row.postal_code, row.commune, row.phone, row.email, row.website,
-        row.retention_months, row.logo_png,
+        row.retention_months, row.logo_png, row.ticket_name,
     )
 
 
@@ -59,9 +65,11 @@ class SettingsService(Service):
         email: str = "",
         website: str = "",
         retention_months: int = 24,
+        ticket_name: str = "",
     ) -> AssociationInfo:
         values = {
             "name": required_text(name, "Le nom de l'association", "name"),
+            "ticket_name": optional_text(ticket_name, "Nom sur les billets", "ticket_name", 120),
             "address": optional_text(address, "Adresse", "address"),
             "postal_code": optional_text(postal_code, "Code postal", "postal_code", 10),
             "commune": optional_text(commune, "Commune", "commune", 80),
@@ -70,6 +78,14 @@ class SettingsService(Service):
             "website": optional_text(website, "Site web", "website", 120),
             "retention_months": count(retention_months, "Durée de conservation (mois)", "retention_months", minimum=1, maximum=120),
         }
+        revealing = revealing_words(values["ticket_name"])
+        if revealing:
+            raise DomainError(
+                "ticket_name_reveals",
+                f"« {values['ticket_name']} » contient « {revealing[0]} » : imprimé sur les billets, ce nom dirait "
+                "à l'entrée qu'il s'agit de places offertes. Choisissez un nom neutre (un sigle, par exemple).",
+                field="ticket_name",
+            )
         with self._writing() as session:
             row = self._row(session)
             before = row.name

@@ -9,8 +9,9 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from acs_desktop.domain.errors import DomainError
+from acs_desktop.domain.ticket_words import revealing_words
 from acs_desktop.services import Services
-from acs_desktop.ui.widgets.form_dialog import FormDialog
+from acs_desktop.ui.widgets.form_dialog import ERROR_STYLE, FormDialog
 from acs_desktop.ui.widgets.inputs import CountSpin
 
 
@@ -20,6 +21,13 @@ class SettingsDialog(FormDialog):
         self.services = services
         info = services.settings.get()
         self.name = self.add_field("name", "Nom de l'association", QLineEdit(info.name))
+        self.ticket_name = self.add_field("ticket_name", "Nom sur les billets", QLineEdit(info.ticket_name),
+                                          hint="Vide : le nom de l'association. Un nom neutre : les billets ne disent pas ce qu'ils sont.")
+        self.ticket_warning = QLabel()
+        self.ticket_warning.setStyleSheet(ERROR_STYLE)
+        self.form.addRow("", self.ticket_warning)
+        self.name.textChanged.connect(self._check_ticket_name)
+        self.ticket_name.textChanged.connect(self._check_ticket_name)
         self.address = self.add_field("address", "Adresse", QLineEdit(info.address))
         self.postal_code = self.add_field("postal_code", "Code postal", QLineEdit(info.postal_code))
         self.commune = self.add_field("commune", "Commune", QLineEdit(info.commune))
@@ -45,6 +53,16 @@ class SettingsDialog(FormDialog):
         line.addStretch(1)
         self.add_field("logo", "Logo (PNG ou JPEG)", holder)
         self._show_logo()
+        self._check_ticket_name()
+
+    def _check_ticket_name(self) -> None:
+        printed = self.ticket_name.text().strip() or self.name.text().strip()
+        words = revealing_words(printed)
+        self.ticket_warning.setText(
+            f"Attention : « {printed} » serait imprimé sur les billets et contient « {words[0]} ». Donnez un nom neutre pour les billets."
+            if words else ""
+        )
+        self.ticket_warning.setVisible(bool(words))
 
     def _show_logo(self) -> None:
         pixmap = QPixmap()
@@ -75,4 +93,5 @@ class SettingsDialog(FormDialog):
         return self.services.settings.update(
             name=self.name.text(), address=self.address.text(), postal_code=self.postal_code.text(), commune=self.commune.text(),
             phone=self.phone.text(), email=self.email.text(), website=self.website.text(), retention_months=self.retention.value(),
+            ticket_name=self.ticket_name.text(),
         )

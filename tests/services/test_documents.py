@@ -243,3 +243,14 @@ def test_catalogue_lists_upcoming_performances_with_places_left(services, make, 
 
 def test_slug_for_file_names():
     assert slug("Théâtre de l'Estuaire") == "theatre-de-l-estuaire" and slug("¿?") == "document"
+
+
+def test_tickets_carry_the_name_chosen_for_tickets(services, make, performance_id, relay_id):
+    from tests.printing.pdf_tools import flat
+
+    services.settings.update(name="Les Sorties Solidaires", ticket_name="SOSO")
+    booking = make.book(performance_id, relay_id, 1)
+    from acs_desktop.services.documents import TicketSelection
+
+    content = flat(services.documents.print_tickets(TicketSelection(booking_id=booking.booking_id)).pdf)
+    assert "SOSO" in content and "Solidaires" not in content

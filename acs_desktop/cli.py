@@ -27,7 +27,21 @@ LOG_FILE = "acs-desktop.log"
 
 
 class FrenchArgumentParser(argparse.ArgumentParser):
-    def error(self, message: str):  # argparse's own words stay English; ours frame them
+    """argparse in French where it speaks to the user (its error details stay as they are)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._optionals.title = "options"
+        self.add_argument("-h", "--help", action="help", help="affiche cette aide et quitte")
+
+    def format_usage(self) -> str:
+        return super().format_usage().replace("usage:", "utilisation :", 1)
+
+    def format_help(self) -> str:
+        return super().format_help().replace("usage:", "utilisation :", 1)
+
+    def error(self, message: str):
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog} : option incorrecte ({message}). Voir « {self.prog} --help ».\n")
 
@@ -42,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", metavar="DOSSIER", help="dossier des données (la base acs.sqlite y est créée)")
     parser.add_argument("--demo", action="store_true", help="remplit une base vide avec une saison passée et une saison en cours fictives")
     parser.add_argument("--self-test", action="store_true", help="ouvre la fenêtre, vérifie qu'elle s'affiche, écrit une ligne et quitte")
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}", help="affiche la version et quitte")
     subparsers = parser.add_subparsers(dest="command", title="commandes", metavar="COMMANDE")
     register_all(subparsers)
     return parser

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -68,6 +69,9 @@ class FigureCard(QFrame):
         for widget in (self.value, self.caption, self.before):
             widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
             layout.addWidget(widget)
+        # Two lines for the previous season and the change, never squeezed by the charts below.
+        self.before.setMinimumHeight(2 * self.before.fontMetrics().lineSpacing() + 4)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
 
 class ReviewTab(SeasonTab):

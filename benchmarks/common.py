@@ -13,7 +13,7 @@ class Result:
     figure: str
     measured: float
     target: float
-    unit: str = "s"  # "s", "ms", "MB", "×"
+    unit: str = "s"  # "s", "ms", "Mo", "×"
     note: str = ""
 
     @property

@@ -44,6 +44,7 @@ from acs_desktop.models import (
     Venue,
     WaitingEntry,
 )
+from acs_desktop.resources import resource_path
 from acs_desktop.services import demo_data as data
 from acs_desktop.services.base import Sessions
 
@@ -117,6 +118,7 @@ class _DemoBuilder:
         settings = self.s.get(AssociationSettings, 1) or AssociationSettings(id=1)
         settings.name, settings.address = "Les Sorties Solidaires", "12 rue des Olivettes"
         settings.ticket_name = "SOSO"  # the tickets must not say « solidaires »
+        settings.logo_png = resource_path("logo", "demo-logo.png").read_bytes()
         settings.postal_code, settings.commune = "44000", "Nantes"
         settings.phone, settings.email = "02 40 00 00 00", "contact@sorties-solidaires.example"
         self.s.add(settings)

@@ -27,6 +27,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
     if not getattr(app, "_acs_translator", None):
+        from acs_desktop.ui.about_dialog import app_icon
+
+        app.setWindowIcon(app_icon())
         # Fusion clips the accent of capitals (É, À) on inactive tabs: a little more room on top.
         app.setStyleSheet("QTabBar::tab { padding: 5px 12px 4px 12px; }")
         translator = QTranslator(app)

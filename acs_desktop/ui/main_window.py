@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QInputDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QToolBar, QWidget
+from PySide6.QtWidgets import QComboBox, QInputDialog, QLabel, QMainWindow, QStackedWidget, QTabWidget, QToolBar, QWidget
 
 from acs_desktop import APP_NAME, __version__
 from acs_desktop.domain.seasons import next_season_label
@@ -185,12 +185,9 @@ class MainWindow(QMainWindow):
         self.events.data_changed.emit()
 
     def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            f"À propos d'{APP_NAME}",
-            f"<b>{APP_NAME} {__version__}</b><br>Gestion de l'Abonnement Culturel Solidaire.<br><br>"
-            f"Données : {self.store_path}",
-        )
+        from acs_desktop.ui.about_dialog import AboutDialog
+
+        AboutDialog(self.store_path, self).exec()
 
     def _update_title(self) -> None:
         name = self.services.settings.get().name

@@ -50,25 +50,48 @@ def main(argv: list[str]) -> int:
     return 0 if all(r.met for _, rs in results for r in rs) else 1
 
 
+def _previous_rows(ran: set[str]) -> tuple[list[str], list[str]]:
+    """Rows and notes of the benchmarks not run this time, kept from the current report."""
+    if not REPORT.exists():
+        return [], []
+    rows, notes, in_notes = [], [], False
+    for line in REPORT.read_text(encoding="utf-8").splitlines():
+        if line.startswith("## Notes"):
+            in_notes = True
+        elif line.startswith("| ") and not line.startswith(("| figure", "|---")) and not in_notes:
+            command = line.rsplit("`python -m benchmarks ", 1)[-1].split("`", 1)[0]
+            if command not in ran:
+                rows.append(line)
+        elif in_notes and line.startswith("- "):
+            notes.append(line)
+    return rows, notes
+
+
 def write_report(results: list[tuple[str, list[Result]]]) -> None:
+    ran = {name.removeprefix("bench_") for name, _ in results}
+    kept_rows, kept_notes = _previous_rows(ran)
+    new_figures = {r.figure for _, rs in results for r in rs}
     lines = [
         "# Performance",
         "",
         "Written by `python -m benchmarks` (do not edit by hand). Medians over several runs, measured",
         "on the machine below; ratios are taken within one run, since shared machines are noisy.",
+        "Running one benchmark (`python -m benchmarks NAME`) replaces its rows and keeps the others.",
         "",
         f"- date: {datetime.now():%Y-%m-%d %H:%M}",
         f"- machine: {machine()}",
         "",
         "| figure | target | measured | met | command |",
         "|---|---|---|---|---|",
+        *kept_rows,
     ]
     for name, measured in results:
         for r in measured:
             lines.append(f"| {r.figure} | {r.target_text} | {r.measured_text} | {'yes' if r.met else '**no**'} | `python -m benchmarks {name.removeprefix('bench_')}` |")
-    notes = [r for _, rs in results for r in rs if r.note]
+    notes = [n for n in kept_notes if not any(n.startswith(f"- **{figure}**") for figure in new_figures)]
+    notes += [f"- **{r.figure}**: {r.note}" for _, rs in results for r in rs if r.note]
     if notes:
-        lines += ["", "## Notes", ""] + [f"- **{r.figure}**: {r.note}" for r in notes]
+        lines += ["", "## Notes", "", *notes]
     REPORT.parent.mkdir(exist_ok=True)
     REPORT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"→ {REPORT}")

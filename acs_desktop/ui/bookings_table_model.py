@@ -6,6 +6,7 @@ from acs_desktop.ui.table_model import Column, RowsTableModel
 
 class BookingsTableModel(RowsTableModel):
     COLUMNS = (
+        Column("N°", lambda r: str(r.id), sort=lambda r: r.id, numeric=True, tip="Numéro de la réservation (sur les bordereaux et les marges des billets)"),
         Column("Date", lambda r: format_date(r.starts_at), sort=lambda r: r.starts_at),
         Column("Heure", lambda r: format_time(r.starts_at), sort=lambda r: r.starts_at.time()),
         Column("Spectacle", lambda r: r.show_title),

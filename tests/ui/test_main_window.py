@@ -48,7 +48,7 @@ def test_search_filters_the_list(window, qtbot):
     relays = window.tab_pages[2].view
     qtbot.keyClicks(relays.search, "CCAS")
     assert 0 < relays.visible_count() < 48
-    assert all("CCAS" in relays.proxy.index(r, 0).data() for r in range(relays.visible_count()))
+    assert all("CCAS" in relays.model.index(r, 0).data() for r in range(relays.visible_count()))
 
 
 def test_last_season_is_remembered(qtbot, demo_services, demo_store, tmp_path):

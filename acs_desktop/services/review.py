@@ -40,7 +40,6 @@ from acs_desktop.domain.review import (
 from acs_desktop.domain.seasons import previous_season_label
 from acs_desktop.domain.validation import optional_text
 from acs_desktop.models import (
-    HOLDING_STATUSES,
     AssociationSettings,
     Booking,
     Convention,
@@ -59,8 +58,8 @@ from acs_desktop.models import (
     SurplusAllocation,
 )
 from acs_desktop.services.base import Service, get_or_refuse
+from acs_desktop.services.queries import ISSUED_STATUSES, counts_by_performance, counts_by_relay, season_performance_ids, status_counts
 
-ISSUED_STATUSES = (InvitationStatus.ISSUED, InvitationStatus.USED, InvitationStatus.UNUSED)
 NARRATIVE_MAX = 8000
 NO_DISCIPLINE = "Sans discipline"
 NO_TYPE = "Type non renseigné"
@@ -68,18 +67,6 @@ NO_COMMUNE = "Commune non renseignée"
 
 # Kept for the callers of the first version (self-test, demo tests).
 KeyFigures = SeasonFigures
-
-
-def status_counts(per_status: Iterable[tuple[InvitationStatus, int]], issued_past: int = 0) -> PlaceCounts:
-    """PlaceCounts from the number of invitations in each status."""
-    n = defaultdict(int)
-    for status, count in per_status:
-        n[status] += count
-    return PlaceCounts(
-        booked=sum(n[s] for s in HOLDING_STATUSES), issued=sum(n[s] for s in ISSUED_STATUSES),
-        used=n[InvitationStatus.USED], unused=n[InvitationStatus.UNUSED], cancelled=n[InvitationStatus.CANCELLED],
-        issued_past=issued_past,
-    )
 
 
 @dataclass(frozen=True)
@@ -138,12 +125,7 @@ class _SeasonQueries:
         self.season = season
         self.now = now
         # The season's performances: the ids that every count of invitations is restricted to.
-        self.performance_ids = (
-            select(Performance.id)
-            .join(Show, Show.id == Performance.show_id)
-            .join(Convention, Convention.id == Show.convention_id)
-            .where(Convention.season_id == season.id)
-        )
+        self.performance_ids = season_performance_ids(season.id)
 
     # --- places per performance ---------------------------------------------------------------
     @cached_property
@@ -151,14 +133,7 @@ class _SeasonQueries:
         """Every show of the season with its performances (a show not yet scheduled counts as a
         show), each with its places: invitations counted per performance and status, one pass
         over the index (performance_id, status, …)."""
-        per_status: dict[int, list[tuple[InvitationStatus, int]]] = defaultdict(list)
-        query = (
-            select(Invitation.performance_id, Invitation.status, func.count())
-            .where(Invitation.performance_id.in_(self.performance_ids))
-            .group_by(Invitation.performance_id, Invitation.status)
-        )
-        for performance_id, status, count in self.s.execute(query):
-            per_status[performance_id].append((status, count))
+        per_status = counts_by_performance(self.s, self.performance_ids)
         shows = (
             select(
                 Performance.id, Performance.quota, Performance.state, Performance.starts_at, Show.id, Show.discipline_id,
@@ -186,26 +161,7 @@ class _SeasonQueries:
     @cached_property
     def relay_places(self) -> dict[int, PlaceCounts]:
         """Per relay that booked this season: its places (invitations counted per relay and status)."""
-        per_status: dict[int, list[tuple[InvitationStatus, int]]] = defaultdict(list)
-        query = (
-            select(Booking.relay_id, Invitation.status, func.count())
-            .select_from(Invitation)
-            .join(Booking, Booking.id == Invitation.booking_id)
-            .where(Invitation.performance_id.in_(self.performance_ids))
-            .group_by(Booking.relay_id, Invitation.status)
-        )
-        for relay_id, status, count in self.s.execute(query):
-            per_status[relay_id].append((status, count))
-        past = (
-            select(Booking.relay_id, func.count())
-            .select_from(Invitation)
-            .join(Booking, Booking.id == Invitation.booking_id)
-            .where(Invitation.performance_id.in_(self.performance_ids.where(Performance.starts_at <= self.now)),
-                   Invitation.status.in_(ISSUED_STATUSES))
-            .group_by(Booking.relay_id)
-        )
-        issued_past = dict(self.s.execute(past).all())
-        return {relay_id: status_counts(counts, issued_past.get(relay_id, 0)) for relay_id, counts in per_status.items()}
+        return counts_by_relay(self.s, self.performance_ids, self.now)
 
     @cached_property
     def relays(self) -> list[tuple[int, str, str | None, str]]:

@@ -58,6 +58,10 @@ class RecordsView(QWidget):
     def set_rows(self, rows) -> None:
         self.keeping_selection(lambda: self.model.set_rows(rows))
 
+    def set_source(self, source) -> None:
+        """For a `LazyRowsTableModel`: list what `source` gives (ids now, rows when drawn)."""
+        self.keeping_selection(lambda: self.model.set_source(source))
+
     def keeping_selection(self, change) -> None:
         """Apply `change` to the model; the records selected before stay selected if still listed."""
         selected = self.selected_ids()

@@ -99,6 +99,7 @@ BOOKING_ORDERS = ("date", "time", "show", "relay", "places", "booked", "issued",
 COUNT_ORDERS = {"places": HOLDING_STATUSES, "booked": (InvitationStatus.BOOKED,), "issued": (InvitationStatus.ISSUED,),
                 "used": (InvitationStatus.USED,), "unused": (InvitationStatus.UNUSED,), "cancelled": (InvitationStatus.CANCELLED,)}
 ID_CHUNK = 500
+DATE_CHARACTERS = set("0123456789/: ")  # all a date and time shown in a list is made of
 STATUSES = tuple(InvitationStatus)  # BookingRow's order: booked, issued, used, unused, cancelled
 
 
@@ -137,16 +138,18 @@ class BookingListService(Service):
         if relay_id is not None:
             query = query.where(Booking.relay_id == relay_id)
         if words:
-            shown = Show.title + "\n" + Relay.name + "\n" + func.strftime("%d/%m/%Y %H:%M", Performance.starts_at) + "\n" + func.strftime("%d/%m/%Y %H:%M", Booking.created_at)
-            query = query.where(func.instr(func.acs_fold(shown), words) > 0)
+            shown = func.acs_fold(Show.title + "\n" + Relay.name)
+            if set(words) <= DATE_CHARACTERS:  # only then can the dates, as shown, contain the words
+                shown = shown + "\n" + func.strftime("%d/%m/%Y %H:%M", Performance.starts_at) + "\n" + func.strftime("%d/%m/%Y %H:%M", Booking.created_at)
+            query = query.where(func.instr(shown, words) > 0)
         default = (Performance.starts_at, Relay.name, Booking.id)
         if order is None:
             query = query.order_by(*default)
         else:
             key = self._order_key(order)
             query = query.order_by(key.desc() if descending else key, *default)
-        with self._reading() as session:
-            return list(session.scalars(query))
+        with self._reading() as session:  # on the connection: plain ids, no ORM result machinery (12,600 rows)
+            return session.connection().execute(query).scalars().all()
 
     @staticmethod
     def _order_key(order: str):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Select, func, select
@@ -57,19 +58,27 @@ def counts_by_performance(session: Session, performance_ids: Select) -> dict[int
     return found
 
 
-def counts_by_relay(session: Session, performance_ids: Select, now: datetime) -> dict[int, PlaceCounts]:
+@dataclass(frozen=True)
+class RelayActivity:
+    places: PlaceCounts
+    last_booking: datetime | None
+
+
+def counts_by_relay(session: Session, performance_ids: Select, now: datetime) -> dict[int, RelayActivity]:
     """Per relay that holds invitations for these performances: what became of them (the
-    issued ones of performances past at `now` apart)."""
+    issued ones of performances past at `now` apart), and when it last booked."""
     per_status: dict[int, PerStatus] = defaultdict(list)
+    last: dict[int, datetime] = {}
     query = (
-        select(Booking.relay_id, Invitation.status, func.count())
+        select(Booking.relay_id, Invitation.status, func.count(), func.max(Booking.created_at))
         .select_from(Invitation)
         .join(Booking, Booking.id == Invitation.booking_id)
         .where(Invitation.performance_id.in_(performance_ids))
         .group_by(Booking.relay_id, Invitation.status)
     )
-    for relay_id, status, count in session.execute(query):
+    for relay_id, status, count, latest in session.execute(query):
         per_status[relay_id].append((status, count))
+        last[relay_id] = max(last.get(relay_id, latest), latest)
     past = (
         select(Booking.relay_id, func.count())
         .select_from(Invitation)
@@ -78,4 +87,7 @@ def counts_by_relay(session: Session, performance_ids: Select, now: datetime) ->
         .group_by(Booking.relay_id)
     )
     issued_past = dict(session.execute(past).all())
-    return {relay_id: status_counts(counts, issued_past.get(relay_id, 0)) for relay_id, counts in per_status.items()}
+    return {
+        relay_id: RelayActivity(status_counts(counts, issued_past.get(relay_id, 0)), last[relay_id])
+        for relay_id, counts in per_status.items()
+    }

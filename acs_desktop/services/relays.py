@@ -108,9 +108,7 @@ class RelayService(Service):
     # --- relays ---------------------------------------------------------------------------
     def list_relays(self, season_id: int | None = None, *, include_inactive: bool = True) -> list[RelayRow]:
         """Every relay, with what it booked and used in `season_id` (zeros without a season)."""
-        season_performances = season_performance_ids(season_id)
         referents = select(Referent.relay_id, func.count()).group_by(Referent.relay_id)
-        last_booking = select(Booking.relay_id, func.max(Booking.created_at)).where(Booking.performance_id.in_(season_performances)).group_by(Booking.relay_id)
         query = (
             select(Relay.id, Relay.name, func.coalesce(RelayType.name, ""), Relay.commune, Relay.phone, Relay.email, Relay.active)
             .outerjoin(RelayType, RelayType.id == Relay.relay_type_id)
@@ -119,13 +117,14 @@ class RelayService(Service):
         if not include_inactive:
             query = query.where(Relay.active.is_(True))
         with self._reading() as session:
-            counts = counts_by_relay(session, season_performances, self._now()) if season_id is not None else {}
+            activity = counts_by_relay(session, season_performance_ids(season_id), self._now()) if season_id is not None else {}
             n_referents = dict(session.execute(referents).all())
-            last = dict(session.execute(last_booking).all()) if season_id is not None else {}
             rows = []
             for relay_id, *fields in session.execute(query):
-                c = counts.get(relay_id) or PlaceCounts()
-                rows.append(RelayRow(relay_id, *fields, n_referents.get(relay_id, 0), c.booked, c.used, c.unused, c.issued_past, last.get(relay_id)))
+                done = activity.get(relay_id)
+                c = done.places if done else PlaceCounts()
+                rows.append(RelayRow(relay_id, *fields, n_referents.get(relay_id, 0), c.booked, c.used, c.unused, c.issued_past,
+                                     done.last_booking if done else None))
             return rows
 
     def get_relay(self, relay_id: int) -> RelayDetail:

@@ -161,7 +161,7 @@ class _SeasonQueries:
     @cached_property
     def relay_places(self) -> dict[int, PlaceCounts]:
         """Per relay that booked this season: its places (invitations counted per relay and status)."""
-        return counts_by_relay(self.s, self.performance_ids, self.now)
+        return {relay_id: activity.places for relay_id, activity in counts_by_relay(self.s, self.performance_ids, self.now).items()}
 
     @cached_property
     def relays(self) -> list[tuple[int, str, str | None, str]]:

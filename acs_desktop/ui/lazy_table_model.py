@@ -23,7 +23,7 @@ class RowSource(Protocol):
 
 
 class LazyRowsTableModel(RowsTableModel):
-    PAGE = 200
+    PAGE = 100  # a window shows about 30 rows
     SEARCH_DELAY_MS = 250  # a search is a query: wait for a pause in the typing
     SORT_KEYS: Sequence[str | None] = ()  # per column, the source's order (None: not sortable)
 
@@ -108,6 +108,4 @@ class LazyRowsTableModel(RowsTableModel):
             return None
         if role == ID_ROLE:  # selections read ids: no page to fetch
             return self._ids[index.row()]
-        if self.row_at(index.row()) is None:
-            return None
-        return super().data(index, role)
+        return None if self.row_at(index.row()) is None else super().data(index, role)

@@ -158,18 +158,16 @@ class RowsTableModel(QAbstractTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        row = self.row_at(index.row())
-        column = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(row)
-        if role == SORT_ROLE:
-            return sort_value(column, row)
+        if role == Qt.ItemDataRole.DisplayRole:  # most calls: first, and nothing else computed
+            return self.COLUMNS[index.column()].text(self.row_at(index.row()))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return RIGHT if self.COLUMNS[index.column()].numeric else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return GREY if self.is_muted(self.row_at(index.row())) else None
         if role == ID_ROLE:
-            return getattr(row, self.ID_FIELD, None)
+            return getattr(self.row_at(index.row()), self.ID_FIELD, None)
         if role == ROW_ROLE:
-            return row
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
-            return RIGHT
-        if role == Qt.ItemDataRole.ForegroundRole and self.is_muted(row):
-            return GREY
+            return self.row_at(index.row())
+        if role == SORT_ROLE:
+            return sort_value(self.COLUMNS[index.column()], self.row_at(index.row()))
         return None

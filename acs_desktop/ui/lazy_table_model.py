@@ -85,14 +85,10 @@ class LazyRowsTableModel(RowsTableModel):
         descending = order == Qt.SortOrder.DescendingOrder and key is not None
         if (key, descending) == (self._order, self._descending):
             return
+        self.beginResetModel()
         self._order, self._descending = key, descending
-        self.layoutAboutToBeChanged.emit()
-        before = self.persistentIndexList()
-        moved = [self._ids[index.row()] for index in before]
         self._fetch_ids()
-        after = [self.index(self._position[i], index.column()) if i in self._position else QModelIndex() for i, index in zip(moved, before, strict=True)]
-        self.changePersistentIndexList(before, after)
-        self.layoutChanged.emit()
+        self.endResetModel()
 
     def _fetch_ids(self) -> None:
         self._ids = self._source.ids(self._search, self._order, self._descending) if self._source else []

@@ -25,6 +25,7 @@ class RecordsView(QWidget):
         super().__init__(parent)
         self.model = model
         self._sized = False
+        self._kept: list[int] = []
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(placeholder)
         self.search.setClearButtonEnabled(True)
@@ -36,6 +37,9 @@ class RecordsView(QWidget):
 
         self.table = QTableView(self)
         self.table.setModel(model)
+        # After the view's own: the selection model has cleared itself when `_after_reset` selects again.
+        model.modelAboutToBeReset.connect(self._remember_selection)
+        model.modelReset.connect(self._after_reset)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # keep the service's order until asked
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -56,19 +60,20 @@ class RecordsView(QWidget):
         layout.addWidget(self.table)
 
     def set_rows(self, rows) -> None:
-        self.keeping_selection(lambda: self.model.set_rows(rows))
+        self.model.set_rows(rows)
 
     def set_source(self, source) -> None:
         """For a `LazyRowsTableModel`: list what `source` gives (ids now, rows when drawn)."""
-        self.keeping_selection(lambda: self.model.set_source(source))
+        self.model.set_source(source)
 
-    def keeping_selection(self, change) -> None:
-        """Apply `change` to the model; the records selected before stay selected if still listed."""
-        selected = self.selected_ids()
-        change()
+    def _remember_selection(self) -> None:
+        self._kept = self.selected_ids()
+
+    def _after_reset(self) -> None:
+        """New rows, a search or a sort: the records selected before stay selected if still listed."""
         if self.model.rowCount() and not self._sized:
             self.fit_columns()
-        self.select_ids(selected)
+        self.select_ids(self._kept)
 
     def _on_search_typed(self, _text: str) -> None:
         if self._search_timer.interval():
@@ -78,8 +83,7 @@ class RecordsView(QWidget):
 
     def apply_search(self) -> None:
         self._search_timer.stop()
-        if self.search.text().strip() != self.model.search_text():
-            self.keeping_selection(lambda: self.model.set_search(self.search.text()))
+        self.model.set_search(self.search.text())
 
     def fit_columns(self, maximum: int = 320) -> None:
         """Columns as wide as their title and the first rows' text, within `maximum`."""

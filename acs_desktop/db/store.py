@@ -46,6 +46,15 @@ class Store:
     copy_before_migration: Path | None = None
     _closed: bool = field(default=False, repr=False)
 
+    def checkpoint(self) -> None:
+        """Write the journal's pages into the store file now (what closing would do), so that a
+        copy taken next is the last thing to touch the files of a session."""
+        connection = self.engine.raw_connection()
+        try:
+            connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        finally:
+            connection.close()
+
     def close(self) -> None:
         if not self._closed:
             self.engine.dispose()

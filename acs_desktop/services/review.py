@@ -373,7 +373,7 @@ class ReviewService(Service):
 
     def identity(self):
         """Who issues the documents: the association's name, address, contacts and logo."""
-        from acs_desktop.printing.layout import Identity
+        from acs_desktop.printing.base import Identity
 
         with self._reading() as session:
             row = session.get(AssociationSettings, 1)

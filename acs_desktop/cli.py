@@ -174,6 +174,7 @@ def _run(args: argparse.Namespace, store: Store, data_dir: Path, log_path: Path)
     from acs_desktop.ui.app import run_gui
 
     code = run_gui(services, store.path, data_dir, log_path, self_test=args.self_test)
+    store.checkpoint()  # then the copy (if the session wrote anything) is newer than every file of the store
     automatic_backup(store.path, data_dir, datetime.now(), closing=True)
     return code
 

@@ -1,6 +1,10 @@
 """Build a large store fast (bulk inserts, no ORM objects): N seasons, performances, relays and
 invitations, every rule of the domain kept (never more places than the quota, attendance only
-on past performances, a reason for every unused place).
+on past performances, a reason for every unused place). The performances of the last
+`UNRECORDED_DAYS` days keep their tickets issued: their attendance is still to record.
+
+`shared_large_store(run_dir)` builds it once per benchmark run and hands the same file to every
+module that needs it (it is deterministic for a given day).
 
     python -m benchmarks.large_store /tmp/big --seasons 10 --performances 3000 --relays 500 --invitations 300000
 """
@@ -39,6 +43,7 @@ from acs_desktop.models import (
     Venue,
 )
 
+UNRECORDED_DAYS = 5
 COMMUNES = ("Nantes", "Rezé", "Saint-Herblain", "Saint-Nazaire", "Orvault", "Vertou", "Bouguenais", "Carquefou", "Couëron", "Châteaubriant")
 
 
@@ -118,7 +123,7 @@ def build_large_store(
                                "status": InvitationStatus.BOOKED, "print_count": 0, "reason_id": None, "attendance_at": None, "issued_at": None}
                         if past or starts - today < timedelta(days=10):
                             row.update(status=InvitationStatus.ISSUED, print_count=1, issued_at=starts - timedelta(days=2))
-                        if past:
+                        if past and today - starts > timedelta(days=UNRECORDED_DAYS):
                             used = rng.random() < 0.8
                             row.update(status=InvitationStatus.USED if used else InvitationStatus.UNUSED,
                                        reason_id=None if used else rng.choice(reason_ids), attendance_at=starts + timedelta(days=1))
@@ -134,6 +139,30 @@ def build_large_store(
         db.exec_driver_sql("ANALYZE")
     store.close()
     return LargeStore(path, labels, invitation_id, time.perf_counter() - started)
+
+
+def benchmark_today() -> datetime:
+    """"Now" for the large store and the benchmarks that read it: today at 10:00 (so that the
+    application started on the store, which reads the real clock, shows the same season)."""
+    return datetime.now().replace(hour=10, minute=0, second=0, microsecond=0)
+
+
+def shared_large_store(run_dir: Path, today: datetime | None = None) -> LargeStore:
+    """The default large store (10 seasons, 3,000 performances, 500 relays, 300,000 invitations),
+    built in `run_dir/large-store` the first time a run asks for it, then reused."""
+    data_dir = run_dir / "large-store"
+    done = data_dir / "built.txt"
+    today = today or benchmark_today()
+    if done.exists():
+        labels, invitations, seconds = done.read_text(encoding="utf-8").split("\n")[:3]
+        return LargeStore(data_dir / "acs.sqlite", labels.split(","), int(invitations), float(seconds))
+    if data_dir.exists():  # a build interrupted earlier: start again
+        for leftover in data_dir.glob("acs.sqlite*"):
+            leftover.unlink()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    built = build_large_store(data_dir, today=today)
+    done.write_text(f"{','.join(built.seasons)}\n{built.invitations}\n{built.seconds:.1f}\n", encoding="utf-8")
+    return built
 
 
 def main() -> None:

@@ -22,6 +22,19 @@ def test_demo_self_test_on_an_empty_folder(tmp_path):
     assert (tmp_path / "data" / "acs.sqlite").exists()
 
 
+def test_the_self_test_shows_every_tab_drawn_and_its_start_takes_the_days_copy_once(tmp_path):
+    data = tmp_path / "data"
+    first = run("--data-dir", str(data), "--demo", "--self-test")
+    assert first.returncode == 0, first.stderr
+    assert "5/5 onglets dessinés" in first.stdout.strip().splitlines()[-1]
+    daily = list((data / "sauvegardes" / "quotidiennes").glob("acs-*.sqlite"))
+    assert len(daily) == 1
+    taken = daily[0].stat().st_mtime_ns
+    again = run("--data-dir", str(data), "--self-test")
+    assert again.returncode == 0, again.stderr
+    assert daily[0].stat().st_mtime_ns == taken  # a session that wrote nothing: no copy on closing
+
+
 def test_data_dir_from_the_environment(tmp_path):
     result = run("--self-test", env_extra={"ACS_DATA_DIR": str(tmp_path / "env")})
     assert result.returncode == 0, result.stderr

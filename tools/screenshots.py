@@ -41,6 +41,8 @@ def save_screenshots(out_dir: Path, now: datetime | None = None) -> list[Path]:
             for index, name in enumerate(FILES):
                 window.tabs.setCurrentIndex(index)
                 page = window.tab_pages[index]
+                while getattr(page, "loading", False):  # the review is computed in the background
+                    app.processEvents()
                 view = getattr(page, "view", None)
                 if view is not None and view.model.rowCount():
                     view.table.selectRow(min(2, view.model.rowCount() - 1))

@@ -59,14 +59,15 @@ def write_backup(store_path: Path, target: Path) -> Path:
 
 
 def automatic_backup(store_path: Path, data_dir: Path, now: datetime, *, closing: bool = False) -> list[Path]:
-    """Today's daily copy (taken at the first start of the day, refreshed on closing), this
-    month's monthly copy, then rotation: the last 10 daily and 12 monthly are kept."""
+    """Today's daily copy (taken at the first start of the day, refreshed on closing if the store
+    was written since), this month's monthly copy, then rotation: the last 10 daily and 12
+    monthly are kept."""
     root = backups_root(data_dir)
     root.mkdir(parents=True, exist_ok=True)
     private(root, directory=True)
     written = []
     daily = root / DAILY / f"acs-{now:%Y-%m-%d}.sqlite"
-    if closing or not daily.exists():
+    if (closing and not daily_copy_is_current(store_path, data_dir, now)) or not daily.exists():
         written.append(write_backup(store_path, daily))
     monthly = root / MONTHLY / f"acs-{now:%Y-%m}.sqlite"
     if not monthly.exists():
@@ -75,6 +76,19 @@ def automatic_backup(store_path: Path, data_dir: Path, now: datetime, *, closing
         for old in sorted((root / kind).glob("acs-*.sqlite"), reverse=True)[keep:]:
             old.unlink()
     return written
+
+
+def daily_copy_is_current(store_path: Path, data_dir: Path, now: datetime) -> bool:
+    """Today's copy exists and no file of the store was written after it was taken (a session
+    that only read, as the self-test does, needs no copy on closing)."""
+    daily = backups_root(data_dir) / DAILY / f"acs-{now:%Y-%m-%d}.sqlite"
+    if not daily.exists():
+        return False
+    # The journal counts once it holds pages (opening the store creates it empty); -shm never:
+    # readers write it.
+    journal = store_path.with_name(store_path.name + "-wal")
+    files = [store_path] + ([journal] if journal.exists() and journal.stat().st_size > 0 else [])
+    return max(f.stat().st_mtime_ns for f in files) <= daily.stat().st_mtime_ns
 
 
 def list_backups(data_dir: Path) -> list[BackupInfo]:

@@ -16,6 +16,12 @@ BUSY_TIMEOUT_MS = 5000
 _IMMEDIATE = "acs_immediate"
 
 
+def _fold(value: str | None) -> str | None:
+    """SQL `acs_fold(text)`: Python's case folding (SQLite's own `lower` only knows ASCII), so
+    that a search or a sort in SQL matches « Émergence » as the window does."""
+    return value.casefold() if isinstance(value, str) else value
+
+
 def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
     """An engine on `path`. Migrations use ``foreign_keys=False`` (table rebuilds would cascade)."""
     engine = create_engine(
@@ -32,6 +38,7 @@ def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
         cursor.close()
+        dbapi_connection.create_function("acs_fold", 1, _fold, deterministic=True)
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection):

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from datetime import datetime
 from xml.sax.saxutils import escape as _xml_escape
 
 from reportlab.lib import colors
@@ -19,7 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
 
 from acs_desktop import APP_NAME
-from acs_desktop.domain.french import format_int, format_long_date, format_time_long
+from acs_desktop.printing.base import Cancelled, Identity, PerformanceHeading, ProgressCallback, quantity  # noqa: F401 - where they were
 from acs_desktop.printing.fonts import SANS, SANS_BOLD, SANS_ITALIC, register_fonts
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -42,39 +40,6 @@ def para(markup: str, style: ParagraphStyle) -> Paragraph:
     and prints it as a plain space; it honours U+00A0. So U+202F becomes U+00A0 here: a little
     wider, never broken. (Tickets are drawn on the canvas and keep U+202F itself.)"""
     return Paragraph(markup.replace("\u202f", "\u00a0"), style)
-
-
-@dataclass(frozen=True)
-class Identity:
-    """Who issues the document: the association, printed in the header."""
-
-    name: str
-    address_line: str = ""
-    contact_line: str = ""
-    logo_png: bytes | None = None
-
-
-@dataclass(frozen=True)
-class PerformanceHeading:
-    """A performance as the documents print it: what, who, where, when."""
-
-    show_title: str
-    partner_name: str
-    venue_name: str
-    venue_address: str
-    starts_at: datetime
-
-    @property
-    def when(self) -> str:
-        """"Samedi 14 février 2026 · 20 h 30"."""
-        day = format_long_date(self.starts_at)
-        return f"{day[:1].upper()}{day[1:]} · {format_time_long(self.starts_at)}"
-
-    @property
-    def where(self) -> str:
-        """"Théâtre de l'Estuaire — Grande salle, 4 quai de la Fosse, 44000 Nantes"."""
-        place = ", ".join(part for part in (self.venue_name, self.venue_address) if part)
-        return f"{self.partner_name} — {place}" if place else self.partner_name
 
 
 def styles() -> dict[str, ParagraphStyle]:
@@ -144,11 +109,6 @@ def draw_identity(canvas: Canvas, identity: Identity, *, top: float, left: float
     return x
 
 
-def quantity(n: int, singular: str, plural: str | None = None) -> str:
-    """"1 place", "12 places", "1 234 billets"."""
-    return f"{format_int(n)} {singular if n == 1 else plural or singular + 's'}"
-
-
 def draw_page_header(canvas: Canvas, identity: Identity, title: str, lines: Iterable[str] = ()) -> float:
     """The top of every page of a document: the association at the left, the document's title
     (and a few lines under it) at the right, a rule below. Returns the y of the rule."""
@@ -198,11 +158,3 @@ def build_pdf(story: list[Flowable], *, title: str, author: str, footer_left: st
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page)])
     doc.build(story, canvasmaker=numbered_canvas(footer_left))
     return buffer.getvalue()
-
-
-ProgressCallback = Callable[[int, int], bool]
-"""`progress(done, total)` → False to stop (the user cancelled)."""
-
-
-class Cancelled(Exception):
-    """Raised by a renderer when its progress callback asked to stop."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
@@ -35,15 +36,17 @@ from acs_desktop.models import (
     Show,
     Venue,
 )
-from acs_desktop.printing.attendance_sheet import AttendanceEntry, AttendanceGroup, AttendanceSheetData, render_attendance_sheet
-from acs_desktop.printing.catalogue import CatalogueData, CatalogueEntry, render_catalogue
-from acs_desktop.printing.layout import Identity, PerformanceHeading, ProgressCallback, quantity
-from acs_desktop.printing.relay_slip import RelaySlipData, SlipLine, SlipTicket, render_relay_slip
-from acs_desktop.printing.tickets import TicketBatch, TicketData, render_tickets
+from acs_desktop.printing.base import Identity, PerformanceHeading, ProgressCallback, quantity
 from acs_desktop.services.base import Clock, Service, Sessions, get_or_refuse, system_clock
 from acs_desktop.services.bookings import BookingService, performance_label
 from acs_desktop.services.offers import OfferService, PerformanceFilter
 from acs_desktop.services.settings import SettingsService
+
+if TYPE_CHECKING:  # the renderers (and ReportLab) are imported when a document is made
+    from acs_desktop.printing.attendance_sheet import AttendanceSheetData
+    from acs_desktop.printing.catalogue import CatalogueData
+    from acs_desktop.printing.relay_slip import RelaySlipData
+    from acs_desktop.printing.tickets import TicketBatch, TicketData
 
 OPEN = (InvitationStatus.BOOKED, InvitationStatus.ISSUED)  # tickets that can still be printed
 ON_SHEET = (InvitationStatus.ISSUED, InvitationStatus.USED, InvitationStatus.UNUSED)
@@ -106,6 +109,8 @@ class DocumentService(Service):
 
     def _prepare(self, selection: TicketSelection) -> tuple[TicketBatch, str]:
         """The batch and a file name for it."""
+        from acs_desktop.printing.tickets import TicketBatch
+
         identity = self.identity(on_tickets=True)
         with self._reading() as session:
             query = _ticket_query()
@@ -149,6 +154,8 @@ class DocumentService(Service):
 
     def print_tickets(self, selection: TicketSelection, progress: ProgressCallback | None = None) -> Document:
         """Prepare → render → mark issued. A failed or cancelled rendering marks nothing."""
+        from acs_desktop.printing.tickets import render_tickets
+
         batch, filename = self._prepare(selection)
         pdf = render_tickets(batch, progress=progress)
         issued = self._bookings.issue_invitations([t.invitation_id for t in batch.tickets])
@@ -186,6 +193,8 @@ class DocumentService(Service):
 
     # --- attendance sheet -------------------------------------------------------------------
     def attendance_data(self, performance_id: int) -> AttendanceSheetData:
+        from acs_desktop.printing.attendance_sheet import AttendanceEntry, AttendanceGroup, AttendanceSheetData
+
         identity = self.identity()
         with self._reading() as session:
             performance = get_or_refuse(session, Performance, performance_id, "Cette représentation")
@@ -215,6 +224,8 @@ class DocumentService(Service):
             )
 
     def attendance_sheet(self, performance_id: int) -> Document:
+        from acs_desktop.printing.attendance_sheet import render_attendance_sheet
+
         data = self.attendance_data(performance_id)
         p = data.performance
         return Document(
@@ -225,6 +236,8 @@ class DocumentService(Service):
     # --- relay slip -------------------------------------------------------------------------
     def slip_data(self, *, relay_id: int | None = None, season_id: int | None = None, booking_id: int | None = None) -> RelaySlipData:
         """What a relay holds on upcoming performances: of a season, or of one booking."""
+        from acs_desktop.printing.relay_slip import RelaySlipData, SlipLine, SlipTicket
+
         now, identity = self._now(), self.identity()
         with self._reading() as session:
             query = (
@@ -264,6 +277,8 @@ class DocumentService(Service):
             return RelaySlipData(identity, relay.name, relay.commune, referents, season.label, lines, now)
 
     def relay_slip(self, *, relay_id: int | None = None, season_id: int | None = None, booking_id: int | None = None) -> Document:
+        from acs_desktop.printing.relay_slip import render_relay_slip
+
         data = self.slip_data(relay_id=relay_id, season_id=season_id, booking_id=booking_id)
         return Document(
             "Bordereau de remise", f"bordereau-{slug(data.relay_name)}-{data.issued_at:%Y-%m-%d}.pdf", render_relay_slip(data),
@@ -274,6 +289,8 @@ class DocumentService(Service):
     def catalogue_data(self, season_id: int, *, everything: bool = False) -> CatalogueData:
         """Upcoming performances with places left; with `everything`, all the season's
         performances that are not cancelled (past and full ones too)."""
+        from acs_desktop.printing.catalogue import CatalogueData, CatalogueEntry
+
         with self._reading() as session:
             season = self._season(session, season_id)
         rows = self._offers.list_performances(season.id, PerformanceFilter(places_left_only=not everything))
@@ -288,6 +305,8 @@ class DocumentService(Service):
         return CatalogueData(self.identity(), season.label, entries, self._now(), everything)
 
     def catalogue(self, season_id: int, *, everything: bool = False) -> Document:
+        from acs_desktop.printing.catalogue import render_catalogue
+
         data = self.catalogue_data(season_id, everything=everything)
         return Document(
             "Catalogue de la saison", f"catalogue-{data.season_label}.pdf", render_catalogue(data),
@@ -326,6 +345,8 @@ def _ticket_query():
 
 
 def _ticket(row) -> TicketData:
+    from acs_desktop.printing.tickets import TicketData
+
     (invitation_id, code, status, print_count, first_name, names_on_tickets, booking_id, relay_id, title, partner, p_address, p_postal,
      p_commune, venue, v_address, v_postal, v_commune, starts_at) = row
     address = address_line(v_address, v_postal, v_commune) if venue else address_line(p_address, p_postal, p_commune)

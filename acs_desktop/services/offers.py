@@ -29,7 +29,7 @@ from acs_desktop.models import (
     WaitingStatus,
 )
 from acs_desktop.services.base import Service, get_or_refuse
-from acs_desktop.services.queries import season_performance_ids
+from acs_desktop.services.queries import counts_by_performance, season_performance_ids, status_counts
 
 
 @dataclass(frozen=True)
@@ -118,21 +118,6 @@ class RelayToWarn:
     email: str
     places: int
     warned: bool
-
-
-def invitation_counts(performance_ids):
-    """Per performance: places held, used, unused — aggregated from the invitations."""
-    return (
-        select(
-            Invitation.performance_id.label("performance_id"),
-            func.sum(case((Invitation.status.in_(HOLDING_STATUSES), 1), else_=0)).label("booked"),
-            func.sum(case((Invitation.status == InvitationStatus.USED, 1), else_=0)).label("used"),
-            func.sum(case((Invitation.status == InvitationStatus.UNUSED, 1), else_=0)).label("unused"),
-        )
-        .where(Invitation.performance_id.in_(performance_ids))
-        .group_by(Invitation.performance_id)
-        .subquery()
-    )
 
 
 def waiting_counts(performance_ids):
@@ -234,21 +219,18 @@ class OfferService(Service):
         season_performances = season_performance_ids(season_id)
         if performance_id is not None:
             season_performances = season_performances.where(Performance.id == performance_id)
-        counts = invitation_counts(season_performances)
         waits = waiting_counts(season_performances)
         query = (
             select(  # columns, not ORM objects: lists stay fast on large seasons
                 Performance.id, Performance.show_id, Show.title, Partner.id, Partner.name, func.coalesce(Discipline.name, ""),
                 Performance.venue_id, func.coalesce(Venue.name, ""), Performance.starts_at, Performance.booking_deadline, Performance.quota,
-                func.coalesce(counts.c.booked, 0), func.coalesce(waits.c.held, 0), func.coalesce(counts.c.used, 0),
-                func.coalesce(counts.c.unused, 0), func.coalesce(waits.c.waiting, 0), Performance.state,
+                func.coalesce(waits.c.held, 0), func.coalesce(waits.c.waiting, 0), Performance.state,
             )
             .join(Show, Show.id == Performance.show_id)
             .join(Convention, Convention.id == Show.convention_id)
             .join(Partner, Partner.id == Convention.partner_id)
             .outerjoin(Discipline, Discipline.id == Show.discipline_id)
             .outerjoin(Venue, Venue.id == Performance.venue_id)
-            .outerjoin(counts, counts.c.performance_id == Performance.id)
             .outerjoin(waits, waits.c.performance_id == Performance.id)
             .where(Convention.season_id == season_id)
             .order_by(Performance.starts_at, Show.title)
@@ -267,7 +249,12 @@ class OfferService(Service):
             like = f"%{f.text.strip()}%"
             query = query.where(Show.title.ilike(like) | Partner.name.ilike(like) | Venue.name.ilike(like))
         with self._reading() as session:
-            rows = [PerformanceRow(*row) for row in session.execute(query)]
+            counts = counts_by_performance(session, season_performances)
+            rows = []
+            for pid, show_id, title, partner_id, partner, discipline, venue_id, venue, starts_at, deadline, quota, held, waiting, state in session.execute(query):
+                c = status_counts(counts.get(pid, ()))
+                rows.append(PerformanceRow(pid, show_id, title, partner_id, partner, discipline, venue_id, venue, starts_at, deadline, quota,
+                                           c.booked, held, c.used, c.unused, waiting, state))
         if f.places_left_only:
             now = self._now()
             rows = [r for r in rows if r.remaining > 0 and r.starts_at > now]

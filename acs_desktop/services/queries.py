@@ -1,10 +1,26 @@
-"""Query pieces shared by several services."""
+"""Query pieces shared by several services.
+
+Counting invitations: `GROUP BY …, status` with `count(*)` reads the covering index
+(performance_id, status, booking_id) in order and returns a few rows per performance or relay;
+the statuses are then added up in Python (`status_counts`). It is several times faster than
+`sum(CASE WHEN status …)` evaluated on every invitation of a season.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import Select, select
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
 
-from acs_desktop.models import Convention, Performance, Show
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from acs_desktop.domain.review import PlaceCounts
+from acs_desktop.models import HOLDING_STATUSES, Booking, Convention, Invitation, InvitationStatus, Performance, Show
+
+ISSUED_STATUSES = (InvitationStatus.ISSUED, InvitationStatus.USED, InvitationStatus.UNUSED)
+PerStatus = list[tuple[InvitationStatus, int]]
 
 
 def season_performance_ids(season_id: int | None) -> Select:
@@ -15,3 +31,63 @@ def season_performance_ids(season_id: int | None) -> Select:
         .join(Convention, Convention.id == Show.convention_id)
         .where(Convention.season_id == season_id)
     )
+
+
+def status_counts(per_status: Iterable[tuple[InvitationStatus, int]], issued_past: int = 0) -> PlaceCounts:
+    """PlaceCounts from the number of invitations in each status."""
+    n: dict[InvitationStatus, int] = defaultdict(int)
+    for status, count in per_status:
+        n[status] += count
+    return PlaceCounts(
+        booked=sum(n[s] for s in HOLDING_STATUSES), issued=sum(n[s] for s in ISSUED_STATUSES),
+        used=n[InvitationStatus.USED], unused=n[InvitationStatus.UNUSED], cancelled=n[InvitationStatus.CANCELLED],
+        issued_past=issued_past,
+    )
+
+
+def counts_by_performance(session: Session, performance_ids: Select) -> dict[int, PerStatus]:
+    """Per performance: how many invitations in each status."""
+    found: dict[int, PerStatus] = defaultdict(list)
+    query = (
+        select(Invitation.performance_id, Invitation.status, func.count())
+        .where(Invitation.performance_id.in_(performance_ids))
+        .group_by(Invitation.performance_id, Invitation.status)
+    )
+    for performance_id, status, count in session.execute(query):
+        found[performance_id].append((status, count))
+    return found
+
+
+@dataclass(frozen=True)
+class RelayActivity:
+    places: PlaceCounts
+    last_booking: datetime | None
+
+
+def counts_by_relay(session: Session, performance_ids: Select, now: datetime) -> dict[int, RelayActivity]:
+    """Per relay that holds invitations for these performances: what became of them (the
+    issued ones of performances past at `now` apart), and when it last booked."""
+    per_status: dict[int, PerStatus] = defaultdict(list)
+    last: dict[int, datetime] = {}
+    query = (
+        select(Booking.relay_id, Invitation.status, func.count(), func.max(Booking.created_at))
+        .select_from(Invitation)
+        .join(Booking, Booking.id == Invitation.booking_id)
+        .where(Invitation.performance_id.in_(performance_ids))
+        .group_by(Booking.relay_id, Invitation.status)
+    )
+    for relay_id, status, count, latest in session.execute(query):
+        per_status[relay_id].append((status, count))
+        last[relay_id] = max(last.get(relay_id, latest), latest)
+    past = (
+        select(Booking.relay_id, func.count())
+        .select_from(Invitation)
+        .join(Booking, Booking.id == Invitation.booking_id)
+        .where(Invitation.performance_id.in_(performance_ids.where(Performance.starts_at <= now)), Invitation.status.in_(ISSUED_STATUSES))
+        .group_by(Booking.relay_id)
+    )
+    issued_past = dict(session.execute(past).all())
+    return {
+        relay_id: RelayActivity(status_counts(counts, issued_past.get(relay_id, 0)), last[relay_id])
+        for relay_id, counts in per_status.items()
+    }

@@ -5,17 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from acs_desktop.domain.errors import DomainError
+from acs_desktop.domain.review import PlaceCounts
 from acs_desktop.domain.validation import optional_text, required_text, same_name
 from acs_desktop.models import (
-    HOLDING_STATUSES,
     Booking,
-    Invitation,
-    InvitationStatus,
-    Performance,
     Referent,
     Relay,
     RelayType,
@@ -23,8 +20,7 @@ from acs_desktop.models import (
 )
 from acs_desktop.services.base import Service, get_or_refuse
 from acs_desktop.services.offers import NamedItem
-from acs_desktop.services.queries import season_performance_ids
-from acs_desktop.services.review import ISSUED_STATUSES
+from acs_desktop.services.queries import counts_by_relay, season_performance_ids
 
 
 @dataclass(frozen=True)
@@ -112,37 +108,24 @@ class RelayService(Service):
     # --- relays ---------------------------------------------------------------------------
     def list_relays(self, season_id: int | None = None, *, include_inactive: bool = True) -> list[RelayRow]:
         """Every relay, with what it booked and used in `season_id` (zeros without a season)."""
-        season_performances = season_performance_ids(season_id)
-        counts = (
-            select(
-                Booking.relay_id.label("relay_id"),
-                func.sum(case((Invitation.status.in_(HOLDING_STATUSES), 1), else_=0)).label("booked"),
-                func.sum(case((Invitation.status == InvitationStatus.USED, 1), else_=0)).label("used"),
-                func.sum(case((Invitation.status == InvitationStatus.UNUSED, 1), else_=0)).label("unused"),
-                func.sum(case((and_(Invitation.status.in_(ISSUED_STATUSES), Performance.starts_at <= self._now()), 1), else_=0)).label("issued_past"),
-                func.max(Booking.created_at).label("last_booking"),
-            )
-            .join(Invitation, Invitation.booking_id == Booking.id)
-            .join(Performance, Performance.id == Booking.performance_id)
-            .where(Booking.performance_id.in_(season_performances))
-            .group_by(Booking.relay_id)
-            .subquery()
-        )
-        referents = select(func.count()).where(Referent.relay_id == Relay.id).scalar_subquery()
+        referents = select(Referent.relay_id, func.count()).group_by(Referent.relay_id)
         query = (
-            select(
-                Relay.id, Relay.name, func.coalesce(RelayType.name, ""), Relay.commune, Relay.phone, Relay.email, Relay.active, referents,
-                func.coalesce(counts.c.booked, 0), func.coalesce(counts.c.used, 0), func.coalesce(counts.c.unused, 0),
-                func.coalesce(counts.c.issued_past, 0), counts.c.last_booking,
-            )
+            select(Relay.id, Relay.name, func.coalesce(RelayType.name, ""), Relay.commune, Relay.phone, Relay.email, Relay.active)
             .outerjoin(RelayType, RelayType.id == Relay.relay_type_id)
-            .outerjoin(counts, counts.c.relay_id == Relay.id)
             .order_by(Relay.name, Relay.commune)
         )
         if not include_inactive:
             query = query.where(Relay.active.is_(True))
         with self._reading() as session:
-            return [RelayRow(*row) for row in session.execute(query)]
+            activity = counts_by_relay(session, season_performance_ids(season_id), self._now()) if season_id is not None else {}
+            n_referents = dict(session.execute(referents).all())
+            rows = []
+            for relay_id, *fields in session.execute(query):
+                done = activity.get(relay_id)
+                c = done.places if done else PlaceCounts()
+                rows.append(RelayRow(relay_id, *fields, n_referents.get(relay_id, 0), c.booked, c.used, c.unused, c.issued_past,
+                                     done.last_booking if done else None))
+            return rows
 
     def get_relay(self, relay_id: int) -> RelayDetail:
         with self._reading() as session:

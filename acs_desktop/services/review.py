@@ -1,18 +1,24 @@
 """The season review, computed by SQL aggregation (GROUP BY), never from stored counters nor
 from loops over invitations; and the qualitative text the director saves with the season.
 
-Every breakdown reads the same two subqueries: the season's performances (with their show,
-discipline, convention and partner) and the invitations counted per performance. Each figure
-is defined once, in French, in `acs_desktop.domain.review.FIGURES`.
+Two aggregate queries carry the review, each counting the season's invitations once, from the
+covering indexes: the places per performance and status (then summed by partner, discipline,
+month and for the whole season, over a few hundred performance lines), and the places per
+relay and status (then summed by kind of relay and by commune). Each figure is defined once,
+in French, in `acs_desktop.domain.review.FIGURES`.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
 
-from sqlalchemy import Select, and_, case, distinct, func, select
+from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session
 
 from acs_desktop.domain.errors import DomainError
@@ -34,7 +40,6 @@ from acs_desktop.domain.review import (
 from acs_desktop.domain.seasons import previous_season_label
 from acs_desktop.domain.validation import optional_text
 from acs_desktop.models import (
-    HOLDING_STATUSES,
     AssociationSettings,
     Booking,
     Convention,
@@ -53,8 +58,8 @@ from acs_desktop.models import (
     SurplusAllocation,
 )
 from acs_desktop.services.base import Service, get_or_refuse
+from acs_desktop.services.queries import ISSUED_STATUSES, counts_by_performance, counts_by_relay, season_performance_ids, status_counts
 
-ISSUED_STATUSES = (InvitationStatus.ISSUED, InvitationStatus.USED, InvitationStatus.UNUSED)
 NARRATIVE_MAX = 8000
 NO_DISCIPLINE = "Sans discipline"
 NO_TYPE = "Type non renseigné"
@@ -64,8 +69,52 @@ NO_COMMUNE = "Commune non renseignée"
 KeyFigures = SeasonFigures
 
 
-def _count_if(condition, value=1):
-    return func.coalesce(func.sum(case((condition, value), else_=0)), 0)
+@dataclass(frozen=True)
+class _PerformanceLine:
+    """One performance of the season (or a show not yet scheduled: `id` None) and its places."""
+
+    id: int | None
+    quota: int
+    state: PerformanceState | None
+    starts_at: datetime | None
+    show_id: int
+    discipline_id: int | None
+    discipline: str | None
+    convention_id: int
+    places: PlaceCounts
+
+
+@dataclass
+class _Sum:
+    """Performance lines summed (what `GROUP BY` gave in SQL, over a few hundred lines)."""
+
+    shows: set = field(default_factory=set)
+    performances: int = 0
+    performances_cancelled: int = 0
+    offered: int = 0
+    counts: list[int] = field(default_factory=lambda: [0] * 6)
+
+    def add(self, line: _PerformanceLine) -> None:
+        self.shows.add(line.show_id)
+        if line.state is PerformanceState.ON_OFFER:
+            self.performances += 1
+            self.offered += line.quota
+        elif line.state is PerformanceState.CANCELLED:
+            self.performances_cancelled += 1
+        p = line.places
+        for i, value in enumerate((p.booked, p.issued, p.used, p.unused, p.cancelled, p.issued_past)):
+            self.counts[i] += value
+
+    @property
+    def places(self) -> PlaceCounts:
+        return PlaceCounts(*self.counts)
+
+
+def _sums(lines: Iterable[_PerformanceLine], key: Callable[[_PerformanceLine], Hashable]) -> dict[Hashable, _Sum]:
+    sums: dict[Hashable, _Sum] = defaultdict(_Sum)
+    for line in lines:
+        sums[key(line)].add(line)
+    return sums
 
 
 class _SeasonQueries:
@@ -75,84 +124,64 @@ class _SeasonQueries:
         self.s = session
         self.season = season
         self.now = now
-        # Shows, with their performances if any (a show not yet scheduled still counts as a show).
-        self.perf = (
+        # The season's performances: the ids that every count of invitations is restricted to.
+        self.performance_ids = season_performance_ids(season.id)
+
+    # --- places per performance ---------------------------------------------------------------
+    @cached_property
+    def performance_lines(self) -> list[_PerformanceLine]:
+        """Every show of the season with its performances (a show not yet scheduled counts as a
+        show), each with its places: invitations counted per performance and status, one pass
+        over the index (performance_id, status, …)."""
+        per_status = counts_by_performance(self.s, self.performance_ids)
+        shows = (
             select(
-                Performance.id.label("id"), Performance.quota.label("quota"), Performance.state.label("state"),
-                Performance.starts_at.label("starts_at"), Show.id.label("show_id"), Show.discipline_id.label("discipline_id"),
-                Convention.id.label("convention_id"),
+                Performance.id, Performance.quota, Performance.state, Performance.starts_at, Show.id, Show.discipline_id,
+                Discipline.name, Convention.id,
             )
             .select_from(Show)
             .join(Convention, Convention.id == Show.convention_id)
             .outerjoin(Performance, Performance.show_id == Show.id)
-            .where(Convention.season_id == season.id)
-            .subquery("perf")
+            .outerjoin(Discipline, Discipline.id == Show.discipline_id)
+            .where(Convention.season_id == self.season.id)
         )
-        status = Invitation.status
-        self.inv = (
-            select(
-                Invitation.performance_id.label("performance_id"),
-                _count_if(status.in_(HOLDING_STATUSES)).label("booked"),
-                _count_if(status.in_(ISSUED_STATUSES)).label("issued"),
-                _count_if(status == InvitationStatus.USED).label("used"),
-                _count_if(status == InvitationStatus.UNUSED).label("unused"),
-                _count_if(status == InvitationStatus.CANCELLED).label("cancelled"),
-            )
-            .where(Invitation.performance_id.in_(select(self.perf.c.id).where(self.perf.c.id.is_not(None))))
-            .group_by(Invitation.performance_id)
-            .subquery("inv")
-        )
+        lines = []
+        for pid, quota, state, starts_at, show_id, discipline_id, discipline, convention_id in self.s.execute(shows):
+            counts = per_status.get(pid, ())
+            past = starts_at is not None and starts_at <= self.now
+            issued_past = sum(n for status, n in counts if status in ISSUED_STATUSES) if past else 0
+            lines.append(_PerformanceLine(pid, quota or 0, state, starts_at, show_id, discipline_id, discipline, convention_id,
+                                          status_counts(counts, issued_past)))
+        return lines
 
-    # --- by performance attributes (partner, discipline, month, whole season) ----------------
-    def by(self, *keys) -> Select:
-        p, i = self.perf, self.inv
-        live = p.c.state == PerformanceState.ON_OFFER
-        past = p.c.starts_at <= self.now
-        return (
-            select(
-                *keys,
-                func.count(distinct(p.c.show_id)).label("shows"),
-                _count_if(live).label("performances"),
-                _count_if(p.c.state == PerformanceState.CANCELLED).label("performances_cancelled"),
-                _count_if(live, p.c.quota).label("offered"),
-                func.coalesce(func.sum(i.c.booked), 0).label("booked"),
-                func.coalesce(func.sum(i.c.issued), 0).label("issued"),
-                func.coalesce(func.sum(i.c.used), 0).label("used"),
-                func.coalesce(func.sum(i.c.unused), 0).label("unused"),
-                func.coalesce(func.sum(i.c.cancelled), 0).label("cancelled"),
-                _count_if(past, i.c.issued).label("issued_past"),
-            )
-            .select_from(p)
-            .outerjoin(i, i.c.performance_id == p.c.id)
-            .group_by(*keys)
-        )
+    def total(self) -> _Sum:
+        return _sums(self.performance_lines, lambda _line: None).get(None, _Sum())
 
-    @staticmethod
-    def places(row) -> PlaceCounts:
-        return PlaceCounts(row.booked, row.issued, row.used, row.unused, row.cancelled, row.issued_past)
+    # --- places per relay -------------------------------------------------------------------
+    @cached_property
+    def relay_places(self) -> dict[int, PlaceCounts]:
+        """Per relay that booked this season: its places (invitations counted per relay and status)."""
+        return {relay_id: activity.places for relay_id, activity in counts_by_relay(self.s, self.performance_ids, self.now).items()}
 
-    # --- by relay attributes ------------------------------------------------------------------
-    def by_relay(self, *keys) -> Select:
-        status = Invitation.status
-        past = self.perf.c.starts_at <= self.now
-        return (
-            select(
-                *keys,
-                func.count(distinct(Relay.id)).label("relays"),
-                _count_if(status.in_(HOLDING_STATUSES)).label("booked"),
-                _count_if(status.in_(ISSUED_STATUSES)).label("issued"),
-                _count_if(status == InvitationStatus.USED).label("used"),
-                _count_if(status == InvitationStatus.UNUSED).label("unused"),
-                _count_if(status == InvitationStatus.CANCELLED).label("cancelled"),
-                _count_if(and_(status.in_(ISSUED_STATUSES), past)).label("issued_past"),
-            )
-            .select_from(Invitation)
-            .join(self.perf, self.perf.c.id == Invitation.performance_id)
-            .join(Booking, Booking.id == Invitation.booking_id)
-            .join(Relay, Relay.id == Booking.relay_id)
-            .outerjoin(RelayType, RelayType.id == Relay.relay_type_id)
-            .group_by(*keys)
-        )
+    @cached_property
+    def relays(self) -> list[tuple[int, str, str | None, str]]:
+        """(id, name, kind, commune) of the relays that booked this season, by name then commune."""
+        ids = list(self.relay_places)
+        found = []
+        for start in range(0, len(ids), 500):
+            found += self.s.execute(
+                select(Relay.id, Relay.name, RelayType.name, Relay.commune)
+                .outerjoin(RelayType, RelayType.id == Relay.relay_type_id)
+                .where(Relay.id.in_(ids[start : start + 500]))
+            ).all()
+        return sorted(found, key=lambda r: (r[1], r[3]))
+
+    def _groups(self, key: Callable[[tuple], str | None], order: Callable[[str | None, int], tuple], blank: str) -> tuple[GroupLine, ...]:
+        groups: dict[str | None, list[PlaceCounts]] = defaultdict(list)
+        for relay in self.relays:
+            groups[key(relay)].append(self.relay_places[relay[0]])
+        ordered = sorted(groups.items(), key=lambda item: order(item[0], len(item[1])))
+        return tuple(GroupLine(name or blank, len(places), _add(places)) for name, places in ordered)
 
     # --- conventions ----------------------------------------------------------------------
     def conventions(self):
@@ -180,9 +209,8 @@ class _SeasonQueries:
         rows = self.s.execute(
             select(NonUseReason.label, func.count())
             .select_from(Invitation)
-            .join(self.perf, self.perf.c.id == Invitation.performance_id)
             .join(NonUseReason, NonUseReason.id == Invitation.reason_id)
-            .where(Invitation.status == InvitationStatus.UNUSED)
+            .where(Invitation.performance_id.in_(self.performance_ids), Invitation.status == InvitationStatus.UNUSED)
             .group_by(NonUseReason.id)
             .order_by(func.count().desc(), NonUseReason.position)
         ).all()
@@ -190,21 +218,20 @@ class _SeasonQueries:
 
     # --- the key figures --------------------------------------------------------------------
     def figures(self) -> SeasonFigures:
-        total = self.s.execute(self.by()).one()
+        total = self.total()
+        places = total.places
         conventions = self.conventions()
         allocations = self.allocations()
+        booking_relays = select(Booking.relay_id).where(Booking.performance_id.in_(self.performance_ids))
         relays = self.s.execute(
-            select(func.count(distinct(Relay.id)).label("relays"), func.count(distinct(Relay.commune)).label("communes"))
-            .select_from(Booking)
-            .join(Relay, Relay.id == Booking.relay_id)
-            .where(Booking.performance_id.in_(select(self.perf.c.id)))
+            select(func.count().label("relays"), func.count(distinct(Relay.commune)).label("communes")).where(Relay.id.in_(booking_relays))
         ).one()
-        disciplines = self.s.scalar(select(func.count(distinct(self.perf.c.discipline_id))))
+        disciplines = len({line.discipline_id for line in self.performance_lines if line.discipline_id is not None})
         return SeasonFigures(
             season_label=self.season.label,
             partners=len({c.partner_id for c, _ in conventions if c.state is not ConventionState.DRAFT}),
             conventions=len(conventions),
-            shows=total.shows,
+            shows=len(total.shows),
             performances=total.performances,
             performances_cancelled=total.performances_cancelled,
             disciplines=disciplines,
@@ -215,12 +242,12 @@ class _SeasonQueries:
             places_committed=sum(c.places_committed for c, _ in conventions),
             places_funded=sum(places_funded(c.donations, c.place_value) for c, _ in conventions),
             places_offered=total.offered,
-            booked=total.booked,
-            issued=total.issued,
-            used=total.used,
-            unused=total.unused,
-            cancelled=total.cancelled,
-            issued_past=total.issued_past,
+            booked=places.booked,
+            issued=places.issued,
+            used=places.used,
+            unused=places.unused,
+            cancelled=places.cancelled,
+            issued_past=places.issued_past,
             surplus=sum((surplus(c.donations, c.place_value, c.places_committed) for c, _ in conventions), ZERO),
             surplus_planned=sum((a.planned_amount or ZERO for a in allocations), ZERO),
             surplus_done=sum((a.done_amount or ZERO for a in allocations), ZERO),
@@ -228,7 +255,7 @@ class _SeasonQueries:
 
     # --- the breakdowns -------------------------------------------------------------------
     def partner_lines(self) -> tuple[PartnerLine, ...]:
-        counts = {row.convention_id: row for row in self.s.execute(self.by(self.perf.c.convention_id))}
+        counts = _sums(self.performance_lines, lambda line: line.convention_id)
         planned: dict[int, Decimal] = {}
         done: dict[int, Decimal] = {}
         for a in self.allocations():
@@ -239,13 +266,13 @@ class _SeasonQueries:
             row = counts.get(c.id)
             lines.append(PartnerLine(
                 partner=name, state=c.state.label,
-                shows=row.shows if row else 0, performances=row.performances if row else 0,
+                shows=len(row.shows) if row else 0, performances=row.performances if row else 0,
                 places_committed=c.places_committed, places_offered=row.offered if row else 0,
                 solidarity_subscribers=c.solidarity_subscribers, donations=c.donations, place_value=c.place_value,
                 places_funded=places_funded(c.donations, c.place_value),
                 surplus=surplus(c.donations, c.place_value, c.places_committed),
                 surplus_planned=planned.get(c.id, ZERO), surplus_done=done.get(c.id, ZERO),
-                places=self.places(row) if row else PlaceCounts(),
+                places=row.places if row else PlaceCounts(),
             ))
         return tuple(lines)
 
@@ -256,32 +283,27 @@ class _SeasonQueries:
         )
 
     def relay_lines(self) -> tuple[RelayLine, ...]:
-        query = self.by_relay(Relay.id, Relay.name, RelayType.name.label("kind"), Relay.commune).order_by(Relay.name, Relay.commune)
-        return tuple(RelayLine(r.name, r.kind or NO_TYPE, r.commune or NO_COMMUNE, self.places(r)) for r in self.s.execute(query))
+        return tuple(RelayLine(name, kind or NO_TYPE, commune or NO_COMMUNE, self.relay_places[rid]) for rid, name, kind, commune in self.relays)
 
     def relay_type_lines(self) -> tuple[GroupLine, ...]:
-        query = self.by_relay(RelayType.name.label("name")).order_by(RelayType.name.is_(None), func.count(distinct(Relay.id)).desc(), RelayType.name)
-        return tuple(GroupLine(r.name or NO_TYPE, r.relays, self.places(r)) for r in self.s.execute(query))
+        return self._groups(lambda r: r[2], lambda name, n: (name is None, -n, name or ""), NO_TYPE)
 
     def commune_lines(self) -> tuple[GroupLine, ...]:
-        query = self.by_relay(Relay.commune.label("name")).order_by(Relay.commune == "", func.count(distinct(Relay.id)).desc(), Relay.commune)
-        return tuple(GroupLine(r.name or NO_COMMUNE, r.relays, self.places(r)) for r in self.s.execute(query))
+        return self._groups(lambda r: r[3], lambda name, n: (name == "", -n, name), NO_COMMUNE)
 
     def discipline_lines(self) -> tuple[DisciplineLine, ...]:
-        query = (
-            self.by(Discipline.name.label("name"))
-            .outerjoin(Discipline, Discipline.id == self.perf.c.discipline_id)
-            .order_by(Discipline.name.is_(None), func.coalesce(func.sum(self.inv.c.booked), 0).desc(), Discipline.name)
-        )
-        return tuple(DisciplineLine(r.name or NO_DISCIPLINE, r.shows, r.performances, r.offered, self.places(r)) for r in self.s.execute(query))
+        sums = _sums(self.performance_lines, lambda line: line.discipline)
+        ordered = sorted(sums.items(), key=lambda item: (item[0] is None, -item[1].places.booked, item[0] or ""))
+        return tuple(DisciplineLine(name or NO_DISCIPLINE, len(s.shows), s.performances, s.offered, s.places) for name, s in ordered)
 
     def month_lines(self) -> tuple[MonthLine, ...]:
-        month = func.strftime("%Y-%m", self.perf.c.starts_at).label("month")
-        query = self.by(month).where(self.perf.c.starts_at.is_not(None)).order_by(month)
-        return tuple(
-            MonthLine(date(int(r.month[:4]), int(r.month[5:7]), 1), r.performances, r.offered, self.places(r))
-            for r in self.s.execute(query)
-        )
+        scheduled = [line for line in self.performance_lines if line.starts_at is not None]
+        sums = _sums(scheduled, lambda line: date(line.starts_at.year, line.starts_at.month, 1))
+        return tuple(MonthLine(month, s.performances, s.offered, s.places) for month, s in sorted(sums.items()))
+
+
+def _add(counts: list[PlaceCounts]) -> PlaceCounts:
+    return PlaceCounts(*(sum(getattr(c, name) for c in counts) for name in ("booked", "issued", "used", "unused", "cancelled", "issued_past")))
 
 
 class ReviewService(Service):
@@ -351,7 +373,7 @@ class ReviewService(Service):
 
     def identity(self):
         """Who issues the documents: the association's name, address, contacts and logo."""
-        from acs_desktop.printing.layout import Identity
+        from acs_desktop.printing.base import Identity
 
         with self._reading() as session:
             row = session.get(AssociationSettings, 1)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QEventLoop, QLibraryInfo, QLocale, QObject, QSettings, QThreadPool, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from acs_desktop import APP_NAME, __version__
@@ -17,6 +18,7 @@ from acs_desktop.services import Services
 
 log = logging.getLogger(__name__)
 SETTINGS_FILE = "fenetre.ini"
+SELF_TEST_TIMEOUT = 60.0  # seconds: a window that never shows, or a tab that never draws, fails
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -75,34 +77,76 @@ def run_gui(services: Services, store_path: Path, data_dir: Path, log_path: Path
         install_exception_hook(log_path)
     window = MainWindow(services, window_settings(data_dir), store_path)
     window.show()
-    if self_test:
-        return _self_test(app, window, services, store_path)
-    return app.exec()
+    try:
+        if self_test:
+            return _self_test(app, window, services, store_path)
+        return app.exec()
+    finally:
+        QThreadPool.globalInstance().waitForDone()  # a review or a report still computing: never close the store under it
+
+
+class _PaintCounter(QObject):
+    """Counts the paint events of the widgets it watches (the self-test's proof that a tab drew)."""
+
+    def __init__(self, widgets):
+        super().__init__()
+        self.painted = {id(w): 0 for w in widgets}
+        for widget in widgets:
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint and id(watched) in self.painted:
+            self.painted[id(watched)] += 1
+        return False
+
+    def count(self, widget) -> int:
+        return self.painted[id(widget)]
 
 
 def _self_test(app: QApplication, window, services: Services, store_path: Path) -> int:
-    """Show the window, let the event loop settle, check each tab drew, print one line."""
-    result: dict[str, int] = {}
+    """As soon as the window is exposed, show each tab in turn and wait until it has drawn (the
+    review tab: with its figures, computed in the background), or the welcome page of an empty
+    store; then close and print one line. No fixed delay: the time it takes is the start-up's."""
+    result = {"exposed": 0, "drawn": 0}
+    pages = window.tab_pages if window.pages.currentWidget() is window.tabs else [window.pages.currentWidget()]
+    counter = _PaintCounter(pages)
+    deadline = time.monotonic() + SELF_TEST_TIMEOUT
+    tick = QTimer()  # wakes the wait below while a background review computes
+    tick.setInterval(20)
 
-    def finish() -> None:
+    def wait(until) -> bool:
+        tick.start()
         try:
-            for index in range(window.tabs.count()):
-                window.tabs.setCurrentIndex(index)
-                app.processEvents()
-            result["tabs"] = window.tabs.count()
-            result["visible"] = int(window.isVisible())
+            while not until():
+                if time.monotonic() > deadline:
+                    return False
+                app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+            return True
+        finally:
+            tick.stop()
+
+    def run() -> None:
+        try:
+            result["exposed"] = int(wait(lambda: window.windowHandle() is not None and window.windowHandle().isExposed()))
+            for page in pages:
+                before = counter.count(page)
+                if page in window.tab_pages:
+                    window.tabs.setCurrentWidget(page)
+                if wait(lambda p=page, b=before: counter.count(p) > b and not getattr(p, "loading", False)):
+                    result["drawn"] += 1
         finally:
             window.close()
             app.quit()
 
-    QTimer.singleShot(200, finish)
+    QTimer.singleShot(0, run)
     app.exec()
     season = window.season_box.currentText() or "aucune"
     figures = services.review.key_figures(window.current_season_id()) if window.current_season_id() else None
     invitations = format_int(figures.booked) if figures else "0"
-    ok = result.get("tabs") == 5 and result.get("visible") == 1
+    ok = result["exposed"] == 1 and result["drawn"] == len(pages)
+    shown = f"{result['drawn']}/{len(pages)} onglets dessinés" if pages == window.tab_pages else "page d'accueil dessinée" if result["drawn"] else "page d'accueil non dessinée"
     print(
         f"Autotest {APP_NAME} {__version__} : {'réussi' if ok else 'ÉCHEC'} — fenêtre affichée, "
-        f"{result.get('tabs', 0)} onglets, saison {season}, {invitations} places réservées, base {store_path}"
+        f"{shown}, saison {season}, {invitations} places réservées, base {store_path}"
     )
     return 0 if ok else 1

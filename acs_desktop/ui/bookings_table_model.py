@@ -1,6 +1,7 @@
-"""Columns of the bookings list (Invitations)."""
+"""Columns of the bookings list: the season's (Invitations tab, fetched by pages) and a relay's."""
 
 from acs_desktop.ui.formats import format_date, format_datetime, format_int, format_time
+from acs_desktop.ui.lazy_table_model import LazyRowsTableModel
 from acs_desktop.ui.table_model import Column, RowsTableModel
 
 
@@ -23,3 +24,28 @@ class BookingsTableModel(RowsTableModel):
 
     def is_muted(self, row) -> bool:
         return row.active_places == 0
+
+
+class SeasonBookingsTableModel(LazyRowsTableModel):
+    """The season's bookings (12,600 at 300,000 invitations): fetched by pages, sorted and
+    searched by the service (`BookingListService.booking_ids`)."""
+
+    COLUMNS = BookingsTableModel.COLUMNS
+    SORT_KEYS = ("date", "time", "show", "relay", "places", "booked", "issued", "used", "unused", "cancelled", "created")
+
+    def is_muted(self, row) -> bool:
+        return row.active_places == 0
+
+
+class SeasonBookings:
+    """The source of `SeasonBookingsTableModel`: one season's bookings, from the services."""
+
+    def __init__(self, booking_lists, season_id: int):
+        self._lists = booking_lists
+        self._season_id = season_id
+
+    def ids(self, text: str, order: str | None, descending: bool) -> list[int]:
+        return self._lists.booking_ids(self._season_id, text=text, order=order, descending=descending)
+
+    def rows(self, ids: list[int]) -> list:
+        return self._lists.bookings_by_id(ids)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from acs_desktop.domain.french import format_datetime
 from acs_desktop.models.enums import PerformanceState
-from acs_desktop.printing.layout import ProgressCallback, quantity
+from acs_desktop.printing.base import ProgressCallback, quantity
 from acs_desktop.services import Services
 from acs_desktop.services.documents import Document, TicketSelection
 from acs_desktop.ui import pdf_output

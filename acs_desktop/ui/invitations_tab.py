@@ -11,7 +11,7 @@ from acs_desktop.domain.ticket_codes import display
 from acs_desktop.models.enums import WaitingStatus
 from acs_desktop.ui.booking_dialog import WAITING, BookingDialog
 from acs_desktop.ui.bookings_detail_models import InvitationsTableModel, PendingSheetsTableModel, WaitingTableModel, WarningsTableModel
-from acs_desktop.ui.bookings_table_model import BookingsTableModel
+from acs_desktop.ui.bookings_table_model import SeasonBookings, SeasonBookingsTableModel
 from acs_desktop.ui.relays_to_warn_dialog import RelaysToWarnDialog
 from acs_desktop.ui.season_tab import SeasonTab
 from acs_desktop.ui.widgets.actions import action, confirm, inform
@@ -31,7 +31,7 @@ class InvitationsTab(SeasonTab):
 
     def __init__(self, services, events, parent=None):
         super().__init__(services, events, parent)
-        self.view = RecordsView(BookingsTableModel(self), placeholder="Rechercher un relais, un spectacle…  (Ctrl+F)")
+        self.view = RecordsView(SeasonBookingsTableModel(self), placeholder="Rechercher un relais, un spectacle…  (Ctrl+F)")
         self.view.setObjectName("bookingsList")
         self.view.selection_changed.connect(self._show_selected)
         self.invitations = ListPanel("Invitations de la réservation", InvitationsTableModel(self))
@@ -81,7 +81,7 @@ class InvitationsTab(SeasonTab):
 
     def reload(self) -> None:
         has_season = self.season_id is not None
-        self.view.set_rows(self.services.booking_lists.list_bookings(self.season_id) if has_season else [])
+        self.view.set_source(SeasonBookings(self.services.booking_lists, self.season_id) if has_season else None)
         self.waiting.set_rows(self.services.booking_lists.list_waiting(self.season_id) if has_season else [])
         self.pending.set_rows(self.services.attendance.pending_sheets(self.season_id) if has_season else [])
         self.warnings.set_rows(self.services.offers.warnings(self.season_id) if has_season else [])
@@ -210,6 +210,7 @@ class InvitationsTab(SeasonTab):
         if found.season_id != self.season_id:
             self.window().select_season(found.season_id) if hasattr(self.window(), "select_season") else None
         self.view.search.clear()
+        self.view.apply_search()  # now, not after the pause given to typing
         self.view.select_ids([found.booking_id])
         inform(self, "Billet trouvé", f"Billet {display(found.code)} : « {found.status.label} »\n"
                f"« {found.show_title} » du {format_date(found.starts_at)} à {format_time(found.starts_at)}\nRelais : {found.relay_name}")

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from acs_desktop.domain.errors import DomainError
-from acs_desktop.printing.layout import Cancelled, ProgressCallback
+from acs_desktop.printing.base import Cancelled, ProgressCallback
 
 log = logging.getLogger(__name__)
 UNEXPECTED = "Une erreur inattendue a empêché de produire le document. Le détail technique est dans le journal."

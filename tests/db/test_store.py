@@ -3,6 +3,8 @@ touched when it is not ours (foreign, damaged, or written by a newer version).""
 
 import hashlib
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 from alembic import command
@@ -11,7 +13,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import text
 
 from acs_desktop.db.engine import make_engine
-from acs_desktop.db.store import StoreError, alembic_config, head_revision, open_store
+from acs_desktop.db.store import HEAD_REVISION, StoreError, alembic_config, head_revision, open_store
 from acs_desktop.models import Base
 
 
@@ -26,6 +28,20 @@ def test_empty_to_head_matches_the_models(tmp_path):
         assert compare_metadata(context, Base.metadata) == []
         assert context.get_current_revision() == head_revision()
     store.close()
+
+
+def test_the_head_known_without_alembic_is_alembics_head():
+    assert HEAD_REVISION == head_revision()
+
+
+def test_opening_a_store_at_head_does_not_load_alembic(store_path):
+    code = (
+        "import sys; from pathlib import Path; from acs_desktop.db.store import open_store; "
+        f"open_store(Path({str(store_path)!r})).close(); print('alembic' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"
 
 
 def test_new_store_uses_wal_and_foreign_keys(store):

@@ -31,7 +31,25 @@ def test_first_start_of_the_day_takes_a_daily_and_a_monthly_copy(store_path):
         "sauvegardes/mensuelles/acs-2026-11.sqlite", "sauvegardes/quotidiennes/acs-2026-11-22.sqlite",
     ]
     assert automatic_backup(store_path, data_dir, NOW + timedelta(hours=2)) == []  # once a day
-    assert [p.name for p in automatic_backup(store_path, data_dir, NOW + timedelta(hours=3), closing=True)] == ["acs-2026-11-22.sqlite"]
+    assert automatic_backup(store_path, data_dir, NOW + timedelta(hours=3), closing=True) == []  # nothing written since
+
+
+def test_closing_after_a_session_that_only_read_takes_no_copy_and_the_next_day_does(store, services, store_path):
+    automatic_backup(store_path, store_path.parent, NOW)
+    daily = store_path.parent / "sauvegardes" / "quotidiennes" / "acs-2026-11-22.sqlite"
+    taken = daily.stat().st_mtime_ns
+    services.seasons.list_seasons(), services.relays.list_relays()  # reading only
+    assert automatic_backup(store_path, store_path.parent, NOW + timedelta(hours=1), closing=True) == []
+    assert daily.stat().st_mtime_ns == taken
+    assert [p.name for p in automatic_backup(store_path, store_path.parent, NOW + timedelta(days=1), closing=True)] == ["acs-2026-11-23.sqlite"]
+
+
+def test_closing_copies_what_was_written_before_the_session_too(store, services, store_path):
+    automatic_backup(store_path, store_path.parent, NOW)
+    services.seasons.create_season("2026-2027")  # e.g. by `acs-desktop import`, between two sessions
+    automatic_backup(store_path, store_path.parent, NOW + timedelta(hours=1))  # the next start: today's copy exists
+    assert [p.name for p in automatic_backup(store_path, store_path.parent, NOW + timedelta(hours=2), closing=True)] == ["acs-2026-11-22.sqlite"]
+    assert seasons_in(store_path.parent / "sauvegardes" / "quotidiennes" / "acs-2026-11-22.sqlite") == ["2026-2027"]
 
 
 def test_closing_refreshes_the_daily_copy(store, services, store_path):

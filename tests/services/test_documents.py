@@ -137,12 +137,12 @@ def test_nothing_is_issued_when_the_print_is_cancelled(services, performance_id,
 
 
 def test_nothing_is_issued_when_rendering_fails(services, performance_id, relay_id, monkeypatch):
-    import acs_desktop.services.documents as documents
+    import acs_desktop.printing.tickets as tickets
 
     def broken(batch, progress=None):
         raise RuntimeError("disque plein")
 
-    monkeypatch.setattr(documents, "render_tickets", broken)
+    monkeypatch.setattr(tickets, "render_tickets", broken)
     booking = make_booking(services, performance_id, relay_id, 2)
     with pytest.raises(RuntimeError):
         services.documents.print_tickets(TicketSelection(booking_id=booking.booking_id))

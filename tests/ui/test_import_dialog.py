@@ -89,7 +89,8 @@ def test_the_file_menu_imports_and_the_season_appears(window, qtbot, tmp_path, m
     with qtbot.waitSignal(dialog.imported, timeout=30000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert window.season_box.findText("2025-2026") >= 0
-    window.tabs.setCurrentIndex(4)  # hidden tabs load when shown
+    window.tabs.setCurrentIndex(4)  # hidden tabs load when shown, the review in the background
+    qtbot.waitUntil(lambda: not window.tab_pages[-1].loading, timeout=30000)
     assert window.tab_pages[-1].values["Places utilisées"].text() == "6"
 
 

@@ -2,6 +2,8 @@
 charts filled, the qualitative text saved with the season, the report and exports written in
 the background."""
 
+import time
+
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
@@ -28,7 +30,13 @@ def tab(qtbot, demo_services):
     widget.resize(1280, 760)
     widget.show()
     widget.set_season(season_id(demo_services, "2026-2027"))
+    wait_shown(qtbot, widget)
     return widget
+
+
+def wait_shown(qtbot, tab):
+    """The review is computed in the background: wait until the tab shows it."""
+    qtbot.waitUntil(lambda: not tab.loading, timeout=30000)
 
 
 def wait_idle(qtbot, tab):
@@ -57,8 +65,9 @@ def test_tables_and_charts_are_filled(tab, demo_services):
     assert definition.startswith("Structures culturelles")
 
 
-def test_the_previous_season_has_no_comparison(tab, demo_services):
+def test_the_previous_season_has_no_comparison(tab, demo_services, qtbot):
     tab.set_season(season_id(demo_services, "2025-2026"))
+    wait_shown(qtbot, tab)
     assert tab.values["Places utilisées"].text() == "804"
     assert tab.cards["used"].before.text() == "pas de saison précédente"
 
@@ -114,6 +123,36 @@ def test_a_refused_write_is_said_in_french(tab, qtbot, tmp_path, monkeypatch):
     tab.write_report()
     wait_idle(qtbot, tab)
     assert "Impossible d'écrire" in tab.status.text()
+
+
+def test_the_tab_opens_before_the_review_is_computed_and_never_shows_another_seasons(qtbot, demo_services, monkeypatch):
+    make_application()
+    widget = ReviewTab(demo_services, AppEvents())
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.set_season(season_id(demo_services, "2026-2027"))
+    wait_shown(qtbot, widget)
+    assert widget.values["Abonnés solidaires"].text() == "1\u202f012"
+    computing = demo_services.review.review
+    monkeypatch.setattr(demo_services.review, "review", lambda season: (time.sleep(0.3), computing(season))[-1])  # a slow store
+    widget.set_season(season_id(demo_services, "2025-2026"))
+    assert widget.loading and widget.subheading.text() == "Calcul du bilan…"
+    assert widget.values["Abonnés solidaires"].text() == "…"  # not 2026-2027's figures
+    wait_shown(qtbot, widget)
+    assert widget.heading.text() == "Bilan de la saison 2025-2026"
+    assert widget.values["Places utilisées"].text() == "804"
+
+
+def test_only_the_latest_reload_is_shown(qtbot, demo_services):
+    make_application()
+    widget = ReviewTab(demo_services, AppEvents())
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.set_season(season_id(demo_services, "2025-2026"))
+    widget.set_season(season_id(demo_services, "2026-2027"))
+    wait_shown(qtbot, widget)
+    qtbot.wait(200)  # the first review, if it came later, would be dropped
+    assert widget.heading.text() == "Bilan de la saison 2026-2027"
 
 
 def test_a_task_can_be_cancelled_between_steps(qtbot):

@@ -1,11 +1,18 @@
-"""A searchable, sortable list: a search field above a table view over a `RowsTableModel`."""
+"""A searchable, sortable list: a search field above a table view over a `RowsTableModel`.
+
+The model sorts and filters itself (see `table_model`); a model that searches in the store
+(`LazyRowsTableModel`) asks to wait for a pause in the typing (`SEARCH_DELAY_MS`).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
-from acs_desktop.ui.table_model import ID_ROLE, ROW_ROLE, SORT_ROLE, RowsTableModel
+from acs_desktop.ui.table_model import ID_ROLE, ROW_ROLE, RowsTableModel
+
+FIT_ROWS = 40  # columns fit their title and the first rows, not 10,000
 
 
 class RecordsView(QWidget):
@@ -18,19 +25,21 @@ class RecordsView(QWidget):
         super().__init__(parent)
         self.model = model
         self._sized = False
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-
+        self._kept: list[int] = []
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(placeholder)
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(getattr(model, "SEARCH_DELAY_MS", 0))
+        self._search_timer.timeout.connect(self.apply_search)
+        self.search.textChanged.connect(self._on_search_typed)
 
         self.table = QTableView(self)
-        self.table.setModel(self.proxy)
+        self.table.setModel(model)
+        # After the view's own: the selection model has cleared itself when `_after_reset` selects again.
+        model.modelAboutToBeReset.connect(self._remember_selection)
+        model.modelReset.connect(self._after_reset)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # keep the service's order until asked
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -42,7 +51,6 @@ class RecordsView(QWidget):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setHighlightSections(False)
-        header.setResizeContentsPrecision(60)  # fit columns on the first rows, not on 10 000
         self.table.doubleClicked.connect(self._on_double_click)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.selection_changed.emit())
 
@@ -52,19 +60,41 @@ class RecordsView(QWidget):
         layout.addWidget(self.table)
 
     def set_rows(self, rows) -> None:
-        selected = self.selected_ids()
         self.model.set_rows(rows)
-        if rows and not self._sized:
+
+    def set_source(self, source) -> None:
+        """For a `LazyRowsTableModel`: list what `source` gives (ids now, rows when drawn)."""
+        self.model.set_source(source)
+
+    def _remember_selection(self) -> None:
+        self._kept = self.selected_ids()
+
+    def _after_reset(self) -> None:
+        """New rows, a search or a sort: the records selected before stay selected if still listed."""
+        if self.model.rowCount() and not self._sized:
             self.fit_columns()
-        self.select_ids(selected)
+        self.select_ids(self._kept)
+
+    def _on_search_typed(self, _text: str) -> None:
+        if self._search_timer.interval():
+            self._search_timer.start()  # a pause in the typing first
+        else:
+            self.apply_search()
+
+    def apply_search(self) -> None:
+        self._search_timer.stop()
+        self.model.set_search(self.search.text())
 
     def fit_columns(self, maximum: int = 320) -> None:
-        """Columns as wide as their title and content (the first rows), within `maximum`."""
+        """Columns as wide as their title and the first rows' text, within `maximum`."""
         self._sized = True
         header = self.table.horizontalHeader()
+        metrics = QFontMetrics(self.table.font())
+        rows = min(self.model.rowCount(), FIT_ROWS)
         for column in range(self.model.columnCount()):
-            hint = max(header.sectionSizeHint(column), self.table.sizeHintForColumn(column))
-            self.table.setColumnWidth(column, min(hint + 12, maximum))
+            texts = (self.model.index(row, column).data() or "" for row in range(rows))
+            widest = max((metrics.horizontalAdvance(str(text)) for text in texts), default=0)
+            self.table.setColumnWidth(column, min(max(header.sectionSizeHint(column), widest + 8) + 12, maximum))
 
     def restore_columns(self, state) -> None:
         """Column widths and order saved from a previous session (kept over `fit_columns`)."""
@@ -90,7 +120,7 @@ class RecordsView(QWidget):
             source_row = self.model.row_of_id(record_id)
             if source_row is None:
                 continue
-            index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+            index = self.model.index(source_row, 0)
             flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
             selection.select(index, flags)
             if first:
@@ -98,7 +128,7 @@ class RecordsView(QWidget):
                 first = False
 
     def visible_count(self) -> int:
-        return self.proxy.rowCount()
+        return self.model.rowCount()
 
     def _on_double_click(self, index) -> None:
         record_id = index.data(ID_ROLE)

@@ -1,0 +1,63 @@
+"""Migration 0005: a store at 0004 holding invitations gets the covering indexes (and its
+statistics), keeps every row, and goes back cleanly."""
+
+from alembic import command
+from sqlalchemy import text
+
+from acs_desktop.db.engine import make_engine
+from acs_desktop.db.store import alembic_config, open_store
+from acs_desktop.services import Services
+from tests.conftest import FakeClock
+from tests.factories import Factory
+
+NEW = {"ix_invitation_performance_status_booking": ["performance_id", "status", "booking_id"], "ix_invitation_booking_status": ["booking_id", "status"]}
+OLD = {"ix_invitation_performance_status": ["performance_id", "status"], "ix_invitation_booking_id": ["booking_id"]}
+
+
+def _migrate(path, revision, *, down=False):
+    engine = make_engine(path, foreign_keys=False)
+    with engine.begin() as connection:
+        config = alembic_config()
+        config.attributes["connection"] = connection
+        (command.downgrade if down else command.upgrade)(config, revision)
+    engine.dispose()
+
+
+def _indexes(path) -> dict[str, list[str]]:
+    engine = make_engine(path)
+    with engine.connect() as connection:
+        names = [r[1] for r in connection.exec_driver_sql("PRAGMA index_list(invitation)") if r[1].startswith("ix_")]
+        found = {name: [c[2] for c in connection.exec_driver_sql(f"PRAGMA index_info({name})")] for name in names}
+    engine.dispose()
+    return found
+
+
+def test_a_0004_store_with_invitations_gets_the_covering_indexes(tmp_path):
+    path = tmp_path / "acs.sqlite"
+    store = open_store(path)
+    make = Factory(Services(store, FakeClock()))
+    season = make.season("2026-2027")
+    performance = make.performance(make.convention(make.partner("Théâtre"), season.id), quota=10)
+    make.book(performance, make.relay("CCAS"), 3)
+    store.close()
+    _migrate(path, "0004", down=True)
+    assert OLD.items() <= _indexes(path).items()
+
+    store = open_store(path)
+    assert store.migrated_from == "0004"
+    with store.read() as session:
+        assert session.execute(text("SELECT count(*) FROM invitation")).scalar() == 3
+        assert session.execute(text("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'")).scalar() == 1
+    store.close()
+    indexes = _indexes(path)
+    assert NEW.items() <= indexes.items()
+    assert not set(OLD) & set(indexes)
+
+
+def test_0005_downgrades_to_the_former_indexes(tmp_path):
+    path = tmp_path / "acs.sqlite"
+    open_store(path).close()
+    _migrate(path, "0004", down=True)
+    indexes = _indexes(path)
+    assert OLD.items() <= indexes.items()
+    assert not set(NEW) & set(indexes)

@@ -1,0 +1,34 @@
+"""Start-up loads only what the window needs: the libraries of documents (ReportLab), of
+spreadsheets (openpyxl) and of migrations (Alembic) wait until they are used."""
+
+import os
+import subprocess
+import sys
+
+LATER = ("reportlab", "openpyxl", "alembic")
+CODE = """
+import sys
+from pathlib import Path
+from acs_desktop.cli import build_parser
+from acs_desktop.db.store import open_store
+from acs_desktop.services import Services
+from acs_desktop.ui.app import make_application, window_settings
+from acs_desktop.ui.main_window import MainWindow
+store = open_store(Path(sys.argv[1]))
+app = make_application()
+window = MainWindow(Services(store), window_settings(Path(sys.argv[1]).parent), store.path)
+window.show()
+for index in range(window.tabs.count()):
+    window.tabs.setCurrentIndex(index)
+    app.processEvents()
+print(" ".join(sorted({name.split(".")[0] for name in sys.modules})))
+"""
+
+
+def test_the_window_opens_without_the_libraries_of_documents_spreadsheets_and_migrations(demo_store):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", CODE, str(demo_store.path)], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    loaded = set(done.stdout.split())
+    assert "PySide6" in loaded and "sqlalchemy" in loaded
+    assert not loaded & set(LATER)

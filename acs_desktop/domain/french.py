@@ -17,6 +17,7 @@ from acs_desktop.domain.errors import DomainError
 NNBSP = "\u202f"  # thousands separator
 NBSP = "\u00a0"  # before € and %
 CENT = Decimal("0.01")
+MONEY_MAX = Decimal("999999999.99")  # far above any donation, well inside the store's integer cents
 MONTHS = (
     "janvier", "février", "mars", "avril", "mai", "juin",
     "juillet", "août", "septembre", "octobre", "novembre", "décembre",
@@ -131,6 +132,8 @@ def parse_money(text: str, *, field: str | None = None, what: str = "Montant") -
         raise _refuse("amount_invalid", what, text, "1 234,50", field) from None
     if value < 0:
         raise DomainError("amount_negative", f"{what} : un montant ne peut pas être négatif.", field=field)
+    if value > MONEY_MAX:
+        raise DomainError("amount_too_large", f"{what} : au plus 999 999 999,99 €.", field=field)
     if value != value.quantize(CENT):
         raise DomainError("amount_invalid", f"{what} : au plus deux chiffres après la virgule.", field=field)
     return value.quantize(CENT)

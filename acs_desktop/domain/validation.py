@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from acs_desktop.domain.errors import DomainError
-from acs_desktop.domain.french import parse_money
+from acs_desktop.domain.french import format_money, parse_money
 
 # Far above any real figure, low enough to catch a typing slip (an extra zero or two).
 MAX_PLACES = 100_000
@@ -64,13 +64,15 @@ def money(value: object, what: str, field: str) -> Decimal:
             raise DomainError("amount_invalid", f"{what} : montant illisible.", field=field)
         if amount < 0:
             raise DomainError("amount_negative", f"{what} : un montant ne peut pas être négatif.", field=field)
+        if amount > MAX_AMOUNT:  # before quantize(), which fails beyond Decimal's precision
+            raise DomainError("amount_too_large", f"{what} : {format_money(MAX_AMOUNT)} au plus.", field=field)
         if amount != amount.quantize(Decimal("0.01")):
             raise DomainError("amount_invalid", f"{what} : au plus deux chiffres après la virgule.", field=field)
         amount = amount.quantize(Decimal("0.01"))
     else:
         amount = parse_money(str(value), field=field, what=what)
     if amount > MAX_AMOUNT:
-        raise DomainError("amount_too_large", f"{what} : {amount} € paraît trop grand.", field=field)
+        raise DomainError("amount_too_large", f"{what} : {format_money(MAX_AMOUNT)} au plus.", field=field)
     return amount
 
 

@@ -55,7 +55,7 @@ def test_amounts_typed(typed, expected):
     assert french.parse_money(typed) == Decimal(expected)
 
 
-@pytest.mark.parametrize("typed, code", [("-3", "amount_negative"), ("12,345", "amount_invalid"), ("abc", "amount_invalid"), ("", "amount_invalid")])
+@pytest.mark.parametrize("typed, code", [("-3", "amount_negative"), ("12,345", "amount_invalid"), ("abc", "amount_invalid"), ("", "amount_invalid"), ("100000000000000000000000000", "amount_too_large"), ("1 000 000 000", "amount_too_large")])
 def test_bad_amounts_refused(typed, code):
     with pytest.raises(DomainError) as refused:
         french.parse_money(typed)

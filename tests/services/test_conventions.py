@@ -44,6 +44,7 @@ def test_amounts_typed_with_a_decimal_comma_are_accepted(services, convention_id
         ("donations", Decimal("1.005"), "amount_invalid"),
         ("donations", 12.5, "amount_invalid"),
         ("place_value", "99999999", "amount_too_large"),
+        ("donations", Decimal(10) ** 30, "amount_too_large"),
         ("places_committed", -1, "number_negative"),
         ("solidarity_subscribers", "3,5", "number_invalid"),
     ],

@@ -1,6 +1,8 @@
-"""The `acs-desktop` command: opens the store, then the window or a batch subcommand.
+"""The `acs-desktop` command: the window, or a batch subcommand.
 
 Qt is imported only when the window is shown, so batch commands start fast and run anywhere.
+The window shows before the store is opened (and before SQLAlchemy and the subcommands are even
+imported): a director sees it as fast as any Qt window, then its figures.
 """
 
 from __future__ import annotations
@@ -13,15 +15,19 @@ import traceback
 from datetime import datetime
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from acs_desktop import APP_NAME, __version__
-from acs_desktop.commands import CommandContext, register_all
-from acs_desktop.db.backup import automatic_backup, latest_good_backup, restore_backup
+from acs_desktop.commands import CommandContext
+from acs_desktop.db.files import private
 from acs_desktop.db.location import ENV_VAR, resolve_data_dir, store_path
 from acs_desktop.db.lock import StoreLock
-from acs_desktop.db.store import Store, StoreError, open_store, private
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.french import format_int
+
+if TYPE_CHECKING:
+    from acs_desktop.db.store import Store
+    from acs_desktop.services import Services
 
 LOG_FILE = "acs-desktop.log"
 
@@ -46,7 +52,8 @@ class FrenchArgumentParser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog} : option incorrecte ({message}). Voir « {self.prog} --help ».\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """The whole parser; without `commands`, the window's options only (no subcommand imported)."""
     parser = FrenchArgumentParser(
         prog="acs-desktop",
         description="Gestion de l'Abonnement Culturel Solidaire : conventions, offres, relais, invitations, bilan.",
@@ -57,9 +64,33 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true", help="remplit une base vide avec une saison passée et une saison en cours fictives")
     parser.add_argument("--self-test", action="store_true", help="ouvre la fenêtre, vérifie qu'elle s'affiche, écrit une ligne et quitte")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}", help="affiche la version et quitte")
-    subparsers = parser.add_subparsers(dest="command", title="commandes", metavar="COMMANDE")
-    register_all(subparsers)
+    if commands:
+        from acs_desktop.commands import register_all
+
+        subparsers = parser.add_subparsers(dest="command", title="commandes", metavar="COMMANDE")
+        register_all(subparsers)
     return parser
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    """The window's options alone are read without importing the subcommands; anything else
+    (a command, --help, a mistake) goes to the whole parser, which says it in French."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if not any(arg in ("-h", "--help") for arg in argv):
+        window_only = build_parser(commands=False)
+        window_only.error = _not_for_the_window  # the whole parser says it
+        try:
+            args, rest = window_only.parse_known_args(argv)
+        except ValueError:
+            rest = ["?"]
+        if not rest:
+            args.command = None
+            return args
+    return build_parser().parse_args(argv)
+
+
+def _not_for_the_window(message: str):
+    raise ValueError(message)
 
 
 def setup_logging(data_dir: Path) -> Path:
@@ -73,11 +104,12 @@ def setup_logging(data_dir: Path) -> Path:
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(logging.INFO)
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # its plugins' set-up, line by line: noise
     return log_path
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = parse_args(argv)
     data_dir = resolve_data_dir(args.data_dir)
     path = store_path(data_dir)
     gui = not args.command and not args.self_test
@@ -87,14 +119,16 @@ def main(argv: list[str] | None = None) -> int:
             f"ACS Desktop est déjà ouvert sur cette base ({lock.holder() or path}). Fermez-le avant de le relancer.", gui=gui, code=4
         )
     try:
-        if args.command and not getattr(args, "opens_store", True):
+        if not args.command:
+            return _window(args, data_dir, path, gui=gui)
+        if not getattr(args, "opens_store", True):
             return _guarded(lambda: args.handler(args, CommandContext(data_dir, path)), None)
-        store = _open(path, data_dir, gui=gui)
+        store = _open(path, data_dir, gui=False)
         if store is None:
             return 2
         log_path = setup_logging(data_dir)
         try:
-            return _guarded(lambda: _run(args, store, data_dir, log_path), log_path)
+            return _guarded(lambda: _run_command(args, store, data_dir), log_path)
         finally:
             store.close()
     finally:
@@ -103,6 +137,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def _open(path: Path, data_dir: Path, *, gui: bool) -> Store | None:
     """The store, or None after saying why not. A damaged store: offer its latest good backup."""
+    from acs_desktop.db.backup import latest_good_backup, restore_backup
+    from acs_desktop.db.store import StoreError, open_store
+
     try:
         return open_store(path)
     except StoreError as error:
@@ -153,30 +190,66 @@ def _guarded(action, log_path: Path | None) -> int:
         return 3
 
 
-def _run(args: argparse.Namespace, store: Store, data_dir: Path, log_path: Path) -> int:
+def _prepare(args: argparse.Namespace, store: Store) -> Services:
+    """What every start does once the store is open: say a migration, load the demo if asked,
+    apply the retention of first names."""
     from acs_desktop.services import Services
 
     services = Services(store)
     if store.migrated_from:
-        print(f"Base mise à jour (schéma {store.migrated_from} → actuel) ; copie gardée : {store.copy_before_migration}")
+        message = f"Base mise à jour (schéma {store.migrated_from} → actuel) ; copie gardée : {store.copy_before_migration}"
+        logging.getLogger(__name__).info(message)
+        print(message)
     if args.demo:
         _load_demo(store)
     for done in services.privacy.apply_retention():
         logging.getLogger(__name__).info("Saison %s : %s prénom(s) effacé(s) (durée de conservation)", done.season_label, done.first_names)
-    if args.command:
-        return args.handler(args, CommandContext(data_dir, store.path, store, services))
-    automatic_backup(store.path, data_dir, datetime.now())
+    return services
+
+
+def _run_command(args: argparse.Namespace, store: Store, data_dir: Path) -> int:
+    services = _prepare(args, store)
+    return args.handler(args, CommandContext(data_dir, store.path, store, services))
+
+
+def _window(args: argparse.Namespace, data_dir: Path, path: Path, *, gui: bool) -> int:
+    """The window shows first; the store is opened under it, backed up (the day's first start)
+    and, after the window closes, checkpointed, backed up again if written, and closed."""
     if not _screen_available():
         if not args.self_test:
             print("Aucun écran n'est disponible : la fenêtre ne peut pas s'ouvrir.", file=sys.stderr)
             return 2
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # the self-test checks the window off screen
-    from acs_desktop.ui.app import run_gui
+    log_path = setup_logging(data_dir)
+    opened: list[Store] = []
 
-    code = run_gui(services, store.path, data_dir, log_path, self_test=args.self_test)
-    store.checkpoint()  # then the copy (if the session wrote anything) is newer than every file of the store
-    automatic_backup(store.path, data_dir, datetime.now(), closing=True)
-    return code
+    def open_services(_window) -> Services | None:
+        from acs_desktop.db.backup import automatic_backup
+
+        store = _open(path, data_dir, gui=gui)
+        if store is None:
+            return None
+        opened.append(store)
+        services = _prepare(args, store)
+        automatic_backup(store.path, data_dir, datetime.now())
+        return services
+
+    def run() -> int:
+        from acs_desktop.ui.app import run_gui
+
+        code = run_gui(data_dir, path, log_path, open_services, self_test=args.self_test)
+        if opened:
+            from acs_desktop.db.backup import automatic_backup
+
+            opened[0].checkpoint()  # then the copy (if the session wrote anything) is newer than every file of the store
+            automatic_backup(opened[0].path, data_dir, datetime.now(), closing=True)
+        return code
+
+    try:
+        return _guarded(run, log_path)
+    finally:
+        for store in opened:
+            store.close()
 
 
 def _screen_available() -> bool:

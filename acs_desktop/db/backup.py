@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from acs_desktop.db.store import StoreError, copy_store, head_revision, inspect_file, private
+from acs_desktop.db.files import private
+from acs_desktop.db.store import StoreError, copy_store, head_revision, inspect_file
 
 BACKUP_DIR = "sauvegardes"
 DAILY, MONTHLY = "quotidiennes", "mensuelles"

@@ -7,7 +7,6 @@ refused with a French message before any connection that could write is opened.
 from __future__ import annotations
 
 import logging
-import os
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -18,6 +17,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from acs_desktop.db.engine import APPLICATION_ID, make_engine, writing
+from acs_desktop.db.files import private
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -70,12 +70,6 @@ class FileState:
     exists: bool
     revision: str | None
     has_tables: bool
-
-
-def private(path: Path, *, directory: bool = False) -> None:
-    """Readable by the user only (the store holds data about people in precarity)."""
-    if os.name != "nt":
-        path.chmod(0o700 if directory else 0o600)
 
 
 def alembic_config() -> Config:

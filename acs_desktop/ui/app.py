@@ -6,19 +6,24 @@ import logging
 import sys
 import time
 import traceback
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QEventLoop, QLibraryInfo, QLocale, QObject, QSettings, QThreadPool, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QEvent, QEventLoop, QLibraryInfo, QLocale, QObject, QSettings, Qt, QThreadPool, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from acs_desktop import APP_NAME, __version__
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.french import format_int
-from acs_desktop.services import Services
+
+if TYPE_CHECKING:
+    from acs_desktop.services import Services
 
 log = logging.getLogger(__name__)
 SETTINGS_FILE = "fenetre.ini"
 SELF_TEST_TIMEOUT = 60.0  # seconds: a window that never shows, or a tab that never draws, fails
+EXPOSE_WAIT = 3.0  # seconds a real screen may take to map the window before the store is opened anyway
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -69,20 +74,53 @@ def install_exception_hook(log_path: Path) -> None:
     sys.excepthook = hook
 
 
-def run_gui(services: Services, store_path: Path, data_dir: Path, log_path: Path, *, self_test: bool = False) -> int:
+def run_gui(
+    data_dir: Path, store_path: Path, log_path: Path, open_services: Callable[[QWidget], Services | None], *, self_test: bool = False
+) -> int:
+    """The window first, then the store: the frame (menus, tab titles, « Ouverture de la base… »)
+    shows as fast as any Qt window; `open_services(window)` then opens the store — and may ask,
+    over the frame, to restore a backup — and returns None when it cannot (it has said why)."""
     from acs_desktop.ui.main_window import MainWindow
 
     app = make_application()
     if not self_test:
         install_exception_hook(log_path)
-    window = MainWindow(services, window_settings(data_dir), store_path)
+    window = MainWindow(None, window_settings(data_dir), store_path)
     window.show()
+    _wait(app, lambda: window.windowHandle() is not None and window.windowHandle().isExposed(), EXPOSE_WAIT)
+    if self_test:
+        print("Autotest : fenêtre affichée, ouverture de la base…", flush=True)
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        services = open_services(window)
+    except Exception:
+        if not self_test:
+            QMessageBox.critical(window, "Erreur inattendue",
+                                 f"La base n'a pas pu être ouverte.\n\nLe détail technique est dans le journal :\n{log_path}")
+        raise
+    finally:
+        QApplication.restoreOverrideCursor()
+    if services is None:
+        window.close()
+        return 2
+    window.attach(services)
     try:
         if self_test:
             return _self_test(app, window, services, store_path)
         return app.exec()
     finally:
         QThreadPool.globalInstance().waitForDone()  # a review or a report still computing: never close the store under it
+
+
+def _wait(app: QApplication, until: Callable[[], bool], seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while not until():
+        if time.monotonic() > deadline:
+            return False
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        if not until():
+            time.sleep(0.002)
+    return True
 
 
 class _PaintCounter(QObject):

@@ -1,46 +1,49 @@
 """The main window: a season selector above the five tabs of the yearly process, or the welcome
-page while the store is empty. Remembers its geometry, the last season and the column widths."""
+page while the store is empty. Remembers its geometry, the last season and the column widths.
+
+Built in two steps so that it shows as fast as any Qt window: `MainWindow(None, …)` is the frame
+(menu titles, the five tab titles, « Ouverture de la base… »), which needs neither the store nor
+SQLAlchemy; `attach(services)` then fills it once the store is open. With services given, both
+happen at once.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QInputDialog, QLabel, QMainWindow, QStackedWidget, QTabWidget, QToolBar, QWidget
 
 from acs_desktop import APP_NAME, __version__
-from acs_desktop.domain.seasons import next_season_label
-from acs_desktop.services import Services
-from acs_desktop.ui import safety_actions
-from acs_desktop.ui.conventions_tab import ConventionsTab
-from acs_desktop.ui.documents_menu import DocumentsMenu
-from acs_desktop.ui.events import AppEvents
-from acs_desktop.ui.invitations_tab import InvitationsTab
-from acs_desktop.ui.offers_tab import OffersTab
-from acs_desktop.ui.relays_tab import RelaysTab
-from acs_desktop.ui.review_tab import ReviewTab
-from acs_desktop.ui.season_file_actions import add_season_file_actions
-from acs_desktop.ui.season_tab import SeasonTab
-from acs_desktop.ui.welcome_page import WelcomePage
-from acs_desktop.ui.widgets.actions import attempt
-from acs_desktop.ui.widgets.records_view import RecordsView
+
+if TYPE_CHECKING:
+    from acs_desktop.services import Services
+    from acs_desktop.ui.season_tab import SeasonTab
+
+TAB_TITLES = ("Conventions", "Offres", "Relais", "Invitations", "Bilan de saison")  # the tabs' own titles (tested)
+MENU_TITLES = ("&Fichier", "&Affichage", "&Documents", "&Aide")  # DocumentsMenu's title is the third (tested)
+OPENING = "Ouverture de la base…"
 
 
 class MainWindow(QMainWindow):
     season_changed = Signal(object)
 
-    def __init__(self, services: Services, settings: QSettings, store_path: Path, parent: QWidget | None = None):
+    def __init__(self, services: Services | None, settings: QSettings, store_path: Path, parent: QWidget | None = None):
         super().__init__(parent)
-        self.services = services
+        self.services: Services | None = None
         self.settings = settings
         self.store_path = store_path
-        self.events = AppEvents(self)
+        self.events = None
+        self.tab_pages: list[SeasonTab] = []
         self.setMinimumSize(760, 520)
+        self.setWindowTitle(f"{APP_NAME} {__version__}")
 
         self.season_box = QComboBox()
         self.season_box.setMinimumWidth(120)
         self.season_box.setToolTip("Saison affichée dans tous les onglets")
+        self.season_box.setEnabled(False)
         self.season_toolbar = QToolBar("Saison")
         self.season_toolbar.setObjectName("seasonToolbar")
         self.season_toolbar.setMovable(False)
@@ -49,25 +52,59 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.season_toolbar)
 
         self.tabs = QTabWidget()
-        self.tab_pages: list[SeasonTab] = [
+        for title in TAB_TITLES:  # placeholders until the store is open
+            waiting = QLabel(OPENING)
+            waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.tabs.addTab(waiting, title)
+        self.tabs.setCurrentIndex(self.settings.value("window/tab", 0, type=int))
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.tabs)
+        self.setCentralWidget(self.pages)
+        self.menus = [self.menuBar().addMenu(title) for title in MENU_TITLES]
+        for menu in self.menus:
+            menu.setEnabled(False)
+        self.statusBar().showMessage(OPENING)
+        self._restore_geometry()
+        if services is not None:
+            self.attach(services)
+
+    def attach(self, services: Services) -> None:
+        """The frame filled: the five tabs, the welcome page, the menus, the season chosen."""
+        from acs_desktop.ui.conventions_tab import ConventionsTab
+        from acs_desktop.ui.events import AppEvents
+        from acs_desktop.ui.invitations_tab import InvitationsTab
+        from acs_desktop.ui.offers_tab import OffersTab
+        from acs_desktop.ui.relays_tab import RelaysTab
+        from acs_desktop.ui.review_tab import ReviewTab
+        from acs_desktop.ui.welcome_page import WelcomePage
+
+        self.services = services
+        self.events = AppEvents(self)
+        current = self.tabs.currentIndex()
+        self.tab_pages = [
             ConventionsTab(services, self.events), OffersTab(services, self.events), RelaysTab(services, self.events),
             InvitationsTab(services, self.events), ReviewTab(services, self.events),
         ]
+        self.tabs.setUpdatesEnabled(False)
+        while self.tabs.count():
+            placeholder = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            placeholder.deleteLater()
         for page in self.tab_pages:
             self.tabs.addTab(page, page.title)
+        self.tabs.setCurrentIndex(current)
+        self.tabs.setUpdatesEnabled(True)
         self.welcome = WelcomePage(services)
         self.welcome.started.connect(self._on_started)
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self.welcome)
-        self.pages.addWidget(self.tabs)
-        self.setCentralWidget(self.pages)
-        self.statusBar().showMessage(f"Données : {store_path}")
+        self.pages.insertWidget(0, self.welcome)
+        self.statusBar().showMessage(f"Données : {self.store_path}")
 
         self._build_menus()
+        self.season_box.setEnabled(True)
         self.events.data_changed.connect(self._on_data_changed)
         self.season_box.currentIndexChanged.connect(self._on_season_chosen)
         self.reload_seasons()
-        self._restore_state()
+        self._restore_columns()
 
     # --- seasons --------------------------------------------------------------------------
     def reload_seasons(self, select_id: int | None = None) -> None:
@@ -116,6 +153,9 @@ class MainWindow(QMainWindow):
         self._on_data_changed()
 
     def new_season(self) -> None:
+        from acs_desktop.domain.seasons import next_season_label
+        from acs_desktop.ui.widgets.actions import attempt
+
         labels = [s.label for s in self.services.seasons.list_seasons()]
         suggestion = self.services.seasons.current_label()
         if suggestion in labels:  # the season after the newest one
@@ -136,7 +176,11 @@ class MainWindow(QMainWindow):
         return item
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&Fichier")
+        from acs_desktop.ui import safety_actions
+        from acs_desktop.ui.documents_menu import DocumentsMenu
+        from acs_desktop.ui.season_file_actions import add_season_file_actions
+
+        file_menu, view_menu, documents_placeholder, help_menu = self.menus
         self._menu_action(file_menu, "L'&association…", self.edit_settings)
         self._menu_action(file_menu, "Nouvelle &saison…", self.new_season)
         self._menu_action(file_menu, "&Partenaires…", self.tab_pages[0].open_partners)
@@ -150,20 +194,28 @@ class MainWindow(QMainWindow):
         add_season_file_actions(self, file_menu)
         file_menu.addSeparator()
         self._menu_action(file_menu, "&Quitter", self.close, QKeySequence.StandardKey.Quit)
-        view_menu = self.menuBar().addMenu("&Affichage")
         for index, page in enumerate(self.tab_pages):
             self._menu_action(view_menu, page.title, lambda i=index: self.tabs.setCurrentIndex(i), f"Ctrl+{index + 1}")
         self._menu_action(view_menu, "Actualiser", self.reload_all, QKeySequence.StandardKey.Refresh)
-        self.menuBar().addMenu(DocumentsMenu(self.services, self.current_season_id, self, on_change=self.events.data_changed.emit))
-        help_menu = self.menuBar().addMenu("&Aide")
+        documents = DocumentsMenu(self.services, self.current_season_id, self, on_change=self.events.data_changed.emit)
+        self.menuBar().insertMenu(documents_placeholder.menuAction(), documents)
+        self.menuBar().removeAction(documents_placeholder.menuAction())
+        documents_placeholder.deleteLater()
+        self.menus[2] = documents
         self._menu_action(help_menu, "À &propos d'ACS Desktop", self._about)
+        for menu in self.menus:
+            menu.setEnabled(True)
 
     def close_season(self) -> None:
+        from acs_desktop.ui import safety_actions
+
         season_id = self.current_season_id()
         if season_id is not None and safety_actions.close_season(self, self.services, season_id, self.season_box.currentText()):
             self.events.data_changed.emit()
 
     def restore_backup(self) -> None:
+        from acs_desktop.ui import safety_actions
+
         if safety_actions.restore_from_file(self, self.services):
             self.reload_seasons()
 
@@ -194,13 +246,16 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_NAME} {__version__}" + (f" — {name}" if name else ""))
 
     # --- window state ---------------------------------------------------------------------
-    def _restore_state(self) -> None:
+    def _restore_geometry(self) -> None:
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 780)
-        self.tabs.setCurrentIndex(self.settings.value("window/tab", 0, type=int))
+
+    def _restore_columns(self) -> None:
+        from acs_desktop.ui.widgets.records_view import RecordsView
+
         for view in self.findChildren(RecordsView):
             state = self.settings.value(f"columns/{view.objectName()}") if view.objectName() else None
             if state is not None:
@@ -210,6 +265,8 @@ class MainWindow(QMainWindow):
         for page in self.tab_pages:
             if hasattr(page, "save_pending"):
                 page.save_pending()
+        from acs_desktop.ui.widgets.records_view import RecordsView
+
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/tab", self.tabs.currentIndex())
         for view in self.findChildren(RecordsView):

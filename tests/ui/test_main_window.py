@@ -62,3 +62,26 @@ def test_last_season_is_remembered(qtbot, demo_services, demo_store, tmp_path):
     second = MainWindow(demo_services, window_settings(tmp_path), demo_store.path)
     qtbot.addWidget(second)
     assert second.season_box.currentText() == "2025-2026"
+
+
+def test_the_frame_is_filled_when_the_store_opens(qtbot, demo_services, demo_store, tmp_path):
+    make_application()
+    settings = window_settings(tmp_path)
+    settings.setValue("window/tab", 2)
+    frame = MainWindow(None, settings, demo_store.path)
+    qtbot.addWidget(frame)
+    frame.show()
+    qtbot.waitExposed(frame)
+    assert frame.tabs.currentIndex() == 2 and frame.tab_pages == []
+    assert not any(menu.isEnabled() for menu in frame.menus)
+    assert not frame.season_box.isEnabled()
+
+    frame.attach(demo_services)
+    assert [frame.tabs.tabText(i) for i in range(frame.tabs.count())] == [page.title for page in frame.tab_pages]
+    assert frame.tabs.currentWidget() is frame.tab_pages[2]  # the remembered tab, now with its records
+    qtbot.waitUntil(lambda: frame.tab_pages[2].view.model.rowCount() == 48)
+    titles = [action.text() for action in frame.menuBar().actions()]
+    assert titles == ["&Fichier", "&Affichage", "&Documents", "&Aide"]
+    assert all(menu.isEnabled() and menu.actions() for menu in frame.menus)
+    assert frame.season_box.currentText() == "2026-2027"
+    assert frame.statusBar().currentMessage().startswith("Données : ")

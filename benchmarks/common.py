@@ -12,13 +12,17 @@ from dataclasses import dataclass
 class Result:
     figure: str
     measured: float
-    target: float
+    target: float | None  # None: no target in the issue, a figure for reference
     unit: str = "s"  # "s", "ms", "Mo", "×"
     note: str = ""
 
     @property
     def met(self) -> bool:
-        return self.measured <= self.target
+        return self.target is None or self.measured <= self.target
+
+    @property
+    def met_text(self) -> str:
+        return "reference" if self.target is None else "yes" if self.met else "**no**"
 
     def _fmt(self, value: float) -> str:
         if self.unit == "ms":
@@ -35,7 +39,7 @@ class Result:
 
     @property
     def target_text(self) -> str:
-        return f"≤ {self._fmt(self.target)}"
+        return "—" if self.target is None else f"≤ {self._fmt(self.target)}"
 
 
 def median_time(action: Callable[[], object], repeat: int = 5, warmup: int = 1) -> float:

@@ -93,17 +93,19 @@ def run_gui(
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         services = open_services(window)
+        if services is not None:
+            window.attach(services)
     except Exception:
+        QApplication.restoreOverrideCursor()
         if not self_test:
             QMessageBox.critical(window, "Erreur inattendue",
                                  f"La base n'a pas pu être ouverte.\n\nLe détail technique est dans le journal :\n{log_path}")
+        window.close()
         raise
-    finally:
-        QApplication.restoreOverrideCursor()
+    QApplication.restoreOverrideCursor()
     if services is None:
         window.close()
         return 2
-    window.attach(services)
     try:
         if self_test:
             return _self_test(app, window, services, store_path)

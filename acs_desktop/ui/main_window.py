@@ -27,6 +27,21 @@ MENU_TITLES = ("&Fichier", "&Affichage", "&Documents", "&Aide")  # DocumentsMenu
 OPENING = "Ouverture de la base…"
 
 
+def tab_classes() -> list[type[SeasonTab]]:
+    """The five tabs' classes, imported when the store is open (with them, every dialog and
+    action module of the window, and SQLAlchemy through the services)."""
+    from acs_desktop.ui import safety_actions, season_file_actions  # noqa: F401 - the menus' modules, loaded with the tabs
+    from acs_desktop.ui.conventions_tab import ConventionsTab
+    from acs_desktop.ui.documents_menu import DocumentsMenu  # noqa: F401
+    from acs_desktop.ui.invitations_tab import InvitationsTab
+    from acs_desktop.ui.offers_tab import OffersTab
+    from acs_desktop.ui.relays_tab import RelaysTab
+    from acs_desktop.ui.review_tab import ReviewTab
+    from acs_desktop.ui.welcome_page import WelcomePage  # noqa: F401
+
+    return [ConventionsTab, OffersTab, RelaysTab, InvitationsTab, ReviewTab]
+
+
 class MainWindow(QMainWindow):
     season_changed = Signal(object)
 
@@ -70,21 +85,13 @@ class MainWindow(QMainWindow):
 
     def attach(self, services: Services) -> None:
         """The frame filled: the five tabs, the welcome page, the menus, the season chosen."""
-        from acs_desktop.ui.conventions_tab import ConventionsTab
         from acs_desktop.ui.events import AppEvents
-        from acs_desktop.ui.invitations_tab import InvitationsTab
-        from acs_desktop.ui.offers_tab import OffersTab
-        from acs_desktop.ui.relays_tab import RelaysTab
-        from acs_desktop.ui.review_tab import ReviewTab
         from acs_desktop.ui.welcome_page import WelcomePage
 
         self.services = services
         self.events = AppEvents(self)
         current = self.tabs.currentIndex()
-        self.tab_pages = [
-            ConventionsTab(services, self.events), OffersTab(services, self.events), RelaysTab(services, self.events),
-            InvitationsTab(services, self.events), ReviewTab(services, self.events),
-        ]
+        self.tab_pages = [kind(services, self.events) for kind in tab_classes()]
         self.tabs.setUpdatesEnabled(False)
         while self.tabs.count():
             placeholder = self.tabs.widget(0)

@@ -36,7 +36,9 @@ def messages(monkeypatch):
         "refuse": lambda _p, message, title="Impossible": recorded.said.append(f"{title}: {message}"),
     }
     originals = {name: getattr(actions, name) for name in stand_ins}
-    import acs_desktop.ui.main_window  # noqa: F401 - loads every tab, dialog and action module
+    from acs_desktop.ui.main_window import tab_classes
+
+    tab_classes()  # loads every tab, dialog and action module (the window's frame alone loads none)
 
     for module in [m for name, m in sys.modules.items() if name.startswith("acs_desktop.ui")]:
         for name, stand_in in stand_ins.items():

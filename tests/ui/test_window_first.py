@@ -1,0 +1,48 @@
+"""The window shows before the store opens; what goes wrong while it opens is said in French."""
+
+import sys
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from acs_desktop.ui import app as app_module
+from acs_desktop.ui.app import run_gui
+
+
+@pytest.fixture
+def said(monkeypatch):
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_gui installs its own: put back after the test
+    boxes = []
+    monkeypatch.setattr(app_module.QMessageBox, "critical", lambda _parent, title, text: boxes.append((title, text)))
+    return boxes
+
+
+def test_an_error_while_the_store_opens_is_said_and_the_frame_closes(qtbot, tmp_path, said):
+    seen = []
+
+    def broken(window):
+        seen.append((window.isVisible(), window.statusBar().currentMessage()))
+        raise RuntimeError("disque illisible")
+
+    with pytest.raises(RuntimeError):
+        run_gui(tmp_path, tmp_path / "acs.sqlite", tmp_path / "acs-desktop.log", broken)
+    assert seen == [(True, "Ouverture de la base…")]  # the frame was on screen while the store opened
+    assert said and said[0][0] == "Erreur inattendue"
+    assert "journal" in said[0][1] and "Traceback" not in said[0][1]
+    assert QApplication.overrideCursor() is None
+
+
+def test_an_error_while_the_tabs_fill_in_is_said_too(qtbot, tmp_path, said):
+    class Broken:  # services whose first query fails
+        def __getattr__(self, name):
+            raise RuntimeError("requête impossible")
+
+    with pytest.raises(RuntimeError):
+        run_gui(tmp_path, tmp_path / "acs.sqlite", tmp_path / "acs-desktop.log", lambda _window: Broken())
+    assert [title for title, _text in said] == ["Erreur inattendue"]
+    assert QApplication.overrideCursor() is None
+
+
+def test_a_store_that_cannot_open_closes_the_frame_quietly(qtbot, tmp_path, said):
+    assert run_gui(tmp_path, tmp_path / "acs.sqlite", tmp_path / "acs-desktop.log", lambda _window: None) == 2
+    assert said == []  # open_services said why itself

@@ -2,8 +2,10 @@
 
 - Tickets of a booking, of a relay for a season (those not yet printed), or of a performance.
   Only invitations that hold a place get a ticket; the first name only when the booking asked
-  for names on tickets. `print_tickets` prepares, renders, then marks the tickets issued: nothing
-  is marked if rendering fails or is cancelled, and a reprint says "Duplicata" with its code.
+  for names on tickets. The window calls `prepare_tickets` (render, mark nothing), then
+  `issue_tickets` once the tickets leave the preview (printed, saved or opened); the command line
+  calls `print_tickets` (both at once: the file written is the print). Nothing is marked if
+  rendering fails or is cancelled, and a reprint says "Duplicata" with its code.
 - The attendance sheet of a performance (tickets handed out, grouped by relay).
 - The relay slip: the upcoming places handed to a relay (for a season, or one booking).
 - The season catalogue: performances with places still available.
@@ -72,6 +74,7 @@ class Document:
     filename: str  # a suggested file name
     pdf: bytes
     summary: str  # one French sentence saying what it holds
+    tickets: tuple[int, ...] = ()  # invitations its tickets print: issued once the document leaves the preview
 
 
 @dataclass(frozen=True)
@@ -152,21 +155,46 @@ class DocumentService(Service):
                 raise DomainError("no_tickets", empty)
             return TicketBatch(identity, tickets, row_per_group=selection.performance_id is not None), filename
 
-    def print_tickets(self, selection: TicketSelection, progress: ProgressCallback | None = None) -> Document:
-        """Prepare → render → mark issued. A failed or cancelled rendering marks nothing."""
+    def prepare_tickets(self, selection: TicketSelection, progress: ProgressCallback | None = None) -> Document:
+        """Prepare → render, marking nothing: the window marks the tickets issued (`issue_tickets`)
+        only when they leave the preview — printed, saved or opened —, so a preview closed
+        unprinted leaves them to print, not to reprint as duplicates."""
         from acs_desktop.printing.tickets import render_tickets
 
         batch, filename = self._prepare(selection)
         pdf = render_tickets(batch, progress=progress)
-        issued = self._bookings.issue_invitations([t.invitation_id for t in batch.tickets])
-        n = len(batch.tickets)
+        again = sum(1 for t in batch.tickets if t.reprint)
+        parts = []
+        if len(batch.tickets) - again:
+            parts.append(quantity(len(batch.tickets) - again, "à imprimer pour la première fois", "à imprimer pour la première fois"))
+        if again:
+            parts.append(f"{quantity(again, 'duplicata', 'duplicata')} (mêmes codes)")
+        summary = f"{quantity(len(batch.tickets), 'billet')} : {', '.join(parts)}."
+        return Document("Billets", filename, pdf, summary, tuple(t.invitation_id for t in batch.tickets))
+
+    def issue_tickets(self, document: Document) -> str:
+        """The tickets of `document` were printed or saved: booked → issued, counted as printed
+        once more. Returns what it did, in French."""
+        issued = self._bookings.issue_invitations(list(document.tickets))
+        parts = []
+        if issued.first_print:
+            parts.append(quantity(len(issued.first_print), "marqué édité", "marqués édités"))
+        if issued.reprint:
+            parts.append(f"{quantity(len(issued.reprint), 'duplicata compté', 'duplicata comptés')}")
+        return f"{', '.join(parts)}."
+
+    def print_tickets(self, selection: TicketSelection, progress: ProgressCallback | None = None) -> Document:
+        """Prepare → render → mark issued at once (the command line: the file written is the print).
+        A failed or cancelled rendering marks nothing."""
+        document = self.prepare_tickets(selection, progress)
+        issued = self._bookings.issue_invitations(list(document.tickets))
         parts = []
         if issued.first_print:
             parts.append(quantity(len(issued.first_print), "imprimé pour la première fois", "imprimés pour la première fois"))
         if issued.reprint:
             parts.append(f"{quantity(len(issued.reprint), 'duplicata', 'duplicata')} (mêmes codes)")
-        summary = f"{quantity(n, 'billet')} : {', '.join(parts)}."
-        return Document("Billets", filename, pdf, summary)
+        summary = f"{quantity(len(document.tickets), 'billet')} : {', '.join(parts)}."
+        return Document(document.title, document.filename, document.pdf, summary, document.tickets)
 
     def relays_with_places(self, season_id: int) -> list[RelayPlaces]:
         """Relays holding places on upcoming performances of the season, by name."""

@@ -21,6 +21,7 @@ from acs_desktop.services.documents import Document, TicketSelection
 from acs_desktop.ui import pdf_output
 from acs_desktop.ui.choice_dialog import choose
 from acs_desktop.ui.print_job import PrintTask
+from acs_desktop.ui.widgets.actions import attempt
 
 REPRINT_OPTION = "Réimprimer aussi les billets déjà imprimés (ils porteront la mention « Duplicata »)"
 
@@ -85,12 +86,18 @@ class DocumentsMenu(QMenu):
 
     def _print_tickets(self, selection: TicketSelection) -> None:
         def work(progress: ProgressCallback) -> Document:
-            return self.services.documents.print_tickets(selection, progress)
+            return self.services.documents.prepare_tickets(selection, progress)
 
         def done(document: Document) -> None:
-            if self.on_change is not None:
-                self.on_change()  # invitations are now issued
-            pdf_output.show_document(self._owner, document)
+            def issued() -> str | None:  # printed, saved or opened: now they may be on paper
+                result = attempt(self._owner, lambda: self.services.documents.issue_tickets(document))
+                if not result:
+                    return None
+                if self.on_change is not None:
+                    self.on_change()
+                return result.value
+
+            pdf_output.show_document(self._owner, document, on_output=issued)
 
         self._run("Impression des billets", work, done)
 

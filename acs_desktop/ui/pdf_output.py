@@ -10,6 +10,7 @@ from __future__ import annotations
 import atexit
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, QStandardPaths, Qt, QUrl
@@ -38,10 +39,16 @@ _viewer_folder: Path | None = None
 
 
 class PdfPreviewDialog(QDialog):
-    def __init__(self, pdf: bytes, title: str, filename: str, summary: str = "", parent: QWidget | None = None):
+    def __init__(
+        self, pdf: bytes, title: str, filename: str, summary: str = "", parent: QWidget | None = None, *,
+        on_output: Callable[[], str | None] | None = None,
+    ):
+        """`on_output` runs once, the first time the document leaves the preview (printed, saved
+        or opened in the viewer); what it returns is added to the summary."""
         super().__init__(parent)
         self.pdf = pdf
         self.filename = filename
+        self._on_output = on_output
         self.setWindowTitle(f"{title} — aperçu")
         self.resize(900, 1000)
 
@@ -94,7 +101,10 @@ class PdfPreviewDialog(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         first, last = printer.fromPage() or 1, printer.toPage() or self.document.pageCount()
-        return print_pages(self.document, printer, range(first - 1, last), self)
+        printed = print_pages(self.document, printer, range(first - 1, last), self)
+        if printed:
+            self._output_done()
+        return printed
 
     def save_as(self) -> Path | None:
         global _last_folder
@@ -110,6 +120,7 @@ class PdfPreviewDialog(QDialog):
             return None
         _last_folder = path.parent
         self.summary.setText(f"{self.summary.text()} · enregistré dans {path}")
+        self._output_done()
         return path
 
     def open_in_viewer(self) -> Path | None:
@@ -117,7 +128,16 @@ class PdfPreviewDialog(QDialog):
         path.write_bytes(self.pdf)
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
             QMessageBox.warning(self, "Lecteur PDF", f"Aucun lecteur PDF n'a pu ouvrir le document. Il est enregistré ici : {path}")
+        self._output_done()  # the viewer can print it: from here on it may be on paper
         return path
+
+    def _output_done(self) -> None:
+        if self._on_output is None:
+            return
+        on_output, self._on_output = self._on_output, None
+        said = on_output()
+        if said:
+            self.summary.setText(f"{self.summary.text()} · {said}")
 
 
 def print_pages(document: QPdfDocument, printer: QPrinter, pages: range, parent: QWidget | None = None) -> bool:
@@ -162,8 +182,8 @@ def viewer_folder() -> Path:
     return _viewer_folder
 
 
-def show_document(parent: QWidget, document) -> PdfPreviewDialog:
+def show_document(parent: QWidget, document, on_output: Callable[[], str | None] | None = None) -> PdfPreviewDialog:
     """The preview of a `services.documents.Document`, shown until closed."""
-    dialog = PdfPreviewDialog(document.pdf, document.title, document.filename, document.summary, parent)
+    dialog = PdfPreviewDialog(document.pdf, document.title, document.filename, document.summary, parent, on_output=on_output)
     dialog.exec()
     return dialog

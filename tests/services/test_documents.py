@@ -129,6 +129,20 @@ def test_printing_marks_issued_and_a_second_print_is_a_duplicata_of_the_same_cod
     assert again.filename == f"billets-reservation-{booking.booking_id}.pdf"
 
 
+def test_a_prepared_document_marks_nothing_until_its_tickets_are_issued(services, performance_id, relay_id):
+    booking = make_booking(services, performance_id, relay_id, 3)
+    prepared = services.documents.prepare_tickets(TicketSelection(booking_id=booking.booking_id))
+    assert statuses(services, booking.booking_id) == [(InvitationStatus.BOOKED, 0)] * 3  # a preview closed unprinted: still to print
+    assert prepared.summary == "3 billets : 3 à imprimer pour la première fois."
+    assert len(prepared.tickets) == 3 and "DUPLICATA" not in flat(prepared.pdf)
+    assert services.documents.issue_tickets(prepared) == "3 marqués édités."
+    assert statuses(services, booking.booking_id) == [(InvitationStatus.ISSUED, 1)] * 3
+    again = services.documents.prepare_tickets(TicketSelection(booking_id=booking.booking_id))
+    assert again.summary == "3 billets : 3 duplicata (mêmes codes)." and flat(again.pdf).count("DUPLICATA") == 3
+    assert services.documents.issue_tickets(again) == "3 duplicata comptés."
+    assert statuses(services, booking.booking_id) == [(InvitationStatus.ISSUED, 2)] * 3
+
+
 def test_nothing_is_issued_when_the_print_is_cancelled(services, performance_id, relay_id):
     booking = make_booking(services, performance_id, relay_id, 9)
     with pytest.raises(Cancelled):

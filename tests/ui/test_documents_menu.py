@@ -1,5 +1,5 @@
 """The « Documents » menu on the demo store: each action asks, makes the PDF in the background,
-and shows it; tickets printed from the window are marked issued. And the preview's three ways
+and shows it; tickets are marked issued when they leave the preview (printed, saved, opened). And the preview's three ways
 out: print, save, open in the system's viewer."""
 
 import pytest
@@ -69,7 +69,7 @@ def test_the_window_has_a_documents_menu_in_french(window, menu):
     ]
 
 
-def test_a_relay_s_tickets_printed_from_the_window_are_issued(qtbot, window, menu, demo_services, answers, previews):
+def test_a_relay_s_tickets_are_issued_once_saved_from_the_preview(qtbot, window, menu, demo_services, answers, previews, tmp_path, monkeypatch):
     season = window.current_season_id()
     relay = max(demo_services.documents.relays_with_places(season), key=lambda r: r.to_print)
     answers.next = (relay.relay_id, False)
@@ -80,10 +80,32 @@ def test_a_relay_s_tickets_printed_from_the_window_are_issued(qtbot, window, men
     preview = previews[0]
     assert preview.document.pageCount() == page_count(preview.pdf) == -(-relay.to_print // 8)
     assert preview.windowTitle() == "Billets — aperçu" and f"{relay.to_print} billets" in preview.summary.text()
-    assert reloaded == [True]
-    after = next(r for r in demo_services.documents.relays_with_places(season) if r.relay_id == relay.relay_id)
-    assert after.to_print == 0 and after.held == relay.held
     assert any(text.startswith(relay.name) for _id, text in answers.offered)
+
+    def to_print():
+        return next(r for r in demo_services.documents.relays_with_places(season) if r.relay_id == relay.relay_id)
+
+    assert reloaded == [] and to_print().to_print == relay.to_print  # only looked at: nothing issued yet
+    target = tmp_path / "billets.pdf"
+    monkeypatch.setattr(pdf_output.QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), "Documents PDF (*.pdf)"))
+    assert preview.save_as() == target
+    assert reloaded == [True] and to_print().to_print == 0 and to_print().held == relay.held
+    assert f"{relay.to_print} marqués édités." in preview.summary.text()
+    preview.save_as()  # a second copy of the same document: not counted again
+    assert reloaded == [True]
+    assert f"{relay.to_print} duplicata" not in preview.summary.text()
+
+
+def test_a_preview_closed_unprinted_leaves_the_tickets_to_print(qtbot, window, menu, demo_services, answers, previews):
+    season = window.current_season_id()
+    relay = max(demo_services.documents.relays_with_places(season), key=lambda r: r.to_print)
+    answers.next = (relay.relay_id, False)
+    menu.relay_tickets.trigger()
+    qtbot.waitUntil(lambda: len(previews) == 1, timeout=15000)
+    previews[0].accept()  # « Fermer »
+    after = next(r for r in demo_services.documents.relays_with_places(season) if r.relay_id == relay.relay_id)
+    assert after.to_print == relay.to_print
+    assert "DUPLICATA" not in flat(previews[0].pdf)
 
 
 def test_a_booking_printed_again_is_a_duplicata(qtbot, window, menu, demo_services, answers, previews):
@@ -174,5 +196,29 @@ def test_print_renders_every_page_on_the_printer(preview, tmp_path, monkeypatch)
             return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(pdf_output, "QPrintDialog", FakePrintDialog)
+    outputs = []
+    preview._on_output = lambda: outputs.append("imprimé") or "3 marqués édités."
     assert preview.print_document() is True
     assert page_count(output.read_bytes()) == preview.document.pageCount() > 1
+    assert outputs == ["imprimé"] and preview.summary.text().endswith("· 3 marqués édités.")
+    assert preview.print_document() is True and outputs == ["imprimé"]  # once per document
+
+
+def test_a_print_dialog_cancelled_outputs_nothing(preview, monkeypatch):
+    class Cancelled:
+        def __init__(self, printer, parent):
+            pass
+
+        def setWindowTitle(self, title):
+            pass
+
+        def setMinMax(self, first, last):
+            pass
+
+        def exec(self):
+            return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(pdf_output, "QPrintDialog", Cancelled)
+    outputs = []
+    preview._on_output = lambda: outputs.append("imprimé")
+    assert preview.print_document() is False and outputs == []

@@ -164,36 +164,25 @@ class DocumentService(Service):
         batch, filename = self._prepare(selection)
         pdf = render_tickets(batch, progress=progress)
         again = sum(1 for t in batch.tickets if t.reprint)
-        parts = []
-        if len(batch.tickets) - again:
-            parts.append(quantity(len(batch.tickets) - again, "à imprimer pour la première fois", "à imprimer pour la première fois"))
-        if again:
-            parts.append(f"{quantity(again, 'duplicata', 'duplicata')} (mêmes codes)")
-        summary = f"{quantity(len(batch.tickets), 'billet')} : {', '.join(parts)}."
+        said = _first_and_again(len(batch.tickets) - again, again, "à imprimer pour la première fois", "duplicata (mêmes codes)")
+        summary = f"{quantity(len(batch.tickets), 'billet')} : {said}."
         return Document("Billets", filename, pdf, summary, tuple(t.invitation_id for t in batch.tickets))
 
     def issue_tickets(self, document: Document) -> str:
         """The tickets of `document` were printed or saved: booked → issued, counted as printed
         once more. Returns what it did, in French."""
         issued = self._bookings.issue_invitations(list(document.tickets))
-        parts = []
-        if issued.first_print:
-            parts.append(quantity(len(issued.first_print), "marqué édité", "marqués édités"))
-        if issued.reprint:
-            parts.append(f"{quantity(len(issued.reprint), 'duplicata compté', 'duplicata comptés')}")
-        return f"{', '.join(parts)}."
+        return _first_and_again(len(issued.first_print), len(issued.reprint), ("marqué édité", "marqués édités"),
+                                ("duplicata compté", "duplicata comptés")) + "."
 
     def print_tickets(self, selection: TicketSelection, progress: ProgressCallback | None = None) -> Document:
         """Prepare → render → mark issued at once (the command line: the file written is the print).
         A failed or cancelled rendering marks nothing."""
         document = self.prepare_tickets(selection, progress)
         issued = self._bookings.issue_invitations(list(document.tickets))
-        parts = []
-        if issued.first_print:
-            parts.append(quantity(len(issued.first_print), "imprimé pour la première fois", "imprimés pour la première fois"))
-        if issued.reprint:
-            parts.append(f"{quantity(len(issued.reprint), 'duplicata', 'duplicata')} (mêmes codes)")
-        summary = f"{quantity(len(document.tickets), 'billet')} : {', '.join(parts)}."
+        said = _first_and_again(len(issued.first_print), len(issued.reprint),
+                                ("imprimé pour la première fois", "imprimés pour la première fois"), "duplicata (mêmes codes)")
+        summary = f"{quantity(len(document.tickets), 'billet')} : {said}."
         return Document(document.title, document.filename, document.pdf, summary, document.tickets)
 
     def relays_with_places(self, season_id: int) -> list[RelayPlaces]:
@@ -353,6 +342,17 @@ class DocumentService(Service):
         if season_id is None:
             raise DomainError("season_missing", "Choisissez une saison.")
         return get_or_refuse(session, Season, season_id, "Cette saison")
+
+
+def _first_and_again(first: int, again: int, first_words: str | tuple[str, str], again_words: str | tuple[str, str]) -> str:
+    """"3 imprimés pour la première fois, 1 duplicata (mêmes codes)": the parts that are not zero.
+    Words are one form for both numbers, or (singular, plural)."""
+    parts = []
+    for n, words in ((first, first_words), (again, again_words)):
+        if n:
+            singular, plural = (words, words) if isinstance(words, str) else words
+            parts.append(quantity(n, singular, plural))
+    return ", ".join(parts)
 
 
 def _ticket_query():

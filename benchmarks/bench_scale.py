@@ -169,22 +169,16 @@ def _window(services: Services, store_path: Path, workdir: Path):
 
 
 def _settle(app, pages) -> None:
-    """Run the event loop, as the application does, until no tab computes in the background.
+    """Wait, as the application does, until no tab computes in the background.
 
     Not a loop of processEvents(): a main thread spinning in Python holds the GIL, and the
     worker, which gives it up at every SQLite step, waits for it each time (the review took
     7 to 25 s instead of 0.2 s). Blocked in Qt's event loop, the main thread leaves it free."""
-    from PySide6.QtCore import QEventLoop, QTimer
+    from acs_desktop.ui.app import wait_until
 
     app.processEvents()
-    loop = QEventLoop()
-    poll = QTimer()
-    poll.setInterval(2)
-    poll.timeout.connect(lambda: None if any(getattr(page, "loading", False) for page in pages) else loop.quit())
-    poll.start()
-    if any(getattr(page, "loading", False) for page in pages):
-        loop.exec()
-    poll.stop()
+    if not wait_until(app, lambda: not any(getattr(page, "loading", False) for page in pages), 60):
+        raise RuntimeError("a tab still computing after 60 s")
     app.processEvents()
 
 

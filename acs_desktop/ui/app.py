@@ -87,7 +87,7 @@ def run_gui(
         install_exception_hook(log_path)
     window = MainWindow(None, window_settings(data_dir), store_path)
     window.show()
-    _wait(app, lambda: window.windowHandle() is not None and window.windowHandle().isExposed(), EXPOSE_WAIT)
+    wait_until(app, lambda: window.windowHandle() is not None and window.windowHandle().isExposed(), EXPOSE_WAIT)
     if self_test:
         print("Autotest : fenêtre affichée, ouverture de la base…", flush=True)
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -114,15 +114,21 @@ def run_gui(
         QThreadPool.globalInstance().waitForDone()  # a review or a report still computing: never close the store under it
 
 
-def _wait(app: QApplication, until: Callable[[], bool], seconds: float) -> bool:
+def wait_until(app: QApplication, until: Callable[[], bool], seconds: float) -> bool:
+    """Process events until `until()` or `seconds` have passed. Blocked in Qt's event loop
+    between two events (a 20 ms tick wakes it), the main thread leaves the GIL to a worker."""
     deadline = time.monotonic() + seconds
-    while not until():
-        if time.monotonic() > deadline:
-            return False
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
-        if not until():
-            time.sleep(0.002)
-    return True
+    tick = QTimer()
+    tick.setInterval(20)
+    tick.start()
+    try:
+        while not until():
+            if time.monotonic() > deadline:
+                return False
+            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+        return True
+    finally:
+        tick.stop()
 
 
 class _PaintCounter(QObject):
@@ -151,19 +157,9 @@ def _self_test(app: QApplication, window, services: Services, store_path: Path) 
     pages = window.tab_pages if window.pages.currentWidget() is window.tabs else [window.pages.currentWidget()]
     counter = _PaintCounter(pages)
     deadline = time.monotonic() + SELF_TEST_TIMEOUT
-    tick = QTimer()  # wakes the wait below while a background review computes
-    tick.setInterval(20)
 
     def wait(until) -> bool:
-        tick.start()
-        try:
-            while not until():
-                if time.monotonic() > deadline:
-                    return False
-                app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
-            return True
-        finally:
-            tick.stop()
+        return wait_until(app, until, deadline - time.monotonic())
 
     def run() -> None:
         try:

@@ -1,10 +1,18 @@
-"""How donations turn into places: places funded and the donation surplus."""
+"""How donations turn into places: places funded, the donation surplus, and the shortfall when
+the donations do not cover the places committed.
+
+A convention's balance is said in one sentence, the same in the convention dialog, the
+Conventions list, the season review and the funders' report (`balance_text`).
+"""
 
 from __future__ import annotations
 
 from decimal import ROUND_FLOOR, Decimal
 
+from acs_desktop.domain.french import format_int, format_money
+
 ZERO = Decimal("0.00")
+CENT = Decimal("0.01")
 
 
 def places_funded(donations: Decimal, place_value: Decimal) -> int:
@@ -23,4 +31,36 @@ def surplus(donations: Decimal, place_value: Decimal, places_committed: int) -> 
     if place_value <= 0:
         return ZERO
     left = donations - place_value * places_committed
-    return left.quantize(Decimal("0.01")) if left > 0 else ZERO
+    return left.quantize(CENT) if left > 0 else ZERO
+
+
+def places_uncovered(donations: Decimal, place_value: Decimal, places_committed: int) -> int:
+    """Committed places the donations do not fund (0 while the value of a place is not set)."""
+    if place_value <= 0:
+        return 0
+    return max(places_committed - places_funded(donations, place_value), 0)
+
+
+def shortfall(donations: Decimal, place_value: Decimal, places_committed: int) -> Decimal:
+    """What the donations lack to pay for the committed places (never below zero)."""
+    if place_value <= 0:
+        return ZERO
+    missing = place_value * places_committed - donations
+    return missing.quantize(CENT) if missing > 0 else ZERO
+
+
+def shortfall_text(places: int, amount: Decimal) -> str:
+    """« 20 places engagées non couvertes par les dons : 200,00 € »."""
+    noun = "place engagée non couverte" if places < 2 else "places engagées non couvertes"
+    return f"{format_int(places)} {noun} par les dons : {format_money(amount)}"
+
+
+def balance_text(donations: Decimal, place_value: Decimal, places_committed: int) -> str:
+    """The convention's balance in one phrase: its surplus, or its shortfall — never a surplus
+    of 0,00 € that hides committed places nobody pays for."""
+    if place_value <= 0:
+        return "valeur d'une place à renseigner"
+    missing = shortfall(donations, place_value, places_committed)
+    if missing > 0:
+        return shortfall_text(places_uncovered(donations, place_value, places_committed), missing)
+    return f"surplus de don : {format_money(surplus(donations, place_value, places_committed))}"

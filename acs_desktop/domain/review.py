@@ -12,6 +12,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
+from acs_desktop.domain.funding import shortfall_text
 from acs_desktop.domain.french import NBSP, format_decimal, format_int, format_money, format_percent
 
 ZERO = Decimal("0.00")
@@ -20,6 +21,9 @@ ZERO = Decimal("0.00")
 def ratio(part: int, whole: int) -> float | None:
     """part ÷ whole, or None when there is nothing to divide by (shown as "—")."""
     return part / whole if whole else None
+
+
+PLACE_FIELDS = ("booked", "issued", "used", "unused", "cancelled", "issued_past", "never_issued")
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,7 @@ class PlaceCounts:
     unused: int = 0
     cancelled: int = 0  # returned by the relay, or cancelled with the performance
     issued_past: int = 0  # issued for performances that have already taken place
+    never_issued: int = 0  # booked for performances already past, the ticket never issued
 
     @property
     def participation_rate(self) -> float | None:
@@ -41,6 +46,9 @@ class PlaceCounts:
     @property
     def no_show_rate(self) -> float | None:
         return ratio(self.unused, self.issued_past)
+
+    def __add__(self, other: PlaceCounts) -> PlaceCounts:
+        return PlaceCounts(*(getattr(self, name) + getattr(other, name) for name in PLACE_FIELDS))
 
     @property
     def awaiting_record(self) -> int:
@@ -55,6 +63,7 @@ class SeasonFigures:
     season_label: str
     partners: int
     conventions: int
+    conventions_signed: int
     shows: int
     performances: int
     performances_cancelled: int
@@ -72,13 +81,16 @@ class SeasonFigures:
     unused: int
     cancelled: int
     issued_past: int
+    never_issued: int
     surplus: Decimal
+    places_uncovered: int
+    shortfall: Decimal
     surplus_planned: Decimal
     surplus_done: Decimal
 
     @property
     def places(self) -> PlaceCounts:
-        return PlaceCounts(self.booked, self.issued, self.used, self.unused, self.cancelled, self.issued_past)
+        return PlaceCounts(*(getattr(self, name) for name in PLACE_FIELDS))
 
     @property
     def participation_rate(self) -> float | None:
@@ -108,6 +120,8 @@ class PartnerLine:
     place_value: Decimal
     places_funded: int
     surplus: Decimal
+    places_uncovered: int
+    shortfall: Decimal
     surplus_planned: Decimal
     surplus_done: Decimal
     places: PlaceCounts
@@ -241,40 +255,75 @@ PUBLICS = "Publics"
 PLACES = "Places"
 DONATIONS = "Dons"
 
+# What a season counts, once for every figure (the tab, the report, its tables, the XLSX and
+# the CSV all read these lines): every convention of the season whatever its state — what was
+# booked, printed or used on a draft convention's performances happened, and leaving it out
+# would make the places disappear — and every performance of those conventions; a performance
+# cancelled by the partner offers no place and counts apart.
+SCOPE = (
+    "Le bilan compte toutes les conventions de la saison, quel que soit leur état (brouillon compris : ce qui a été "
+    "réservé ou utilisé sur leurs représentations a bien eu lieu), et toutes leurs représentations ; une représentation "
+    "annulée par le partenaire n'offre aucune place et est comptée à part. « Conventions signées » dit combien de "
+    "conventions sont signées ou plus avancées."
+)
+
 FIGURES: tuple[FigureDef, ...] = (
-    FigureDef("partners", "Partenaires", Kind.COUNT, "Structures culturelles ayant une convention signée (ou plus avancée) pour la saison ; une convention encore en brouillon n'est pas comptée.", PROGRAMME),
-    FigureDef("conventions", "Conventions", Kind.COUNT, "Conventions ACS de la saison, quel que soit leur état (brouillon compris).", PROGRAMME),
-    FigureDef("shows", "Spectacles", Kind.COUNT, "Spectacles retenus avec les partenaires pour la saison.", PROGRAMME),
-    FigureDef("performances", "Représentations", Kind.COUNT, "Représentations proposées aux relais, hors représentations annulées par le partenaire.", PROGRAMME),
-    FigureDef("performances_cancelled", "Représentations annulées", Kind.COUNT, "Représentations annulées par le partenaire ; leurs places sont comptées comme annulées.", PROGRAMME),
-    FigureDef("disciplines", "Disciplines", Kind.COUNT, "Disciplines différentes parmi les spectacles de la saison.", PROGRAMME),
-    FigureDef("relays_active", "Relais actifs", Kind.COUNT, "Relais sociaux ayant réservé au moins une place pour une représentation de la saison.", PUBLICS),
+    FigureDef("partners", "Partenaires", Kind.COUNT, "Structures culturelles ayant une convention pour la saison, quel que soit son état (brouillon compris) : une ligne par partenaire dans le tableau des partenaires.", PROGRAMME),
+    FigureDef("conventions", "Conventions", Kind.COUNT, "Conventions ACS de la saison, quel que soit leur état (brouillon compris) ; une par partenaire.", PROGRAMME),
+    FigureDef("conventions_signed", "Conventions signées", Kind.COUNT, "Conventions de la saison signées ou plus avancées (en cours, bilan, clôturée) ; les brouillons n'en font pas partie.", PROGRAMME),
+    FigureDef("shows", "Spectacles", Kind.COUNT, "Spectacles retenus avec les partenaires pour la saison, y compris ceux dont les représentations ont été annulées ou ne sont pas encore datées.", PROGRAMME),
+    FigureDef("performances", "Représentations", Kind.COUNT, "Représentations proposées aux relais, passées ou à venir, hors représentations annulées par le partenaire.", PROGRAMME),
+    FigureDef("performances_cancelled", "Représentations annulées", Kind.COUNT, "Représentations annulées par le partenaire ; elles n'offrent aucune place et leurs places réservées sont comptées comme annulées.", PROGRAMME),
+    FigureDef("disciplines", "Disciplines", Kind.COUNT, "Disciplines différentes parmi les spectacles de la saison (les spectacles sans discipline n'en ajoutent pas).", PROGRAMME),
+    FigureDef("relays_active", "Relais actifs", Kind.COUNT, "Relais sociaux ayant réservé au moins une place pour une représentation de la saison (même rendue depuis) : une ligne par relais dans le détail par relais.", PUBLICS),
     FigureDef("relay_communes", "Communes des relais", Kind.COUNT, "Communes différentes où se trouvent les relais actifs.", PUBLICS),
     FigureDef("places_committed", "Places engagées", Kind.COUNT, "Places que les partenaires se sont engagés à offrir dans leur convention.", PLACES),
     FigureDef("places_offered", "Places offertes", Kind.COUNT, "Somme des quotas des représentations mises à disposition (hors représentations annulées).", PLACES),
     FigureDef("places_funded", "Places financées", Kind.COUNT, "Pour chaque convention, dons ÷ valeur d'une place, arrondi à l'unité inférieure ; puis la somme.", PLACES),
     FigureDef("booked", "Places réservées", Kind.COUNT, "Places tenues par la réservation d'un relais (à éditer, éditées, utilisées ou non) ; les places rendues ou annulées n'en font pas partie.", PLACES),
     FigureDef("issued", "Places éditées", Kind.COUNT, "Places dont le billet a été édité et remis au relais.", PLACES),
+    FigureDef("never_issued", "Réservées, jamais éditées", Kind.COUNT, "Places réservées pour une représentation déjà passée dont le billet n'a jamais été édité : elles n'ont pu servir à personne. Elles ne comptent ni comme utilisées ni comme non utilisées, ni dans le taux de participation, et sont à examiner avec le relais.", PLACES),
     FigureDef("used", "Places utilisées", Kind.COUNT, "Places éditées dont la présence a été relevée après la représentation.", PLACES),
     FigureDef("unused", "Places non utilisées", Kind.COUNT, "Places éditées dont la personne n'est pas venue ; chacune porte un motif de non-utilisation.", PLACES),
     FigureDef("awaiting_record", "Présences à relever", Kind.COUNT, "Places éditées pour une représentation passée dont la présence n'est pas encore relevée.", PLACES),
     FigureDef("cancelled", "Places annulées", Kind.COUNT, "Places rendues par un relais avant la représentation, ou annulées avec la représentation.", PLACES),
-    FigureDef("participation_rate", "Taux de participation", Kind.RATE, "Places utilisées ÷ places éditées, pour les seules représentations déjà passées : les représentations à venir ne comptent pas, si bien qu'une saison en cours n'est pas sous-estimée. Les présences encore à relever font baisser le taux jusqu'au relevé.", PLACES),
+    FigureDef("participation_rate", "Taux de participation", Kind.RATE, "Places utilisées ÷ places éditées, pour les seules représentations déjà passées : les représentations à venir ne comptent pas, si bien qu'une saison en cours n'est pas sous-estimée. Les présences encore à relever font baisser le taux jusqu'au relevé. Les places réservées jamais éditées n'y entrent pas (aucun billet n'a été remis) : elles sont données à part.", PLACES),
     FigureDef("no_show_rate", "Taux d'absence", Kind.RATE, "Places non utilisées ÷ places éditées, pour les représentations déjà passées.", PLACES),
     FigureDef("solidarity_subscribers", "Abonnés solidaires", Kind.COUNT, "Abonnés des partenaires ayant ajouté un don à leur abonnement, tels que déclarés par les partenaires (aucune personne n'est enregistrée).", DONATIONS),
     FigureDef("donations", "Dons collectés", Kind.MONEY, "Total des dons déclarés par les partenaires pour la saison.", DONATIONS),
-    FigureDef("surplus", "Surplus de don", Kind.MONEY, "Pour chaque convention, dons − valeur d'une place × places engagées, lorsque c'est positif ; puis la somme.", DONATIONS),
+    FigureDef("surplus", "Surplus de don", Kind.MONEY, "Pour chaque convention dont les dons dépassent la valeur des places engagées : dons − valeur d'une place × places engagées ; puis la somme.", DONATIONS),
+    FigureDef("places_uncovered", "Places engagées non couvertes", Kind.COUNT, "Pour chaque convention dont les dons ne suffisent pas : places engagées − places financées ; puis la somme. Le surplus d'une convention ne couvre pas le manque d'une autre.", DONATIONS),
+    FigureDef("shortfall", "Manque de financement", Kind.MONEY, "Pour chaque convention dont les dons ne suffisent pas : valeur d'une place × places engagées − dons ; puis la somme.", DONATIONS),
     FigureDef("surplus_planned", "Surplus affecté (prévu)", Kind.MONEY, "Montants d'affectation du surplus décidés avec les partenaires : places hors abonnement ou gestion des invitations.", DONATIONS),
     FigureDef("surplus_done", "Surplus affecté (réalisé)", Kind.MONEY, "Montants des affectations du surplus effectivement réalisées.", DONATIONS),
 )
 FIGURES_BY_KEY = {d.key: d for d in FIGURES}
 
 OTHER_TERMS = (
+    ("Ce que compte le bilan", SCOPE),
     ("Relais social", "Structure sociale (CCAS, centre social, hébergement, insertion…) qui réserve des places pour les personnes qu'elle accompagne et leur remet les billets."),
     ("Valeur d'une place", "Montant convenu avec le partenaire pour financer une place par les dons."),
     ("Motif de non-utilisation", "Raison, recueillie auprès du relais, pour laquelle une place éditée n'a pas été utilisée."),
     ("Saison précédente", "Les mêmes chiffres pour la saison qui précède ; l'écart est donné en valeur et en pourcentage (en points pour les taux)."),
 )
+
+
+def never_issued_text(places: int) -> str:
+    """« 2 places réservées, jamais éditées, pour des représentations passées »."""
+    if places < 2:
+        return f"{format_int(places)} place réservée, jamais éditée, pour une représentation passée"
+    return f"{format_int(places)} places réservées, jamais éditées, pour des représentations passées"
+
+
+def review_alerts(figures: SeasonFigures) -> list[str]:
+    """What the review must say above its figures: committed places the donations do not cover,
+    places booked for a past performance whose tickets were never printed."""
+    alerts = []
+    if figures.shortfall:
+        alerts.append(shortfall_text(figures.places_uncovered, figures.shortfall))
+    if figures.never_issued:
+        alerts.append(never_issued_text(figures.never_issued))
+    return alerts
 
 
 def figure_value(figures: SeasonFigures, key: str) -> int | Decimal | float | None:

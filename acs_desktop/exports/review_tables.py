@@ -47,16 +47,15 @@ def rate(value: float | None) -> Rate | None:
     return None if value is None else Rate(value)
 
 
-PLACE_HEADERS = ("Réservées", "Éditées", "Utilisées", "Non utilisées", "Annulées", "Taux de participation", "Taux d'absence")
+PLACE_HEADERS = ("Réservées", "Éditées", "Réservées, jamais éditées", "Utilisées", "Non utilisées", "Annulées", "Taux de participation", "Taux d'absence")
 
 
 def place_cells(p: PlaceCounts) -> tuple[Cell, ...]:
-    return (p.booked, p.issued, p.used, p.unused, p.cancelled, rate(p.participation_rate), rate(p.no_show_rate))
+    return (p.booked, p.issued, p.never_issued, p.used, p.unused, p.cancelled, rate(p.participation_rate), rate(p.no_show_rate))
 
 
 def _sum_places(lines: Sequence, get: Callable = lambda line: line.places) -> PlaceCounts:
-    fields = ("booked", "issued", "used", "unused", "cancelled", "issued_past")
-    return PlaceCounts(*(sum(getattr(get(line), f) for line in lines) for f in fields))
+    return sum((get(line) for line in lines), PlaceCounts())
 
 
 def key_figures_table(review: SeasonReview) -> ReviewTable:
@@ -77,17 +76,17 @@ def partners_table(review: SeasonReview) -> ReviewTable:
     headers = (
         "Partenaire", "État de la convention", "Spectacles", "Représentations", "Places engagées", "Places offertes",
         "Abonnés solidaires", "Dons collectés", "Valeur d'une place", "Places financées", *PLACE_HEADERS,
-        "Surplus de don", "Surplus affecté (prévu)", "Surplus affecté (réalisé)",
+        "Surplus de don", "Places engagées non couvertes", "Manque de financement", "Surplus affecté (prévu)", "Surplus affecté (réalisé)",
     )
     rows = tuple(
         (line.partner, line.state, line.shows, line.performances, line.places_committed, line.places_offered,
          line.solidarity_subscribers, line.donations, line.place_value, line.places_funded, *place_cells(line.places),
-         line.surplus, line.surplus_planned, line.surplus_done)
+         line.surplus, line.places_uncovered, line.shortfall, line.surplus_planned, line.surplus_done)
         for line in review.partners
     )
     f = review.figures
     total = ("Total", None, f.shows, f.performances, f.places_committed, f.places_offered, f.solidarity_subscribers, f.donations, None,
-             f.places_funded, *place_cells(f.places), f.surplus, f.surplus_planned, f.surplus_done)
+             f.places_funded, *place_cells(f.places), f.surplus, f.places_uncovered, f.shortfall, f.surplus_planned, f.surplus_done)
     return ReviewTable("partenaires", "Partenaires : des dons aux places utilisées", headers, rows, total, widths=(34, 14))
 
 

@@ -26,7 +26,8 @@ from reportlab.platypus import (
 )
 
 from acs_desktop.domain.french import format_date, format_int, format_money, format_percent
-from acs_desktop.domain.review import DEFAULT_OBJECTIVES, FIGURES, OTHER_TERMS, SeasonReview, month_label
+from acs_desktop.domain.funding import shortfall_text
+from acs_desktop.domain.review import DEFAULT_OBJECTIVES, FIGURES, OTHER_TERMS, SeasonReview, month_label, never_issued_text
 from acs_desktop.domain.seasons import parse_season_label
 from acs_desktop.printing import charts
 from acs_desktop.printing.fonts import SANS_BOLD
@@ -200,7 +201,8 @@ class _Report:
             f"accompagnées par <b>{plural(f.relays_active, 'relais social', 'relais sociaux')}</b> de {plural(f.relay_communes, 'commune', 'communes')}. "
             f"Taux de participation : <b>{format_percent(f.participation_rate)}</b> "
             f"({format_int(f.used)} places utilisées sur {format_int(f.issued_past)} éditées pour des représentations déjà passées)."
-            + (f" La présence reste à relever pour {plural(f.awaiting_record, 'place', 'places')}." if f.awaiting_record else "")))
+            + (f" La présence reste à relever pour {plural(f.awaiting_record, 'place', 'places')}." if f.awaiting_record else "")
+            + (f" {never_issued_text(f.never_issued)}." if f.never_issued else "")))
         parts.append(self.para("Ce bilan ne nomme aucune personne : les invitations se partagent sans stigmatiser, et seuls des chiffres "
                                "agrégés sont présentés.", self.note))
         headers = ("Type de relais", "Relais", "Réservées", "Éditées", "Utilisées", "Non utilisées", "Participation")
@@ -223,8 +225,11 @@ class _Report:
     def partners(self) -> list:
         f = self.f
         parts = self.h1("4. Partenaires")
-        parts.append(self.para(f"{plural(f.conventions, 'convention', 'conventions')} pour la saison, dont "
-                               f"{plural(f.partners, 'signée ou plus avancée', 'signées ou plus avancées')}."))
+        drafts = f.conventions - f.conventions_signed
+        parts.append(self.para(f"{plural(f.partners, 'structure culturelle partenaire', 'structures culturelles partenaires')}, "
+                               f"{plural(f.conventions, 'convention', 'conventions')} pour la saison, dont "
+                               f"{plural(f.conventions_signed, 'signée ou plus avancée', 'signées ou plus avancées')}"
+                               + (f" et {plural(drafts, 'encore en brouillon', 'encore en brouillon')}" if drafts else "") + "."))
         rows = [(p.partner, p.state, p.shows, p.performances, p.places_committed, p.places_offered, p.places.booked, p.places.used, p.places.participation_rate) for p in self.r.partners]
         total = ("Total", None, f.shows, f.performances, f.places_committed, f.places_offered, f.booked, f.used, f.participation_rate)
         headers = ("Partenaire", "Convention", "Spect.", "Représ.", "Places engagées", "Places offertes", "Réservées", "Utilisées", "Particip.")
@@ -240,16 +245,27 @@ class _Report:
             f"ont donné <b>{format_money(f.donations)}</b>, qui financent {plural(f.places_funded, 'place', 'places')} "
             f"(dons ÷ valeur d'une place convenue avec chaque partenaire)."))
         parts += [Spacer(1, 2 * mm), charts.chain_diagram(f.donations, f.solidarity_subscribers, f.places_funded, f.issued, f.used, width=WIDTH), Spacer(1, 3 * mm)]
-        rows = [(p.partner, p.solidarity_subscribers, p.donations, p.place_value, p.places_funded, p.places.issued, p.places.used, p.surplus) for p in self.r.partners]
-        total = ("Total", f.solidarity_subscribers, f.donations, None, f.places_funded, f.issued, f.used, f.surplus)
-        headers = ("Partenaire", "Abonnés solidaires", "Dons", "Valeur d'une place", "Places financées", "Places éditées", "Places utilisées", "Surplus de don")
+        rows = [(p.partner, p.solidarity_subscribers, p.donations, p.place_value, p.places_funded, p.places_uncovered or None, p.places.issued, p.places.used,
+                 p.surplus - p.shortfall) for p in self.r.partners]
+        total = ("Total", f.solidarity_subscribers, f.donations, None, f.places_funded, f.places_uncovered, f.issued, f.used, None)
+        headers = ("Partenaire", "Abonnés solidaires", "Dons", "Valeur d'une place", "Places financées", "Places non couvertes", "Places éditées",
+                   "Places utilisées", "Surplus (manque : −)")
         parts += [Paragraph("Des dons aux places utilisées, par convention", self.h2),
-                  figures_table(self.st, headers, rows, width=WIDTH, total=total)]
+                  figures_table(self.st, headers, rows, width=WIDTH, total=total, font_size=7.5)]
+        if f.shortfall:
+            short = [p for p in self.r.partners if p.shortfall]
+            parts.append(self.para(
+                f"<b>{escape(shortfall_text(f.places_uncovered, f.shortfall))}</b> — "
+                + " ; ".join(f"{escape(p.partner)} : {escape(shortfall_text(p.places_uncovered, p.shortfall))}" for p in short)
+                + ". Ces places restent engagées par les partenaires ; leur financement est à trouver ou à revoir avec eux.", self.st["body"]))
         parts += [Paragraph("Le surplus de don et son affectation", self.h2)]
-        parts.append(self.para(
-            f"Le surplus de don — ce qui reste une fois payées les places engagées — s'élève à <b>{format_money(f.surplus)}</b>. "
-            f"Il est affecté avec chaque partenaire à des places hors abonnement ou à la gestion des invitations : "
-            f"{format_money(f.surplus_planned)} prévus, {format_money(f.surplus_done)} réalisés.", self.st["body"]))
+        if not f.surplus and f.shortfall:
+            parts.append(self.para("Aucun surplus de don cette saison : les dons ne couvrent pas les places engagées (voir ci-dessus).", self.st["body"]))
+        else:
+            parts.append(self.para(
+                f"Le surplus de don — ce qui reste une fois payées les places engagées — s'élève à <b>{format_money(f.surplus)}</b>. "
+                f"Il est affecté avec chaque partenaire à des places hors abonnement ou à la gestion des invitations : "
+                f"{format_money(f.surplus_planned)} prévus, {format_money(f.surplus_done)} réalisés.", self.st["body"]))
         if self.r.allocations:
             rows = [(a.partner, a.kind, a.planned_amount, a.planned_places, a.done_amount, a.done_places) for a in self.r.allocations]
             total = ("Total", None, f.surplus_planned, sum(a.planned_places for a in self.r.allocations), f.surplus_done, sum(a.done_places or 0 for a in self.r.allocations))
@@ -276,6 +292,10 @@ class _Report:
             facts.append(f"{plural(f.cancelled, 'place a', 'places ont')} été rendue{'s' if f.cancelled > 1 else ''} par les relais avant la représentation ou annulée{'s' if f.cancelled > 1 else ''} avec elle ; elles ont pu être proposées à d'autres relais.")
         if f.unused:
             facts.append(f"{plural(f.unused, 'place éditée n’a', 'places éditées n’ont')} pas été utilisée{'s' if f.unused > 1 else ''} : les motifs sont détaillés en partie 3.")
+        if f.never_issued:
+            facts.append(f"{never_issued_text(f.never_issued)} : elles n'ont servi à personne et ne comptent pas dans le taux de participation.")
+        if f.shortfall:
+            facts.append(f"{shortfall_text(f.places_uncovered, f.shortfall)}.")
         parts += [Spacer(1, 3 * mm)] + [Paragraph(french_spacing(escape(x)), self.st["body"]) for x in facts]
         parts += [Paragraph("Explication des écarts", self.h2)] + text_paragraphs(self.r.narrative.gaps, self.st["body"], self.muted)
         return parts

@@ -33,15 +33,16 @@ def season_performance_ids(season_id: int | None) -> Select:
     )
 
 
-def status_counts(per_status: Iterable[tuple[InvitationStatus, int]], issued_past: int = 0) -> PlaceCounts:
-    """PlaceCounts from the number of invitations in each status."""
+def status_counts(per_status: Iterable[tuple[InvitationStatus, int]], issued_past: int = 0, never_issued: int = 0) -> PlaceCounts:
+    """PlaceCounts from the number of invitations in each status (and, for the performances
+    already past, how many were issued and how many stayed booked, never issued)."""
     n: dict[InvitationStatus, int] = defaultdict(int)
     for status, count in per_status:
         n[status] += count
     return PlaceCounts(
         booked=sum(n[s] for s in HOLDING_STATUSES), issued=sum(n[s] for s in ISSUED_STATUSES),
         used=n[InvitationStatus.USED], unused=n[InvitationStatus.UNUSED], cancelled=n[InvitationStatus.CANCELLED],
-        issued_past=issued_past,
+        issued_past=issued_past, never_issued=never_issued,
     )
 
 
@@ -80,14 +81,20 @@ def counts_by_relay(session: Session, performance_ids: Select, now: datetime) ->
         per_status[relay_id].append((status, count))
         last[relay_id] = max(last.get(relay_id, latest), latest)
     past = (
-        select(Booking.relay_id, func.count())
+        select(Booking.relay_id, Invitation.status == InvitationStatus.BOOKED, func.count())
         .select_from(Invitation)
         .join(Booking, Booking.id == Invitation.booking_id)
-        .where(Invitation.performance_id.in_(performance_ids.where(Performance.starts_at <= now)), Invitation.status.in_(ISSUED_STATUSES))
-        .group_by(Booking.relay_id)
+        .where(
+            Invitation.performance_id.in_(performance_ids.where(Performance.starts_at <= now)),
+            Invitation.status.in_((*ISSUED_STATUSES, InvitationStatus.BOOKED)),
+        )
+        .group_by(Booking.relay_id, Invitation.status == InvitationStatus.BOOKED)
     )
-    issued_past = dict(session.execute(past).all())
+    issued_past: dict[int, int] = defaultdict(int)
+    never_issued: dict[int, int] = defaultdict(int)
+    for relay_id, booked, count in session.execute(past):
+        (never_issued if booked else issued_past)[relay_id] += count
     return {
-        relay_id: RelayActivity(status_counts(counts, issued_past.get(relay_id, 0)), last[relay_id])
+        relay_id: RelayActivity(status_counts(counts, issued_past[relay_id], never_issued[relay_id]), last[relay_id])
         for relay_id, counts in per_status.items()
     }

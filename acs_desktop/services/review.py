@@ -22,7 +22,7 @@ from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session
 
 from acs_desktop.domain.errors import DomainError
-from acs_desktop.domain.funding import places_funded, surplus
+from acs_desktop.domain.funding import places_funded, places_uncovered, shortfall, surplus
 from acs_desktop.domain.review import (
     ZERO,
     AllocationLine,
@@ -92,7 +92,7 @@ class _Sum:
     performances: int = 0
     performances_cancelled: int = 0
     offered: int = 0
-    counts: list[int] = field(default_factory=lambda: [0] * 6)
+    places: PlaceCounts = field(default_factory=PlaceCounts)
 
     def add(self, line: _PerformanceLine) -> None:
         self.shows.add(line.show_id)
@@ -101,13 +101,7 @@ class _Sum:
             self.offered += line.quota
         elif line.state is PerformanceState.CANCELLED:
             self.performances_cancelled += 1
-        p = line.places
-        for i, value in enumerate((p.booked, p.issued, p.used, p.unused, p.cancelled, p.issued_past)):
-            self.counts[i] += value
-
-    @property
-    def places(self) -> PlaceCounts:
-        return PlaceCounts(*self.counts)
+        self.places += line.places
 
 
 def _sums(lines: Iterable[_PerformanceLine], key: Callable[[_PerformanceLine], Hashable]) -> dict[Hashable, _Sum]:
@@ -150,8 +144,9 @@ class _SeasonQueries:
             counts = per_status.get(pid, ())
             past = starts_at is not None and starts_at <= self.now
             issued_past = sum(n for status, n in counts if status in ISSUED_STATUSES) if past else 0
+            never_issued = sum(n for status, n in counts if status is InvitationStatus.BOOKED) if past else 0
             lines.append(_PerformanceLine(pid, quota or 0, state, starts_at, show_id, discipline_id, discipline, convention_id,
-                                          status_counts(counts, issued_past)))
+                                          status_counts(counts, issued_past, never_issued)))
         return lines
 
     def total(self) -> _Sum:
@@ -229,8 +224,9 @@ class _SeasonQueries:
         disciplines = len({line.discipline_id for line in self.performance_lines if line.discipline_id is not None})
         return SeasonFigures(
             season_label=self.season.label,
-            partners=len({c.partner_id for c, _ in conventions if c.state is not ConventionState.DRAFT}),
+            partners=len({c.partner_id for c, _ in conventions}),
             conventions=len(conventions),
+            conventions_signed=sum(1 for c, _ in conventions if c.state is not ConventionState.DRAFT),
             shows=len(total.shows),
             performances=total.performances,
             performances_cancelled=total.performances_cancelled,
@@ -248,7 +244,10 @@ class _SeasonQueries:
             unused=places.unused,
             cancelled=places.cancelled,
             issued_past=places.issued_past,
+            never_issued=places.never_issued,
             surplus=sum((surplus(c.donations, c.place_value, c.places_committed) for c, _ in conventions), ZERO),
+            places_uncovered=sum(places_uncovered(c.donations, c.place_value, c.places_committed) for c, _ in conventions),
+            shortfall=sum((shortfall(c.donations, c.place_value, c.places_committed) for c, _ in conventions), ZERO),
             surplus_planned=sum((a.planned_amount or ZERO for a in allocations), ZERO),
             surplus_done=sum((a.done_amount or ZERO for a in allocations), ZERO),
         )
@@ -271,6 +270,8 @@ class _SeasonQueries:
                 solidarity_subscribers=c.solidarity_subscribers, donations=c.donations, place_value=c.place_value,
                 places_funded=places_funded(c.donations, c.place_value),
                 surplus=surplus(c.donations, c.place_value, c.places_committed),
+                places_uncovered=places_uncovered(c.donations, c.place_value, c.places_committed),
+                shortfall=shortfall(c.donations, c.place_value, c.places_committed),
                 surplus_planned=planned.get(c.id, ZERO), surplus_done=done.get(c.id, ZERO),
                 places=row.places if row else PlaceCounts(),
             ))
@@ -303,7 +304,7 @@ class _SeasonQueries:
 
 
 def _add(counts: list[PlaceCounts]) -> PlaceCounts:
-    return PlaceCounts(*(sum(getattr(c, name) for c in counts) for name in ("booked", "issued", "used", "unused", "cancelled", "issued_past")))
+    return sum(counts, PlaceCounts())
 
 
 class ReviewService(Service):

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from acs_desktop.domain.french import format_date
-from acs_desktop.domain.review import FIGURES_BY_KEY, month_label
+from acs_desktop.domain.review import FIGURES_BY_KEY, month_label, review_alerts
 from acs_desktop.ui import background
 from acs_desktop.ui.formats import format_int, format_percent
 from acs_desktop.ui.review_narrative_editor import NarrativeEditor
@@ -159,9 +159,17 @@ class ReviewTab(SeasonTab):
         self.narrative.save_requested.connect(self.save_narrative)
         self.pages.addTab(self.narrative, "Bilan qualitatif")
 
+        # What must not hide behind a good figure: a shortfall, places booked and never printed.
+        self.alerts = QLabel()
+        self.alerts.setObjectName("reviewAlerts")
+        self.alerts.setWordWrap(True)
+        self.alerts.setStyleSheet("color: #a00000; font-weight: 600;")
+        self.alerts.setVisible(False)
+
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addLayout(status_row)
+        layout.addWidget(self.alerts)
         layout.addLayout(grid)
         layout.addWidget(self.pages, 1)
 
@@ -239,6 +247,7 @@ class ReviewTab(SeasonTab):
                 card.value.setText("—")
                 card.before.setText("")
             self.narrative.set_narrative(None)
+            self.alerts.setVisible(False)
             for view in self._views():
                 view.set_rows([])
             self._charts()
@@ -253,6 +262,8 @@ class ReviewTab(SeasonTab):
             change = changes[key]
             card.value.setText(change.value_text)
             card.before.setText(f"{review.previous_label} : {change.previous_text}\n{change.change_text}" if review.previous else "pas de saison précédente")
+        self.alerts.setText(" · ".join(review_alerts(review.figures)))
+        self.alerts.setVisible(bool(self.alerts.text()))
         self.figures_view.set_rows(list(changes.values()))
         self.partners_view.set_rows(review.partners)
         self.allocations_view.set_rows(review.allocations)

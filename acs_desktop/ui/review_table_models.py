@@ -31,6 +31,7 @@ def place_columns() -> tuple[Column, ...]:
     return (
         count("Réservées", lambda r: r.places.booked),
         count("Éditées", lambda r: r.places.issued),
+        count("Jamais éditées", lambda r: r.places.never_issued, "Réservées pour une représentation passée, le billet jamais édité"),
         count("Utilisées", lambda r: r.places.used),
         count("Non utilisées", lambda r: r.places.unused),
         count("Annulées", lambda r: r.places.cancelled),
@@ -68,7 +69,9 @@ class PartnersTableModel(RowsTableModel):
         money("Valeur d'une place", lambda p: p.place_value),
         count("Places financées", lambda p: p.places_funded, "Dons ÷ valeur d'une place, arrondi à l'unité inférieure"),
         *place_columns(),
-        money("Surplus de don", lambda p: p.surplus, "Dons − valeur d'une place × places engagées"),
+        money("Surplus de don", lambda p: p.surplus, "Dons − valeur d'une place × places engagées, lorsque c'est positif"),
+        count("Places non couvertes", lambda p: p.places_uncovered, "Places engagées que les dons ne financent pas"),
+        money("Manque de financement", lambda p: p.shortfall, "Valeur d'une place × places engagées − dons, lorsque c'est positif"),
         money("Surplus prévu", lambda p: p.surplus_planned),
         money("Surplus réalisé", lambda p: p.surplus_done),
     )

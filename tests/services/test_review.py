@@ -98,11 +98,14 @@ def hand_made(services, make, clock) -> HandMade:
 
 def test_key_figures_of_the_hand_made_season(services, hand_made):
     f = services.review.key_figures(hand_made.current_id)
-    assert (f.partners, f.conventions, f.shows, f.performances, f.performances_cancelled, f.disciplines) == (2, 3, 4, 3, 1, 2)
+    # Every convention counts, the draft too (« Le Lieu Unique »): partners = rows of the partners table.
+    assert (f.partners, f.conventions, f.conventions_signed, f.shows, f.performances, f.performances_cancelled, f.disciplines) == (3, 3, 2, 4, 3, 1, 2)
     assert (f.relays_active, f.relay_communes) == (3, 2)
     assert (f.solidarity_subscribers, f.donations) == (130, Decimal("1700.50"))
     assert (f.places_committed, f.places_funded, f.places_offered) == (110, 100 + 33, 10 + 5 + 8)
     assert (f.booked, f.issued, f.used, f.unused, f.cancelled, f.issued_past) == (15, 12, 7, 4, 4, 12)
+    assert f.never_issued == 1  # booked on p1 (past), never printed: neither used nor unused, not in the rate
+    assert (f.places_uncovered, f.shortfall) == (0, Decimal("0.00"))
     assert f.awaiting_record == 1
     assert f.participation_rate == pytest.approx(7 / 12)
     assert f.no_show_rate == pytest.approx(4 / 12)
@@ -123,7 +126,7 @@ def test_previous_season_and_the_changes(services, hand_made):
     assert changes["participation_rate"].change == pytest.approx(7 / 12 - 0.8)
     assert changes["participation_rate"].change_text == "−21,7\u00a0pts"
     assert changes["disciplines"].change_text == "+1 (+100,0\u00a0%)"
-    assert changes["partners"].change_text == "+1 (+100,0\u00a0%)"
+    assert changes["partners"].change_text == "+2 (+200,0\u00a0%)"
 
 
 def test_a_season_without_a_previous_one_compares_with_nothing(services, hand_made):
@@ -140,7 +143,7 @@ def test_the_donations_chain_per_convention(services, hand_made):
     assert (theatre.state, theatre.shows, theatre.performances, theatre.places_committed, theatre.places_offered) == ("signée", 2, 3, 80, 23)
     assert (theatre.donations, theatre.place_value, theatre.places_funded, theatre.surplus) == (Decimal("1200.00"), Decimal("12.00"), 100, Decimal("240.00"))
     assert (theatre.surplus_planned, theatre.surplus_done) == (Decimal("180.00"), Decimal("96.00"))
-    assert theatre.places == PlaceCounts(booked=15, issued=12, used=7, unused=4, cancelled=1, issued_past=12)
+    assert theatre.places == PlaceCounts(booked=15, issued=12, used=7, unused=4, cancelled=1, issued_past=12, never_issued=1)
     assert (salle.shows, salle.performances, salle.places_offered, salle.places_funded, salle.surplus) == (2, 0, 0, 33, Decimal("50.50"))
     assert salle.places == PlaceCounts(cancelled=3)
     assert (lieu.state, lieu.places_funded, lieu.places) == ("brouillon", 0, PlaceCounts())
@@ -158,12 +161,12 @@ def test_breakdowns_by_relay_kind_and_commune(services, hand_made):
     review = services.review.review(hand_made.current_id)
     assert [(r.relay, r.relay_type, r.commune, r.places) for r in review.relays] == [
         ("CCAS", "CCAS", "Rezé", PlaceCounts(booked=6, issued=4, used=3, unused=1, cancelled=0, issued_past=4)),
-        ("Centre social Bellevue", "Centre social", "Nantes", PlaceCounts(booked=4, issued=3, used=2, unused=1, cancelled=4, issued_past=3)),
+        ("Centre social Bellevue", "Centre social", "Nantes", PlaceCounts(booked=4, issued=3, used=2, unused=1, cancelled=4, issued_past=3, never_issued=1)),
         ("Foyer du Port", "Type non renseigné", "Nantes", PlaceCounts(booked=5, issued=5, used=2, unused=2, cancelled=0, issued_past=5)),
     ]
     assert [(g.name, g.relays) for g in review.relay_types] == [("CCAS", 1), ("Centre social", 1), ("Type non renseigné", 1)]
     assert review.communes == (
-        GroupLine("Nantes", 2, PlaceCounts(booked=9, issued=8, used=4, unused=3, cancelled=4, issued_past=8)),
+        GroupLine("Nantes", 2, PlaceCounts(booked=9, issued=8, used=4, unused=3, cancelled=4, issued_past=8, never_issued=1)),
         GroupLine("Rezé", 1, PlaceCounts(booked=6, issued=4, used=3, unused=1, cancelled=0, issued_past=4)),
     )
 
@@ -171,12 +174,12 @@ def test_breakdowns_by_relay_kind_and_commune(services, hand_made):
 def test_breakdowns_by_discipline_and_month(services, hand_made):
     review = services.review.review(hand_made.current_id)
     assert [(d.discipline, d.shows, d.performances, d.places_offered, d.places) for d in review.disciplines] == [
-        ("Théâtre", 1, 2, 18, PlaceCounts(booked=10, issued=7, used=5, unused=2, cancelled=1, issued_past=7)),
+        ("Théâtre", 1, 2, 18, PlaceCounts(booked=10, issued=7, used=5, unused=2, cancelled=1, issued_past=7, never_issued=1)),
         ("Danse", 1, 1, 5, PlaceCounts(booked=5, issued=5, used=2, unused=2, cancelled=0, issued_past=5)),
         ("Sans discipline", 2, 0, 0, PlaceCounts(cancelled=3)),
     ]
     assert [(m.month, m.performances, m.places_offered, m.places) for m in review.months] == [
-        (date(2026, 11, 1), 2, 15, PlaceCounts(booked=13, issued=12, used=7, unused=4, cancelled=1, issued_past=12)),
+        (date(2026, 11, 1), 2, 15, PlaceCounts(booked=13, issued=12, used=7, unused=4, cancelled=1, issued_past=12, never_issued=1)),
         (date(2026, 12, 1), 1, 8, PlaceCounts(booked=2, cancelled=3)),
     ]
 

@@ -44,4 +44,6 @@ class AssociationSettings(Base):
     website: Mapped[str] = mapped_column(String(120), default="")
     logo_png: Mapped[bytes | None] = mapped_column(LargeBinary)
     retention_months: Mapped[int] = mapped_column(default=24)
+    # Tickets still not printed this many days before the performance are flagged as urgent.
+    print_reminder_days: Mapped[int] = mapped_column(default=7, server_default="7")
     notes: Mapped[str] = mapped_column(Text, default="")

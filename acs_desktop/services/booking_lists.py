@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
+from enum import StrEnum
 
 from sqlalchemy import func, select
 
 from acs_desktop.domain import ticket_codes
 from acs_desktop.models import (
     HOLDING_STATUSES,
+    AssociationSettings,
     Booking,
     Convention,
     Invitation,
@@ -47,6 +49,7 @@ class BookingRow:
     cancelled: int
     deadline_override: bool
     names_on_tickets: bool
+    print_urgency: PrintUrgency | None = None  # None: nothing left to print
 
     @property
     def active_places(self) -> int:
@@ -64,6 +67,41 @@ class InvitationRow:
     print_count: int
     reason: str
     comment: str
+
+
+class PrintUrgency(StrEnum):
+    """Where a booking's tickets still to print stand against its performance's date."""
+
+    LATER = "later"  # more than the reminder's days ahead
+    URGENT = "urgent"  # within the reminder's days: print and send them now
+    NEVER = "never"  # the performance is past: booked, never printed (« réservées, jamais éditées »)
+
+    @property
+    def label(self) -> str:
+        return {"later": "à éditer", "urgent": "urgent", "never": "jamais éditées"}[self.value]
+
+
+def print_urgency(starts_at: datetime, now: datetime, reminder_days: int) -> PrintUrgency:
+    """The one rule for tickets not yet printed: past → never printed; within `reminder_days`
+    of the performance → urgent; otherwise still to print in good time."""
+    if starts_at <= now:
+        return PrintUrgency.NEVER
+    if starts_at - now <= timedelta(days=reminder_days):
+        return PrintUrgency.URGENT
+    return PrintUrgency.LATER
+
+
+@dataclass(frozen=True)
+class UnprintedRow:
+    """A booking with places whose tickets are not printed yet (or never were)."""
+
+    booking_id: int
+    performance_id: int
+    show_title: str
+    starts_at: datetime
+    relay_name: str
+    places: int
+    urgency: PrintUrgency
 
 
 @dataclass(frozen=True)
@@ -103,6 +141,12 @@ DATE_CHARACTERS = set("0123456789/: ")  # all a date and time shown in a list is
 STATUSES = tuple(InvitationStatus)  # BookingRow's order: booked, issued, used, unused, cancelled
 
 
+def reminder_days(session) -> int:
+    """The setting « Billets urgents (jours avant) » (7 by default)."""
+    row = session.get(AssociationSettings, 1)
+    return row.print_reminder_days if row is not None else 7
+
+
 class BookingListService(Service):
     def list_bookings(self, season_id: int, *, performance_id: int | None = None, relay_id: int | None = None) -> list[BookingRow]:
         """Every booking of the season (or of one performance, one relay), by performance date then relay."""
@@ -112,7 +156,7 @@ class BookingListService(Service):
         if relay_id is not None:
             chosen = chosen.where(Booking.relay_id == relay_id)
         with self._reading() as session:
-            rows = self._rows(session, chosen)
+            rows = self._rows(session, chosen, self._now())
             return sorted(rows.values(), key=lambda r: (r.starts_at, r.relay_name, r.id))
 
     def booking_ids(
@@ -166,15 +210,17 @@ class BookingListService(Service):
     def bookings_by_id(self, booking_ids: list[int]) -> list[BookingRow]:
         """The rows of these bookings, in this order (a booking deleted meanwhile is left out)."""
         found: dict[int, BookingRow] = {}
+        now = self._now()
         with self._reading() as session:
             for start in range(0, len(booking_ids), ID_CHUNK):
-                found.update(self._rows(session, booking_ids[start : start + ID_CHUNK]))
+                found.update(self._rows(session, booking_ids[start : start + ID_CHUNK], now))
         return [found[i] for i in booking_ids if i in found]
 
     @staticmethod
-    def _rows(session, chosen) -> dict[int, BookingRow]:
+    def _rows(session, chosen, now: datetime) -> dict[int, BookingRow]:
         """The bookings whose id is in `chosen` (a list or a SELECT of ids), with their places
         counted per status from the index (booking_id, status)."""
+        days = reminder_days(session)
         counts: dict[int, dict[InvitationStatus, int]] = defaultdict(dict)
         per_status = (
             select(Invitation.booking_id, Invitation.status, func.count())
@@ -199,11 +245,35 @@ class BookingListService(Service):
         rows = {}
         for bid, pid, title, partner, starts_at, rid, relay, referent, created_at, places, override, names in session.execute(query):
             n = counts[bid]
+            urgency = print_urgency(starts_at, now, days) if n.get(InvitationStatus.BOOKED) else None
             rows[bid] = BookingRow(
                 bid, pid, title, partner, starts_at, rid, relay, referent, created_at, places,
-                *(n.get(status, 0) for status in STATUSES), override, names,
+                *(n.get(status, 0) for status in STATUSES), override, names, urgency,
             )
         return rows
+
+    def unprinted(self, season_id: int) -> list[UnprintedRow]:
+        """The season's bookings with places booked and not printed: the urgent ones first (the
+        performance is within the reminder's days), then those in good time, then those whose
+        performance is past and whose tickets were never printed. Performances cancelled by the
+        partner have no place left to print."""
+        query = (
+            select(Booking.id, Booking.performance_id, Show.title, Performance.starts_at, Relay.name, func.count())
+            .select_from(Invitation)
+            .join(Booking, Booking.id == Invitation.booking_id)
+            .join(Performance, Performance.id == Booking.performance_id)
+            .join(Show, Show.id == Performance.show_id)
+            .join(Relay, Relay.id == Booking.relay_id)
+            .where(Invitation.performance_id.in_(season_performance_ids(season_id)), Invitation.status == InvitationStatus.BOOKED)
+            .group_by(Booking.id)
+        )
+        now = self._now()
+        with self._reading() as session:
+            days = reminder_days(session)
+            rows = [UnprintedRow(bid, pid, title, starts_at, relay, n, print_urgency(starts_at, now, days))
+                    for bid, pid, title, starts_at, relay, n in session.execute(query)]
+        order = {PrintUrgency.URGENT: 0, PrintUrgency.LATER: 1, PrintUrgency.NEVER: 2}
+        return sorted(rows, key=lambda r: (order[r.urgency], r.starts_at if r.urgency is not PrintUrgency.NEVER else -r.starts_at.timestamp(), r.relay_name, r.booking_id))
 
     def invitations_of(self, booking_id: int) -> list[InvitationRow]:
         query = (

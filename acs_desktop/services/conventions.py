@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.french import format_money
-from acs_desktop.domain.funding import places_funded, surplus
+from acs_desktop.domain.funding import ZERO, balance_text, places_funded, places_uncovered, shortfall, surplus
 from acs_desktop.domain.validation import count, money, optional_text, required_text
 from acs_desktop.models import (
     HOLDING_STATUSES,
@@ -69,6 +69,13 @@ class ConventionRow:
     used: int
     shows: int
     notes: str = ""
+    places_uncovered: int = 0  # committed places the donations do not fund
+    shortfall: Decimal = ZERO  # what the donations lack to fund them
+
+    @property
+    def balance(self) -> str:
+        """The surplus, or the shortfall said plainly (`domain.funding.balance_text`)."""
+        return balance_text(self.donations, self.place_value, self.places_committed)
 
 
 @dataclass(frozen=True)
@@ -143,6 +150,7 @@ class ConventionService(Service):
             c.solidarity_subscribers, c.donations, c.place_value, c.signed_on,
             places_funded(c.donations, c.place_value), surplus(c.donations, c.place_value, c.places_committed),
             booked, used, shows, c.notes,
+            places_uncovered(c.donations, c.place_value, c.places_committed), shortfall(c.donations, c.place_value, c.places_committed),
         )
 
     def create_convention(self, partner_id: int, season_id: int, figures: ConventionFigures | None = None) -> int:

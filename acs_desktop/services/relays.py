@@ -60,6 +60,7 @@ class RelayRow:
     unused: int
     issued_past: int
     last_booking: datetime | None
+    never_issued: int = 0  # booked for past performances, tickets never issued (the review's figure)
 
     @property
     def no_show_rate(self) -> float | None:
@@ -124,7 +125,7 @@ class RelayService(Service):
                 done = activity.get(relay_id)
                 c = done.places if done else PlaceCounts()
                 rows.append(RelayRow(relay_id, *fields, n_referents.get(relay_id, 0), c.booked, c.used, c.unused, c.issued_past,
-                                     done.last_booking if done else None))
+                                     done.last_booking if done else None, c.never_issued))
             return rows
 
     def get_relay(self, relay_id: int) -> RelayDetail:

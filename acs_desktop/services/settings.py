@@ -27,6 +27,7 @@ class AssociationInfo:
     retention_months: int
     logo: bytes | None
     ticket_name: str = ""
+    print_reminder_days: int = 7  # tickets not printed this close to the performance are urgent
 
     @property
     def is_named(self) -> bool:
@@ -45,7 +46,7 @@ class AssociationInfo:
 def _info(row: AssociationSettings) -> AssociationInfo:
     return AssociationInfo(
         row.name, row.address, row.postal_code, row.commune, row.phone, row.email, row.website,
-        row.retention_months, row.logo_png, row.ticket_name,
+        row.retention_months, row.logo_png, row.ticket_name, row.print_reminder_days,
     )
 
 
@@ -66,6 +67,7 @@ class SettingsService(Service):
         website: str = "",
         retention_months: int = 24,
         ticket_name: str = "",
+        print_reminder_days: int = 7,
     ) -> AssociationInfo:
         values = {
             "name": required_text(name, "Le nom de l'association", "name"),
@@ -77,6 +79,7 @@ class SettingsService(Service):
             "email": optional_text(email, "Courriel", "email", 120),
             "website": optional_text(website, "Site web", "website", 120),
             "retention_months": count(retention_months, "Durée de conservation (mois)", "retention_months", minimum=1, maximum=120),
+            "print_reminder_days": count(print_reminder_days, "Billets à éditer au plus tard (jours avant)", "print_reminder_days", minimum=0, maximum=90),
         }
         revealing = revealing_words(values["ticket_name"])
         if revealing:

@@ -43,3 +43,19 @@ class WarningsTableModel(RowsTableModel):
         Column("Relais", lambda r: r.relay_name),
         Column("Places", lambda r: format_int(r.places), sort=lambda r: r.places, numeric=True),
     )
+
+
+class UnprintedTableModel(RowsTableModel):
+    """Bookings whose tickets are not printed: urgent (the performance is near), in good time, or
+    never printed for a performance now past."""
+
+    ID_FIELD = "booking_id"
+    COLUMNS = (
+        Column("Représentation", lambda r: f"{format_date(r.starts_at)} {format_time(r.starts_at)} — {r.show_title}", sort=lambda r: r.starts_at),
+        Column("Relais", lambda r: r.relay_name),
+        Column("Places", lambda r: format_int(r.places), sort=lambda r: r.places, numeric=True),
+        Column("État", lambda r: r.urgency.label),
+    )
+
+    def is_muted(self, row) -> bool:
+        return row.urgency.value == "later"

@@ -5,6 +5,15 @@ from acs_desktop.ui.lazy_table_model import LazyRowsTableModel
 from acs_desktop.ui.table_model import Column, RowsTableModel
 
 
+def to_print_text(row) -> str:
+    """« 2 », « 2 — urgent », « 2 — jamais éditées »."""
+    if not row.booked:
+        return ""
+    if row.print_urgency is None or row.print_urgency.value == "later":
+        return format_int(row.booked)
+    return f"{format_int(row.booked)} — {row.print_urgency.label}"
+
+
 class BookingsTableModel(RowsTableModel):
     COLUMNS = (
         Column("N°", lambda r: str(r.id), sort=lambda r: r.id, numeric=True, tip="Numéro de la réservation (sur les bordereaux et les marges des billets)"),
@@ -14,7 +23,9 @@ class BookingsTableModel(RowsTableModel):
         Column("Relais", lambda r: r.relay_name),
         Column("Places", lambda r: format_int(r.active_places), sort=lambda r: r.active_places, numeric=True,
                tip="Places encore tenues par la réservation"),
-        Column("À éditer", lambda r: format_int(r.booked) if r.booked else "", sort=lambda r: r.booked, numeric=True),
+        Column("À éditer", lambda r: to_print_text(r), sort=lambda r: r.booked, numeric=True,
+               tip="Places dont le billet n'est pas encore édité ; « urgent » : la représentation est dans moins de jours que le réglage "
+                   "« Billets urgents » ; « jamais éditées » : la représentation est passée"),
         Column("Éditées", lambda r: format_int(r.issued) if r.issued else "", sort=lambda r: r.issued, numeric=True),
         Column("Utilisées", lambda r: format_int(r.used) if r.used else "", sort=lambda r: r.used, numeric=True),
         Column("Non utilisées", lambda r: format_int(r.unused) if r.unused else "", sort=lambda r: r.unused, numeric=True),

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, 
 
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.french import format_int, format_money
-from acs_desktop.domain.funding import places_funded, surplus
+from acs_desktop.domain.funding import balance_text, places_funded, shortfall, surplus
 from acs_desktop.services import Services
 from acs_desktop.services.conventions import ConventionFigures, ConventionRow
 from acs_desktop.ui.widgets.form_dialog import FormDialog
@@ -40,7 +40,7 @@ class ConventionDialog(FormDialog):
         self.funded = QLabel()
         self.surplus = QLabel()
         self.form.addRow("Places financées", self.funded)
-        self.form.addRow("Surplus de don", self.surplus)
+        self.form.addRow("Surplus ou manque", self.surplus)
 
         for widget in (self.donations, self.place_value):
             widget.textChanged.connect(self._update_live)
@@ -70,7 +70,11 @@ class ConventionDialog(FormDialog):
             self.surplus.setText("—")
             return
         self.funded.setText(f"<b>{format_int(places_funded(donations, value))}</b> (dons ÷ valeur d'une place)")
-        self.surplus.setText(f"<b>{format_money(surplus(donations, value, self.places.value()))}</b> (dons − places engagées × valeur)")
+        places = self.places.value()
+        if shortfall(donations, value, places):
+            self.surplus.setText(f"<span style='color:#a00000'><b>{balance_text(donations, value, places)}</b></span>")
+        else:
+            self.surplus.setText(f"<b>{format_money(surplus(donations, value, places))}</b> de surplus (dons − places engagées × valeur)")
 
     def _create_partner(self) -> None:
         from acs_desktop.ui.partner_dialog import PartnerDialog

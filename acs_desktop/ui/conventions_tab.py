@@ -92,10 +92,13 @@ class ConventionsTab(SeasonTab):
         if row:
             planned = sum((a.data.planned_amount for a in self.allocations.view.model.rows()), start=row.surplus * 0)
             done = sum((a.data.done_amount or 0 for a in self.allocations.view.model.rows()), start=row.surplus * 0)
-            self.surplus_summary.setText(
-                f"<b>{row.partner_name}</b> — surplus de don : <b>{format_money(row.surplus)}</b> · "
-                f"prévu : {format_money(planned)} · réalisé : {format_money(done)} · reste à affecter : {format_money(row.surplus - planned)}"
-            )
+            if row.shortfall:
+                self.surplus_summary.setText(f"<b>{row.partner_name}</b> — <span style='color:#a00000'><b>{row.balance}</b></span> : aucun surplus à affecter.")
+            else:
+                self.surplus_summary.setText(
+                    f"<b>{row.partner_name}</b> — surplus de don : <b>{format_money(row.surplus)}</b> · "
+                    f"prévu : {format_money(planned)} · réalisé : {format_money(done)} · reste à affecter : {format_money(row.surplus - planned)}"
+                )
         else:
             self.surplus_summary.setText("Choisissez une convention dans la liste.")
 

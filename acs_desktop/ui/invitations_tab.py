@@ -10,7 +10,13 @@ from acs_desktop.domain.french import format_date, format_time
 from acs_desktop.domain.ticket_codes import display
 from acs_desktop.models.enums import WaitingStatus
 from acs_desktop.ui.booking_dialog import WAITING, BookingDialog
-from acs_desktop.ui.bookings_detail_models import InvitationsTableModel, PendingSheetsTableModel, WaitingTableModel, WarningsTableModel
+from acs_desktop.ui.bookings_detail_models import (
+    InvitationsTableModel,
+    PendingSheetsTableModel,
+    UnprintedTableModel,
+    WaitingTableModel,
+    WarningsTableModel,
+)
 from acs_desktop.ui.bookings_table_model import SeasonBookings, SeasonBookingsTableModel
 from acs_desktop.ui.relays_to_warn_dialog import RelaysToWarnDialog
 from acs_desktop.ui.season_tab import SeasonTab
@@ -59,10 +65,14 @@ class InvitationsTab(SeasonTab):
         self.pending.view.activated.connect(self.open_sheet)
         self.warnings = ListPanel("Relais à prévenir (représentations annulées)", WarningsTableModel(self))
         self.warnings.view.activated.connect(self.open_warning)
+        self.unprinted = ListPanel("Billets à éditer : urgents, puis à venir, puis jamais édités", UnprintedTableModel(self))
+        self.unprinted.view.setObjectName("unprintedList")
+        self.unprinted.view.activated.connect(self.show_booking)
         self.side = QTabWidget()
         self.side.addTab(self.waiting, "Liste d'attente")
         self.side.addTab(self.pending, "Présence à relever")
         self.side.addTab(self.warnings, "Relais à prévenir")
+        self.side.addTab(self.unprinted, "Billets à éditer")
 
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.view)
@@ -85,9 +95,14 @@ class InvitationsTab(SeasonTab):
         self.waiting.set_rows(self.services.booking_lists.list_waiting(self.season_id) if has_season else [])
         self.pending.set_rows(self.services.attendance.pending_sheets(self.season_id) if has_season else [])
         self.warnings.set_rows(self.services.offers.warnings(self.season_id) if has_season else [])
+        self.unprinted.set_rows(self.services.booking_lists.unprinted(self.season_id) if has_season else [])
         for index, panel, title in ((0, self.waiting, "Liste d'attente"), (1, self.pending, "Présence à relever"), (2, self.warnings, "Relais à prévenir")):
             count = panel.view.model.rowCount()
             self.side.setTabText(index, f"{title} ({count})" if count else title)
+        rows = self.unprinted.view.model.rows()
+        urgent = sum(1 for r in rows if r.urgency.value == "urgent")
+        self.side.setTabText(3, f"Billets à éditer ({len(rows)}, dont {urgent} urgents)" if urgent else
+                             (f"Billets à éditer ({len(rows)})" if rows else "Billets à éditer"))
         self.book_action.setEnabled(has_season)
         self._show_selected()
         self._update_waiting_buttons()
@@ -192,6 +207,13 @@ class InvitationsTab(SeasonTab):
         row = self.selected()
         if row:
             self.open_sheet(row.performance_id)
+
+    def show_booking(self, booking_id: int) -> None:
+        """From the list of tickets to print: the booking, selected in the season's list (its
+        tickets are printed from the Documents menu; for a past performance, its relay is asked)."""
+        self.view.search.clear()
+        self.view.apply_search()
+        self.view.select_ids([booking_id])
 
     def open_warning(self, booking_id: int) -> None:
         warning = next((w for w in self.warnings.view.model.rows() if w.booking_id == booking_id), None)

@@ -37,6 +37,9 @@ class SettingsDialog(FormDialog):
         self.retention = self.add_field("retention_months", "Conservation des prénoms (mois)", CountSpin(minimum=1, maximum=120),
                                         hint="Prénoms effacés ce nombre de mois après la fin d'une saison (CNIL : 24).")
         self.retention.setValue(info.retention_months)
+        self.reminder = self.add_field("print_reminder_days", "Billets urgents (jours avant)", CountSpin(minimum=0, maximum=90),
+                                       hint="Billets pas encore édités ce nombre de jours avant la représentation : signalés urgents.")
+        self.reminder.setValue(info.print_reminder_days)
         self._logo: bytes | None = info.logo
         self._logo_changed = False
         self.logo_preview = QLabel()
@@ -93,5 +96,5 @@ class SettingsDialog(FormDialog):
         return self.services.settings.update(
             name=self.name.text(), address=self.address.text(), postal_code=self.postal_code.text(), commune=self.commune.text(),
             phone=self.phone.text(), email=self.email.text(), website=self.website.text(), retention_months=self.retention.value(),
-            ticket_name=self.ticket_name.text(),
+            ticket_name=self.ticket_name.text(), print_reminder_days=self.reminder.value(),
         )

@@ -294,7 +294,11 @@ class Planner:
         relay = self._find_relay(table, row, relay_name, commune)
         if performance is None or relay is None:
             return
-        issued = held if issued is None else issued
+        if issued is None:
+            # An empty « editees »: for a past performance (history), every place was printed;
+            # for one still to come, none was — the import gives new ticket codes, which no
+            # ticket printed elsewhere carries, so they are still to print.
+            issued = held if performance.starts_at <= self.now else 0
         when = f"« {title} » du {format_date(day)}"
         if held + cancelled == 0:
             self._problem(table, row, "aucune place : « places » et « annulees » sont toutes deux à 0.")

@@ -304,10 +304,10 @@ class Planner:
             self._problem(table, row, "aucune place : « places » et « annulees » sont toutes deux à 0.")
         elif issued > held:
             self._problem(table, row, f"{issued} places éditées pour {held} places réservées.")
-        elif used is not None and used > issued:
-            self._problem(table, row, f"{used} présents pour {issued} places éditées : les présents ne peuvent pas dépasser les places.")
         elif used is not None and performance.starts_at > self.now:
             self._problem(table, row, f"{when} n'a pas encore eu lieu : laissez « presents » vide, la présence se relève après la représentation.")
+        elif used is not None and used > issued:
+            self._problem(table, row, f"{used} présents pour {issued} places éditées : les présents ne peuvent pas dépasser les places.")
         elif performance.cancelled and held:
             self._problem(table, row, f"{when} est annulée : ses places ne peuvent être qu'annulées (colonne « annulees »).")
         elif performance.held + held > performance.quota:

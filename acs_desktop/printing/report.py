@@ -254,10 +254,10 @@ class _Report:
                   figures_table(self.st, headers, rows, width=WIDTH, total=total, font_size=7.5)]
         if f.shortfall:
             short = [p for p in self.r.partners if p.shortfall]
-            parts.append(self.para(
-                f"<b>{escape(shortfall_text(f.places_uncovered, f.shortfall))}</b> — "
-                + " ; ".join(f"{escape(p.partner)} : {escape(shortfall_text(p.places_uncovered, p.shortfall))}" for p in short)
-                + ". Ces places restent engagées par les partenaires ; leur financement est à trouver ou à revoir avec eux.", self.st["body"]))
+            each = " ; ".join(f"{escape(p.partner)} : {plural(p.places_uncovered, 'place', 'places')}, {format_money(p.shortfall)}" for p in short)
+            parts += [Spacer(1, 2 * mm), self.para(
+                f"<b>{escape(shortfall_text(f.places_uncovered, f.shortfall))}</b> ({each}). "
+                "Ces places restent engagées par les partenaires ; leur financement est à trouver ou à revoir avec eux.", self.st["body"])]
         parts += [Paragraph("Le surplus de don et son affectation", self.h2)]
         if not f.surplus and f.shortfall:
             parts.append(self.para("Aucun surplus de don cette saison : les dons ne couvrent pas les places engagées (voir ci-dessus).", self.st["body"]))

@@ -56,6 +56,3 @@ class UnprintedTableModel(RowsTableModel):
         Column("Places", lambda r: format_int(r.places), sort=lambda r: r.places, numeric=True),
         Column("État", lambda r: r.urgency.label),
     )
-
-    def is_muted(self, row) -> bool:
-        return row.urgency.value == "later"

@@ -1,4 +1,4 @@
-"""Render resources/logo/demo-logo.svg to the PNG the demo store uses as its association's logo.
+"""Render acs_desktop/resources/logo/demo-logo.svg to the PNG the demo store uses as its association's logo.
 
     python -m tools.make_demo_logo
 """
@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+LOGO = Path(__file__).resolve().parent.parent / "acs_desktop" / "resources" / "logo"
 
 
 def main() -> None:
@@ -21,9 +21,9 @@ def main() -> None:
     image.fill(0)
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    QSvgRenderer(str(ROOT / "resources" / "logo" / "demo-logo.svg")).render(painter)
+    QSvgRenderer(str(LOGO / "demo-logo.svg")).render(painter)
     painter.end()
-    target = ROOT / "resources" / "logo" / "demo-logo.png"
+    target = LOGO / "demo-logo.png"
     image.save(str(target))
     print(target)
 

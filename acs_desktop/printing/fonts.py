@@ -1,4 +1,4 @@
-"""The TTF fonts embedded in every PDF (DejaVu, shipped under resources/fonts with its licence).
+"""The TTF fonts embedded in every PDF (DejaVu, shipped in acs_desktop/resources/fonts with its licence).
 
 ReportLab's built-in fonts lack characters French needs (the narrow no-break space of
 "1 234,50 €", typographic apostrophes…): every document uses these instead.

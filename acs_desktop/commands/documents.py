@@ -43,9 +43,12 @@ def register(subparsers) -> None:
     attendance = subparsers.add_parser(
         "attendance", help="écrit la feuille d'émargement d'une représentation",
         description="Écrit la feuille d'émargement d'une représentation pour l'accueil du partenaire : "
-        "les billets remis, par relais, avec les cases présent / absent.",
+        "les codes des billets remis, dans l'ordre, avec les cases présent / absent, sans le nom des relais "
+        "(comme les billets). --with-relays écrit l'exemplaire de l'association, par relais.",
     )
     attendance.add_argument("--performance", type=int, metavar="N°", required=True, help="numéro de la représentation")
+    attendance.add_argument("--with-relays", action="store_true",
+                            help="avec le nom des relais, billets groupés par relais (exemplaire de l'association)")
     attendance.add_argument("--out", metavar="FICHIER.pdf", help=OUT_HELP)
     attendance.set_defaults(handler=run_attendance)
 
@@ -85,7 +88,7 @@ def run_tickets(args: argparse.Namespace, context) -> int:
 
 
 def run_attendance(args: argparse.Namespace, context) -> int:
-    return _write(lambda: context.services.documents.attendance_sheet(args.performance), args.out)
+    return _write(lambda: context.services.documents.attendance_sheet(args.performance, with_relays=args.with_relays), args.out)
 
 
 def run_slip(args: argparse.Namespace, context) -> int:

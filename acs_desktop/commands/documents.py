@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
+from acs_desktop.commands import say_written
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.services import Services
 from acs_desktop.services.documents import Document, TicketSelection
@@ -173,8 +174,7 @@ def _write(make: Callable[[], Document], out: str | None) -> int:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
-    print(document.summary)
-    print(f"→ {path.resolve()}")
+    say_written(document.summary, path)
     return 0
 
 

@@ -154,6 +154,8 @@ class DocumentService(Service):
             tickets = tuple(_ticket(row) for row in session.execute(query))
             if not tickets:
                 raise DomainError("no_tickets", empty)
+            if any(t.reprint for t in tickets):  # saved next to the first print, it must not replace it
+                filename = filename.removesuffix(".pdf") + "-duplicata.pdf"
             return TicketBatch(identity, tickets, row_per_group=selection.performance_id is not None), filename
 
     def prepare_tickets(self, selection: TicketSelection, progress: ProgressCallback | None = None) -> Document:

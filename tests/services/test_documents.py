@@ -126,7 +126,9 @@ def test_printing_marks_issued_and_a_second_print_is_a_duplicata_of_the_same_cod
     assert statuses(services, booking.booking_id) == [(InvitationStatus.ISSUED, 2)] * 2
     assert flat(again.pdf).count("DUPLICATA") == 2 and "2 duplicata (mêmes codes)" in again.summary
     assert decode_ticket_codes(again.pdf, 1, tmp_path)[:2] == list(booking.codes)
-    assert again.filename == f"billets-reservation-{booking.booking_id}.pdf"
+    # Its own default name: saved next to the first print, it does not replace it.
+    assert first.filename == f"billets-reservation-{booking.booking_id}.pdf"
+    assert again.filename == f"billets-reservation-{booking.booking_id}-duplicata.pdf"
 
 
 def test_a_prepared_document_marks_nothing_until_its_tickets_are_issued(services, performance_id, relay_id):

@@ -9,7 +9,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from acs_desktop.domain.errors import DomainError
-from acs_desktop.domain.validation import count, optional_text, required_text, same_name
+from acs_desktop.domain.validation import count, optional_text, required_text, same_label, same_name
 from acs_desktop.models import (
     HOLDING_STATUSES,
     Booking,
@@ -155,12 +155,14 @@ class OfferService(Service):
         with self._reading() as session:
             return [NamedItem(d.id, d.name) for d in session.scalars(select(Discipline).order_by(Discipline.name))]
 
-    def create_discipline(self, name: str) -> int:
+    def get_or_create_discipline(self, name: str) -> int:
+        """The discipline called `name`: the one that exists under that name (case and accents
+        ignored: typing "danse" picks « Danse »), or a new one."""
         clean = required_text(name, "Le nom de la discipline", "name", 60)
         with self._writing() as session:
             for other in session.scalars(select(Discipline)):
-                if same_name(other.name, clean):
-                    raise DomainError("discipline_exists", f"La discipline « {other.name} » existe déjà.", field="name")
+                if same_label(other.name, clean):
+                    return other.id
             discipline = Discipline(name=clean)
             session.add(discipline)
             session.flush()

@@ -33,7 +33,7 @@ def hall_performance(services, make, convention_id, partner_id):
 
 @pytest.fixture
 def ccas(services):
-    kind = services.relays.create_relay_type("Épicerie sociale")
+    kind = services.relays.get_or_create_relay_type("Épicerie sociale")
     return services.relays.create_relay(RelayInput(name="CCAS de Rezé", relay_type_id=kind, commune="Rezé"))
 
 

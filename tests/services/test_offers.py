@@ -71,3 +71,23 @@ def test_cancelled_invitations_are_not_counted_as_booked(services, make, perform
     statuses = [i.status for i in services.booking_lists.invitations_of(booking.booking_id)]
     assert statuses.count(InvitationStatus.CANCELLED) == 1
     assert services.offers.list_performances(season.id)[0].booked == 2
+
+
+def test_a_discipline_typed_again_is_the_existing_one(services):
+    danse = services.offers.get_or_create_discipline("Danse contemporaine")
+    count = len(services.offers.list_disciplines())
+    assert services.offers.get_or_create_discipline("  danse   CONTEMPORAINE ") == danse
+    theatre = next(d for d in services.offers.list_disciplines() if d.name == "Théâtre")
+    assert services.offers.get_or_create_discipline("theatre") == theatre.id  # accents aside
+    assert len(services.offers.list_disciplines()) == count
+    assert services.offers.get_or_create_discipline("Slam et poésie") not in (danse, theatre.id)
+    assert len(services.offers.list_disciplines()) == count + 1
+
+
+def test_a_kind_of_relay_typed_again_is_the_existing_one(services):
+    kinds = {k.name: k.id for k in services.relays.list_relay_types()}
+    assert services.relays.get_or_create_relay_type("epicerie SOLIDAIRE") == kinds["Épicerie solidaire"]
+    assert len(services.relays.list_relay_types()) == len(kinds)
+    with pytest.raises(DomainError) as refused:
+        services.relays.get_or_create_relay_type("   ")
+    assert refused.value.code == "name_required"

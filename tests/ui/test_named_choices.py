@@ -1,0 +1,38 @@
+"""« Nouvelle discipline… » and « Nouveau type… »: a name that exists already is chosen, not refused."""
+
+import pytest
+from PySide6.QtWidgets import QInputDialog
+
+from acs_desktop.ui.app import make_application
+from acs_desktop.ui.relay_dialog import RelayDialog
+from acs_desktop.ui.show_dialog import ShowDialog
+
+
+@pytest.fixture
+def typed(monkeypatch):
+    """What the person types in the next QInputDialog."""
+    answer = {"text": ""}
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_args, **_kwargs: (answer["text"], True))
+    return answer
+
+
+def test_typing_an_existing_discipline_selects_it(qtbot, services, season, convention_id, typed, messages):
+    make_application()
+    dialog = ShowDialog(services, season.id)
+    qtbot.addWidget(dialog)
+    before = services.offers.list_disciplines()
+    typed["text"] = "theatre"
+    dialog._new_discipline()
+    theatre = next(d.id for d in before if d.name == "Théâtre")
+    assert dialog.discipline.value() == theatre and services.offers.list_disciplines() == before and messages.said == []
+
+
+def test_typing_an_existing_kind_of_relay_selects_it(qtbot, services, typed, messages):
+    make_application()
+    dialog = RelayDialog(services)
+    qtbot.addWidget(dialog)
+    before = services.relays.list_relay_types()
+    typed["text"] = "ccas"
+    dialog._new_kind()
+    assert dialog.kind.value() == next(k.id for k in before if k.name == "CCAS") and services.relays.list_relay_types() == before
+    assert messages.said == []

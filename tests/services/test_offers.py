@@ -91,3 +91,18 @@ def test_a_kind_of_relay_typed_again_is_the_existing_one(services):
     with pytest.raises(DomainError) as refused:
         services.relays.get_or_create_relay_type("   ")
     assert refused.value.code == "name_required"
+
+
+def test_a_performance_dated_in_the_past_is_refused_at_creation_unless_entered_as_past(services, make, convention_id, season):
+    show = make.show(convention_id)
+    yesterday = (services.clock() - timedelta(days=1)).replace(hour=20, minute=30)
+    before = services.offers.list_performances(season.id)
+    with pytest.raises(DomainError) as refused:
+        services.offers.save_performance(PerformanceInput(show, yesterday, 5))
+    assert refused.value.code == "performance_past" and refused.value.field == "starts_at"
+    assert "Représentation passée (historique)" in refused.value.message and yesterday.strftime("%d/%m/%Y") in refused.value.message
+    assert services.offers.list_performances(season.id) == before
+    past = services.offers.save_performance(PerformanceInput(show, yesterday, 5, past=True))  # history, on purpose
+    row = services.offers.get_performance(past)
+    services.offers.save_performance(PerformanceInput(show, row.starts_at, 7), past)  # editing a past one stays allowed
+    assert services.offers.get_performance(past).quota == 7

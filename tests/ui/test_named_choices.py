@@ -1,4 +1,7 @@
-"""« Nouvelle discipline… » and « Nouveau type… »: a name that exists already is chosen, not refused."""
+"""Small choices in the dialogs: a discipline or kind of relay that exists already is chosen, not
+refused; a performance dated in the past is created only when ticked « Représentation passée »."""
+
+from datetime import timedelta
 
 import pytest
 from PySide6.QtWidgets import QInputDialog
@@ -36,3 +39,19 @@ def test_typing_an_existing_kind_of_relay_selects_it(qtbot, services, typed, mes
     dialog._new_kind()
     assert dialog.kind.value() == next(k.id for k in before if k.name == "CCAS") and services.relays.list_relay_types() == before
     assert messages.said == []
+
+
+def test_the_performance_dialog_refuses_a_past_date_unless_ticked_as_past(qtbot, services, season, convention_id, make, messages):
+    from acs_desktop.ui.performance_dialog import PerformanceDialog
+
+    make_application()
+    show = make.show(convention_id)
+    dialog = PerformanceDialog(services, season.id, show_id=show)
+    qtbot.addWidget(dialog)
+    dialog.day.set_value(services.clock().date() - timedelta(days=2))
+    dialog.accept()
+    error = dialog._fields["starts_at"][1]
+    assert not error.isHidden() and "déjà passé" in error.text() and services.offers.list_performances(season.id) == []
+    dialog.past.setChecked(True)
+    dialog.accept()
+    assert [p.show_id for p in services.offers.list_performances(season.id)] == [show]

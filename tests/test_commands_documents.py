@@ -109,11 +109,16 @@ def test_nothing_is_marked_when_the_folder_cannot_be_written(data_dir, services,
 def test_attendance_sheet_of_a_performance(data_dir, services, tmp_path, capsys):
     performance = next(p for p in services.offers.list_performances(season_id(services)) if p.starts_at > datetime.now() and p.booked
                        and any(b.issued for b in services.booking_lists.list_bookings(season_id(services), performance_id=p.id)))
+    relays = {b.relay_name for b in services.booking_lists.list_bookings(season_id(services), performance_id=performance.id) if b.issued}
     out = tmp_path / "feuille.pdf"
     assert run(data_dir, "attendance", "--performance", str(performance.id), "--out", str(out)) == 0
     content = flat(out.read_bytes())
     assert "FEUILLE D'ÉMARGEMENT" in content and performance.show_title in content
+    assert [name for name in relays if name in content] == []  # the venue's copy: no relay named
     assert "Feuille d'émargement" in capsys.readouterr().out
+    assert run(data_dir, "attendance", "--performance", str(performance.id), "--with-relays", "--out", str(tmp_path)) == 0
+    association = next(tmp_path.glob("emargement-*-association.pdf"))
+    assert all(name in flat(association.read_bytes()) for name in relays) and str(association) in capsys.readouterr().out
 
 
 def test_slip_and_catalogue(data_dir, services, tmp_path, capsys):

@@ -28,6 +28,13 @@ class CommandContext:
     services: Services | None = None
 
 
+def say_written(summary: str, path: Path) -> None:
+    """What every command says once a file is written: one French sentence, then "→ " and the
+    file's full path (the person need not guess which folder "bilan.pdf" went to)."""
+    print(summary)
+    print(f"→ {Path(path).resolve()}")
+
+
 def register_all(subparsers) -> None:
     from importlib import import_module
 

@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
+from acs_desktop.commands import say_written
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.services import Services
 from acs_desktop.services.documents import Document, TicketSelection
@@ -43,9 +44,12 @@ def register(subparsers) -> None:
     attendance = subparsers.add_parser(
         "attendance", help="écrit la feuille d'émargement d'une représentation",
         description="Écrit la feuille d'émargement d'une représentation pour l'accueil du partenaire : "
-        "les billets remis, par relais, avec les cases présent / absent.",
+        "les codes des billets remis, dans l'ordre, avec les cases présent / absent, sans le nom des relais "
+        "(comme les billets). --with-relays écrit l'exemplaire de l'association, par relais.",
     )
     attendance.add_argument("--performance", type=int, metavar="N°", required=True, help="numéro de la représentation")
+    attendance.add_argument("--with-relays", action="store_true",
+                            help="avec le nom des relais, billets groupés par relais (exemplaire de l'association)")
     attendance.add_argument("--out", metavar="FICHIER.pdf", help=OUT_HELP)
     attendance.set_defaults(handler=run_attendance)
 
@@ -85,7 +89,7 @@ def run_tickets(args: argparse.Namespace, context) -> int:
 
 
 def run_attendance(args: argparse.Namespace, context) -> int:
-    return _write(lambda: context.services.documents.attendance_sheet(args.performance), args.out)
+    return _write(lambda: context.services.documents.attendance_sheet(args.performance, with_relays=args.with_relays), args.out)
 
 
 def run_slip(args: argparse.Namespace, context) -> int:
@@ -170,8 +174,7 @@ def _write(make: Callable[[], Document], out: str | None) -> int:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
-    print(document.summary)
-    print(f"→ {path.resolve()}")
+    say_written(document.summary, path)
     return 0
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from acs_desktop.commands import say_written
 from acs_desktop.commands.season_arg import find_season
 from acs_desktop.domain.errors import DomainError
 
@@ -39,11 +40,11 @@ def run(args, context) -> int:
     pdf = services.review.report_pdf(season.id)
     write(out, pdf)
     pages = pdf.count(b"/Type /Page\n") or pdf.count(b"/Type /Page")
-    print(f"Bilan de la saison {season.label} écrit : {out} ({pages} pages).")
+    say_written(f"Bilan de la saison {season.label} : {pages} pages.", out)
     if args.xlsx:
         write(Path(args.xlsx), services.review.report_xlsx(season.id))
-        print(f"Tableaux du bilan écrits : {args.xlsx}")
+        say_written("Tableaux du bilan en classeur XLSX.", Path(args.xlsx))
     if args.csv:
         written = services.review.report_csv(season.id, Path(args.csv))
-        print(f"Tableaux du bilan écrits en CSV : {len(written)} fichiers dans {args.csv}")
+        say_written(f"Tableaux du bilan en CSV : {len(written)} fichiers.", Path(args.csv))
     return 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from acs_desktop.commands import say_written
 from acs_desktop.commands.season_arg import find_season
 from acs_desktop.domain.french import format_int
 
@@ -78,8 +79,8 @@ def run_export(args, context) -> int:
     season = find_season(services, args.season)
     if args.out:
         written = services.season_io.export_csv(season.id, Path(args.out))
-        print(f"Saison {season.label} exportée : {len(written)} fichiers CSV dans {args.out}")
+        say_written(f"Saison {season.label} exportée : {len(written)} fichiers CSV.", Path(args.out))
     if args.xlsx:
         services.season_io.export_xlsx(season.id, Path(args.xlsx))
-        print(f"Saison {season.label} exportée : {args.xlsx}")
+        say_written(f"Saison {season.label} exportée en classeur XLSX.", Path(args.xlsx))
     return 0

@@ -9,6 +9,7 @@ anything else is refused with a French message naming the field.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime, time
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -137,3 +138,21 @@ def parse_money(text: str, *, field: str | None = None, what: str = "Montant") -
     if value != value.quantize(CENT):
         raise DomainError("amount_invalid", f"{what} : au plus deux chiffres après la virgule.", field=field)
     return value.quantize(CENT)
+
+
+# Communes whose h is mute (« d'Héric »); any other h is taken as aspirated (« de Haute-Goulaine »).
+MUTE_H = frozenset({"héric", "herbignac", "hérouville-saint-clair", "honfleur"})
+
+
+def de(place: str) -> str:
+    """« de » before a place's name, the French way: « de Nantes », « d'Orvault », « d'Angers »,
+    « d'Héric », « du Pellerin », « des Sorinières », « de La Chapelle-sur-Erdre »."""
+    name = place.strip()
+    if name.startswith("Le "):
+        return f"du {name[3:]}"
+    if name.startswith("Les "):
+        return f"des {name[4:]}"
+    first = unicodedata.normalize("NFKD", name[:1]).casefold()[:1]  # "É" → "e"
+    if (first and first in "aeiouy") or name.split(" ")[0].casefold() in MUTE_H:
+        return f"d'{name}"
+    return f"de {name}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from decimal import Decimal, InvalidOperation
 
 from acs_desktop.domain.errors import DomainError
@@ -74,6 +75,17 @@ def money(value: object, what: str, field: str) -> Decimal:
     if amount > MAX_AMOUNT:
         raise DomainError("amount_too_large", f"{what} : {format_money(MAX_AMOUNT)} au plus.", field=field)
     return amount
+
+
+def same_label(a: str, b: str) -> bool:
+    """Entries of a short list (a discipline, a kind of relay) a person would call the same: case,
+    accents and spaces ignored ("theatre" is "Théâtre")."""
+    return _folded(a) == _folded(b)
+
+
+def _folded(text: str) -> str:
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    return " ".join(plain.split()).casefold()
 
 
 def same_name(a: str, b: str) -> bool:

@@ -31,6 +31,7 @@ from acs_desktop.printing.layout import (
 
 TITLE = "Catalogue des places"
 RULE_GREY = colors.HexColor("#bbbbbb")
+ON_REQUEST = "sur demande"  # under a deadline that has passed
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,9 @@ def render_catalogue(data: CatalogueData) -> bytes:
         f"Pour réserver, contactez <b>{escape(data.identity.name)}</b>" + (f" : {escape(contact)}" if contact else "")
         + ", en indiquant la représentation et le nombre de places. Les places sont attribuées dans l'ordre des demandes.",
         s["body"]))
+    if any(_on_request(entry, data.as_of) for entry in data.entries):
+        story.append(para(f"<i>{ON_REQUEST.capitalize()}</i> : la date limite de réservation est passée ; "
+                          "des places restent possibles, demandez-les à l'association.", s["small"]))
     if not data.entries:
         story += [Spacer(1, 8 * mm), para("Aucune représentation à proposer pour le moment.", s["italic"])]
     month = None
@@ -114,16 +118,22 @@ def _row(entry: CatalogueEntry, as_of: datetime, s) -> list:
         places = str(entry.remaining)
     if entry.booking_deadline is None:
         deadline = "—"
-    elif entry.booking_deadline <= as_of:
-        deadline = para(f"{format_date(entry.booking_deadline)}<br/><i>passée : sur demande</i>", s["small"])
+    elif _on_request(entry, as_of):
+        # Two lines at most in a narrow column: the catalogue's intro says what « sur demande » means.
+        deadline = para(f"{format_date(entry.booking_deadline)}<br/><i>{ON_REQUEST}</i>", s["small"])
     else:
         deadline = format_date(entry.booking_deadline)
     return [para(when, s["cell"]), para(show, s["cell"]), para(place, s["cell"]), places, deadline]
 
 
+def _on_request(entry: CatalogueEntry, as_of: datetime) -> bool:
+    """An upcoming performance whose booking deadline has passed."""
+    return entry.booking_deadline is not None and entry.booking_deadline <= as_of < entry.starts_at
+
+
 def _month_table(rows: list) -> Table:
     head = ["Date", "Spectacle", "Lieu", "Places", "Date limite"]
-    widths = [27 * mm, 64 * mm, 52 * mm, 16 * mm]
+    widths = [27 * mm, 64 * mm, 47 * mm, 16 * mm]  # the deadline keeps 26 mm: "22/01/2027" and "sur demande" fit
     widths.append(BODY_WIDTH - sum(widths))
     return table([head, *rows], widths, [
         ("FONT", (0, 0), (-1, 0), SANS_BOLD, 8),

@@ -13,12 +13,14 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
 
 from acs_desktop import APP_NAME
 from acs_desktop.printing.base import Cancelled, Identity, PerformanceHeading, ProgressCallback, quantity  # noqa: F401 - where they were
 from acs_desktop.printing.fonts import SANS, SANS_BOLD, SANS_ITALIC, register_fonts
+from acs_desktop.printing.text import ellipsize
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 15 * mm
@@ -26,6 +28,8 @@ BODY_WIDTH = PAGE_WIDTH - 2 * MARGIN
 INK = colors.HexColor("#222222")
 MUTED = colors.HexColor("#666666")
 ACCENT = colors.HexColor("#8a1538")  # a theatre red, dark enough to print in grey
+FOOTER_SIZE = 7.5
+FOOTER_GAP = 6 * mm
 
 
 def escape(text: str | None) -> str:
@@ -57,6 +61,14 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
+def footer_texts(footer_left: str, number: int, total: int) -> tuple[str, str]:
+    """The footer's two texts: `footer_left`, cut with "…" so that it ends at least
+    FOOTER_GAP before "page x / y" at the right (a long show title never runs into it)."""
+    right = f"page {number} / {total}"
+    room = BODY_WIDTH - stringWidth(right, SANS, FOOTER_SIZE) - FOOTER_GAP
+    return ellipsize(footer_left, SANS, FOOTER_SIZE, room), right
+
+
 def numbered_canvas(footer_left: str) -> type[Canvas]:
     """A canvas class that writes "footer_left … page x / y" at the bottom of every page."""
 
@@ -75,10 +87,11 @@ def numbered_canvas(footer_left: str) -> type[Canvas]:
             total = len(self._saved_pages)
             for number, state in enumerate(self._saved_pages, start=1):
                 self.__dict__.update(state)
-                self.setFont(SANS, 7.5)
+                self.setFont(SANS, FOOTER_SIZE)
                 self.setFillColor(MUTED)
-                self.drawString(MARGIN, 8 * mm, footer_left)
-                self.drawRightString(PAGE_WIDTH - MARGIN, 8 * mm, f"page {number} / {total}")
+                left, right = footer_texts(footer_left, number, total)
+                self.drawString(MARGIN, 8 * mm, left)
+                self.drawRightString(PAGE_WIDTH - MARGIN, 8 * mm, right)
                 super().showPage()
             super().save()
 

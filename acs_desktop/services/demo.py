@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from acs_desktop.domain import ticket_codes
 from acs_desktop.domain.errors import DomainError
+from acs_desktop.domain.french import de
 from acs_desktop.domain.seasons import parse_season_label, previous_season_label, season_label_for
 from acs_desktop.models import (
     AllocationKind,
@@ -146,10 +147,10 @@ class _DemoBuilder:
             kind = self.rng.choices(kinds, weights)[0]
             commune = self.rng.choice(data.COMMUNES)
             # Nantes relays are named after their quarter, elsewhere after their town.
-            where = self.rng.choice(data.QUARTERS) if commune == "Nantes" else f"de {commune}"
+            where = self.rng.choice(data.QUARTERS) if commune == "Nantes" else de(commune)
             name = self.rng.choice(data.RELAY_NAMES[kind]).format(q=where)
             if kind == "CCAS":
-                name = f"CCAS de {commune}"
+                name = f"CCAS {de(commune)}"
             if (name, commune) in seen:
                 continue
             seen.add((name, commune))

@@ -6,7 +6,8 @@
   `issue_tickets` once the tickets leave the preview (printed, saved or opened); the command line
   calls `print_tickets` (both at once: the file written is the print). Nothing is marked if
   rendering fails or is cancelled, and a reprint says "Duplicata" with its code.
-- The attendance sheet of a performance (tickets handed out, grouped by relay).
+- The attendance sheet of a performance: the tickets handed out, without the relays (the venue's
+  copy) or grouped by relay (the association's).
 - The relay slip: the upcoming places handed to a relay (for a season, or one booking).
 - The season catalogue: performances with places still available.
 
@@ -153,6 +154,8 @@ class DocumentService(Service):
             tickets = tuple(_ticket(row) for row in session.execute(query))
             if not tickets:
                 raise DomainError("no_tickets", empty)
+            if any(t.reprint for t in tickets):  # saved next to the first print, it must not replace it
+                filename = filename.removesuffix(".pdf") + "-duplicata.pdf"
             return TicketBatch(identity, tickets, row_per_group=selection.performance_id is not None), filename
 
     def prepare_tickets(self, selection: TicketSelection, progress: ProgressCallback | None = None) -> Document:
@@ -209,7 +212,10 @@ class DocumentService(Service):
             return [RelayPlaces(*row) for row in session.execute(query)]
 
     # --- attendance sheet -------------------------------------------------------------------
-    def attendance_data(self, performance_id: int) -> AttendanceSheetData:
+    def attendance_data(self, performance_id: int, *, with_relays: bool = False) -> AttendanceSheetData:
+        """The tickets handed out for a performance. The venue's copy holds the codes alone, in
+        order (it never says which relay follows whom); `with_relays`, the association's copy,
+        groups them by relay."""
         from acs_desktop.printing.attendance_sheet import AttendanceEntry, AttendanceGroup, AttendanceSheetData
 
         identity = self.identity()
@@ -217,12 +223,13 @@ class DocumentService(Service):
             performance = get_or_refuse(session, Performance, performance_id, "Cette représentation")
             if performance.state is PerformanceState.CANCELLED:
                 raise DomainError("performance_cancelled", f"La représentation {performance_label(performance)} est annulée : pas de feuille d'émargement.")
+            order = (Relay.name, Relay.id, Invitation.code) if with_relays else (Invitation.code,)
             rows = session.execute(
                 select(Invitation.code, Invitation.first_name, Invitation.status, Booking.names_on_tickets, Relay.name)
                 .join(Booking, Booking.id == Invitation.booking_id)
                 .join(Relay, Relay.id == Booking.relay_id)
                 .where(Invitation.performance_id == performance_id, Invitation.status.in_(ON_SHEET))
-                .order_by(Relay.name, Relay.id, Invitation.code)
+                .order_by(*order)
             ).all()
             not_printed = session.scalar(
                 select(func.count()).where(Invitation.performance_id == performance_id, Invitation.status == InvitationStatus.BOOKED)
@@ -230,24 +237,27 @@ class DocumentService(Service):
             if not rows:
                 more = f" ({quantity(not_printed, 'place réservée', 'places réservées')}, billets pas encore imprimés)" if not_printed else ""
                 raise DomainError("no_tickets", f"Aucun billet n'a été remis pour {performance_label(performance)}{more} : la feuille d'émargement serait vide.")
-            groups: dict[str, list[AttendanceEntry]] = {}
+            groups: dict[str | None, list[AttendanceEntry]] = {}
             for code, first_name, status, names_on_tickets, relay_name in rows:
                 present = {InvitationStatus.USED: True, InvitationStatus.UNUSED: False}.get(status)
-                groups.setdefault(relay_name, []).append(AttendanceEntry(code, first_name if names_on_tickets else None, present))
+                groups.setdefault(relay_name if with_relays else None, []).append(AttendanceEntry(code, first_name if names_on_tickets else None, present))
             return AttendanceSheetData(
                 identity, _heading(performance),
                 tuple(AttendanceGroup(name, tuple(entries)) for name, entries in groups.items()),
                 self._now(), not_printed,
             )
 
-    def attendance_sheet(self, performance_id: int) -> Document:
+    def attendance_sheet(self, performance_id: int, *, with_relays: bool = False) -> Document:
+        """The venue's copy by default; `with_relays`, the association's (another file name)."""
         from acs_desktop.printing.attendance_sheet import render_attendance_sheet
 
-        data = self.attendance_data(performance_id)
+        data = self.attendance_data(performance_id, with_relays=with_relays)
         p = data.performance
+        copy = "-association" if with_relays else ""
+        relays = f", {quantity(len(data.groups), 'relais', 'relais')}" if with_relays else ""
         return Document(
-            "Feuille d'émargement", f"emargement-{p.starts_at:%Y-%m-%d}-{slug(p.show_title)}.pdf", render_attendance_sheet(data),
-            f"Feuille d'émargement : {quantity(data.total, 'billet')}, {quantity(len(data.groups), 'relais', 'relais')}.",
+            "Feuille d'émargement", f"emargement-{p.starts_at:%Y-%m-%d}-{slug(p.show_title)}{copy}.pdf", render_attendance_sheet(data),
+            f"Feuille d'émargement : {quantity(data.total, 'billet')}{relays}.",
         )
 
     # --- relay slip -------------------------------------------------------------------------

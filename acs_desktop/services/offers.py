@@ -9,7 +9,8 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from acs_desktop.domain.errors import DomainError
-from acs_desktop.domain.validation import count, optional_text, required_text, same_name
+from acs_desktop.domain.french import format_date, format_time
+from acs_desktop.domain.validation import count, optional_text, required_text, same_label, same_name
 from acs_desktop.models import (
     HOLDING_STATUSES,
     Booking,
@@ -58,6 +59,7 @@ class PerformanceInput:
     quota: int
     venue_id: int | None = None
     booking_deadline: datetime | None = None
+    past: bool = False  # entered on purpose as a performance that took place (history)
 
 
 @dataclass(frozen=True)
@@ -155,12 +157,14 @@ class OfferService(Service):
         with self._reading() as session:
             return [NamedItem(d.id, d.name) for d in session.scalars(select(Discipline).order_by(Discipline.name))]
 
-    def create_discipline(self, name: str) -> int:
+    def get_or_create_discipline(self, name: str) -> int:
+        """The discipline called `name`: the one that exists under that name (case and accents
+        ignored: typing "danse" picks « Danse »), or a new one."""
         clean = required_text(name, "Le nom de la discipline", "name", 60)
         with self._writing() as session:
             for other in session.scalars(select(Discipline)):
-                if same_name(other.name, clean):
-                    raise DomainError("discipline_exists", f"La discipline « {other.name} » existe déjà.", field="name")
+                if same_label(other.name, clean):
+                    return other.id
             discipline = Discipline(name=clean)
             session.add(discipline)
             session.flush()
@@ -271,6 +275,12 @@ class OfferService(Service):
             raise DomainError("date_invalid", "La date et l'heure de la représentation sont obligatoires.", field="starts_at")
         if data.booking_deadline is not None and data.booking_deadline > data.starts_at:
             raise DomainError("deadline_after_performance", "La date limite de réservation doit précéder la représentation.", field="booking_deadline")
+        if performance_id is None and data.starts_at <= self._now() and not data.past:  # a typing slip, most likely
+            raise DomainError(
+                "performance_past",
+                f"Le {format_date(data.starts_at)} à {format_time(data.starts_at)} est déjà passé. Pour garder la trace d'une "
+                "représentation qui a eu lieu, cochez « Représentation passée (historique) ».", field="starts_at",
+            )
         with self._writing() as session:
             show = get_or_refuse(session, Show, data.show_id, "Ce spectacle")
             convention = self._bookable_convention(session, show.convention_id)

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.review import PlaceCounts
-from acs_desktop.domain.validation import optional_text, required_text, same_name
+from acs_desktop.domain.validation import optional_text, required_text, same_label, same_name
 from acs_desktop.models import (
     Booking,
     Referent,
@@ -94,12 +94,14 @@ class RelayService(Service):
         with self._reading() as session:
             return [NamedItem(t.id, t.name) for t in session.scalars(select(RelayType).order_by(RelayType.name))]
 
-    def create_relay_type(self, name: str) -> int:
+    def get_or_create_relay_type(self, name: str) -> int:
+        """The kind of relay called `name`: the one that exists under that name (case and accents
+        ignored: "epicerie solidaire" picks « Épicerie solidaire »), or a new one."""
         clean = required_text(name, "Le type de relais", "name", 80)
         with self._writing() as session:
             for other in session.scalars(select(RelayType)):
-                if same_name(other.name, clean):
-                    raise DomainError("relay_type_exists", f"Le type « {other.name} » existe déjà.", field="name")
+                if same_label(other.name, clean):
+                    return other.id
             kind = RelayType(name=clean)
             session.add(kind)
             session.flush()

@@ -24,6 +24,8 @@ from acs_desktop.ui.print_job import PrintTask
 from acs_desktop.ui.widgets.actions import attempt
 
 REPRINT_OPTION = "Réimprimer aussi les billets déjà imprimés (ils porteront la mention « Duplicata »)"
+# The venue's copy never names the relays (like the tickets): their names are for the association.
+WITH_RELAYS_OPTION = "Avec le nom des relais (exemplaire de l'association)"
 
 
 class DocumentsMenu(QMenu):
@@ -111,9 +113,11 @@ class DocumentsMenu(QMenu):
         upcoming = next((p.id for p in performances if p.starts_at > now), None)
         items = [(p.id, f"{format_datetime(p.starts_at)} · {p.show_title} — {p.partner_name} · {quantity(p.booked, 'place')}") for p in performances]
         answer = self._choose("Feuille d'émargement", "Pour quelle représentation ?", items, selected_id=upcoming,
-                              empty=f"Aucune représentation de la saison {season.label} n'a de place réservée.")
+                              empty=f"Aucune représentation de la saison {season.label} n'a de place réservée.", option=WITH_RELAYS_OPTION)
         if answer is not None:
-            self._run("Feuille d'émargement", lambda _progress: self.services.documents.attendance_sheet(answer[0]), self._show)
+            performance_id, with_relays = answer
+            self._run("Feuille d'émargement",
+                      lambda _progress: self.services.documents.attendance_sheet(performance_id, with_relays=with_relays), self._show)
 
     def print_relay_slip(self) -> None:
         season = self._season()

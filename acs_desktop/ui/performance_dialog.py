@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.services import Services
@@ -47,6 +47,10 @@ class PerformanceDialog(FormDialog):
         self.add_field("booking_deadline", "Date limite de réservation", _row(self.deadline_day, QLabel("à"), self.deadline_hour),
                        hint=f"Par défaut {DEADLINE_DAYS} jours avant ; « — » : pas de date limite.")
         self._fields["booking_deadline"] = (self.deadline_day, self._fields["booking_deadline"][1])
+        # A date already gone is refused at creation unless entered on purpose, for history.
+        self.past = QCheckBox("Représentation passée (historique)")
+        if performance is None:
+            self.add_field("past", "", self.past)
         self.show_box.currentIndexChanged.connect(self._load_venues)
         self.day.dateChanged.connect(self._suggest_deadline)
         self._shows = []
@@ -94,7 +98,7 @@ class PerformanceDialog(FormDialog):
         starts_at = datetime.combine(self.day.value(), self.hour.value())
         deadline_day = self.deadline_day.value()
         deadline = datetime.combine(deadline_day, self.deadline_hour.value()) if deadline_day else None
-        return PerformanceInput(self.show_box.value(), starts_at, self.quota.value(), self.venue.value(), deadline)
+        return PerformanceInput(self.show_box.value(), starts_at, self.quota.value(), self.venue.value(), deadline, past=self.past.isChecked())
 
     def submit(self) -> int:
         return self.services.offers.save_performance(self.data(), self.performance.id if self.performance else None)

@@ -49,9 +49,10 @@ class RelayDialog(FormDialog):
     def _new_kind(self) -> None:
         name, ok = QInputDialog.getText(self, "Nouveau type de relais", "Type de relais :")
         if ok:
-            created = attempt(self, lambda: self.services.relays.create_relay_type(name))
-            if created:
-                self._load_kinds(created.value)
+            # One that exists under that name (case and accents aside) is chosen, not refused.
+            chosen = attempt(self, lambda: self.services.relays.get_or_create_relay_type(name))
+            if chosen:
+                self._load_kinds(chosen.value)
 
     def submit(self) -> int:
         data = RelayInput(

@@ -47,9 +47,10 @@ class ShowDialog(FormDialog):
     def _new_discipline(self) -> None:
         name, ok = QInputDialog.getText(self, "Nouvelle discipline", "Nom de la discipline :")
         if ok:
-            created = attempt(self, lambda: self.services.offers.create_discipline(name))
-            if created:
-                self._load_disciplines(created.value)
+            # One that exists under that name (case and accents aside) is chosen, not refused.
+            chosen = attempt(self, lambda: self.services.offers.get_or_create_discipline(name))
+            if chosen:
+                self._load_disciplines(chosen.value)
 
     def submit(self) -> int:
         if self.convention.value() is None:

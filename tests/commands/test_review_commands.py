@@ -30,12 +30,18 @@ def run(capsys, *args):
     return code, out, err
 
 
-def test_report_writes_the_pdf_the_workbook_and_the_csv(capsys, data_dir, tmp_path):
-    code, out, _ = run(capsys, "--data-dir", data_dir, "report", "--season", "2025-2026", "--out", tmp_path / "bilan.pdf",
-                       "--xlsx", tmp_path / "bilan.xlsx", "--csv", tmp_path / "csv")
+def test_report_writes_the_pdf_the_workbook_and_the_csv(capsys, data_dir, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # names relative to the current folder, as a person types them
+    code, out, _ = run(capsys, "--data-dir", data_dir, "report", "--season", "2025-2026", "--out", "bilan.pdf",
+                       "--xlsx", "bilan.xlsx", "--csv", "csv")
     assert code == 0
     pages = len(PdfReader(tmp_path / "bilan.pdf").pages)
-    assert f"Bilan de la saison 2025-2026 écrit : {tmp_path / 'bilan.pdf'} ({pages} pages)." in out
+    # Like the other commands: what was written, then "→ " and the full path of each file.
+    assert out.splitlines() == [
+        f"Bilan de la saison 2025-2026 : {pages} pages.", f"→ {(tmp_path / 'bilan.pdf').resolve()}",
+        "Tableaux du bilan en classeur XLSX.", f"→ {(tmp_path / 'bilan.xlsx').resolve()}",
+        f"Tableaux du bilan en CSV : {len(list((tmp_path / 'csv').glob('*.csv')))} fichiers.", f"→ {(tmp_path / 'csv').resolve()}",
+    ]
     assert "chiffres_cles" in load_workbook(tmp_path / "bilan.xlsx").sheetnames
     assert (tmp_path / "csv" / "motifs.csv").exists()
 
@@ -81,4 +87,4 @@ def test_the_real_command_line(data_dir, tmp_path):
     result = subprocess.run([sys.executable, "-m", "acs_desktop", "--data-dir", str(data_dir), "report", "--season", "2026-2027", "--out", str(tmp_path / "bilan.pdf")],
                             capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("Bilan de la saison 2026-2027 écrit")
+    assert result.stdout.startswith("Bilan de la saison 2026-2027 : ") and f"→ {tmp_path / 'bilan.pdf'}" in result.stdout

@@ -65,3 +65,13 @@ def test_bad_amounts_refused(typed, code):
 def test_percent():
     assert french.format_percent(0.805) == "80,5\u00a0%"
     assert french.format_percent(None) == "—"
+
+
+@pytest.mark.parametrize(("place", "said"), [
+    ("Nantes", "de Nantes"), ("Orvault", "d'Orvault"), ("Angers", "d'Angers"), ("Île de Nantes", "d'Île de Nantes"),
+    ("Écully", "d'Écully"), ("Yzeure", "d'Yzeure"), ("Héric", "d'Héric"), ("Haute-Goulaine", "de Haute-Goulaine"),
+    ("Le Pellerin", "du Pellerin"), ("Les Sorinières", "des Sorinières"), ("La Chapelle-sur-Erdre", "de La Chapelle-sur-Erdre"),
+    ("Rezé", "de Rezé"),
+])
+def test_de_elides_before_a_vowel_or_a_mute_h(place, said):
+    assert french.de(place) == said

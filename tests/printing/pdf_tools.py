@@ -18,6 +18,32 @@ def pages_text(pdf: bytes) -> list[str]:
     return [page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages]
 
 
+def placed_text(pdf: bytes, page: int = 1) -> list[tuple[float, float, str]]:
+    """(x, y, text) of every piece of text drawn on `page` (1-based), in points from the bottom left."""
+    found: list[tuple[float, float, str]] = []
+
+    def visit(piece, cm, tm, _font, _size):
+        if piece.strip():
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            found.append((x, y, piece.strip()))
+
+    PdfReader(io.BytesIO(pdf)).pages[page - 1].extract_text(visitor_text=visit)
+    return found
+
+
+def text_rows(pdf: bytes, page: int = 1, tolerance: float = 2) -> list[str]:
+    """The text of `page` line by line as the eye reads it: the pieces drawn at one height, left
+    to right (a table row whose cells hold one line each reads as one row)."""
+    rows: list[tuple[float, list[tuple[float, str]]]] = []
+    for x, y, piece in sorted(placed_text(pdf, page), key=lambda placed: -placed[1]):
+        if rows and rows[-1][0] - y <= tolerance:  # cells of other fonts sit a little higher or lower
+            rows[-1][1].append((x, piece))
+        else:
+            rows.append((y, [(x, piece)]))
+    return [" ".join(piece for _, piece in sorted(pieces)) for _, pieces in rows]
+
+
 def text(pdf: bytes) -> str:
     return "\n".join(pages_text(pdf))
 

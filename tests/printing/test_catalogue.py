@@ -4,7 +4,7 @@ from datetime import datetime, timedelta
 
 from acs_desktop.printing.catalogue import CatalogueData, CatalogueEntry, render_catalogue
 from tests.printing import samples
-from tests.printing.pdf_tools import flat, fonts, page_count, pages_text, text
+from tests.printing.pdf_tools import flat, fonts, page_count, pages_text, placed_text, text
 
 AS_OF = datetime(2026, 11, 22, 10, 0)
 
@@ -53,3 +53,29 @@ def test_an_empty_catalogue_says_so():
     assert page_count(pdf) == 1 and "Aucune représentation à proposer" in flat(pdf)
     used = fonts(pdf)
     assert used and all(used.values())
+
+
+def test_a_passed_deadline_holds_in_its_column_on_two_lines():
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from acs_desktop.printing.fonts import SANS
+    from acs_desktop.printing.layout import MARGIN, PAGE_WIDTH
+
+    long_title = "Le très long titre d'un spectacle qui n'en finit pas, avec encore des mots en plus !"[:80]
+    rows = tuple(
+        CatalogueEntry(AS_OF + timedelta(days=3 + i), long_title, "Théâtre", "Théâtre municipal de la Communauté d'agglomération de la Presqu'île"[:80],
+                       "Grande salle", "Saint-Sébastien-sur-Loire", 4, AS_OF - timedelta(days=1) if i % 2 else AS_OF + timedelta(days=2))
+        for i in range(4)
+    )
+    pdf = render_catalogue(CatalogueData(samples.identity(), "2026-2027", rows, AS_OF))
+    placed = placed_text(pdf)
+    column, head = next((x, y) for x, y, piece in placed if piece == "Date limite")
+    in_column = [(y, piece) for x, y, piece in placed if x >= column - 1 and 20 * mm < y < head]  # the table, not the header nor the footer
+    dates = [y for y, piece in in_column if piece == "21/11/2026"]
+    assert len(dates) == 2 and [piece for _y, piece in in_column].count("sur demande") == 2
+    for y in dates:  # under each passed deadline, one line « sur demande », then the next row
+        below = sorted((other for other in in_column if other[0] < y), reverse=True)
+        assert below[0][1] == "sur demande" and (len(below) == 1 or below[1][1] != "demande")
+    assert all(column + stringWidth(piece, SANS, 9) <= PAGE_WIDTH - MARGIN for _y, piece in in_column)  # within the margin
+    assert "Sur demande : la date limite de réservation est passée" in flat(pdf)

@@ -1,5 +1,6 @@
 """The demo: modelled on the 2015-16 figures of domain.md, deterministic, and within every rule."""
 
+import re
 from datetime import datetime
 
 import pytest
@@ -49,6 +50,13 @@ def test_relays_are_of_several_kinds_and_communes(demo, store):
         kinds = session.scalar(select(func.count(func.distinct(Relay.relay_type_id))))
         communes = session.scalar(select(func.count(func.distinct(Relay.commune))))
     assert kinds >= 5 and communes >= 8
+
+
+def test_relay_names_elide_de_the_french_way(demo, store):
+    with store.read() as session:
+        names = list(session.scalars(select(Relay.name)))
+    assert "CCAS d'Orvault" in names and "CCAS de Nantes" in names
+    assert [n for n in names if re.search(r"\bde [AEIOUYÉÈÎÔaeiouyéèîô]", n)] == []  # never « de Orvault », « de Île de Nantes »
 
 
 def test_current_season_is_in_progress(demo, services, store):

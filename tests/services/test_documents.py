@@ -33,7 +33,7 @@ def hall_performance(services, make, convention_id, partner_id):
 
 @pytest.fixture
 def ccas(services):
-    kind = services.relays.create_relay_type("Épicerie sociale")
+    kind = services.relays.get_or_create_relay_type("Épicerie sociale")
     return services.relays.create_relay(RelayInput(name="CCAS de Rezé", relay_type_id=kind, commune="Rezé"))
 
 
@@ -126,7 +126,9 @@ def test_printing_marks_issued_and_a_second_print_is_a_duplicata_of_the_same_cod
     assert statuses(services, booking.booking_id) == [(InvitationStatus.ISSUED, 2)] * 2
     assert flat(again.pdf).count("DUPLICATA") == 2 and "2 duplicata (mêmes codes)" in again.summary
     assert decode_ticket_codes(again.pdf, 1, tmp_path)[:2] == list(booking.codes)
-    assert again.filename == f"billets-reservation-{booking.booking_id}.pdf"
+    # Its own default name: saved next to the first print, it does not replace it.
+    assert first.filename == f"billets-reservation-{booking.booking_id}.pdf"
+    assert again.filename == f"billets-reservation-{booking.booking_id}-duplicata.pdf"
 
 
 def test_a_prepared_document_marks_nothing_until_its_tickets_are_issued(services, performance_id, relay_id):
@@ -186,14 +188,29 @@ def test_attendance_sheet_lists_handed_tickets_by_relay(services, make, performa
     named = make_booking(services, performance_id, other, 1, first_names=("Zoé",), names_on_tickets=True)
     services.documents.print_tickets(TicketSelection(booking_id=named.booking_id))
     make_booking(services, performance_id, relay_id, 1, first_names=("Inès",))  # booked, not printed
-    data = services.documents.attendance_data(performance_id)
+    data = services.documents.attendance_data(performance_id, with_relays=True)
     assert [(g.relay_name, [(e.code, e.first_name, e.present) for e in g.entries]) for g in data.groups] == [
         ("Armée du Salut", [(named.codes[0], "Zoé", None)]),
         ("CCAS", [(code, None, None) for code in sorted(_done.codes)]),
     ]
     assert data.not_printed == 1 and data.total == 3
-    document = services.documents.attendance_sheet(performance_id)
+    document = services.documents.attendance_sheet(performance_id, with_relays=True)
     assert ticket_codes.display(named.codes[0]) in flat(document.pdf) and document.summary == "Feuille d'émargement : 3 billets, 2 relais."
+    assert "Armée du Salut" in flat(document.pdf) and document.filename.endswith("-association.pdf")
+
+
+def test_the_venues_attendance_sheet_holds_the_codes_in_order_and_no_relay(services, make, performance_id, relay_id):
+    done, _ids = make.issued_booking(performance_id, relay_id, 2)
+    other = make.relay("Armée du Salut", commune="Nantes")
+    named = make_booking(services, performance_id, other, 1, first_names=("Zoé",), names_on_tickets=True)
+    services.documents.print_tickets(TicketSelection(booking_id=named.booking_id))
+    data = services.documents.attendance_data(performance_id)
+    assert [(g.relay_name, [e.code for e in g.entries]) for g in data.groups] == [(None, sorted([*done.codes, *named.codes]))]
+    assert not data.with_relays and "Zoé" in [e.first_name for e in data.entries]
+    document = services.documents.attendance_sheet(performance_id)
+    content = flat(document.pdf)
+    assert "Armée du Salut" not in content and "CCAS" not in content and "relais" not in content.casefold()
+    assert document.summary == "Feuille d'émargement : 3 billets." and not document.filename.endswith("-association.pdf")
 
 
 def test_attendance_sheet_after_the_performance_shows_what_was_recorded(services, make, clock, performance_id, relay_id):

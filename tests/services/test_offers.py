@@ -71,3 +71,38 @@ def test_cancelled_invitations_are_not_counted_as_booked(services, make, perform
     statuses = [i.status for i in services.booking_lists.invitations_of(booking.booking_id)]
     assert statuses.count(InvitationStatus.CANCELLED) == 1
     assert services.offers.list_performances(season.id)[0].booked == 2
+
+
+def test_a_discipline_typed_again_is_the_existing_one(services):
+    danse = services.offers.get_or_create_discipline("Danse contemporaine")
+    count = len(services.offers.list_disciplines())
+    assert services.offers.get_or_create_discipline("  danse   CONTEMPORAINE ") == danse
+    theatre = next(d for d in services.offers.list_disciplines() if d.name == "Théâtre")
+    assert services.offers.get_or_create_discipline("theatre") == theatre.id  # accents aside
+    assert len(services.offers.list_disciplines()) == count
+    assert services.offers.get_or_create_discipline("Slam et poésie") not in (danse, theatre.id)
+    assert len(services.offers.list_disciplines()) == count + 1
+
+
+def test_a_kind_of_relay_typed_again_is_the_existing_one(services):
+    kinds = {k.name: k.id for k in services.relays.list_relay_types()}
+    assert services.relays.get_or_create_relay_type("epicerie SOLIDAIRE") == kinds["Épicerie solidaire"]
+    assert len(services.relays.list_relay_types()) == len(kinds)
+    with pytest.raises(DomainError) as refused:
+        services.relays.get_or_create_relay_type("   ")
+    assert refused.value.code == "name_required"
+
+
+def test_a_performance_dated_in_the_past_is_refused_at_creation_unless_entered_as_past(services, make, convention_id, season):
+    show = make.show(convention_id)
+    yesterday = (services.clock() - timedelta(days=1)).replace(hour=20, minute=30)
+    before = services.offers.list_performances(season.id)
+    with pytest.raises(DomainError) as refused:
+        services.offers.save_performance(PerformanceInput(show, yesterday, 5))
+    assert refused.value.code == "performance_past" and refused.value.field == "starts_at"
+    assert "Représentation passée (historique)" in refused.value.message and yesterday.strftime("%d/%m/%Y") in refused.value.message
+    assert services.offers.list_performances(season.id) == before
+    past = services.offers.save_performance(PerformanceInput(show, yesterday, 5, past=True))  # history, on purpose
+    row = services.offers.get_performance(past)
+    services.offers.save_performance(PerformanceInput(show, row.starts_at, 7), past)  # editing a past one stays allowed
+    assert services.offers.get_performance(past).quota == 7

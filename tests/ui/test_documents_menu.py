@@ -12,7 +12,7 @@ from acs_desktop.domain import ticket_codes
 from acs_desktop.models.enums import InvitationStatus
 from acs_desktop.ui import documents_menu, pdf_output
 from acs_desktop.ui.app import make_application, window_settings
-from acs_desktop.ui.documents_menu import DocumentsMenu
+from acs_desktop.ui.documents_menu import WITH_RELAYS_OPTION, DocumentsMenu
 from acs_desktop.ui.main_window import MainWindow
 from acs_desktop.ui.pdf_output import PdfPreviewDialog
 from tests.printing.pdf_tools import flat, page_count
@@ -51,9 +51,11 @@ def answers(monkeypatch):
     class Answers:
         next = None
         offered: list = []
+        options: list = []  # the option offered in each list (None: none)
 
     def fake_choose(parent, title, prompt, items, **options):
         Answers.offered = items
+        Answers.options.append(options.get("option"))
         return Answers.next
 
     monkeypatch.setattr(documents_menu, "choose", fake_choose)
@@ -123,17 +125,23 @@ def test_attendance_sheet_slip_and_catalogue_from_the_menu(qtbot, window, menu, 
     season = window.current_season_id()
     performance = next(p for p in demo_services.offers.list_performances(season) if p.starts_at > demo_services.clock() and p.booked
                        and any(b.issued for b in demo_services.booking_lists.list_bookings(season, performance_id=p.id)))
+    relays = {b.relay_name for b in demo_services.booking_lists.list_bookings(season, performance_id=performance.id) if b.issued}
     answers.next = (performance.id, False)
     menu.attendance.trigger()
     qtbot.waitUntil(lambda: len(previews) == 1, timeout=15000)
-    assert "FEUILLE D'ÉMARGEMENT" in flat(previews[0].pdf)
+    assert "FEUILLE D'ÉMARGEMENT" in flat(previews[0].pdf) and [r for r in relays if r in flat(previews[0].pdf)] == []
+    assert answers.options[-1] == WITH_RELAYS_OPTION
+    answers.next = (performance.id, True)  # « avec le nom des relais (exemplaire de l'association) »
+    menu.attendance.trigger()
+    qtbot.waitUntil(lambda: len(previews) == 2, timeout=15000)
+    assert all(r in flat(previews[1].pdf) for r in relays)
     answers.next = (demo_services.documents.relays_with_places(season)[0].relay_id, False)
     menu.slip.trigger()
-    qtbot.waitUntil(lambda: len(previews) == 2, timeout=15000)
-    assert "Une place ne servira pas ?" in flat(previews[1].pdf)
-    menu.catalogue.trigger()
     qtbot.waitUntil(lambda: len(previews) == 3, timeout=15000)
-    assert "CATALOGUE DES PLACES" in flat(previews[2].pdf) and previews[2].filename == "catalogue-2026-2027.pdf"
+    assert "Une place ne servira pas ?" in flat(previews[2].pdf)
+    menu.catalogue.trigger()
+    qtbot.waitUntil(lambda: len(previews) == 4, timeout=15000)
+    assert "CATALOGUE DES PLACES" in flat(previews[3].pdf) and previews[3].filename == "catalogue-2026-2027.pdf"
 
 
 def test_a_cancelled_choice_makes_nothing(qtbot, menu, answers, previews):

@@ -1,0 +1,57 @@
+"""Small choices in the dialogs: a discipline or kind of relay that exists already is chosen, not
+refused; a performance dated in the past is created only when ticked « Représentation passée »."""
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtWidgets import QInputDialog
+
+from acs_desktop.ui.app import make_application
+from acs_desktop.ui.relay_dialog import RelayDialog
+from acs_desktop.ui.show_dialog import ShowDialog
+
+
+@pytest.fixture
+def typed(monkeypatch):
+    """What the person types in the next QInputDialog."""
+    answer = {"text": ""}
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_args, **_kwargs: (answer["text"], True))
+    return answer
+
+
+def test_typing_an_existing_discipline_selects_it(qtbot, services, season, convention_id, typed, messages):
+    make_application()
+    dialog = ShowDialog(services, season.id)
+    qtbot.addWidget(dialog)
+    before = services.offers.list_disciplines()
+    typed["text"] = "theatre"
+    dialog._new_discipline()
+    theatre = next(d.id for d in before if d.name == "Théâtre")
+    assert dialog.discipline.value() == theatre and services.offers.list_disciplines() == before and messages.said == []
+
+
+def test_typing_an_existing_kind_of_relay_selects_it(qtbot, services, typed, messages):
+    make_application()
+    dialog = RelayDialog(services)
+    qtbot.addWidget(dialog)
+    before = services.relays.list_relay_types()
+    typed["text"] = "ccas"
+    dialog._new_kind()
+    assert dialog.kind.value() == next(k.id for k in before if k.name == "CCAS") and services.relays.list_relay_types() == before
+    assert messages.said == []
+
+
+def test_the_performance_dialog_refuses_a_past_date_unless_ticked_as_past(qtbot, services, season, convention_id, make, messages):
+    from acs_desktop.ui.performance_dialog import PerformanceDialog
+
+    make_application()
+    show = make.show(convention_id)
+    dialog = PerformanceDialog(services, season.id, show_id=show)
+    qtbot.addWidget(dialog)
+    dialog.day.set_value(services.clock().date() - timedelta(days=2))
+    dialog.accept()
+    error = dialog._fields["starts_at"][1]
+    assert not error.isHidden() and "déjà passé" in error.text() and services.offers.list_performances(season.id) == []
+    dialog.past.setChecked(True)
+    dialog.accept()
+    assert [p.show_id for p in services.offers.list_performances(season.id)] == [show]

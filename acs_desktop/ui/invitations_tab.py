@@ -16,6 +16,7 @@ from acs_desktop.ui.relays_to_warn_dialog import RelaysToWarnDialog
 from acs_desktop.ui.season_tab import SeasonTab
 from acs_desktop.ui.widgets.actions import action, confirm, inform
 from acs_desktop.ui.widgets.list_panel import ListPanel
+from acs_desktop.ui.widgets.question_dialog import ask_number
 from acs_desktop.ui.widgets.records_view import RecordsView
 
 
@@ -138,8 +139,8 @@ class InvitationsTab(SeasonTab):
         if row is None:
             return
         open_places = row.booked + row.issued
-        number, ok = QInputDialog.getInt(self, "Rendre des places", f"Combien de places « {row.relay_name} » rend-il pour {self.describe(row)} ?", 1, 1, open_places)
-        if not ok:
+        number = ask_number(self, "Rendre des places", f"Combien de places « {row.relay_name} » rend-il pour {self.describe(row)} ?", 1, 1, open_places)
+        if number is None:
             return
         done = self.attempt(lambda: self.services.bookings.return_places(row.id, number))
         if done:

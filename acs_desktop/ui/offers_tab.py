@@ -3,7 +3,7 @@ filters (discipline, partner, dates, places left); a partner's cancellation and 
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QInputDialog, QLabel, QToolBar, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QToolBar, QVBoxLayout
 
 from acs_desktop.domain.french import format_date, format_time
 from acs_desktop.models.enums import PerformanceState
@@ -15,6 +15,7 @@ from acs_desktop.ui.season_tab import SeasonTab
 from acs_desktop.ui.show_dialog import ShowDialog
 from acs_desktop.ui.widgets.actions import action, confirm, inform
 from acs_desktop.ui.widgets.inputs import ChoiceBox, DateEdit
+from acs_desktop.ui.widgets.question_dialog import ask_text
 from acs_desktop.ui.widgets.records_view import RecordsView
 
 
@@ -144,10 +145,10 @@ class OffersTab(SeasonTab):
         row = self.selected()
         if row is None:
             return
-        note, ok = QInputDialog.getText(self, "Représentation annulée par le partenaire",
-                                        f"La représentation {self.label(row)} est annulée par le partenaire.\n"
-                                        "Ses places seront libérées et ses réservations signalées.\n\nMotif (facultatif) :")
-        if not ok:
+        note = ask_text(self, "Représentation annulée par le partenaire",
+                        f"La représentation {self.label(row)} est annulée par le partenaire.\n"
+                        "Ses places seront libérées et ses réservations signalées.\n\nMotif (facultatif) :")
+        if note is None:
             return
         done = self.attempt(lambda: self.services.offers.cancel_performance(row.id, note))
         if done:

@@ -4,7 +4,7 @@ used this season (no-show rate, last booking)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QSplitter, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QPushButton, QSplitter, QToolBar, QVBoxLayout
 
 from acs_desktop.ui.bookings_table_model import BookingsTableModel
 from acs_desktop.ui.formats import yes_no
@@ -21,7 +21,7 @@ from acs_desktop.ui.widgets.text_fields_dialog import TextFieldsDialog
 
 class ReferentsTableModel(RowsTableModel):
     COLUMNS = (
-        Column("Référent", lambda r: r.name),
+        Column("Référent", lambda r: r.name, stretch=True),
         Column("Téléphone", lambda r: r.phone),
         Column("Courriel", lambda r: r.email),
         Column("Actif", lambda r: yes_no(r.active)),
@@ -62,11 +62,11 @@ class RelaysTab(SeasonTab):
             button.clicked.connect(lambda _=False, s=slot: s())
             self.referents.layout().itemAt(0).layout().addWidget(button)
         self.bookings = ListPanel("Réservations de la saison", BookingsTableModel(self))
-        bottom = QWidget()
-        row = QHBoxLayout(bottom)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.referents, 2)
-        row.addWidget(self.bookings, 3)
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        bottom.addWidget(self.referents)
+        bottom.addWidget(self.bookings)
+        bottom.setStretchFactor(0, 2)
+        bottom.setStretchFactor(1, 3)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.view)
         splitter.addWidget(bottom)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
     QTabWidget,
@@ -44,6 +45,7 @@ from acs_desktop.ui.review_table_models import (
 from acs_desktop.ui.season_tab import SeasonTab
 from acs_desktop.ui.widgets.bar_chart import BarChart
 from acs_desktop.ui.widgets.records_view import RecordsView
+from acs_desktop.ui.widgets.wrapping_label import WrappingLabel
 
 CARDS = (
     "partners", "shows", "performances", "relays_active", "solidarity_subscribers", "donations",
@@ -92,7 +94,7 @@ class ReviewTab(SeasonTab):
         self.heading = QLabel()
         self.heading.setObjectName("reviewHeading")
         self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
-        self.subheading = QLabel()
+        self.subheading = WrappingLabel()
         self.subheading.setStyleSheet("color: #666666;")
         self.pdf_button = QPushButton("Rapport PDF…")
         self.pdf_button.setToolTip("Le compte rendu de la saison pour les partenaires et les financeurs")
@@ -159,11 +161,20 @@ class ReviewTab(SeasonTab):
         self.narrative.save_requested.connect(self.save_narrative)
         self.pages.addTab(self.narrative, "Bilan qualitatif")
 
-        layout = QVBoxLayout(self)
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.addLayout(head)
         layout.addLayout(status_row)
         layout.addLayout(grid)
         layout.addWidget(self.pages, 1)
+        scroll = QScrollArea()  # on a small screen the page scrolls, its charts are never cut
+        scroll.setObjectName("reviewScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
 
     def _charts_page(self) -> QWidget:
         page = QWidget()

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from decimal import Decimal
 
-from PySide6.QtCore import QDate, QTime
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QSpinBox, QTimeEdit
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QSpinBox, QTimeEdit, QWidget
 
 from acs_desktop.domain.french import format_decimal, parse_money
 
@@ -49,6 +49,16 @@ class DateEdit(QDateEdit):
             self.setDate(NO_DATE)
         else:
             self.setDate(QDate.currentDate())
+
+    def keyPressEvent(self, event) -> None:
+        # QDateTimeEdit swallows Tab while it shows "—" (it has no section to move to): the
+        # keyboard stayed trapped in an empty date. Tab leaves it instead.
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and self.optional and self.date() == NO_DATE:
+            forward = event.key() == Qt.Key.Key_Tab and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            QWidget.focusNextPrevChild(self, forward)
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def value(self) -> date | None:
         current = self.date()

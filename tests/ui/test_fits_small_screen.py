@@ -142,3 +142,25 @@ def test_returning_places_asks_within_the_screen(qtbot, long_window, monkeypatch
     assert asked, "the question was asked"
     for what, size in asked[0].items():
         assert fits(size), (what, size)
+
+
+def test_in_a_list_the_names_take_the_spare_width_not_the_last_column(qtbot, long_window):
+    from acs_desktop.ui.widgets.records_view import NAME_FLOOR
+
+    offers = long_window.tab_pages[1]
+    long_window.tabs.setCurrentIndex(1)
+    table, columns = offers.view.table, offers.view.model.COLUMNS
+    header = table.horizontalHeader()
+    names = [i for i, c in enumerate(columns) if c.stretch]
+    others = [i for i, c in enumerate(columns) if not c.stretch]
+    assert [columns[i].title for i in names] == ["Spectacle", "Partenaire", "Discipline", "Salle"]
+    assert not header.stretchLastSection()
+    for width in (1900, 1366, 900):
+        long_window.resize(width, 768)
+        QApplication.processEvents()
+        sizes = [header.sectionSize(i) for i in range(len(columns))]
+        assert min(sizes[i] for i in names) >= NAME_FLOOR  # never squeezed to a few letters
+        assert sizes[-1] < min(sizes[i] for i in names)  # « État », last, takes no spare width
+        spare = table.viewport().width() - sum(sizes[i] for i in others)
+        if spare >= NAME_FLOOR * len(names):
+            assert sum(sizes) == table.viewport().width()  # the names fill the list, no sideways scrolling

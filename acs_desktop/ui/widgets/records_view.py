@@ -107,9 +107,9 @@ class RecordsView(QWidget):
         shown = [c for c in self._floors if c < header.count() and not header.isSectionHidden(c)]
         if not shown:
             return
-        share = (self.table.viewport().width() - others) // len(shown)
-        for column in shown:
-            width = max(share, self._floors[column])
+        share, extra = divmod(self.table.viewport().width() - others, len(shown))
+        for rank, column in enumerate(shown):
+            width = max(share + (rank < extra), self._floors[column])
             if header.sectionSize(column) != width:
                 header.resizeSection(column, width)
 

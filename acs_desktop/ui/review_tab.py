@@ -45,7 +45,6 @@ from acs_desktop.ui.review_table_models import (
 from acs_desktop.ui.season_tab import SeasonTab
 from acs_desktop.ui.widgets.bar_chart import BarChart
 from acs_desktop.ui.widgets.records_view import RecordsView
-from acs_desktop.ui.widgets.wrapping_label import WrappingLabel
 
 CARDS = (
     "partners", "shows", "performances", "relays_active", "solidarity_subscribers", "donations",
@@ -94,7 +93,7 @@ class ReviewTab(SeasonTab):
         self.heading = QLabel()
         self.heading.setObjectName("reviewHeading")
         self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
-        self.subheading = WrappingLabel()
+        self.subheading = QLabel()  # not wrapped: a height for its width would size the scrolled page to its preferred height
         self.subheading.setStyleSheet("color: #666666;")
         self.pdf_button = QPushButton("Rapport PDF…")
         self.pdf_button.setToolTip("Le compte rendu de la saison pour les partenaires et les financeurs")

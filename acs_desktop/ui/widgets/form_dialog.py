@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from acs_desktop.domain.errors import DomainError
-from acs_desktop.ui.widgets.wrapping_label import WrappingLabel
+from acs_desktop.ui.widgets.wrapping_label import WrappingLabel, fit_height_to_text
 
 ERROR_STYLE = "color: #b00020;"
 HINT_STYLE = "color: #666666;"
@@ -97,6 +97,10 @@ class FormDialog(QDialog):
         for signal in edited_signals(widget):
             signal.connect(lambda *_args, e=error: e.hide())  # corrected: the refusal no longer holds
         return widget
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        fit_height_to_text(self)
 
     def submit(self):  # pragma: no cover - subclasses implement it
         raise NotImplementedError

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
-from acs_desktop.ui.widgets.wrapping_label import WrappingLabel
+from acs_desktop.ui.widgets.wrapping_label import WrappingLabel, fit_height_to_text
 
 QUESTION_WIDTH = 460  # the dialog opens this wide; the question wraps to it
 
@@ -28,6 +28,10 @@ class QuestionDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(QUESTION_WIDTH, self.sizeHint().height())
         answer.setFocus()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        fit_height_to_text(self)
 
 
 def number_question(parent: QWidget | None, title: str, question: str, value: int, minimum: int, maximum: int) -> QuestionDialog:

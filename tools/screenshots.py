@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 FILES = ("1-conventions.png", "2-offres.png", "3-relais.png", "4-invitations.png", "5-bilan.png")
-SIZE = (1400, 860)
+SIZE = (1366, 768)  # a small laptop screen: what the window must fit
 
 
 def save_screenshots(out_dir: Path, now: datetime | None = None) -> list[Path]:

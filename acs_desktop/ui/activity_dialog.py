@@ -20,7 +20,7 @@ class ActivityTableModel(RowsTableModel):
         Column("Action", lambda r: r.action),
         Column("Sur", lambda r: r.entity),
         Column("N°", lambda r: "" if r.entity_id is None else str(r.entity_id), sort=lambda r: r.entity_id or 0, numeric=True),
-        Column("Détail (avant → après)", lambda r: r.summary),
+        Column("Détail (avant → après)", lambda r: r.summary, stretch=True),
     )
 
 

@@ -21,6 +21,7 @@ from acs_desktop.ui.attendance_table_model import AttendanceTableModel
 from acs_desktop.ui.events import AppEvents
 from acs_desktop.ui.widgets.actions import action, attempt
 from acs_desktop.ui.widgets.records_view import RecordsView
+from acs_desktop.ui.widgets.wrapping_label import WrappingLabel
 
 OK_STYLE = "color: #1b5e20; font-weight: 600;"
 ERROR_STYLE = "color: #b00020; font-weight: 600;"
@@ -33,7 +34,7 @@ class AttendanceDialog(QDialog):
         performance = services.offers.get_performance(performance_id)
         self.setWindowTitle(f"Présence — {performance.show_title}")
         self.resize(900, 620)
-        heading = QLabel(
+        heading = WrappingLabel(
             f"<b>{performance.show_title}</b> — {performance.partner_name}, {performance.venue_name or 'salle non précisée'}<br>"
             f"{format_date(performance.starts_at)} à {format_time(performance.starts_at)}"
         )
@@ -43,8 +44,7 @@ class AttendanceDialog(QDialog):
         font.setPointSize(font.pointSize() + 4)
         self.code.setFont(font)
         self.code.returnPressed.connect(self.record_code)
-        self.feedback = QLabel(" ")
-        self.feedback.setWordWrap(True)
+        self.feedback = WrappingLabel(" ")
 
         self.view = RecordsView(AttendanceTableModel(self), placeholder="Rechercher un code, un relais…")
         self.view.setObjectName("attendanceList")

@@ -16,10 +16,10 @@ class AttendanceTableModel(RowsTableModel):
     ID_FIELD = "invitation_id"
     COLUMNS = (
         Column("Code", lambda r: display(r.code), sort=lambda r: r.code),
-        Column("Relais", lambda r: r.relay_name),
+        Column("Relais", lambda r: r.relay_name, stretch=True),
         Column("Prénom", lambda r: r.first_name or ""),
         Column("Présence", lambda r: STATUS_TEXT.get(r.status, r.status.label), sort=lambda r: r.status.value),
         Column("Motif", lambda r: r.reason),
-        Column("Commentaire", lambda r: r.comment),
+        Column("Commentaire", lambda r: r.comment, stretch=True),
         Column("Relevé le", lambda r: format_datetime(r.recorded_at), sort=lambda r: r.recorded_at or ""),
     )

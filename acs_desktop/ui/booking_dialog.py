@@ -7,7 +7,7 @@ relay can be put on the waiting list instead.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QPushButton, QWidget
 
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.french import format_date, format_datetime, format_time
@@ -16,6 +16,7 @@ from acs_desktop.services import Services
 from acs_desktop.services.bookings import BookingRequest
 from acs_desktop.ui.widgets.form_dialog import ERROR_STYLE, FormDialog
 from acs_desktop.ui.widgets.inputs import ChoiceBox, CountSpin
+from acs_desktop.ui.widgets.wrapping_label import WrappingLabel
 
 WAITING = "waiting"
 
@@ -61,8 +62,7 @@ class BookingDialog(FormDialog):
         self.override = QCheckBox("Réserver malgré la date limite (accord du partenaire)")
         self.override.hide()
         self.form.addRow("", self.override)
-        self.availability = QLabel()
-        self.availability.setWordWrap(True)
+        self.availability = WrappingLabel()
         self.form.addRow("Disponibilité", self.availability)
         self.wait_button = QPushButton("Inscrire en liste d'attente")
         self.wait_button.setToolTip("La représentation est complète : le relais sera prévenu si des places se libèrent")

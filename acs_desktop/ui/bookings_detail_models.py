@@ -14,14 +14,14 @@ class InvitationsTableModel(RowsTableModel):
         Column("Prénom", lambda r: r.first_name or ""),
         Column("Impressions", lambda r: format_int(r.print_count) if r.print_count else "", sort=lambda r: r.print_count, numeric=True),
         Column("Motif", lambda r: r.reason),
-        Column("Commentaire", lambda r: r.comment),
+        Column("Commentaire", lambda r: r.comment, stretch=True),
     )
 
 
 class WaitingTableModel(RowsTableModel):
     COLUMNS = (
-        Column("Représentation", lambda r: f"{format_date(r.starts_at)} {format_time(r.starts_at)} — {r.show_title}", sort=lambda r: r.starts_at),
-        Column("Relais", lambda r: r.relay_name),
+        Column("Représentation", lambda r: f"{format_date(r.starts_at)} {format_time(r.starts_at)} — {r.show_title}", sort=lambda r: r.starts_at, stretch=True),
+        Column("Relais", lambda r: r.relay_name, stretch=True),
         Column("Places", lambda r: format_int(r.places), sort=lambda r: r.places, numeric=True),
         Column("Proposées", lambda r: format_int(r.offered_places) if r.status is WaitingStatus.OFFERED else "", sort=lambda r: r.offered_places, numeric=True),
         Column("Depuis le", lambda r: format_datetime(r.created_at), sort=lambda r: r.created_at),
@@ -31,7 +31,7 @@ class WaitingTableModel(RowsTableModel):
 class PendingSheetsTableModel(RowsTableModel):
     ID_FIELD = "performance_id"
     COLUMNS = (
-        Column("Représentation", lambda r: f"{format_date(r.starts_at)} {format_time(r.starts_at)} — {r.show_title}", sort=lambda r: r.starts_at),
+        Column("Représentation", lambda r: f"{format_date(r.starts_at)} {format_time(r.starts_at)} — {r.show_title}", sort=lambda r: r.starts_at, stretch=True),
         Column("À relever", lambda r: format_int(r.pending), sort=lambda r: r.pending, numeric=True),
     )
 
@@ -39,8 +39,8 @@ class PendingSheetsTableModel(RowsTableModel):
 class WarningsTableModel(RowsTableModel):
     ID_FIELD = "booking_id"
     COLUMNS = (
-        Column("Représentation annulée", lambda r: f"{format_date(r.starts_at)} {format_time(r.starts_at)} — {r.show_title}", sort=lambda r: r.starts_at),
-        Column("Relais", lambda r: r.relay_name),
+        Column("Représentation annulée", lambda r: f"{format_date(r.starts_at)} {format_time(r.starts_at)} — {r.show_title}", sort=lambda r: r.starts_at, stretch=True),
+        Column("Relais", lambda r: r.relay_name, stretch=True),
         Column("Places", lambda r: format_int(r.places), sort=lambda r: r.places, numeric=True),
     )
 

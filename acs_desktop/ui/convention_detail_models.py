@@ -17,7 +17,7 @@ class AllocationsTableModel(RowsTableModel):
         Column("Réalisé", lambda r: format_money(r.data.done_amount), sort=lambda r: r.data.done_amount or 0, numeric=True),
         Column("Places réalisées", lambda r: _optional_int(r.data.done_places), sort=lambda r: r.data.done_places or 0, numeric=True),
         Column("Réalisé le", lambda r: format_date(r.data.done_on), sort=lambda r: r.data.done_on or ""),
-        Column("Note", lambda r: r.data.note),
+        Column("Note", lambda r: r.data.note, stretch=True),
     )
 
 
@@ -25,5 +25,5 @@ class FollowUpsTableModel(RowsTableModel):
     COLUMNS = (
         Column("Date", lambda r: format_date(r.on), sort=lambda r: r.on),
         Column("Nature", lambda r: r.kind.label),
-        Column("Compte rendu", lambda r: r.text.replace("\n", " ")),
+        Column("Compte rendu", lambda r: r.text.replace("\n", " "), stretch=True),
     )

@@ -4,7 +4,7 @@ state changes, and for the one selected its surplus allocations and dated follow
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from acs_desktop.domain.french import format_money
 from acs_desktop.services.conventions import allowed_next_states
@@ -14,9 +14,10 @@ from acs_desktop.ui.convention_dialog import ConventionDialog
 from acs_desktop.ui.conventions_table_model import ConventionsTableModel
 from acs_desktop.ui.follow_up_dialog import FollowUpDialog
 from acs_desktop.ui.season_tab import SeasonTab
-from acs_desktop.ui.widgets.actions import action, confirm
+from acs_desktop.ui.widgets.actions import KeyboardToolBar, action, confirm
 from acs_desktop.ui.widgets.list_panel import ListPanel
 from acs_desktop.ui.widgets.records_view import RecordsView
+from acs_desktop.ui.widgets.wrapping_label import WrappingLabel
 
 
 class ConventionsTab(SeasonTab):
@@ -29,7 +30,7 @@ class ConventionsTab(SeasonTab):
         self.view.activated.connect(lambda _id: self.edit_convention())
         self.view.selection_changed.connect(self._show_selected)
 
-        toolbar = QToolBar()
+        toolbar = KeyboardToolBar()
         self.new_action = action(self, "Nouvelle convention…", self.new_convention, shortcut="Ctrl+N")
         self.edit_action = action(self, "Modifier…", self.edit_convention, shortcut="Ctrl+E")
         self.delete_action = action(self, "Supprimer", self.delete_convention, shortcut="Del")
@@ -42,7 +43,7 @@ class ConventionsTab(SeasonTab):
 
         self.allocations = ListPanel("Affectations du surplus de don", AllocationsTableModel(self),
                                      on_add=self._new_allocation, on_edit=self._edit_allocation, on_delete=self._delete_allocation)
-        self.surplus_summary = QLabel()
+        self.surplus_summary = WrappingLabel()  # a long partner name wraps
         allocations_page = QWidget()
         page_layout = QVBoxLayout(allocations_page)
         page_layout.addWidget(self.surplus_summary)

@@ -14,7 +14,7 @@ def surplus_or_shortfall(row) -> str:
 
 class ConventionsTableModel(RowsTableModel):
     COLUMNS = (
-        Column("Partenaire", lambda r: r.partner_name),
+        Column("Partenaire", lambda r: r.partner_name, stretch=True),
         Column("État", lambda r: r.state.label, sort=lambda r: list(ConventionState).index(r.state)),
         Column("Places engagées", lambda r: format_int(r.places_committed), sort=lambda r: r.places_committed, numeric=True),
         Column("Places financées", lambda r: format_int(r.places_funded), sort=lambda r: r.places_funded, numeric=True,

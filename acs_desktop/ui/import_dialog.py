@@ -24,6 +24,7 @@ from acs_desktop.ui import background
 from acs_desktop.ui.formats import format_int
 from acs_desktop.ui.table_model import Column, RowsTableModel
 from acs_desktop.ui.widgets.records_view import RecordsView
+from acs_desktop.ui.widgets.wrapping_label import WrappingLabel
 
 FILES_HINT = (
     "Choisissez un <b>dossier de fichiers CSV</b> (partenaires.csv, conventions.csv, relais.csv, offres.csv, "
@@ -35,7 +36,7 @@ FILES_HINT = (
 
 class PlanTableModel(RowsTableModel):
     COLUMNS = (
-        Column("Élément", lambda line: line.kind),
+        Column("Élément", lambda line: line.kind, stretch=True),
         Column("À créer", lambda line: format_int(line.new), sort=lambda line: line.new, numeric=True),
         Column("Déjà dans la base (repris)", lambda line: format_int(line.existing) if line.existing else "", sort=lambda line: line.existing, numeric=True),
     )
@@ -45,7 +46,7 @@ class ProblemsTableModel(RowsTableModel):
     COLUMNS = (
         Column("Fichier", lambda p: p.where),
         Column("Ligne", lambda p: format_int(p.line) if p.line else "", sort=lambda p: p.line or 0, numeric=True),
-        Column("À corriger", lambda p: p.message),
+        Column("À corriger", lambda p: p.message, stretch=True),
     )
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -65,8 +66,7 @@ class ImportDialog(QDialog):
         self.setWindowTitle("Importer une saison")
         self.resize(860, 560)
 
-        hint = QLabel(FILES_HINT)
-        hint.setWordWrap(True)
+        hint = WrappingLabel(FILES_HINT)
         self.folder_button = QPushButton("Dossier de fichiers CSV…")
         self.folder_button.clicked.connect(self.choose_folder)
         self.workbook_button = QPushButton("Classeur XLSX…")
@@ -78,9 +78,8 @@ class ImportDialog(QDialog):
         choose.addWidget(self.workbook_button)
         choose.addWidget(self.path_label, 1)
 
-        self.summary = QLabel()
+        self.summary = WrappingLabel()
         self.summary.setObjectName("importSummary")
-        self.summary.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)  # busy: reading and checking has no fixed length
         self.progress.hide()

@@ -4,7 +4,7 @@ attendance is to record, the relays to warn, and finding a ticket by its code.""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QPushButton, QSplitter, QTabWidget, QToolBar, QVBoxLayout
+from PySide6.QtWidgets import QInputDialog, QPushButton, QSplitter, QTabWidget, QVBoxLayout
 
 from acs_desktop.domain.french import format_date, format_time
 from acs_desktop.domain.ticket_codes import display
@@ -20,8 +20,9 @@ from acs_desktop.ui.bookings_detail_models import (
 from acs_desktop.ui.bookings_table_model import SeasonBookings, SeasonBookingsTableModel
 from acs_desktop.ui.relays_to_warn_dialog import RelaysToWarnDialog
 from acs_desktop.ui.season_tab import SeasonTab
-from acs_desktop.ui.widgets.actions import action, confirm, inform
+from acs_desktop.ui.widgets.actions import KeyboardToolBar, action, confirm, inform
 from acs_desktop.ui.widgets.list_panel import ListPanel
+from acs_desktop.ui.widgets.question_dialog import ask_number
 from acs_desktop.ui.widgets.records_view import RecordsView
 
 
@@ -43,7 +44,7 @@ class InvitationsTab(SeasonTab):
         self.invitations = ListPanel("Invitations de la réservation", InvitationsTableModel(self))
         self.invitations.view.setObjectName("invitationsList")
 
-        toolbar = QToolBar()
+        toolbar = KeyboardToolBar()
         self.book_action = action(self, "Réserver…", self.book, shortcut="Ctrl+N")
         self.cancel_action = action(self, "Annuler la réservation", self.cancel_booking, shortcut="Del")
         self.return_action = action(self, "Rendre des places…", self.return_places)
@@ -153,8 +154,8 @@ class InvitationsTab(SeasonTab):
         if row is None:
             return
         open_places = row.booked + row.issued
-        number, ok = QInputDialog.getInt(self, "Rendre des places", f"Combien de places « {row.relay_name} » rend-il pour {self.describe(row)} ?", 1, 1, open_places)
-        if not ok:
+        number = ask_number(self, "Rendre des places", f"Combien de places « {row.relay_name} » rend-il pour {self.describe(row)} ?", 1, 1, open_places)
+        if number is None:
             return
         done = self.attempt(lambda: self.services.bookings.return_places(row.id, number))
         if done:

@@ -200,10 +200,12 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         add_season_file_actions(self, file_menu)
         file_menu.addSeparator()
-        self._menu_action(file_menu, "&Quitter", self.close, QKeySequence.StandardKey.Quit)
+        # Written out, not the platform's standard keys: Windows has none for Quit, and GNOME's
+        # Refresh is Ctrl+R, which relays attendance in the tabs (the README lists these).
+        self._menu_action(file_menu, "&Quitter", self.close, "Ctrl+Q")
         for index, page in enumerate(self.tab_pages):
             self._menu_action(view_menu, page.title, lambda i=index: self.tabs.setCurrentIndex(i), f"Ctrl+{index + 1}")
-        self._menu_action(view_menu, "Actualiser", self.reload_all, QKeySequence.StandardKey.Refresh)
+        self._menu_action(view_menu, "Actualiser", self.reload_all, "F5")
         documents = DocumentsMenu(self.services, self.current_season_id, self, on_change=self.events.data_changed.emit)
         self.menuBar().insertMenu(documents_placeholder.menuAction(), documents)
         self.menuBar().removeAction(documents_placeholder.menuAction())
@@ -257,8 +259,9 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 780)
+        else:  # the first time: as large as a laptop's screen allows, never larger
+            available = self.screen().availableGeometry()
+            self.resize(min(1280, available.width()), min(780, available.height()))
 
     def _restore_columns(self) -> None:
         from acs_desktop.ui.widgets.records_view import RecordsView

@@ -3,7 +3,7 @@ filters (discipline, partner, dates, places left); a partner's cancellation and 
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QInputDialog, QLabel, QToolBar, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout
 
 from acs_desktop.domain.french import format_date, format_time
 from acs_desktop.models.enums import PerformanceState
@@ -13,8 +13,9 @@ from acs_desktop.ui.performance_dialog import PerformanceDialog
 from acs_desktop.ui.relays_to_warn_dialog import RelaysToWarnDialog
 from acs_desktop.ui.season_tab import SeasonTab
 from acs_desktop.ui.show_dialog import ShowDialog
-from acs_desktop.ui.widgets.actions import action, confirm, inform
+from acs_desktop.ui.widgets.actions import KeyboardToolBar, action, confirm, inform
 from acs_desktop.ui.widgets.inputs import ChoiceBox, DateEdit
+from acs_desktop.ui.widgets.question_dialog import ask_text
 from acs_desktop.ui.widgets.records_view import RecordsView
 
 
@@ -28,7 +29,7 @@ class OffersTab(SeasonTab):
         self.view.activated.connect(lambda _id: self.edit_performance())
         self.view.selection_changed.connect(self._update_actions)
 
-        toolbar = QToolBar()
+        toolbar = KeyboardToolBar()
         self.new_action = action(self, "Nouvelle représentation…", self.new_performance, shortcut="Ctrl+N")
         self.new_show_action = action(self, "Nouveau spectacle…", self.new_show, shortcut="Ctrl+Shift+N")
         self.edit_action = action(self, "Modifier…", self.edit_performance, shortcut="Ctrl+E")
@@ -144,10 +145,10 @@ class OffersTab(SeasonTab):
         row = self.selected()
         if row is None:
             return
-        note, ok = QInputDialog.getText(self, "Représentation annulée par le partenaire",
-                                        f"La représentation {self.label(row)} est annulée par le partenaire.\n"
-                                        "Ses places seront libérées et ses réservations signalées.\n\nMotif (facultatif) :")
-        if not ok:
+        note = ask_text(self, "Représentation annulée par le partenaire",
+                        f"La représentation {self.label(row)} est annulée par le partenaire.\n"
+                        "Ses places seront libérées et ses réservations signalées.\n\nMotif (facultatif) :")
+        if note is None:
             return
         done = self.attempt(lambda: self.services.offers.cancel_performance(row.id, note))
         if done:

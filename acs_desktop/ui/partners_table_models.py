@@ -6,7 +6,7 @@ from acs_desktop.ui.table_model import Column, RowsTableModel
 
 class PartnersTableModel(RowsTableModel):
     COLUMNS = (
-        Column("Partenaire", lambda r: r.name),
+        Column("Partenaire", lambda r: r.name, stretch=True),
         Column("Commune", lambda r: r.commune),
         Column("Téléphone", lambda r: r.phone),
         Column("Courriel", lambda r: r.email),
@@ -20,7 +20,7 @@ class PartnersTableModel(RowsTableModel):
 
 class ContactsTableModel(RowsTableModel):
     COLUMNS = (
-        Column("Contact", lambda r: r.name),
+        Column("Contact", lambda r: r.name, stretch=True),
         Column("Fonction", lambda r: r.role),
         Column("Téléphone", lambda r: r.phone),
         Column("Courriel", lambda r: r.email),
@@ -29,8 +29,8 @@ class ContactsTableModel(RowsTableModel):
 
 class VenuesTableModel(RowsTableModel):
     COLUMNS = (
-        Column("Salle", lambda r: r.name),
-        Column("Adresse", lambda r: r.address),
+        Column("Salle", lambda r: r.name, stretch=True),
+        Column("Adresse", lambda r: r.address, stretch=True),
         Column("Code postal", lambda r: r.postal_code),
         Column("Commune", lambda r: r.commune),
     )

@@ -13,7 +13,7 @@ from acs_desktop.ui.widgets.list_panel import ListPanel
 
 class ReasonsTableModel(RowsTableModel):
     COLUMNS = (
-        Column("Motif", lambda r: r.label),
+        Column("Motif", lambda r: r.label, stretch=True),
         Column("Utilisé", lambda r: format_int(r.uses), sort=lambda r: r.uses, numeric=True),
         Column("Dans la liste", lambda r: "oui" if r.active else "retiré"),
     )

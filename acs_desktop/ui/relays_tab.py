@@ -4,7 +4,7 @@ used this season (no-show rate, last booking)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QSplitter, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QPushButton, QSplitter, QVBoxLayout
 
 from acs_desktop.ui.bookings_table_model import BookingsTableModel
 from acs_desktop.ui.formats import yes_no
@@ -13,7 +13,7 @@ from acs_desktop.ui.relays_table_model import RelaysTableModel
 from acs_desktop.ui.safety_actions import export_person
 from acs_desktop.ui.season_tab import SeasonTab
 from acs_desktop.ui.table_model import Column, RowsTableModel
-from acs_desktop.ui.widgets.actions import action, confirm
+from acs_desktop.ui.widgets.actions import KeyboardToolBar, action, confirm
 from acs_desktop.ui.widgets.list_panel import ListPanel
 from acs_desktop.ui.widgets.records_view import RecordsView
 from acs_desktop.ui.widgets.text_fields_dialog import TextFieldsDialog
@@ -21,7 +21,7 @@ from acs_desktop.ui.widgets.text_fields_dialog import TextFieldsDialog
 
 class ReferentsTableModel(RowsTableModel):
     COLUMNS = (
-        Column("Référent", lambda r: r.name),
+        Column("Référent", lambda r: r.name, stretch=True),
         Column("Téléphone", lambda r: r.phone),
         Column("Courriel", lambda r: r.email),
         Column("Actif", lambda r: yes_no(r.active)),
@@ -44,7 +44,7 @@ class RelaysTab(SeasonTab):
         self.show_inactive.setChecked(True)
         self.show_inactive.toggled.connect(lambda _on: self.reload())
 
-        toolbar = QToolBar()
+        toolbar = KeyboardToolBar()
         self.new_action = action(self, "Nouveau relais…", self.new_relay, shortcut="Ctrl+N")
         self.edit_action = action(self, "Modifier…", self.edit_relay, shortcut="Ctrl+E")
         self.toggle_action = action(self, "Désactiver", self.toggle_active, shortcut="Ctrl+D")
@@ -62,11 +62,11 @@ class RelaysTab(SeasonTab):
             button.clicked.connect(lambda _=False, s=slot: s())
             self.referents.layout().itemAt(0).layout().addWidget(button)
         self.bookings = ListPanel("Réservations de la saison", BookingsTableModel(self))
-        bottom = QWidget()
-        row = QHBoxLayout(bottom)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.referents, 2)
-        row.addWidget(self.bookings, 3)
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        bottom.addWidget(self.referents)
+        bottom.addWidget(self.bookings)
+        bottom.setStretchFactor(0, 2)
+        bottom.setStretchFactor(1, 3)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.view)
         splitter.addWidget(bottom)

@@ -6,9 +6,9 @@ from acs_desktop.ui.table_model import Column, RowsTableModel
 
 class RelaysTableModel(RowsTableModel):
     COLUMNS = (
-        Column("Relais", lambda r: r.name),
-        Column("Type", lambda r: r.relay_type),
-        Column("Commune", lambda r: r.commune),
+        Column("Relais", lambda r: r.name, stretch=True),
+        Column("Type", lambda r: r.relay_type, stretch=True),
+        Column("Commune", lambda r: r.commune, stretch=True),
         Column("Actif", lambda r: yes_no(r.active)),
         Column("Réservées", lambda r: format_int(r.booked), sort=lambda r: r.booked, numeric=True),
         Column("Utilisées", lambda r: format_int(r.used), sort=lambda r: r.used, numeric=True),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
 
 from acs_desktop.services import Services
 from acs_desktop.ui.events import AppEvents
@@ -10,12 +10,13 @@ from acs_desktop.ui.formats import format_int, yes_no
 from acs_desktop.ui.table_model import Column, RowsTableModel
 from acs_desktop.ui.widgets.actions import attempt
 from acs_desktop.ui.widgets.records_view import RecordsView
+from acs_desktop.ui.widgets.wrapping_label import WrappingLabel
 
 
 class RelaysToWarnTableModel(RowsTableModel):
     COLUMNS = (
-        Column("Relais", lambda r: r.relay_name),
-        Column("Référent", lambda r: r.referent),
+        Column("Relais", lambda r: r.relay_name, stretch=True),
+        Column("Référent", lambda r: r.referent, stretch=True),
         Column("Téléphone", lambda r: r.phone),
         Column("Courriel", lambda r: r.email),
         Column("Places", lambda r: format_int(r.places), sort=lambda r: r.places, numeric=True),
@@ -41,8 +42,7 @@ class RelaysToWarnDialog(QDialog):
         buttons.addButton(self.mark, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        intro = QLabel(f"{heading}<br>Ces relais avaient des places : prévenez-les, puis marquez-les comme prévenus.")
-        intro.setWordWrap(True)
+        intro = WrappingLabel(f"{heading}<br>Ces relais avaient des places : prévenez-les, puis marquez-les comme prévenus.")
         layout.addWidget(intro)
         layout.addWidget(self.view)
         layout.addWidget(buttons)

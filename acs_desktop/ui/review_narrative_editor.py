@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from acs_desktop.domain.review import DEFAULT_OBJECTIVES, NARRATIVE_FIELDS, SeasonNarrative
 
@@ -49,8 +49,14 @@ class NarrativeEditor(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.state)
         buttons.addWidget(self.save_button)
+        fields = QWidget()
+        fields.setLayout(form)
+        scroll = QScrollArea()  # five fields of four lines: on a small screen they scroll, the buttons stay
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(fields)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
         self._dirty = False
         self._loading = False

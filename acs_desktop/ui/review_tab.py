@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
     QTabWidget,
@@ -92,7 +93,7 @@ class ReviewTab(SeasonTab):
         self.heading = QLabel()
         self.heading.setObjectName("reviewHeading")
         self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
-        self.subheading = QLabel()
+        self.subheading = QLabel()  # not wrapped: a height for its width would size the scrolled page to its preferred height
         self.subheading.setStyleSheet("color: #666666;")
         self.pdf_button = QPushButton("Rapport PDF…")
         self.pdf_button.setToolTip("Le compte rendu de la saison pour les partenaires et les financeurs")
@@ -166,12 +167,21 @@ class ReviewTab(SeasonTab):
         self.alerts.setStyleSheet("color: #a00000; font-weight: 600;")
         self.alerts.setVisible(False)
 
-        layout = QVBoxLayout(self)
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.addLayout(head)
         layout.addLayout(status_row)
         layout.addWidget(self.alerts)
         layout.addLayout(grid)
         layout.addWidget(self.pages, 1)
+        scroll = QScrollArea()  # on a small screen the page scrolls, its charts are never cut
+        scroll.setObjectName("reviewScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
 
     def _charts_page(self) -> QWidget:
         page = QWidget()

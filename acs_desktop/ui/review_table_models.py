@@ -47,7 +47,7 @@ class FiguresTableModel(RowsTableModel):
         Column("Cette saison", lambda c: c.value_text, sort=lambda c: float(c.value or 0), numeric=True),
         Column("Saison précédente", lambda c: c.previous_text, sort=lambda c: float(c.previous or 0), numeric=True),
         Column("Écart", lambda c: c.change_text, sort=lambda c: float(c.change or 0), numeric=True),
-        Column("Définition", lambda c: c.definition.definition),
+        Column("Définition", lambda c: c.definition.definition, stretch=True),
     )
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -58,7 +58,7 @@ class FiguresTableModel(RowsTableModel):
 
 class PartnersTableModel(RowsTableModel):
     COLUMNS = (
-        Column("Partenaire", lambda p: p.partner),
+        Column("Partenaire", lambda p: p.partner, stretch=True),
         Column("Convention", lambda p: p.state),
         count("Spectacles", lambda p: p.shows),
         count("Représentations", lambda p: p.performances),
@@ -82,8 +82,8 @@ class PartnersTableModel(RowsTableModel):
 
 class AllocationsTableModel(RowsTableModel):
     COLUMNS = (
-        Column("Partenaire", lambda a: a.partner),
-        Column("Affectation du surplus", lambda a: a.kind),
+        Column("Partenaire", lambda a: a.partner, stretch=True),
+        Column("Affectation du surplus", lambda a: a.kind, stretch=True),
         money("Montant prévu", lambda a: a.planned_amount),
         count("Places prévues", lambda a: a.planned_places),
         money("Montant réalisé", lambda a: a.done_amount),
@@ -93,9 +93,9 @@ class AllocationsTableModel(RowsTableModel):
 
 class RelayLinesTableModel(RowsTableModel):
     COLUMNS = (
-        Column("Relais", lambda r: r.relay),
+        Column("Relais", lambda r: r.relay, stretch=True),
         Column("Type", lambda r: r.relay_type),
-        Column("Commune", lambda r: r.commune),
+        Column("Commune", lambda r: r.commune, stretch=True),
         *place_columns(),
         rate("Absences", lambda r: r.places.no_show_rate, "Places non utilisées ÷ places éditées, représentations passées"),
     )
@@ -106,12 +106,12 @@ class GroupsTableModel(RowsTableModel):
 
     def __init__(self, first: str, parent=None):
         super().__init__(parent)
-        self.COLUMNS = (Column(first, lambda g: g.name), count("Relais", lambda g: g.relays), *place_columns())
+        self.COLUMNS = (Column(first, lambda g: g.name, stretch=True), count("Relais", lambda g: g.relays), *place_columns())
 
 
 class DisciplinesTableModel(RowsTableModel):
     COLUMNS = (
-        Column("Discipline", lambda d: d.discipline),
+        Column("Discipline", lambda d: d.discipline, stretch=True),
         count("Spectacles", lambda d: d.shows),
         count("Représentations", lambda d: d.performances),
         count("Places offertes", lambda d: d.places_offered),
@@ -130,7 +130,7 @@ class MonthsTableModel(RowsTableModel):
 
 class ReasonsTableModel(RowsTableModel):
     COLUMNS = (
-        Column("Motif de non-utilisation", lambda r: r.reason),
+        Column("Motif de non-utilisation", lambda r: r.reason, stretch=True),
         count("Places", lambda r: r.count),
         rate("Part", lambda r: r.share, "Part des places non utilisées de la saison"),
         Column("Saison précédente", lambda r: "—" if r.previous is None else format_int(r.previous), sort=lambda r: r.previous or 0, numeric=True),

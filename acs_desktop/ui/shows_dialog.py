@@ -15,9 +15,9 @@ from acs_desktop.ui.widgets.list_panel import ListPanel
 
 class ShowsTableModel(RowsTableModel):
     COLUMNS = (
-        Column("Spectacle", lambda r: r.title),
-        Column("Partenaire", lambda r: r.partner_name),
-        Column("Discipline", lambda r: r.discipline),
+        Column("Spectacle", lambda r: r.title, stretch=True),
+        Column("Partenaire", lambda r: r.partner_name, stretch=True),
+        Column("Discipline", lambda r: r.discipline, stretch=True),
         Column("Représentations", lambda r: format_int(r.performances), sort=lambda r: r.performances, numeric=True),
     )
 

@@ -35,6 +35,15 @@ class Column:
     sort: Callable[[Any], Any] | None = None
     numeric: bool = False
     tip: str = ""
+    stretch: bool = False  # a name: the column takes the list's spare width (and gives it back)
+
+
+def stretched_columns(columns: Sequence[Column]) -> list[int]:
+    """The columns that share a list's spare width: those marked, else the first text column."""
+    marked = [i for i, c in enumerate(columns) if c.stretch]
+    if marked:
+        return marked
+    return next(([i] for i, c in enumerate(columns) if not c.numeric), [len(columns) - 1] if columns else [])
 
 
 def sort_value(column: Column, row: Any) -> Any:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.services import Services
 from acs_desktop.services.demo import load_demo
 from acs_desktop.ui.widgets.form_dialog import ERROR_STYLE
+from acs_desktop.ui.widgets.wrapping_label import WrappingLabel
 
 
 class WelcomePage(QWidget):
@@ -20,21 +21,19 @@ class WelcomePage(QWidget):
         card = QFrame()
         card.setFrameShape(QFrame.Shape.StyledPanel)
         card.setMaximumWidth(640)
-        title = QLabel("<h1>Bienvenue dans ACS Desktop</h1>")
-        intro = QLabel(
+        self.title = WrappingLabel("<h1>Bienvenue dans ACS Desktop</h1>")
+        self.intro = WrappingLabel(
             "La base est vide. Donnez le nom de l'association (il figure sur les billets et les documents) "
             "et créez la saison en cours ; tout le reste se fait ensuite dans les onglets."
         )
-        intro.setWordWrap(True)
         self.name = QLineEdit(services.settings.get().name)
         self.name.setPlaceholderText("ex. Les Sorties Solidaires")
         self.season = QLineEdit(services.seasons.current_label())
         form = QFormLayout()
         form.addRow("Nom de l'association", self.name)
         form.addRow("Saison", self.season)
-        self.error = QLabel()
+        self.error = WrappingLabel()
         self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
         self.start_button = QPushButton("Commencer")
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.start)
@@ -46,14 +45,20 @@ class WelcomePage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.start_button)
         inner = QVBoxLayout(card)
-        inner.addWidget(title)
-        inner.addWidget(intro)
+        inner.addWidget(self.title)
+        inner.addWidget(self.intro)
         inner.addLayout(form)
         inner.addWidget(self.error)
         inner.addLayout(buttons)
+        # Centred by stretches, not by an alignment: an aligned widget is given the height of its
+        # text for the page's whole width, and the card was squeezed (the intro over the title).
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(card, 4)
+        row.addStretch(1)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
-        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addLayout(row)
         outer.addStretch(2)
         self.name.returnPressed.connect(self.start)
         self.season.returnPressed.connect(self.start)

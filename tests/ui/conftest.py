@@ -64,3 +64,20 @@ def events_stub(qtbot):
 
     make_application()
     return AppEvents()
+
+
+def laptop_window(qtbot, services, store, tmp_path) -> MainWindow:
+    """The window on `services`, shown at a laptop's 1366×768 and active (it takes the keys)."""
+    make_application()
+    win = MainWindow(services, window_settings(tmp_path), store.path)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    win.activateWindow()
+    qtbot.waitExposed(win)
+    return win
+
+
+@pytest.fixture
+def demo_window(qtbot, demo_services, demo_store, tmp_path, messages):
+    return laptop_window(qtbot, demo_services, demo_store, tmp_path)

@@ -102,7 +102,8 @@ def test_geometry_season_and_column_widths_are_remembered(qtbot, demo_services, 
     first.resize(790, 701)
     first.tabs.setCurrentIndex(2)
     first.season_box.setCurrentIndex(first.season_box.findText("2025-2026"))
-    first.tab_pages[2].view.table.setColumnWidth(0, 333)
+    active = [c.title for c in first.tab_pages[2].view.model.COLUMNS].index("Actif")  # not a name: names share the spare width
+    first.tab_pages[2].view.table.setColumnWidth(active, 333)
     first.close()
     second = MainWindow(demo_services, window_settings(tmp_path), demo_store.path)
     qtbot.addWidget(second)
@@ -110,7 +111,7 @@ def test_geometry_season_and_column_widths_are_remembered(qtbot, demo_services, 
     assert (second.width(), second.height()) == (790, 701)
     assert second.season_box.currentText() == "2025-2026"
     assert second.tabs.currentIndex() == 2
-    assert second.tab_pages[2].view.table.columnWidth(0) == 333
+    assert second.tab_pages[2].view.table.columnWidth(active) == 333
 
 
 def test_offers_filters(qtbot, demo_services, demo_store, tmp_path):

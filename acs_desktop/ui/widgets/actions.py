@@ -6,9 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QToolBar, QToolButton, QWidget
 
 from acs_desktop.domain.errors import DomainError
 
@@ -27,6 +27,18 @@ def action(owner: QWidget, text: str, slot: Callable[[], object], *, shortcut: s
     item.triggered.connect(lambda _checked=False: slot())
     owner.addAction(item)
     return item
+
+
+class KeyboardToolBar(QToolBar):
+    """A tab's toolbar whose buttons Tab reaches (QToolBar's own take no focus: a keyboard could
+    only use them through their shortcuts, and half of them have none)."""
+
+    def actionEvent(self, event) -> None:
+        super().actionEvent(event)
+        if event.type() == QEvent.Type.ActionAdded:
+            button = self.widgetForAction(event.action())
+            if isinstance(button, QToolButton):
+                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
 
 def confirm(parent: QWidget, title: str, question: str, *, yes: str = "Oui") -> bool:

@@ -2,17 +2,57 @@
 
 Subclasses add fields with `add_field(key, label, widget)` and implement `submit()`, which reads
 the widgets, calls a service and raises `DomainError` on refusal: the dialog stays open, the
-message appears under the field named by the error (or at the top), focus goes there. Enter
-validates, Esc cancels (QDialog's defaults, kept).
+message appears under the field named by the error (or at the top), focus goes there, and it
+goes away as soon as that field is edited. Enter validates, Esc cancels (QDialog's defaults,
+kept). Hints and errors wrap (long names never widen the dialog) and are never cut.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from acs_desktop.domain.errors import DomainError
+from acs_desktop.ui.widgets.wrapping_label import WrappingLabel, fit_height_to_text
 
 ERROR_STYLE = "color: #b00020;"
+HINT_STYLE = "color: #666666;"
+# What each kind of input emits when the director changes it.
+EDITED_SIGNALS = (
+    (QLineEdit, "textEdited"),
+    (QPlainTextEdit, "textChanged"),
+    (QTextEdit, "textChanged"),
+    (QComboBox, "currentIndexChanged"),
+    (QSpinBox, "valueChanged"),
+    (QDateTimeEdit, "dateTimeChanged"),
+    (QAbstractButton, "toggled"),
+)
+
+
+def edited_signals(field: QWidget) -> list:
+    """The change signals of a field and of the inputs inside it (a field may be a row of them)."""
+    signals = []
+    for widget in (field, *field.findChildren(QWidget)):
+        for kind, name in EDITED_SIGNALS:
+            if isinstance(widget, kind):
+                signals.append(getattr(widget, name))
+                if isinstance(widget, QComboBox) and widget.isEditable():
+                    signals.append(widget.editTextChanged)
+                break
+    return signals
 
 
 class FormDialog(QDialog):
@@ -22,9 +62,8 @@ class FormDialog(QDialog):
         self.setMinimumWidth(460)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.top_error = QLabel()
+        self.top_error = WrappingLabel()
         self.top_error.setStyleSheet(ERROR_STYLE)
-        self.top_error.setWordWrap(True)
         self.top_error.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
@@ -40,9 +79,8 @@ class FormDialog(QDialog):
         self.result_value = None
 
     def add_field(self, key: str, label: str, widget: QWidget, *, hint: str = "") -> QWidget:
-        error = QLabel()
+        error = WrappingLabel()
         error.setStyleSheet(ERROR_STYLE)
-        error.setWordWrap(True)
         error.hide()
         holder = QWidget()
         column = QVBoxLayout(holder)
@@ -50,13 +88,19 @@ class FormDialog(QDialog):
         column.setSpacing(2)
         column.addWidget(widget)
         if hint:
-            note = QLabel(hint)  # not wrapped: a wrapped label under-reports its height in a form
-            note.setStyleSheet("color: #666666;")
+            note = WrappingLabel(hint)
+            note.setStyleSheet(HINT_STYLE)
             column.addWidget(note)
         column.addWidget(error)
         self.form.addRow(label, holder)
         self._fields[key] = (widget, error)
+        for signal in edited_signals(widget):
+            signal.connect(lambda *_args, e=error: e.hide())  # corrected: the refusal no longer holds
         return widget
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        fit_height_to_text(self)
 
     def submit(self):  # pragma: no cover - subclasses implement it
         raise NotImplementedError

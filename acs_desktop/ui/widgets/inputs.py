@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from decimal import Decimal
 
-from PySide6.QtCore import QDate, QTime
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QSpinBox, QTimeEdit
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QSpinBox, QTimeEdit, QWidget
 
 from acs_desktop.domain.french import format_decimal, parse_money
 
 NO_DATE = QDate(2000, 1, 1)  # shown as "—": the optional date is empty
+POPUP_MAX_WIDTH = 900  # a choice list opens this wide at most (a small laptop screen is 1280)
 
 
 class MoneyEdit(QLineEdit):
@@ -48,6 +49,16 @@ class DateEdit(QDateEdit):
             self.setDate(NO_DATE)
         else:
             self.setDate(QDate.currentDate())
+
+    def keyPressEvent(self, event) -> None:
+        # QDateTimeEdit swallows Tab while it shows "—" (it has no section to move to): the
+        # keyboard stayed trapped in an empty date. Tab leaves it instead.
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and self.optional and self.date() == NO_DATE:
+            forward = event.key() == Qt.Key.Key_Tab and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            QWidget.focusNextPrevChild(self, forward)
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def value(self) -> date | None:
         current = self.date()
@@ -99,12 +110,18 @@ class CountSpin(QSpinBox):
 
 
 class ChoiceBox(QComboBox):
-    """A combo of (label, id) pairs; `value()` is the chosen id or None."""
+    """A combo of (label, id) pairs; `value()` is the chosen id or None.
+
+    Its width does not follow its longest label (an 80-character name would widen the window):
+    it shows at least 18 characters, grows with its layout, and its list opens wide enough to
+    read the long ones.
+    """
 
     def __init__(self, parent=None, *, empty_label: str | None = None):
         super().__init__(parent)
         self.empty_label = empty_label
         self.setMinimumContentsLength(18)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
 
     def set_choices(self, items: list[tuple[str, int]], selected: int | None = None) -> None:
         current = self.value() if selected is None else selected
@@ -117,6 +134,8 @@ class ChoiceBox(QComboBox):
         index = self.findData(current)
         self.setCurrentIndex(index if index >= 0 else 0)
         self.blockSignals(False)
+        widest = max((self.fontMetrics().horizontalAdvance(self.itemText(i)) for i in range(self.count())), default=0)
+        self.view().setMinimumWidth(min(widest + 40, POPUP_MAX_WIDTH))
 
     def value(self) -> int | None:
         return self.currentData()

@@ -2,17 +2,24 @@
 
 The model sorts and filters itself (see `table_model`); a model that searches in the store
 (`LazyRowsTableModel`) asks to wait for a pause in the typing (`SEARCH_DELAY_MS`).
+
+The names (the columns marked `stretch`) share the spare width, and shrink first on a small
+screen down to `NAME_FLOOR` (past it the list scrolls sideways: QHeaderView's own Stretch mode
+would squeeze them to a few letters); the other columns fit their content and can be widened by
+hand. Tab leaves the list
+(arrows move in it), so that the keyboard reaches the buttons and panels around it.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
-from acs_desktop.ui.table_model import ID_ROLE, ROW_ROLE, RowsTableModel
+from acs_desktop.ui.table_model import ID_ROLE, ROW_ROLE, RowsTableModel, stretched_columns
 
 FIT_ROWS = 40  # columns fit their title and the first rows, not 10,000
+NAME_FLOOR = 160  # a name column is never narrower than this (or than its widest name, if less)
 
 
 class RecordsView(QWidget):
@@ -45,12 +52,15 @@ class RecordsView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the next button, not the next cell
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        self._stretched = stretched_columns(model.COLUMNS)
+        self._floors = dict.fromkeys(self._stretched, NAME_FLOOR)
+        self.table.viewport().installEventFilter(self)
         self.table.doubleClicked.connect(self._on_double_click)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.selection_changed.emit())
 
@@ -85,8 +95,27 @@ class RecordsView(QWidget):
         self._search_timer.stop()
         self.model.set_search(self.search.text())
 
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.share_spare_width()
+        return super().eventFilter(watched, event)
+
+    def share_spare_width(self) -> None:
+        """The names take what the other columns leave of the list's width."""
+        header = self.table.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(header.count()) if c not in self._floors and not header.isSectionHidden(c))
+        shown = [c for c in self._floors if c < header.count() and not header.isSectionHidden(c)]
+        if not shown:
+            return
+        share, extra = divmod(self.table.viewport().width() - others, len(shown))
+        for rank, column in enumerate(shown):
+            width = max(share + (rank < extra), self._floors[column])
+            if header.sectionSize(column) != width:
+                header.resizeSection(column, width)
+
     def fit_columns(self, maximum: int = 320) -> None:
-        """Columns as wide as their title and the first rows' text, within `maximum`."""
+        """Columns as wide as their title and the first rows' text, within `maximum` (the
+        names share what is left)."""
         self._sized = True
         header = self.table.horizontalHeader()
         metrics = QFontMetrics(self.table.font())
@@ -94,12 +123,21 @@ class RecordsView(QWidget):
         for column in range(self.model.columnCount()):
             texts = (self.model.index(row, column).data() or "" for row in range(rows))
             widest = max((metrics.horizontalAdvance(str(text)) for text in texts), default=0)
-            self.table.setColumnWidth(column, min(max(header.sectionSizeHint(column), widest + 8) + 12, maximum))
+            width = min(max(header.sectionSizeHint(column), widest + 20), maximum)  # the title's hint has its margins
+            if column in self._floors:
+                self._floors[column] = min(width, NAME_FLOOR)
+            else:
+                self.table.setColumnWidth(column, width)
+        self.share_spare_width()
 
     def restore_columns(self, state) -> None:
         """Column widths and order saved from a previous session (kept over `fit_columns`)."""
         if self.table.horizontalHeader().restoreState(state):
             self._sized = True
+            header = self.table.horizontalHeader()
+            header.setStretchLastSection(False)  # a state saved before the names took the spare width
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+            self.share_spare_width()
 
     def selected_ids(self) -> list[int]:
         rows = self.table.selectionModel().selectedRows()

@@ -51,8 +51,8 @@ class UnprintedTableModel(RowsTableModel):
 
     ID_FIELD = "booking_id"
     COLUMNS = (
-        Column("Représentation", lambda r: f"{format_date(r.starts_at)} {format_time(r.starts_at)} — {r.show_title}", sort=lambda r: r.starts_at),
-        Column("Relais", lambda r: r.relay_name),
+        Column("Représentation", lambda r: f"{format_date(r.starts_at)} {format_time(r.starts_at)} — {r.show_title}", sort=lambda r: r.starts_at, stretch=True),
+        Column("Relais", lambda r: r.relay_name, stretch=True),
         Column("Places", lambda r: format_int(r.places), sort=lambda r: r.places, numeric=True),
         Column("État", lambda r: r.urgency.label),
     )

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from acs_desktop import APP_NAME, __version__
 from acs_desktop.commands import CommandContext
-from acs_desktop.db.files import private
+from acs_desktop.db.files import keep_private, private
 from acs_desktop.db.location import ENV_VAR, resolve_data_dir, store_path
 from acs_desktop.db.lock import StoreLock
 from acs_desktop.domain.errors import DomainError
@@ -111,6 +111,7 @@ def setup_logging(data_dir: Path) -> Path:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     data_dir = resolve_data_dir(args.data_dir)
+    keep_private(data_dir)
     path = store_path(data_dir)
     gui = not args.command and not args.self_test
     lock = StoreLock(path)

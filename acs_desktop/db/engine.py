@@ -37,6 +37,8 @@ def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
+        # Erased means erased: freed space is overwritten with zeros (upstream SQLite leaves it off).
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()
         dbapi_connection.create_function("acs_fold", 1, _fold, deterministic=True)
 

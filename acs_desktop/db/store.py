@@ -59,6 +59,16 @@ class Store:
         finally:
             connection.close()
 
+    def forget(self) -> None:
+        """After an erasure: the journal's pages written into the store and the journal emptied
+        (`wal_checkpoint(TRUNCATE)`), so that the erased values are left in no -wal file; the
+        store's own freed space is zeroed by `secure_delete`, on every connection."""
+        connection = self.engine.raw_connection()
+        try:
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            connection.close()
+
     def close(self) -> None:
         if not self._closed:
             self.engine.dispose()

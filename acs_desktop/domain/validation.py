@@ -13,7 +13,23 @@ MAX_PLACES = 100_000
 MAX_AMOUNT = Decimal("10000000.00")
 
 
+# C0 control characters and DEL: invisible, and some (NUL) break the files that carry them.
+# Tab and line breaks are allowed: a one-line text folds them into spaces, a long text keeps them.
+CONTROL_CHARACTERS = frozenset(chr(c) for c in (*range(0x00, 0x20), 0x7F)) - {"\t", "\n", "\r"}
+
+
+def refuse_control_characters(value: str, what: str, field: str) -> None:
+    for position, char in enumerate(value, start=1):
+        if char in CONTROL_CHARACTERS:
+            raise DomainError(
+                "control_character",
+                f"{what} contient un caractère de contrôle invisible (U+{ord(char):04X}, position {position}) : retirez-le.",
+                field=field,
+            )
+
+
 def required_text(value: str | None, what: str, field: str, max_length: int = 120) -> str:
+    refuse_control_characters(value or "", what, field)
     text = " ".join((value or "").split())
     if not text:
         raise DomainError("name_required", f"{what} est obligatoire.", field=field)
@@ -25,6 +41,7 @@ def required_text(value: str | None, what: str, field: str, max_length: int = 12
 
 
 def optional_text(value: str | None, what: str, field: str, max_length: int = 200, *, multiline: bool = False) -> str:
+    refuse_control_characters(value or "", what, field)
     text = (value or "").strip() if multiline else " ".join((value or "").split())
     if len(text) > max_length:
         raise DomainError(

@@ -7,6 +7,7 @@ import io
 from decimal import Decimal
 from pathlib import Path
 
+from acs_desktop.domain.cells import as_text, neutralized
 from acs_desktop.domain.french import format_decimal
 from acs_desktop.domain.review import SeasonReview
 from acs_desktop.exports.review_tables import Cell, Points, Rate, ReviewTable, review_tables
@@ -56,6 +57,7 @@ def xlsx_bytes(review: SeasonReview) -> bytes:
 
 def _append(sheet, row: tuple[Cell, ...]) -> None:
     sheet.append([float(v) if isinstance(v, Rate | Points) else v for v in row])
+    as_text(sheet[sheet.max_row])
     for cell, value in zip(sheet[sheet.max_row], row, strict=False):
         if isinstance(value, Rate):
             cell.number_format = RATE_FORMAT
@@ -83,6 +85,8 @@ def csv_text(value: Cell) -> str:
         return f"{'+' if value > 0 else ''}{format_decimal(Decimal(str(value)), 1).replace(chr(0x202F), '')} pts"
     if isinstance(value, Decimal):
         return f"{value:.2f}".replace(".", ",")
+    if isinstance(value, str):
+        return neutralized(value)
     return str(value)
 
 

@@ -26,6 +26,9 @@ class Sessions(Protocol):
     read: sessionmaker[Session]
     write: sessionmaker[Session]
 
+    def forget(self) -> None:
+        """After an erasure: leave no copy of the erased values in the store's journal."""
+
 
 def system_clock() -> datetime:
     """Local wall time to the second: the office's time is the performances' time."""

@@ -60,7 +60,9 @@ class PrivacyService(Service):
             session.execute(update(Convention).where(Convention.season_id == season_id).values(state=ConventionState.CLOSED))
             erased = self._anonymise(session, season, now)
             self._log(session, "close", "season", season_id, f"Saison {season.label} clôturée ; {erased} prénom(s) effacé(s)")
-            return Anonymised(season.label, erased)
+            done = Anonymised(season.label, erased)
+        self._sessions.forget()
+        return done
 
     def apply_retention(self) -> list[Anonymised]:
         """At start-up: anonymise the seasons ended more than the retention period ago."""
@@ -73,7 +75,9 @@ class PrivacyService(Service):
                     erased = self._anonymise(session, season, now)
                     done.append(Anonymised(season.label, erased))
                     self._log(session, "anonymise", "season", season.id, f"Saison {season.label} : {erased} prénom(s) effacé(s) ({months} mois après la fin)")
-            return done
+        if done:
+            self._sessions.forget()
+        return done
 
     @staticmethod
     def _anonymise(session: Session, season: Season, now: datetime) -> int:
@@ -119,6 +123,7 @@ class PrivacyService(Service):
             referent.name, referent.phone, referent.email, referent.active = f"Référent effacé n° {referent.id}", "", "", False
             self._scrub(session, name)
             self._log(session, "erase", "referent", referent_id, f"Données personnelles du référent n° {referent_id} effacées")
+        self._sessions.forget()
 
     def erase_contact(self, contact_id: int) -> None:
         with self._writing() as session:
@@ -127,6 +132,7 @@ class PrivacyService(Service):
             session.delete(contact)
             self._scrub(session, name)
             self._log(session, "erase", "partner_contact", contact_id, f"Données personnelles du contact n° {contact_id} effacées")
+        self._sessions.forget()
 
     @staticmethod
     def _mentions(session: Session, name: str) -> list[str]:

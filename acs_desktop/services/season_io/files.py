@@ -16,6 +16,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
 
+from acs_desktop.domain.cells import as_text, neutralized, restored
 from acs_desktop.domain.errors import DomainError
 
 
@@ -140,7 +141,7 @@ def read_csv_text(name: str, where: str, text: str) -> SourceTable:
     lines: list[tuple[int, list[object]]] = []
     start = 1
     for cells in reader:
-        lines.append((start, list(cells)))
+        lines.append((start, [restored(c) for c in cells]))  # « '=… » written by the export reads back « =… »
         start = reader.line_num + 1
     return _table(name, where, lines)
 
@@ -217,6 +218,8 @@ def csv_cell(value: Cell) -> str:
         return value.strftime("%H:%M")
     if isinstance(value, Decimal):
         return f"{value:.2f}".replace(".", ",")
+    if isinstance(value, str):
+        return neutralized(value)  # never a formula for the spreadsheet that opens the file
     return str(value)
 
 
@@ -253,6 +256,7 @@ def write_workbook(path: Path, tables: dict[str, list[list[Cell]]]) -> Path:
             cell.font = Font(bold=True)
         for row in tables[spec.name]:
             sheet.append([("oui" if v else "non") if isinstance(v, bool) else v for v in row])
+            as_text(sheet[sheet.max_row])
         for index, column in enumerate(spec.columns, start=1):
             letter = get_column_letter(index)
             number_format = _number_format(column)

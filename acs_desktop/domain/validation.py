@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+import re
 from decimal import Decimal, InvalidOperation
 
 from acs_desktop.domain.errors import DomainError
@@ -47,6 +48,17 @@ def optional_text(value: str | None, what: str, field: str, max_length: int = 20
         raise DomainError(
             "text_too_long", f"{what} : {max_length} caractères au plus ({len(text)} saisis).", field=field
         )
+    return text
+
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$")
+
+
+def optional_email(value: str | None, what: str = "Courriel", field: str = "email") -> str:
+    """An email address, or nothing: « nom@exemple.fr », never « nom@ », « nom.exemple.fr » or two « @ »."""
+    text = optional_text(value, what, field, 120)
+    if text and not _EMAIL.match(text):
+        raise DomainError("email_invalid", f"{what} : « {text} » n'est pas une adresse de courriel (exemple : nom@exemple.fr).", field=field)
     return text
 
 

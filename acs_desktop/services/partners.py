@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from acs_desktop.domain.errors import DomainError
-from acs_desktop.domain.validation import optional_text, required_text, same_name
+from acs_desktop.domain.validation import optional_email, optional_text, required_text, same_name
 from acs_desktop.models import Convention, Partner, PartnerContact, Performance, Venue
 from acs_desktop.services.base import Service, get_or_refuse
 
@@ -71,7 +71,7 @@ def _clean(data: PartnerInput) -> dict:
         "postal_code": optional_text(data.postal_code, "Code postal", "postal_code", 10),
         "commune": optional_text(data.commune, "Commune", "commune", 80),
         "phone": optional_text(data.phone, "Téléphone", "phone", 30),
-        "email": optional_text(data.email, "Courriel", "email", 120),
+        "email": optional_email(data.email),
         "notes": optional_text(data.notes, "Notes", "notes", 4000, multiline=True),
     }
 
@@ -157,7 +157,7 @@ class PartnerService(Service):
             "name": required_text(name, "Le nom du contact", "name"),
             "role": optional_text(role, "Fonction", "role", 80),
             "phone": optional_text(phone, "Téléphone", "phone", 30),
-            "email": optional_text(email, "Courriel", "email", 120),
+            "email": optional_email(email),
         }
         with self._writing() as session:
             partner = get_or_refuse(session, Partner, partner_id, "Ce partenaire")

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.review import PlaceCounts
-from acs_desktop.domain.validation import optional_text, required_text, same_label, same_name
+from acs_desktop.domain.validation import optional_email, optional_text, required_text, same_label, same_name
 from acs_desktop.models import (
     Booking,
     Referent,
@@ -82,7 +82,7 @@ def _clean(data: RelayInput) -> dict:
         "commune": required_text(data.commune, "La commune du relais", "commune", 80),
         "address": optional_text(data.address, "Adresse", "address"),
         "phone": optional_text(data.phone, "Téléphone", "phone", 30),
-        "email": optional_text(data.email, "Courriel", "email", 120),
+        "email": optional_email(data.email),
         "notes": optional_text(data.notes, "Notes", "notes", 4000, multiline=True),
         "active": bool(data.active),
     }
@@ -192,7 +192,7 @@ class RelayService(Service):
         values = {
             "name": required_text(name, "Le nom du référent", "name"),
             "phone": optional_text(phone, "Téléphone", "phone", 30),
-            "email": optional_text(email, "Courriel", "email", 120),
+            "email": optional_email(email),
             "active": bool(active),
         }
         with self._writing() as session:

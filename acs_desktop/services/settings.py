@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.ticket_words import revealing_words
-from acs_desktop.domain.validation import count, optional_text, required_text
+from acs_desktop.domain.validation import count, optional_email, optional_text, required_text
 from acs_desktop.models import AssociationSettings
 from acs_desktop.services.base import Service
 
@@ -76,7 +76,7 @@ class SettingsService(Service):
             "postal_code": optional_text(postal_code, "Code postal", "postal_code", 10),
             "commune": optional_text(commune, "Commune", "commune", 80),
             "phone": optional_text(phone, "Téléphone", "phone", 30),
-            "email": optional_text(email, "Courriel", "email", 120),
+            "email": optional_email(email),
             "website": optional_text(website, "Site web", "website", 120),
             "retention_months": count(retention_months, "Durée de conservation (mois)", "retention_months", minimum=1, maximum=120),
             "print_reminder_days": count(print_reminder_days, "Billets à éditer au plus tard (jours avant)", "print_reminder_days", minimum=0, maximum=90),

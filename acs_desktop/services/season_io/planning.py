@@ -24,7 +24,7 @@ from acs_desktop.domain.french import format_date, format_money, format_time
 from acs_desktop.domain.funding import surplus
 from acs_desktop.domain.review import SeasonNarrative
 from acs_desktop.domain.seasons import parse_season_label, season_label_for
-from acs_desktop.domain.validation import optional_text, required_text
+from acs_desktop.domain.validation import optional_email, optional_text, required_text
 from acs_desktop.models import (
     ConventionState,
 )
@@ -91,6 +91,8 @@ class Planner:
 
     def _text(self, table, row, column, max_length=200, required=False, multiline=False):
         try:
+            if column == "email":
+                return optional_email(row.text(column), "Colonne email")
             if required:
                 return required_text(row.text(column), f"La colonne {column}", column, max_length)
             return optional_text(row.text(column), f"Colonne {column}", column, max_length, multiline=multiline)

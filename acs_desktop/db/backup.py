@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from acs_desktop.db.files import private
-from acs_desktop.db.store import StoreError, copy_store, head_revision, inspect_file
+from acs_desktop.db.store import StoreError, copy_store, head_revision, inspect_file, restoring_path
 
 BACKUP_DIR = "sauvegardes"
 DAILY, MONTHLY = "quotidiennes", "mensuelles"
@@ -141,14 +141,41 @@ def restore_backup(backup: Path, store_path: Path, data_dir: Path, now: datetime
                 side = store_path.with_name(store_path.name + suffix)
                 if side.exists():
                     shutil.move(side, kept.with_name(kept.name + suffix))
-    incoming = store_path.with_name(store_path.name + ".restauration")
+    if store_path.exists():  # healthy: every confirmed change into the store file, the journal emptied
+        checkpoint_into_file(store_path)
+    incoming = restoring_path(store_path)
     incoming.unlink(missing_ok=True)
     copy_store(Path(backup), incoming)
     private(incoming)
-    for suffix in SQLITE_SIDE_FILES:  # a stale journal must never be replayed onto the restored file
+    _sync(incoming)
+    for suffix in SQLITE_SIDE_FILES:  # empty now; a stale journal must never be replayed onto the restored file
         store_path.with_name(store_path.name + suffix).unlink(missing_ok=True)
-    os.replace(incoming, store_path)
+    os.replace(incoming, store_path)  # atomic: the store is the old one or the restored one, never half of each
+    _sync(store_path.parent)
     return RestoreResult(Path(backup), kept, damaged)
+
+
+def checkpoint_into_file(store_path: Path) -> None:
+    """Write the journal's pages into the store file and empty the journal (`TRUNCATE`): after
+    this, removing the -wal loses nothing, whatever happens next."""
+    connection = sqlite3.connect(store_path)
+    try:
+        busy, _, _ = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    finally:
+        connection.close()
+    if busy:
+        raise StoreError("store_busy", "La base est utilisée par un autre programme : fermez-le, puis recommencez la restauration.")
+
+
+def _sync(path: Path) -> None:
+    """Flush a file (or a folder's entries) to the disk before the next step relies on it."""
+    if os.name == "nt" and path.is_dir():
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 @dataclass(frozen=True)

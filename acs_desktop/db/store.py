@@ -7,6 +7,7 @@ refused with a French message before any connection that could write is opened.
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -199,9 +200,51 @@ def migrate(path: Path) -> None:
         engine.dispose()
 
 
+def restoring_path(store_path: Path) -> Path:
+    """Where a restore copies the backup before putting it in place (`acs.sqlite.restauration`)."""
+    return store_path.with_name(store_path.name + ".restauration")
+
+
+def settle_interrupted_restore(store_path: Path) -> Path | None:
+    """A restore cut before its last step leaves `acs.sqlite.restauration` beside an intact store
+    (its journal was written into it first). The store stays as it is; the leftover, if it is a
+    whole store, is kept among the backups (`acs.restauration-interrompue-….sqlite`), otherwise
+    removed. Returns where it was kept."""
+    leftover = restoring_path(store_path)
+    if not leftover.exists():
+        return None
+    try:
+        whole = inspect_file(leftover).has_tables and _quick_check(leftover)
+    except (StoreError, sqlite3.Error):
+        whole = False
+    if not whole or not store_path.exists():
+        if whole:  # the store itself is gone: the restored copy is the store
+            os.replace(leftover, store_path)
+            return store_path
+        leftover.unlink(missing_ok=True)
+        return None
+    folder = store_path.parent / "sauvegardes"
+    folder.mkdir(exist_ok=True)
+    stamp = datetime.fromtimestamp(leftover.stat().st_mtime).strftime("%Y%m%d-%H%M%S")
+    kept = folder / f"acs.restauration-interrompue-{stamp}.sqlite"
+    os.replace(leftover, kept)
+    return kept
+
+
+def _quick_check(path: Path) -> bool:
+    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return connection.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    finally:
+        connection.close()
+
+
 def open_store(path: Path) -> Store:
     """Open (creating or upgrading if needed) the store at `path`."""
     path = Path(path)
+    settled = settle_interrupted_restore(path)
+    if settled is not None:
+        logging.getLogger(__name__).warning("Restauration interrompue : la base est restée telle quelle ; copie de la sauvegarde : %s", settled)
     state = inspect_file(path)
     try:
         if not path.parent.exists():

@@ -11,6 +11,7 @@ import csv
 import io
 import re
 import unicodedata
+import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -140,10 +141,34 @@ def read_csv_text(name: str, where: str, text: str) -> SourceTable:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=";")
     lines: list[tuple[int, list[object]]] = []
     start = 1
-    for cells in reader:
-        lines.append((start, [restored(c) for c in cells]))  # « '=… » written by the export reads back « =… »
-        start = reader.line_num + 1
+    try:
+        for cells in reader:
+            lines.append((start, [restored(c) for c in cells]))  # « '=… » written by the export reads back « =… »
+            start = reader.line_num + 1
+    except csv.Error:  # "field larger than field limit": a cell of more than 131,072 characters
+        raise FieldTooLarge(start) from None
     return _table(name, where, lines)
+
+
+# Far above a network's season (30,000 invitations: about 2 MB of CSV), low enough that a wrong
+# or hostile file is refused at once instead of filling the memory.
+MAX_FILE_BYTES = 30 * 1024 * 1024
+MAX_XLSX_UNCOMPRESSED = 150 * 1024 * 1024  # what a workbook's parts unpack to (a "zip bomb" claims gigabytes)
+MEGA = 1024 * 1024
+
+
+class FieldTooLarge(Exception):
+    def __init__(self, line: int):
+        super().__init__(line)
+        self.line = line
+
+
+def too_large(path: Path) -> str | None:
+    """Why `path` is refused before it is read, or None."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        return f"ce fichier fait {size // MEGA} Mo : au-delà de {MAX_FILE_BYTES // MEGA} Mo, ce n'est pas une saison (vérifiez le fichier choisi)."
+    return None
 
 
 def read_folder(folder: Path) -> Source:
@@ -154,6 +179,10 @@ def read_folder(folder: Path) -> Source:
         if path is None:
             continue
         try:
+            refused = too_large(path)
+            if refused:
+                unreadable.append((path.name, refused))
+                continue
             text = path.read_bytes().decode("utf-8-sig")
         except UnicodeDecodeError:
             unreadable.append((path.name, "ce fichier n'est pas en UTF-8 : dans le tableur, enregistrez-le au format « CSV UTF-8 » (séparateur point-virgule)."))
@@ -161,11 +190,34 @@ def read_folder(folder: Path) -> Source:
         except OSError as exc:
             unreadable.append((path.name, f"ce fichier ne peut pas être lu ({exc.strerror})."))
             continue
-        tables[spec.name] = read_csv_text(spec.name, path.name, text)
+        try:
+            tables[spec.name] = read_csv_text(spec.name, path.name, text)
+        except FieldTooLarge as error:
+            unreadable.append((f"{path.name}, ligne {error.line}", f"une cellule dépasse {csv.field_size_limit():,} caractères".replace(",", "\u202f")
+                               + " : ce n'est pas une valeur de saison (un guillemet non fermé, peut-être)."))
     return Source(str(folder), tables, tuple(unreadable))
 
 
+def workbook_too_large(path: Path) -> str | None:
+    """Why a workbook is refused before openpyxl unpacks it: too big, or unpacking to too much."""
+    refused = too_large(path)
+    if refused:
+        return refused
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, OSError):
+        return None  # openpyxl says it is not a workbook
+    if unpacked > MAX_XLSX_UNCOMPRESSED:
+        return (f"ce classeur se décompresse en {unpacked // MEGA} Mo (au plus {MAX_XLSX_UNCOMPRESSED // MEGA} Mo) : "
+                "il n'est pas lu (un classeur de saison en fait quelques-uns).")
+    return None
+
+
 def read_workbook(path: Path) -> Source:
+    refused = workbook_too_large(path)
+    if refused:
+        return Source(str(path), {}, ((path.name, refused),))
     from openpyxl import load_workbook
 
     try:

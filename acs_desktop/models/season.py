@@ -7,6 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from acs_desktop.domain.print_urgency import DEFAULT_REMINDER_DAYS
 from acs_desktop.models.base import Base
 
 
@@ -45,5 +46,5 @@ class AssociationSettings(Base):
     logo_png: Mapped[bytes | None] = mapped_column(LargeBinary)
     retention_months: Mapped[int] = mapped_column(default=24)
     # Tickets still not printed this many days before the performance are flagged as urgent.
-    print_reminder_days: Mapped[int] = mapped_column(default=7, server_default="7")
+    print_reminder_days: Mapped[int] = mapped_column(default=DEFAULT_REMINDER_DAYS, server_default=str(DEFAULT_REMINDER_DAYS))
     notes: Mapped[str] = mapped_column(Text, default="")

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime, timedelta
-from enum import StrEnum
+from datetime import datetime
 
 from sqlalchemy import func, select
 
 from acs_desktop.domain import ticket_codes
+from acs_desktop.domain.print_urgency import DEFAULT_REMINDER_DAYS, PrintUrgency, print_urgency
 from acs_desktop.models import (
     HOLDING_STATUSES,
     AssociationSettings,
@@ -69,28 +69,6 @@ class InvitationRow:
     comment: str
 
 
-class PrintUrgency(StrEnum):
-    """Where a booking's tickets still to print stand against its performance's date."""
-
-    LATER = "later"  # more than the reminder's days ahead
-    URGENT = "urgent"  # within the reminder's days: print and send them now
-    NEVER = "never"  # the performance is past: booked, never printed (« réservées, jamais éditées »)
-
-    @property
-    def label(self) -> str:
-        return {"later": "à éditer", "urgent": "urgent", "never": "jamais éditées"}[self.value]
-
-
-def print_urgency(starts_at: datetime, now: datetime, reminder_days: int) -> PrintUrgency:
-    """The one rule for tickets not yet printed: past → never printed; within `reminder_days`
-    of the performance → urgent; otherwise still to print in good time."""
-    if starts_at <= now:
-        return PrintUrgency.NEVER
-    if starts_at - now <= timedelta(days=reminder_days):
-        return PrintUrgency.URGENT
-    return PrintUrgency.LATER
-
-
 @dataclass(frozen=True)
 class UnprintedRow:
     """A booking with places whose tickets are not printed yet (or never were)."""
@@ -142,9 +120,9 @@ STATUSES = tuple(InvitationStatus)  # BookingRow's order: booked, issued, used, 
 
 
 def reminder_days(session) -> int:
-    """The setting « Billets urgents (jours avant) » (7 by default)."""
+    """The setting « Billets urgents (jours avant) »."""
     row = session.get(AssociationSettings, 1)
-    return row.print_reminder_days if row is not None else 7
+    return row.print_reminder_days if row is not None else DEFAULT_REMINDER_DAYS
 
 
 class BookingListService(Service):
@@ -273,7 +251,9 @@ class BookingListService(Service):
             rows = [UnprintedRow(bid, pid, title, starts_at, relay, n, print_urgency(starts_at, now, days))
                     for bid, pid, title, starts_at, relay, n in session.execute(query)]
         order = {PrintUrgency.URGENT: 0, PrintUrgency.LATER: 1, PrintUrgency.NEVER: 2}
-        return sorted(rows, key=lambda r: (order[r.urgency], r.starts_at if r.urgency is not PrintUrgency.NEVER else -r.starts_at.timestamp(), r.relay_name, r.booking_id))
+        # Soonest first; among the past ones, the latest first (the freshest to ask the relay about).
+        moment = lambda r: -r.starts_at.timestamp() if r.urgency is PrintUrgency.NEVER else r.starts_at.timestamp()  # noqa: E731
+        return sorted(rows, key=lambda r: (order[r.urgency], moment(r), r.relay_name, r.booking_id))
 
     def invitations_of(self, booking_id: int) -> list[InvitationRow]:
         query = (

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from acs_desktop.domain.errors import DomainError
+from acs_desktop.domain.print_urgency import DEFAULT_REMINDER_DAYS
 from acs_desktop.domain.ticket_words import revealing_words
 from acs_desktop.domain.validation import count, optional_email, optional_text, required_text
 from acs_desktop.models import AssociationSettings
@@ -27,7 +28,7 @@ class AssociationInfo:
     retention_months: int
     logo: bytes | None
     ticket_name: str = ""
-    print_reminder_days: int = 7  # tickets not printed this close to the performance are urgent
+    print_reminder_days: int = DEFAULT_REMINDER_DAYS  # tickets not printed this close to the performance are urgent
 
     @property
     def is_named(self) -> bool:
@@ -67,7 +68,7 @@ class SettingsService(Service):
         website: str = "",
         retention_months: int = 24,
         ticket_name: str = "",
-        print_reminder_days: int = 7,
+        print_reminder_days: int = DEFAULT_REMINDER_DAYS,
     ) -> AssociationInfo:
         values = {
             "name": required_text(name, "Le nom de l'association", "name"),

@@ -1,5 +1,6 @@
 """Columns of the bookings list: the season's (Invitations tab, fetched by pages) and a relay's."""
 
+from acs_desktop.domain.print_urgency import PrintUrgency
 from acs_desktop.ui.formats import format_date, format_datetime, format_int, format_time
 from acs_desktop.ui.lazy_table_model import LazyRowsTableModel
 from acs_desktop.ui.table_model import Column, RowsTableModel
@@ -9,7 +10,7 @@ def to_print_text(row) -> str:
     """« 2 », « 2 — urgent », « 2 — jamais éditées »."""
     if not row.booked:
         return ""
-    if row.print_urgency is None or row.print_urgency.value == "later":
+    if row.print_urgency is None or row.print_urgency is PrintUrgency.LATER:
         return format_int(row.booked)
     return f"{format_int(row.booked)} — {row.print_urgency.label}"
 

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QPushButton, QSplitter, QTabWidget, QVBoxLayout
 
 from acs_desktop.domain.french import format_date, format_time
+from acs_desktop.domain.print_urgency import PrintUrgency
 from acs_desktop.domain.ticket_codes import display
 from acs_desktop.models.enums import WaitingStatus
 from acs_desktop.ui.booking_dialog import WAITING, BookingDialog
@@ -101,7 +102,7 @@ class InvitationsTab(SeasonTab):
             count = panel.view.model.rowCount()
             self.side.setTabText(index, f"{title} ({count})" if count else title)
         rows = self.unprinted.view.model.rows()
-        urgent = sum(1 for r in rows if r.urgency.value == "urgent")
+        urgent = sum(1 for r in rows if r.urgency is PrintUrgency.URGENT)
         self.side.setTabText(3, f"Billets à éditer ({len(rows)}, dont {urgent} urgents)" if urgent else
                              (f"Billets à éditer ({len(rows)})" if rows else "Billets à éditer"))
         self.book_action.setEnabled(has_season)

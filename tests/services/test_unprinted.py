@@ -2,7 +2,7 @@
 (« réservées, jamais éditées »), in the review, the report and the Relais tab; before the
 performance, tickets not printed within the reminder's days are urgent."""
 
-from acs_desktop.services.booking_lists import PrintUrgency, print_urgency
+from acs_desktop.domain.print_urgency import PrintUrgency, print_urgency
 from tests.conftest import TODAY
 from tests.printing.pdf_tools import flat
 

@@ -4,13 +4,9 @@ say how many committed places the donations do not cover and for how much."""
 from PySide6.QtCore import Qt
 
 from acs_desktop.ui.convention_dialog import ConventionDialog
+from tests.ui.test_workflows import type_into
 
 SHORT = "20 places engagées non couvertes par les dons : 200,00\u00a0€"
-
-
-def type_into(qtbot, widget, text):
-    widget.clear()
-    qtbot.keyClicks(widget, text)
 
 
 def test_the_convention_dialog_says_the_shortfall_as_the_director_types(qtbot, services, make, season):

@@ -21,6 +21,9 @@ from acs_desktop.db.store import StoreError, copy_store, head_revision, inspect_
 BACKUP_DIR = "sauvegardes"
 DAILY, MONTHLY = "quotidiennes", "mensuelles"
 KEEP = {DAILY: 10, MONTHLY: 12}
+# The copies taken before a restore (among the backups) and before a migration (beside the store):
+# the last few of each are kept, so that what was erased since does not live on in old copies.
+KEEP_COPIES = ((BACKUP_DIR, "acs.avant-restauration-*.sqlite", 5), (".", "*.avant-mise-a-jour-*.sqlite", 3))
 SQLITE_SIDE_FILES = ("-wal", "-shm")
 
 
@@ -76,7 +79,16 @@ def automatic_backup(store_path: Path, data_dir: Path, now: datetime, *, closing
     for kind, keep in KEEP.items():
         for old in sorted((root / kind).glob("acs-*.sqlite"), reverse=True)[keep:]:
             old.unlink()
+    rotate_copies(data_dir)
     return written
+
+
+def rotate_copies(data_dir: Path) -> None:
+    """Only the newest copies before a restore and before a migration are kept (`KEEP_COPIES`)."""
+    for folder, pattern, keep in KEEP_COPIES:
+        copies = sorted((data_dir / folder).glob(pattern), key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
+        for old in copies[keep:]:
+            old.unlink(missing_ok=True)
 
 
 def daily_copy_is_current(store_path: Path, data_dir: Path, now: datetime) -> bool:

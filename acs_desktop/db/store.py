@@ -9,12 +9,14 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from acs_desktop.db.engine import APPLICATION_ID, make_engine, writing
@@ -60,20 +62,73 @@ class Store:
         finally:
             connection.close()
 
-    def forget(self) -> None:
+    def forget(self, erase_in_copy: Callable[[Connection], object] | None = None) -> CopiesErased:
         """After an erasure: the journal's pages written into the store and the journal emptied
         (`wal_checkpoint(TRUNCATE)`), so that the erased values are left in no -wal file; the
-        store's own freed space is zeroed by `secure_delete`, on every connection."""
+        store's own freed space is zeroed by `secure_delete`, on every connection. Then the same
+        erasure, `erase_in_copy`, is made in every copy of the store kept in the data folder
+        (backups, copies before a restore or a migration), one transaction each."""
         connection = self.engine.raw_connection()
         try:
             connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             connection.close()
+        if erase_in_copy is None:
+            return CopiesErased(0, ())
+        return erase_in_copies(self.path, erase_in_copy)
 
     def close(self) -> None:
         if not self._closed:
             self.engine.dispose()
             self._closed = True
+
+
+@dataclass(frozen=True)
+class CopiesErased:
+    """The copies of the store an erasure was made in, and those it could not reach (damaged or
+    unreadable files: they are named to the user, never silently kept)."""
+
+    erased: int
+    unreachable: tuple[Path, ...]
+
+
+def store_copies(store_path: Path) -> list[Path]:
+    """Every copy of the store in its data folder: daily and monthly backups, the copies taken
+    before a restore or a migration, a store put aside as damaged, an interrupted restore."""
+    data_dir = store_path.parent
+    if not data_dir.is_dir():
+        return []
+    return sorted(p for p in data_dir.rglob("*.sqlite") if p.is_file() and p.resolve() != store_path.resolve())
+
+
+def erase_in_copies(store_path: Path, erase: Callable[[Connection], object]) -> CopiesErased:
+    """Make an erasure in every copy of the store (`store_copies`), with `secure_delete` and the
+    copy's journal emptied, so that the erased values are in no file of the data folder. A copy
+    that is not a whole ACS store is left untouched and named in `unreachable`. Half-written
+    copies (« .partiel ») are removed: they are nobody's backup."""
+    for partial in store_path.parent.rglob("*.partiel") if store_path.parent.is_dir() else ():
+        partial.unlink(missing_ok=True)
+    erased, unreachable = 0, []
+    for copy in store_copies(store_path):
+        try:
+            state = inspect_file(copy)
+            if not state.has_tables:
+                continue
+            engine = make_engine(copy)
+            try:
+                with engine.begin() as connection:
+                    erase(connection)
+                with engine.connect() as connection:
+                    connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                engine.dispose()
+            for suffix in ("-wal", "-shm"):  # the last connection closed: nothing left to replay
+                copy.with_name(copy.name + suffix).unlink(missing_ok=True)
+            erased += 1
+        except (StoreError, DBAPIError, sqlite3.Error, OSError) as exc:
+            logging.getLogger(__name__).warning("Effacement impossible dans la copie %s : %s", copy, exc)
+            unreachable.append(copy)
+    return CopiesErased(erased, tuple(unreachable))
 
 
 @dataclass(frozen=True)

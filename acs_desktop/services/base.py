@@ -9,7 +9,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Protocol, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from acs_desktop.domain.errors import DomainError
@@ -26,8 +26,9 @@ class Sessions(Protocol):
     read: sessionmaker[Session]
     write: sessionmaker[Session]
 
-    def forget(self) -> None:
-        """After an erasure: leave no copy of the erased values in the store's journal."""
+    def forget(self, erase_in_copy: Callable[[Connection], object] | None = None) -> object:
+        """After an erasure: leave no copy of the erased values in the store's journal, and make
+        the same erasure (`erase_in_copy`) in every copy of the store in the data folder."""
 
 
 def system_clock() -> datetime:

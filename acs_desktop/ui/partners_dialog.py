@@ -9,7 +9,7 @@ from acs_desktop.services import Services
 from acs_desktop.ui.events import AppEvents
 from acs_desktop.ui.partner_dialog import PartnerDialog
 from acs_desktop.ui.partners_table_models import ContactsTableModel, PartnersTableModel, VenuesTableModel
-from acs_desktop.ui.safety_actions import export_person
+from acs_desktop.ui.safety_actions import export_person, report_erasure
 from acs_desktop.ui.widgets.actions import attempt, confirm
 from acs_desktop.ui.widgets.list_panel import ListPanel
 from acs_desktop.ui.widgets.text_fields_dialog import TextFieldsDialog
@@ -138,8 +138,10 @@ class PartnersDialog(QDialog):
         contact = self.contacts.view.current_row()
         if contact and confirm(self, "Effacer les données du contact",
                                f"Effacer définitivement « {contact.name} » et ses coordonnées (aussi dans le journal d'activité) ?", yes="Effacer"):
-            if self._attempt(lambda: self.services.privacy.erase_contact(contact.id)):
+            done = attempt(self, lambda: self.services.privacy.erase_contact(contact.id))
+            if done:
                 self._changed(self.current_partner_id())
+                report_erasure(self, "Données du contact effacées", done.value)
 
     def _venue_dialog(self, venue=None) -> None:
         partner_id = self.current_partner_id()

@@ -10,7 +10,7 @@ from acs_desktop.ui.bookings_table_model import BookingsTableModel
 from acs_desktop.ui.formats import yes_no
 from acs_desktop.ui.relay_dialog import RelayDialog
 from acs_desktop.ui.relays_table_model import RelaysTableModel
-from acs_desktop.ui.safety_actions import export_person
+from acs_desktop.ui.safety_actions import export_person, report_erasure
 from acs_desktop.ui.season_tab import SeasonTab
 from acs_desktop.ui.table_model import Column, RowsTableModel
 from acs_desktop.ui.widgets.actions import KeyboardToolBar, action, confirm
@@ -153,8 +153,10 @@ class RelaysTab(SeasonTab):
         if referent and confirm(self, "Effacer les données du référent",
                                 f"Effacer définitivement le nom, le téléphone et le courriel de « {referent.name} » "
                                 "(aussi dans le journal d'activité) ? Ses réservations restent, sans son nom.", yes="Effacer"):
-            if self.attempt(lambda: self.services.privacy.erase_referent(referent.id)):
+            done = self.attempt(lambda: self.services.privacy.erase_referent(referent.id))
+            if done:
                 self.changed()
+                report_erasure(self, "Données du référent effacées", done.value)
 
     def _delete_referent(self, referent) -> None:
         if confirm(self, "Supprimer le référent", f"Supprimer le référent « {referent.name} » ?"):

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.services import Services
+from acs_desktop.services.privacy import Erased, copies_text
 from acs_desktop.ui.widgets.actions import attempt, confirm, inform, refuse
 
 
@@ -52,8 +53,15 @@ def close_season(parent: QWidget, services: Services, season_id: int, label: str
         return False
     done = attempt(parent, lambda: services.privacy.close_season(season_id))
     if done:
-        QMessageBox.information(parent, "Saison clôturée", f"Saison {label} clôturée ; {done.value.first_names} prénom(s) effacé(s).")
+        closed = done.value
+        QMessageBox.information(parent, "Saison clôturée", f"Saison {label} clôturée ; {closed.first_names} prénom(s) effacé(s).\n\n"
+                                + copies_text(closed.copies_erased, closed.copies_unreachable))
     return bool(done)
+
+
+def report_erasure(parent: QWidget, title: str, erased: Erased) -> None:
+    """Say where the erasure reached (the store, its copies) and which copies it could not."""
+    inform(parent, title, "Données effacées de la base.\n\n" + copies_text(erased.copies_erased, erased.copies_unreachable))
 
 
 def export_person(parent: QWidget, title: str, json_text: str, default_name: str) -> None:

@@ -71,6 +71,23 @@ def test_rotation_keeps_ten_daily_and_twelve_monthly(store_path):
     assert len(monthly) == 12
 
 
+def test_rotation_keeps_the_last_copies_before_a_restore_and_before_a_migration(store_path):
+    import os
+
+    data_dir = store_path.parent
+    before_restore = [data_dir / "sauvegardes" / f"acs.avant-restauration-202611{day:02d}-100000.sqlite" for day in range(1, 9)]
+    before_migration = [data_dir / f"acs.avant-mise-a-jour-0005-202611{day:02d}-100000.sqlite" for day in range(1, 6)]
+    for day, copy in enumerate(before_restore + before_migration):
+        write_backup(store_path, copy)
+        os.utime(copy, ns=(day * 10**9 + 10**18,) * 2)  # taken one after the other
+    kept_aside = data_dir / "sauvegardes" / "acs.endommagee-20261101-100000.sqlite"
+    write_backup(store_path, kept_aside)
+    automatic_backup(store_path, data_dir, NOW)
+    assert sorted(p for p in before_restore if p.exists()) == before_restore[-5:]
+    assert sorted(p for p in before_migration if p.exists()) == before_migration[-3:]
+    assert kept_aside.exists()  # a damaged store put aside is the director's to remove
+
+
 def test_store_and_backups_are_readable_by_the_user_only(tmp_path):  # POSIX permissions (CI runs Linux)
     store = open_store(tmp_path / "new" / "acs.sqlite")
     store.close()

@@ -42,3 +42,21 @@ def test_backup_to_a_folder_and_restore_from_the_window(qtbot, window, services,
     assert window.season_box.count() == 1
     assert any("gardée" in said for said in messages.said)
     assert Path(messages.said[-1].split("\n")[-1]).exists()
+
+
+def test_erasing_a_referent_says_it_reached_the_backups(qtbot, window, services, store, season, relay_id, messages):
+    from acs_desktop.db.backup import automatic_backup
+    from tests.conftest import TODAY
+
+    referent = services.relays.save_referent(relay_id, "Hortense Quelquechose", "06 12 34 56 78")
+    automatic_backup(store.path, store.path.parent, TODAY)  # a daily and a monthly copy
+    window.reload_seasons()
+    window.tabs.setCurrentIndex(2)
+    tab = window.tab_pages[2]
+    qtbot.waitUntil(lambda: tab.view.model.rowCount() == 1)
+    tab.view.select_ids([relay_id])
+    tab.referents.view.select_ids([referent])
+    messages.answer = True
+    tab._erase_referent()
+    assert services.relays.get_relay(relay_id).referents[0].name == f"Référent effacé n° {referent}"
+    assert "Effacé aussi dans les 2 copies" in messages.said[-1], messages.said

@@ -14,6 +14,18 @@ from acs_desktop.domain.french import format_int, format_money
 ZERO = Decimal("0.00")
 CENT = Decimal("0.01")
 
+# A draft may wait for its place value (0,00 € meaning « not known yet »); from its signature on,
+# a convention without one would fund no place and make every figure of the season wrong.
+PLACE_VALUE_REQUIRED = (
+    "la valeur d'une place est à saisir dès que la convention est signée "
+    "(à 0,00 €, les dons ne financent aucune place)."
+)
+
+
+def place_value_missing(place_value: Decimal, *, draft: bool) -> bool:
+    """A convention past its draft whose place value is 0,00 €: refused at input and import."""
+    return not draft and place_value <= 0
+
 
 def places_funded(donations: Decimal, place_value: Decimal) -> int:
     """floor(donations ÷ value of one place); 0 while the value of a place is not set."""

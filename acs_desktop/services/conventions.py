@@ -11,7 +11,16 @@ from sqlalchemy.orm import Session
 
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.french import format_money
-from acs_desktop.domain.funding import ZERO, balance_text, places_funded, places_uncovered, shortfall, surplus
+from acs_desktop.domain.funding import (
+    PLACE_VALUE_REQUIRED,
+    ZERO,
+    balance_text,
+    place_value_missing,
+    places_funded,
+    places_uncovered,
+    shortfall,
+    surplus,
+)
 from acs_desktop.domain.validation import count, money, optional_text, required_text
 from acs_desktop.models import (
     HOLDING_STATUSES,
@@ -173,6 +182,8 @@ class ConventionService(Service):
         values = self._clean(figures)
         with self._writing() as session:
             convention = self._open_convention(session, convention_id)
+            if place_value_missing(values["place_value"], draft=convention.state is ConventionState.DRAFT):
+                raise DomainError("place_value_missing", f"Valeur d'une place : {PLACE_VALUE_REQUIRED}", field="place_value")
             before = {key: getattr(convention, key) for key in values}
             for key, value in values.items():
                 setattr(convention, key, value)
@@ -186,6 +197,11 @@ class ConventionService(Service):
                 raise DomainError(
                     "state_change_invalid",
                     f"Une convention « {convention.state.label} » ne peut pas passer directement à « {state.label} ».",
+                )
+            if place_value_missing(convention.place_value, draft=state is ConventionState.DRAFT):
+                raise DomainError(
+                    "place_value_missing",
+                    f"La convention avec « {convention.partner.name} » ne peut pas passer à « {state.label} » : {PLACE_VALUE_REQUIRED}",
                 )
             before = convention.state
             convention.state = state

@@ -29,6 +29,20 @@ def test_no_places_funded_while_the_place_value_is_zero(services, convention_id,
     assert services.conventions.list_conventions(season.id)[0].places_funded == 0
 
 
+def test_a_place_value_of_zero_is_refused_once_the_convention_is_signed(services, convention_id, season):
+    services.conventions.update_figures(convention_id, figures(place_value=Decimal("0")))  # a draft may wait
+    with pytest.raises(DomainError) as refused:
+        services.conventions.change_state(convention_id, ConventionState.SIGNED)
+    assert refused.value.code == "place_value_missing" and "valeur d'une place" in refused.value.message
+    assert services.conventions.list_conventions(season.id)[0].state is ConventionState.DRAFT
+    services.conventions.update_figures(convention_id, figures(place_value="12,00"))
+    services.conventions.change_state(convention_id, ConventionState.SIGNED)
+    with pytest.raises(DomainError) as refused:
+        services.conventions.update_figures(convention_id, figures(place_value="0,00"))
+    assert (refused.value.code, refused.value.field) == ("place_value_missing", "place_value")
+    assert services.conventions.list_conventions(season.id)[0].place_value == Decimal("12.00")
+
+
 def test_amounts_typed_with_a_decimal_comma_are_accepted(services, convention_id, season):
     services.conventions.update_figures(convention_id, figures(donations="1 234,56", place_value="12,5"))
     row = services.conventions.list_conventions(season.id)[0]

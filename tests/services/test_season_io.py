@@ -175,6 +175,7 @@ BAD_LINES = [
     ("no convention", {"offres": ("Salle Paul-Fort;;15/03/2026", "Salle Paul-Fort;;15/03/2027")}, "offres.csv", 3, "aucune convention avec « Salle Paul-Fort » pour la saison 2026-2027"),
     ("wrong season", {"conventions": ("Paul-Fort;2025-2026", "Paul-Fort;2025-2027")}, "conventions.csv", 3, "« 2025-2027 » n'est pas une saison"),
     ("deadline after", {"offres": ("20:30;6;11/02/2026", "20:30;6;16/02/2026")}, "offres.csv", 2, "date limite de réservation est après"),
+    ("no place value", {"conventions": ("300,00;12,00", "300,00;0,00")}, "conventions.csv", 2, "la valeur d'une place est à saisir"),
     ("no places at all", {"reservations": ("Bellevue;2;2;", "Bellevue;0;;")}, "reservations.csv", 3, "aucune place"),
 ]
 

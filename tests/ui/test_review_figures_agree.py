@@ -45,7 +45,7 @@ def season_in_every_state(services, make, clock):
     ]
     clock.now = TODAY - timedelta(days=30)
     season = make.season("2026-2027")
-    figures = [("1200.00", "12.00", 80), ("300.00", "10.00", 50), ("500.50", "15.00", 30), ("0", "0", 0), ("800.00", "8.00", 90)]
+    figures = [("1200.00", "12.00", 80), ("300.00", "10.00", 50), ("500.50", "15.00", 30), ("0", "9.00", 0), ("800.00", "8.00", 90)]
     conventions = []
     for i, ((donations, value, places), state) in enumerate(zip(figures, STATES, strict=True)):
         partner = make.partner(f"Partenaire {i} — {state.label}")

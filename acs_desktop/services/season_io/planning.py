@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.french import format_date, format_money, format_time
-from acs_desktop.domain.funding import surplus
+from acs_desktop.domain.funding import PLACE_VALUE_REQUIRED, place_value_missing, surplus
 from acs_desktop.domain.review import SeasonNarrative
 from acs_desktop.domain.seasons import parse_season_label, season_label_for
 from acs_desktop.domain.validation import optional_email, optional_text, required_text
@@ -203,6 +203,9 @@ class Planner:
         if state is None:  # a season over is history: closed; else it runs
             _, _, ends_on = parse_season_label(season)
             state = ConventionState.CLOSED if ends_on < self.now.date() else ConventionState.RUNNING
+        if place_value_missing(amounts[1], draft=state is ConventionState.DRAFT):
+            self._problem(table, row, f"convention de « {name} » : {PLACE_VALUE_REQUIRED}")
+            return
         self.draft.seasons.setdefault(season, self.known.seasons[season][0] if season in self.known.seasons else None)
         self.draft.conventions[(partner, season)] = ConventionRec(partner, season, state, *numbers, *amounts, signed_on, notes)
 

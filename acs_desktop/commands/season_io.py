@@ -3,7 +3,8 @@
     acs-desktop import DOSSIER_OU_CLASSEUR [--dry-run]
     acs-desktop export --season 2025-2026 --out DOSSIER [--xlsx FICHIER.xlsx]
 
-An import is all or nothing: every wrong line is listed (file, line, reason) and nothing is written.
+An import is all or nothing: every wrong line is listed (file, line, reason), then the lines that
+wait for a refused one (file, line, and the line they wait for); nothing is written.
 """
 
 from __future__ import annotations
@@ -53,9 +54,17 @@ def run_import(args, context) -> int:
     services = context.services
     plan = services.season_io.plan(Path(args.path))
     if plan.problems:
-        print(f"Import refusé : {len(plan.problems)} problème(s) à corriger ; rien n'a été écrit.", file=sys.stderr)
+        print(f"Import refusé : {plan.refusal} ; rien n'a été écrit.", file=sys.stderr)
         for problem in plan.problems:
-            print(f"  {problem}", file=sys.stderr)
+            if problem.depends_on is None:
+                print(f"  {problem}", file=sys.stderr)
+        waiting = [problem for problem in plan.problems if problem.depends_on is not None]
+        if waiting:
+            print("En attente d'une ligne refusée (vérifiées de nouveau après sa correction) :", file=sys.stderr)
+            for problem in waiting:
+                print(f"  {problem}", file=sys.stderr)
+        for more in plan.unlisted:
+            print(f"  {more}", file=sys.stderr)
         return 1
     if not plan.ok:
         print("Rien à importer : ces fichiers ne contiennent aucune ligne nouvelle.", file=sys.stderr)

@@ -1,6 +1,8 @@
 """Importing seasons from spreadsheets: choose a folder of CSV files or an XLSX workbook, read what
-would be created (or every line to correct, with its file and line), then import on confirmation.
-Reading, checking and writing run in the background; nothing is written before « Importer »."""
+would be created (or every line to correct, with its file and line, and the lines waiting for
+them), then import on confirmation. Reading, checking and writing run in the background with
+their progress shown, and « Annuler » stops them: nothing is written before « Importer », and
+nothing at all when the import is cancelled (its single transaction is rolled back)."""
 
 from __future__ import annotations
 
@@ -46,6 +48,7 @@ class ProblemsTableModel(RowsTableModel):
     COLUMNS = (
         Column("Fichier", lambda p: p.where),
         Column("Ligne", lambda p: format_int(p.line) if p.line else "", sort=lambda p: p.line or 0, numeric=True),
+        Column("En attente de", lambda p: p.depends_on or "", tip="La ligne refusée dont celle-ci dépend : elle sera vérifiée après sa correction."),
         Column("À corriger", lambda p: p.message, stretch=True),
     )
 
@@ -81,7 +84,7 @@ class ImportDialog(QDialog):
         self.summary = WrappingLabel()
         self.summary.setObjectName("importSummary")
         self.progress = QProgressBar()
-        self.progress.setRange(0, 0)  # busy: reading and checking has no fixed length
+        self.progress.setRange(0, 100)
         self.progress.hide()
         self.plan_view = RecordsView(PlanTableModel(self), placeholder="Rechercher…")
         self.problems_view = RecordsView(ProblemsTableModel(self), placeholder="Rechercher dans les problèmes (fichier, motif…)")
@@ -98,6 +101,10 @@ class ImportDialog(QDialog):
         self.import_button = self.buttons.addButton("Importer", QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setEnabled(False)
         self.import_button.clicked.connect(self.commit)
+        self.cancel_button = self.buttons.addButton("Annuler", QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.cancel_button.setToolTip("Arrête la lecture ou l'import en cours : rien n'est écrit.")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.hide()
         self.close_button = self.buttons.addButton("Fermer", QDialogButtonBox.ButtonRole.RejectRole)
         self.close_button.clicked.connect(self.reject)
 
@@ -123,18 +130,21 @@ class ImportDialog(QDialog):
     def check(self, path: Path) -> None:
         """Read and check `path` in the background; show the plan or the problems."""
         self.plan = None
+        self.pages.setCurrentIndex(0)  # what an earlier check found is not this file's
+        self.copy_button.hide()
         self.path_label.setText(str(path))
         self.summary.setText("Lecture et vérification de chaque ligne…")
         services = self.services
-        self._run(lambda step: services.season_io.plan(path), self._show_plan)
+        self._run(lambda step: services.season_io.plan(path, step), self._show_plan,
+                  "Vérification annulée : rien n'a été écrit.")
 
     def _show_plan(self, plan) -> None:
         self.plan = plan
         if plan.problems:
-            self.problems_view.set_rows(plan.problems)
+            self.problems_view.set_rows([*plan.problems, *plan.unlisted])
             self.pages.setCurrentWidget(self.problems_view)
             self.summary.setText(
-                f"<b style='color:#a00'>Import impossible : {len(plan.problems)} problème(s) à corriger.</b> "
+                f"<b style='color:#a00'>Import impossible : {plan.refusal}.</b> "
                 "Rien ne sera écrit. Corrigez les fichiers, puis choisissez-les de nouveau."
             )
         elif not plan.ok:
@@ -153,7 +163,7 @@ class ImportDialog(QDialog):
 
     def copy_problems(self) -> None:
         if self.plan is not None:
-            QGuiApplication.clipboard().setText("\n".join(str(p) for p in self.plan.problems))
+            QGuiApplication.clipboard().setText("\n".join(str(p) for p in (*self.plan.problems, *self.plan.unlisted)))
 
     # --- writing ---------------------------------------------------------------------------------
     def commit(self) -> None:
@@ -161,7 +171,7 @@ class ImportDialog(QDialog):
             return
         plan, services = self.plan, self.services
         self.summary.setText("Import en cours…")
-        self._run(lambda step: services.season_io.apply(plan), self._done)
+        self._run(lambda step: services.season_io.apply(plan, step), self._done, "Import annulé : rien n'a été écrit.")
 
     def _done(self, plan) -> None:
         self.summary.setText(f"<b>Import terminé</b> : saison(s) {', '.join(plan.seasons)} ajoutée(s) à la base.")
@@ -170,13 +180,31 @@ class ImportDialog(QDialog):
         self.imported.emit(plan)
 
     # --- background --------------------------------------------------------------------------------
-    def _run(self, work, on_done) -> None:
+    def _run(self, work, on_done, cancelled_text: str) -> None:
         self._busy(True)
         self.task = background.Task(work)
+        self.task.signals.progress.connect(self._progress)
         self.task.signals.done.connect(lambda result: (self._busy(False), on_done(result)))
         self.task.signals.refused.connect(self._refused)
-        self.task.signals.cancelled.connect(lambda: self._busy(False))
+        self.task.signals.cancelled.connect(lambda: self._cancelled(cancelled_text))
         background.start(self.task)
+
+    def _progress(self, percent: int, text: str) -> None:
+        if self.task is not None and self.cancel_button.isEnabled():
+            self.progress.setValue(percent)
+            self.summary.setText(text)
+
+    def cancel(self) -> None:
+        """Ask the work under way to stop at its next line; it writes nothing."""
+        if self.task is not None:
+            self.task.cancel()
+            self.cancel_button.setEnabled(False)
+            self.summary.setText("Annulation…")
+
+    def _cancelled(self, text: str) -> None:
+        self._busy(False)
+        self.summary.setText(f"<b>{text}</b>")
+        self.import_button.setEnabled(self.plan is not None and self.plan.ok)  # the plan checked still stands
 
     def _refused(self, message: str) -> None:
         self._busy(False)
@@ -186,12 +214,17 @@ class ImportDialog(QDialog):
     def _busy(self, busy: bool) -> None:
         if not busy:
             self.task = None
+        self.progress.setValue(0)
         self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        self.cancel_button.setEnabled(busy)
         for button in (self.folder_button, self.workbook_button, self.close_button):
             button.setEnabled(not busy)
         if busy:
             self.import_button.setEnabled(False)
 
     def reject(self) -> None:
-        if self.task is None:  # never close while writing
+        if self.task is None:
             super().reject()
+        else:  # Échap or the window's cross while working: stop the work, and stay open to say so
+            self.cancel()

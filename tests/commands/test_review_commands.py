@@ -3,6 +3,7 @@ copy of the demo store, and once as a real subprocess): French lines, exit codes
 
 import csv
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -68,8 +69,13 @@ def test_export_then_import_into_an_empty_folder(capsys, data_dir, tmp_path):
     code, _, err = run(capsys, "--data-dir", empty, "import", tmp_path / "saison")
     assert code == 1
     lines = err.splitlines()
-    assert lines[0] == "Import refusé : 13 problème(s) à corriger ; rien n'a été écrit."
+    assert re.fullmatch(r"Import refusé : 10 problème\(s\) à corriger et [\d\u202f]+ ligne\(s\) en attente de ces corrections ; rien n'a été écrit\.", lines[0])
     assert lines[1].startswith("  conventions.csv, ligne 2 : la convention de « Cirque en Loire » pour 2025-2026 existe déjà dans la base")
+    # The lines waiting for a refused one come after, each with its file and line and the line it waits for.
+    waiting = lines.index("En attente d'une ligne refusée (vérifiées de nouveau après sa correction) :")
+    assert waiting == 11 and re.fullmatch(r"  offres\.csv, ligne 2 : dépend de la convention de « .+ » pour 2025-2026 \(conventions\.csv, ligne \d+, refusée\) : .+", lines[12])
+    assert any(re.match(r"  reservations\.csv, ligne \d+ : dépend de la représentation « .+ \(offres\.csv, ligne \d+, en attente de conventions\.csv, ligne \d+\)", line)
+               for line in lines[waiting:])
 
 
 def test_export_needs_a_target(capsys, data_dir):

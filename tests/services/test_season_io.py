@@ -205,18 +205,22 @@ def test_presence_for_a_performance_still_ahead_is_refused(services, store, tmp_
 def test_a_convention_already_in_the_store_is_not_replaced(services, make, store, tmp_path):
     make.convention(make.partner("Salle Paul-Fort"), make.season("2025-2026").id)
     plan = services.season_io.plan(write_folder(tmp_path / "in"))
-    assert [(p.where, p.line) for p in plan.problems] == [("conventions.csv", 3), ("offres.csv", None), ("reservations.csv", None)]
+    assert [(p.where, p.line, p.depends_on) for p in plan.problems] == [
+        ("conventions.csv", 3, None), ("offres.csv", 3, "conventions.csv, ligne 3"), ("reservations.csv", 4, "offres.csv, ligne 3")]
     assert "existe déjà dans la base" in plan.problems[0].message
-    # What relies on the refused line is counted, not reported line by line once more.
-    assert str(plan.problems[1]) == "offres.csv : 1 ligne de plus, liée aux lignes refusées, sera vérifiée après correction."
-    assert plan.problems[2].message.startswith("1 ligne de plus, liée")
+    # What relies on the refused line is listed with its file and line, and names the line it waits for.
+    assert str(plan.problems[1]) == ("offres.csv, ligne 3 : dépend de la convention de « Salle Paul-Fort » pour 2025-2026 "
+                                     "(conventions.csv, ligne 3, refusée) : sera vérifiée de nouveau après correction.")
+    assert str(plan.problems[2]) == ("reservations.csv, ligne 4 : dépend de la représentation « Boléro » le 15/03/2026 à 20:00 "
+                                     "(offres.csv, ligne 3, en attente de conventions.csv, ligne 3) : sera vérifiée de nouveau après correction.")
+    assert (plan.to_correct, plan.waiting) == (1, 2)
 
 
-def test_a_file_not_in_utf8_is_refused_with_advice(services, tmp_path):
+def test_a_file_in_neither_utf8_nor_windows_1252_is_refused_with_advice(services, tmp_path):
     folder = write_folder(tmp_path / "in")
-    (folder / "relais.csv").write_bytes(FILES["relais"].replace("Rezé", "Rezé").encode("cp1252"))
+    (folder / "relais.csv").write_bytes(FILES["relais"].encode("mac_roman"))  # « Rezé » would read « RezŽ »
     plan = services.season_io.plan(folder)
-    assert any(p.where == "relais.csv" and "UTF-8" in p.message for p in plan.problems)
+    assert any(p.where == "relais.csv" and "ni en UTF-8 ni en Windows-1252" in p.message and "« CSV UTF-8 »" in p.message for p in plan.problems)
 
 
 def test_an_empty_folder_or_a_wrong_file_is_refused(services, tmp_path):
@@ -239,6 +243,23 @@ def test_a_store_changed_since_the_plan_is_refused(services, make, store, tmp_pa
     assert counts(store) == (0, 1, 0)
 
 
+def test_imported_tickets_never_take_a_code_already_in_the_store(services, store, tmp_path, monkeypatch):
+    from acs_desktop.domain import ticket_codes
+
+    services.season_io.apply(services.season_io.plan(write_folder(tmp_path / "first")))
+    with store.read() as session:
+        held = list(session.scalars(select(Invitation.code)))
+    drawn = iter([*held, *held[:3], *(real := [ticket_codes.new_code() for _ in range(40)])])  # the store's codes come out first
+    monkeypatch.setattr(ticket_codes, "new_code", lambda: next(drawn))
+    a_year_before = {"conventions": FILES["conventions"].replace("2025-2026", "2024-2025"),
+                     "offres": FILES["offres"].replace("/2026", "/2025"), "reservations": FILES["reservations"].replace("/2026", "/2025")}
+    second = write_folder(tmp_path / "second", files={**FILES, **a_year_before})
+    services.season_io.apply(services.season_io.plan(second))
+    with store.read() as session:
+        codes = list(session.scalars(select(Invitation.code)))
+    assert len(codes) == len(set(codes)) == 18 and set(codes) - set(held) <= set(real)
+
+
 def test_an_import_failing_half_way_writes_nothing(services, store, tmp_path, monkeypatch):
     plan = services.season_io.plan(write_folder(tmp_path / "in"))
 
@@ -253,8 +274,9 @@ def test_an_import_failing_half_way_writes_nothing(services, store, tmp_path, mo
 
 def test_every_wrong_line_is_listed_not_only_the_first(services, tmp_path):
     plan = services.season_io.plan(write_folder(tmp_path / "in", reservations=("CCAS;4;3;Transport ou distance", "CCAS;4;9;Malchance"), conventions=("150,50", "-3")))
-    where = [(p.where, p.line) for p in plan.problems]
-    assert where == [("conventions.csv", 3), ("reservations.csv", 2), ("offres.csv", None), ("reservations.csv", None)]
+    where = [(p.where, p.line, p.depends_on) for p in plan.problems]
+    assert where == [("conventions.csv", 3, None), ("offres.csv", 3, "conventions.csv, ligne 3"),
+                     ("reservations.csv", 2, None), ("reservations.csv", 4, "offres.csv, ligne 3")]
 
 
 # --- the cells ----------------------------------------------------------------------------------

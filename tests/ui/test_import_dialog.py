@@ -1,5 +1,8 @@
-"""The import dialog: it shows what will be created, or every line to correct, and writes only
-on « Importer »; and the two actions of the Fichier menu."""
+"""The import dialog: it shows what will be created, or every line to correct (and the lines
+waiting for them), and writes only on « Importer »; it shows its progress and « Annuler » stops it,
+writing nothing; and the two actions of the Fichier menu."""
+
+import threading
 
 import pytest
 from PySide6.QtCore import Qt
@@ -61,6 +64,78 @@ def test_a_workbook_can_be_chosen(dialog, qtbot, tmp_path, monkeypatch, demo_ser
     qtbot.mouseClick(dialog.workbook_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, dialog)
     assert dialog.import_button.isEnabled() and "2025-2026" in dialog.summary.text()
+
+
+def test_lines_waiting_for_a_refused_one_are_listed_with_the_line_they_wait_for(dialog, qtbot, tmp_path):
+    dialog.check(write_folder(tmp_path / "saison", offres=("14/02/2026;20:30;6", "14/02/2026;20:30;six")))
+    wait_idle(qtbot, dialog)
+    model = dialog.problems_view.model
+    waiting_column = next(i for i, c in enumerate(model.COLUMNS) if c.title == "En attente de")
+    rows = {(model.index(r, 0).data(), model.index(r, 1).data()): model.index(r, waiting_column).data() for r in range(model.rowCount())}
+    assert rows == {("offres.csv", "2"): "", ("reservations.csv", "2"): "offres.csv, ligne 2", ("reservations.csv", "3"): "offres.csv, ligne 2"}
+    assert "1 problème(s) à corriger et 2 ligne(s) en attente de ces corrections" in dialog.summary.text()
+
+
+class Gate:
+    """Holds the background work at its `at`-th progress report until the test lets it go."""
+
+    def __init__(self, at: int):
+        self.at, self.calls = at, 0
+        self.reached, self.release = threading.Event(), threading.Event()
+
+    def wrap(self, progress):
+        def held(percent, text):
+            answer = progress(percent, text)  # the dialog's step: emits the progress, raises once cancelled
+            self.calls += 1
+            if self.calls == self.at:
+                self.reached.set()
+                self.release.wait(10)
+                return progress(percent, text)
+            return answer
+        return held
+
+
+def test_the_check_shows_its_progress_and_can_be_cancelled(dialog, qtbot, tmp_path, monkeypatch):
+    from acs_desktop.services.season_io import reading
+
+    monkeypatch.setattr(reading.Reader, "STEP", 1)
+    gate, real = Gate(at=8), dialog.services.season_io.plan
+    monkeypatch.setattr(dialog.services.season_io, "plan", lambda path, progress=None: real(path, gate.wrap(progress)))
+    dialog.check(write_folder(tmp_path / "saison"))
+    assert gate.reached.wait(10)
+    qtbot.waitUntil(lambda: dialog.progress.value() > 0)
+    assert dialog.progress.isVisible() and dialog.cancel_button.isVisible() and not dialog.close_button.isEnabled()
+    assert dialog.summary.text().startswith("Vérification : ligne 7 sur 16")
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    gate.release.set()
+    wait_idle(qtbot, dialog)
+    assert "Vérification annulée" in dialog.summary.text() and dialog.plan is None and not dialog.import_button.isEnabled()
+    assert not dialog.progress.isVisible() and not dialog.cancel_button.isVisible() and dialog.close_button.isEnabled()
+
+
+def test_an_import_cancelled_half_way_writes_nothing(dialog, qtbot, tmp_path, store, monkeypatch):
+    from acs_desktop.services.season_io import reading
+    from acs_desktop.services.season_io.records import Reservations
+
+    folder = write_folder(tmp_path / "saison")
+    dialog.check(folder)
+    wait_idle(qtbot, dialog)
+    monkeypatch.setattr(reading.Reader, "STEP", 1)
+    monkeypatch.setattr(Reservations, "BATCH", 1)  # bookings written as they are read, before the cancel
+    gate, real = Gate(at=16), dialog.services.season_io.apply  # the last line: two bookings of three written
+    monkeypatch.setattr(dialog.services.season_io, "apply", lambda plan, progress=None: real(plan, gate.wrap(progress)))
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert gate.reached.wait(10)
+    dialog.reject()  # Échap while importing: it cancels, and the dialog stays open to say so
+    assert dialog.isVisible() and dialog.summary.text() == "Annulation…"
+    gate.release.set()
+    wait_idle(qtbot, dialog)
+    assert dialog.summary.text() == "<b>Import annulé : rien n'a été écrit.</b>"
+    assert counts(store) == (0, 0, 0)
+    assert dialog.import_button.isEnabled()  # the check still stands: importing again works
+    with qtbot.waitSignal(dialog.imported, timeout=30000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert counts(store) == (1, 2, 9)
 
 
 @pytest.fixture

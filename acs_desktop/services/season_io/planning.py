@@ -8,7 +8,11 @@ known reason for each unused place, surplus allocations within the surplus. Book
 performances are normal here (they are history), so the rules about booking *now* do not apply.
 
 A line that only fails because a line it relies on was refused (a booking on a refused offer) is
-not reported again: each file says how many such lines wait for the others to be corrected.
+listed apart, "waiting" for that line, which it names (`problems`): it is checked again once that
+one is right.
+
+The files are read line by line (see `reading`): what a line adds to the draft is kept, the line
+itself is not; the bookings are counted, and handed to the writer by batches when it writes.
 """
 
 from __future__ import annotations
@@ -29,8 +33,10 @@ from acs_desktop.models import (
     ConventionState,
 )
 from acs_desktop.services.season_io import cells
-from acs_desktop.services.season_io.files import SPECS, Source, SourceRow, SourceTable, plain
+from acs_desktop.services.season_io.files import SPECS, plain
 from acs_desktop.services.season_io.known import Known
+from acs_desktop.services.season_io.problems import Dependent, Origin, Problems
+from acs_desktop.services.season_io.reading import Refusal, Source, SourceRow, SourceTable, Unreadable
 from acs_desktop.services.season_io.records import (
     AllocationRec,
     ConventionRec,
@@ -49,36 +55,45 @@ NARRATIVE_COLUMNS = (("objectifs", "objectives"), ("faits_marquants", "highlight
 BAD = object()  # a value that could not be read (its problem is already recorded)
 
 
-class Dependent(Exception):
-    """The line relies on a line refused elsewhere: counted, not reported once more."""
-
-
-def plural_lines(n: int) -> str:
-    return f"{n} ligne" if n < 2 else f"{n} lignes"
-
-
 class Planner:
-    """Reads the source against the store (inside the caller's transaction)."""
+    """Reads the source against the store (inside the caller's transaction).
 
-    def __init__(self, session: Session, source: Source, now: datetime):
+    `progress(lines_read, total)` is called every few hundred lines; whatever it raises stops
+    the check (the caller's transaction is then rolled back)."""
+
+    def __init__(self, session: Session, source: Source, now: datetime, progress=None):
         self.s = session
         self.source = source
         self.now = now
-        self.problems: list[ImportProblem] = [ImportProblem(where, None, reason) for where, reason in source.unreadable]
+        self.progress = progress
+        self.found = Problems()
         self.draft = Draft()
         self.file_performances: dict[tuple, list[PerformanceRec]] = defaultdict(list)  # (title, starts_at) → from offres
         self.seen: dict[tuple, int] = {}  # what a file already defined, and on which line
         self.show_disciplines: dict[tuple, tuple[str, int]] = {}
-        # What refused lines would have defined, so that lines relying on them are not refused again.
-        self.failed: dict[str, set] = defaultdict(set)
-        self.dependent: dict[str, int] = defaultdict(int)
+        self.relay_keys: dict[str, list[tuple]] = defaultdict(list)  # the relays of the draft by name (a line looks one up)
+        # What refused lines would have defined, and where, so that the lines relying on it wait.
+        self.failed: dict[str, dict[object, Origin]] = defaultdict(dict)
         self._defines: list[tuple[str, object]] = []
+        self._refused = False  # the line being checked was refused
         self.known = Known(session)  # what the store already holds
 
-    # --- reading cells ----------------------------------------------------------------------
+    # --- problems ---------------------------------------------------------------------------
     def _problem(self, table: SourceTable, row: SourceRow | None, message: str) -> None:
-        self.problems.append(ImportProblem(table.where, row.line if row else None, message))
+        self._refused = True
+        self.found.add(ImportProblem(table.where, row.line if row else None, message))
 
+    def _refusal(self, refusal: Refusal) -> None:
+        self.found.add(ImportProblem(refusal.where, refusal.line, refusal.message))
+        if refusal.table and refusal.table not in self.failed["file"]:
+            self.failed["file"][refusal.table] = Origin(refusal.where, refusal.where, whole_file=True)
+
+    def _file_failed(self, name: str, what: str) -> None:
+        origin = self.failed["file"].get(name)
+        if origin is not None:
+            raise Dependent(what, origin)
+
+    # --- reading cells ----------------------------------------------------------------------
     def _read(self, table, row, column, reader, default=None):
         text = row.text(column)
         if not text:
@@ -102,38 +117,50 @@ class Planner:
 
     # --- the whole source ---------------------------------------------------------------------
     def run(self) -> tuple[ImportPlan, Draft]:
-        tables = self.source.tables
-        if not tables and not self.problems:
-            names = ", ".join(f"{spec.name}.csv" for spec in SPECS[:5])
-            self.problems.append(ImportProblem(self.source.path, None, f"aucun fichier de saison trouvé (attendus : {names}…)."))
-        for spec in SPECS:
-            table = tables.get(spec.name)
-            if table is None:
-                continue
+        for refusal in self.source.refusals:
+            self._refusal(refusal)
+        try:
+            with self.source.reader(self.progress) as reader:
+                names = reader.names
+                if not names and not self.found.listed:
+                    expected = ", ".join(f"{spec.name}.csv" for spec in SPECS[:5])
+                    self.found.add(ImportProblem(self.source.path, None, f"aucun fichier de saison trouvé (attendus : {expected}…)."))
+                for spec in SPECS:
+                    if spec.name in names:
+                        self._file(reader, spec)
+        except Unreadable as error:  # the workbook does not open
+            self._refusal(error.refusal)
+        found = self.found
+        plan = summarize(self.source, self.draft, self.known, found.listed, found.to_correct, found.waiting, found.unlisted())
+        return plan, self.draft
+
+    def _file(self, reader, spec) -> None:
+        try:
+            table = reader.table(spec.name)
             missing = [c for c in spec.required if c not in table.columns]
             if missing:
                 self._problem(table, SourceRow(1, {}) if table.columns else None, f"colonne(s) manquante(s) : {', '.join(missing)}.")
-                self.failed["file"].add(spec.name)
-                continue
+                self.failed["file"][spec.name] = Origin(table.where, table.where, whole_file=True)
+                return
             check = getattr(self, f"_{spec.name}")
             for row in table.rows:
                 self._each(table, row, check)
-        for where, n in self.dependent.items():
-            linked = "liées aux lignes refusées, seront vérifiées" if n > 1 else "liée aux lignes refusées, sera vérifiée"
-            self.problems.append(ImportProblem(where, None, f"{plural_lines(n)} de plus, {linked} après correction."))
-        return summarize(self.source, self.draft, self.known, self.problems), self.draft
+        except Unreadable as error:  # from this line on, the file cannot be read
+            self._refusal(error.refusal)
 
     def _each(self, table: SourceTable, row: SourceRow, check) -> None:
-        before = len(self.problems)
         self._defines = []
+        self._refused = False
         try:
             check(table, row)
-        except Dependent:  # what it would have defined fails too, quietly
-            self.dependent[table.where] += 1
-            before = -1
-        if len(self.problems) > before:
-            for kind, value in self._defines:
-                self.failed[kind].add(value)
+        except Dependent as waiting:  # what it would have defined waits too
+            origin = self.found.wait(table.where, row.line, waiting)
+        else:
+            if not self._refused:
+                return
+            origin = Origin(f"{table.where}, ligne {row.line}", f"{table.where}, ligne {row.line}")
+        for kind, value in self._defines:
+            self.failed[kind].setdefault(value, origin)
 
     def _defining(self, kind: str, value) -> None:
         """What this line defines, remembered in case the line is refused."""
@@ -142,8 +169,10 @@ class Planner:
     # --- references between files -----------------------------------------------------------
     def _partner_known(self, table, row, name) -> str | None:
         k = key(name)
-        if k in self.failed["partner"] or "partenaires" in self.failed["file"]:
-            raise Dependent
+        what = f"du partenaire « {name} »"
+        if k in self.failed["partner"]:
+            raise Dependent(what, self.failed["partner"][k])
+        self._file_failed("partenaires", what)
         if k in self.draft.partners:
             return k
         if k in self.known.partners:
@@ -153,8 +182,10 @@ class Planner:
         return None
 
     def _convention(self, table, row, partner: str, season: str, name: str) -> ConventionRec | None:
-        if (partner, season) in self.failed["convention"] or "conventions" in self.failed["file"]:
-            raise Dependent
+        what = f"de la convention de « {name} » pour {season}"
+        if (partner, season) in self.failed["convention"]:
+            raise Dependent(what, self.failed["convention"][(partner, season)])
+        self._file_failed("conventions", what)
         found = self.draft.conventions.get((partner, season)) or self.known.conventions.get((partner, season))
         if found is None:
             self._problem(table, row, f"aucune convention avec « {name} » pour la saison {season} (ni dans conventions.csv ni dans la base).")
@@ -225,6 +256,7 @@ class Planner:
             return
         existing = next((rid for c, rid in self.known.relays.get(key(name), []) if key(c) == key(commune)), None)
         self.draft.relays[k] = RelayRec(name, commune, values["type"], values["referent"], values["telephone"], values["email"], active, existing)
+        self.relay_keys[k[0]].append(k)
 
     def _offres(self, table: SourceTable, row: SourceRow) -> None:
         title = self._text(table, row, "spectacle", 160, required=True)
@@ -274,7 +306,7 @@ class Planner:
         if starts_at is not None and any(p.partner == partner for p in self.known.performances.get((key(title), starts_at), [])):
             self._problem(table, row, f"la représentation de « {title} » du {format_date(starts_at)} à {format_time(starts_at)} existe déjà dans la base.")
             return
-        rec = self.draft.performances[k] = PerformanceRec(partner, season, title, discipline, venue, starts_at, quota or 0, deadline, cancelled)
+        rec = self.draft.performances[k] = PerformanceRec(partner, season, title, discipline, venue, starts_at, quota or 0, deadline, cancelled, ref=k)
         if starts_at is not None:
             self.file_performances[(key(title), starts_at)].append(rec)
 
@@ -324,18 +356,17 @@ class Planner:
                 if reason_id is None:
                     return
             performance.held += held
-            self.draft.reservations.append(ReservationRec(self._performance_key(performance), relay, held, issued, used, reason_id, cancelled))
-
-    def _performance_key(self, p: PerformanceRec) -> tuple:
-        return (p.partner, p.season, key(p.title), p.starts_at) if p.existing_id is None else ("store", p.existing_id)
+            self.draft.reservations.add(ReservationRec(performance.ref, relay, held, issued, used, reason_id, cancelled))
 
     def _find_performance(self, table, row, title, starts_at, partner_name) -> PerformanceRec | None:
-        if (key(title), starts_at) in self.failed["performance"] or "offres" in self.failed["file"]:
-            raise Dependent
+        when = f"« {title} » le {format_date(starts_at)} à {format_time(starts_at)}"
+        what = f"de la représentation {when}"
+        if (key(title), starts_at) in self.failed["performance"]:
+            raise Dependent(what, self.failed["performance"][(key(title), starts_at)])
+        self._file_failed("offres", what)
         candidates = self.file_performances.get((key(title), starts_at), []) + self.known.performances.get((key(title), starts_at), [])
         if partner_name:
             candidates = [p for p in candidates if p.partner == key(partner_name)]
-        when = f"« {title} » le {format_date(starts_at)} à {format_time(starts_at)}"
         if not candidates:
             self._problem(table, row, f"représentation inconnue : {when} (absente de offres.csv et de la base).")
             return None
@@ -348,16 +379,21 @@ class Planner:
             if convention is not None and convention.state is ConventionState.CLOSED:
                 self._problem(table, row, f"la convention de {when} est clôturée dans la base : plus aucune réservation.")
                 return None
-            self.draft.performances.setdefault(("store", found.existing_id), found)
+            found.ref = ("store", found.existing_id)
+            self.draft.performances.setdefault(found.ref, found)
         return found
 
     def _find_relay(self, table, row, name, commune) -> tuple | None:
-        candidates = [k for k in self.draft.relays if k[0] == key(name)]
-        candidates += [(key(name), key(c)) for c, _ in self.known.relays.get(key(name), []) if (key(name), key(c)) not in candidates]
+        wanted = key(name)
+        candidates = list(self.relay_keys.get(wanted, ()))
+        candidates += [(wanted, key(c)) for c, _ in self.known.relays.get(wanted, []) if (wanted, key(c)) not in candidates]
         if commune:
             candidates = [k for k in candidates if k[1] == key(commune)]
-        if not candidates and (key(name) in self.failed["relay"] or "relais" in self.failed["file"]):
-            raise Dependent
+        if not candidates:
+            what = f"du relais « {name} »"
+            if key(name) in self.failed["relay"]:
+                raise Dependent(what, self.failed["relay"][key(name)])
+            self._file_failed("relais", what)
         if not candidates:
             where = f" à {commune}" if commune else ""
             self._problem(table, row, f"relais inconnu « {name} »{where} (absent de relais.csv et de la base).")
@@ -369,6 +405,7 @@ class Planner:
         if found not in self.draft.relays:
             commune_name, rid = next((c, rid) for c, rid in self.known.relays[key(name)] if key(c) == found[1])
             self.draft.relays[found] = RelayRec(name, commune_name, existing_id=rid)
+            self.relay_keys[found[0]].append(found)
         return found
 
     def _reason(self, table, row, text: str, unused: int) -> int | None:
@@ -418,8 +455,9 @@ class Planner:
         if first != row.line:
             self._problem(table, row, f"le bilan de {season} figure déjà ligne {first}.")
         elif season not in self.draft.seasons and season not in self.known.seasons:
-            if any(label == season for _, label in self.failed["convention"]):
-                raise Dependent
+            origin = next((o for (_, label), o in self.failed["convention"].items() if label == season), None)
+            if origin is not None:
+                raise Dependent(f"d'une convention de la saison {season}", origin)
             self._problem(table, row, f"saison {season} inconnue (aucune convention pour elle dans conventions.csv ni dans la base).")
         elif season in self.known.seasons and self.known.seasons[season][1]:
             self._problem(table, row, f"la saison {season} a déjà un bilan qualitatif dans la base : l'import ne le remplace pas.")

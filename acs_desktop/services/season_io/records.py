@@ -3,13 +3,16 @@ the records the writer turns into rows."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from typing import ClassVar
 
+from acs_desktop.domain.french import format_int
 from acs_desktop.domain.review import SeasonNarrative
 from acs_desktop.models import AllocationKind, ConventionState
-from acs_desktop.services.season_io.files import Source
+from acs_desktop.services.season_io.reading import Source
 
 
 def key(name: str) -> str:
@@ -22,6 +25,7 @@ class ImportProblem:
     where: str
     line: int | None
     message: str
+    depends_on: str | None = None  # a line waiting for this refused one ("offres.csv, ligne 3") to be corrected
 
     def __str__(self) -> str:
         return f"{self.where}, ligne {self.line} : {self.message}" if self.line else f"{self.where} : {self.message}"
@@ -40,12 +44,23 @@ class ImportPlan:
 
     source: Source
     lines: tuple[PlanLine, ...]
-    problems: tuple[ImportProblem, ...]
+    problems: tuple[ImportProblem, ...]  # at most a few hundred listed per file
     seasons: tuple[str, ...]
+    to_correct: int = 0  # problems in all, listed or not, but the lines waiting
+    waiting: int = 0  # lines waiting for a refused line they rely on
+    unlisted: tuple[ImportProblem, ...] = ()  # per file past the listed ones: « et 59 lignes de plus… »
 
     @property
     def ok(self) -> bool:
         return not self.problems and any(line.new for line in self.lines)
+
+    @property
+    def refusal(self) -> str:
+        """« 3 problème(s) à corriger et 5 ligne(s) en attente de ces corrections », for a summary."""
+        text = f"{format_int(self.to_correct)} problème(s) à corriger"
+        if self.waiting:
+            text += f" et {format_int(self.waiting)} ligne(s) en attente de ces corrections"
+        return text
 
 
 # --- what will be written -----------------------------------------------------------------
@@ -88,7 +103,7 @@ class RelayRec:
     existing_id: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class PerformanceRec:
     partner: str  # key
     season: str
@@ -101,9 +116,10 @@ class PerformanceRec:
     cancelled: bool
     existing_id: int | None = None
     held: int = 0
+    ref: tuple = ()  # its key in Draft.performances, shared by its bookings
 
 
-@dataclass
+@dataclass(slots=True)
 class ReservationRec:
     performance: tuple  # key of a PerformanceRec
     relay: tuple  # key of a RelayRec
@@ -128,25 +144,55 @@ class AllocationRec:
 
 
 @dataclass
+class Reservations:
+    """The bookings read, counted as they come. Not kept while checking; while writing, handed
+    to `sink` by batches, so that no list of every booking (or invitation) is ever built."""
+
+    BATCH: ClassVar[int] = 2000
+    count: int = 0
+    places: int = 0
+    used: int = 0
+    unused: int = 0
+    sink: Callable[[list[ReservationRec]], None] | None = None
+    pending: list[ReservationRec] = field(default_factory=list)
+
+    def add(self, r: ReservationRec) -> None:
+        self.count += 1
+        self.places += r.held + r.cancelled
+        if r.used is not None:
+            self.used += r.used
+            self.unused += r.issued - r.used
+        if self.sink is not None:
+            self.pending.append(r)
+            if len(self.pending) >= self.BATCH:
+                self.flush()
+
+    def flush(self) -> None:
+        if self.pending and self.sink is not None:
+            self.sink(self.pending)
+        self.pending = []
+
+
+@dataclass
 class Draft:
     seasons: dict[str, int | None] = field(default_factory=dict)  # label → existing id
     partners: dict[str, PartnerRec] = field(default_factory=dict)
     conventions: dict[tuple, ConventionRec] = field(default_factory=dict)
     relays: dict[tuple, RelayRec] = field(default_factory=dict)
     performances: dict[tuple, PerformanceRec] = field(default_factory=dict)
-    reservations: list[ReservationRec] = field(default_factory=list)
+    reservations: Reservations = field(default_factory=Reservations)
     allocations: list[AllocationRec] = field(default_factory=list)
     narratives: dict[str, SeasonNarrative] = field(default_factory=dict)
 
 
-def summarize(source: Source, d: Draft, known, problems: list[ImportProblem]) -> ImportPlan:
+def summarize(source: Source, d: Draft, known, problems: list[ImportProblem], to_correct: int = 0, waiting: int = 0,
+              unlisted: tuple[ImportProblem, ...] = ()) -> ImportPlan:
     """What the draft would create, and what it reuses from the store."""
     performances = [p for p in d.performances.values() if p.existing_id is None]
     shows = {(p.partner, p.season, key(p.title)) for p in performances}
     venues = {(p.partner, key(p.venue)) for p in performances if p.venue}
     kinds = {key(r.kind) for r in d.relays.values() if r.kind and r.existing_id is None}
     disciplines = {key(p.discipline) for p in performances if p.discipline}
-    recorded = [r for r in d.reservations if r.used is not None]
 
     def split(found: set, store: set) -> tuple[int, int]:
         return len(found - store), len(found & store)
@@ -162,11 +208,11 @@ def summarize(source: Source, d: Draft, known, problems: list[ImportProblem]) ->
         PlanLine("Salles", *split(venues, known.venues)),
         PlanLine("Spectacles", *split(shows, known.shows)),
         PlanLine("Représentations", sum(1 for p in performances if p.starts_at is not None)),
-        PlanLine("Réservations", len(d.reservations)),
-        PlanLine("Places (invitations)", sum(r.held + r.cancelled for r in d.reservations)),
-        PlanLine("dont utilisées", sum(r.used for r in recorded)),
-        PlanLine("dont non utilisées", sum(r.issued - r.used for r in recorded)),
+        PlanLine("Réservations", d.reservations.count),
+        PlanLine("Places (invitations)", d.reservations.places),
+        PlanLine("dont utilisées", d.reservations.used),
+        PlanLine("dont non utilisées", d.reservations.unused),
         PlanLine("Bilans qualitatifs", len(d.narratives)),
     ]
     labels = sorted(set(d.seasons) | {c[1] for c in d.conventions} | {p.season for p in performances} | set(d.narratives))
-    return ImportPlan(source, tuple(lines), tuple(problems), tuple(labels))
+    return ImportPlan(source, tuple(lines), tuple(problems), tuple(labels), to_correct, waiting, unlisted)

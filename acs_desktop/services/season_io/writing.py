@@ -3,6 +3,11 @@
 Rows are written directly (not through `book_places`): history has bookings on performances
 long past, which the booking rules refuse for *new* bookings. The planner has already checked the
 invariants that matter for history. Invitations are inserted in bulk; no first name is imported.
+
+The planner runs again inside the write transaction and hands the bookings over by batches as it
+reads them (`add_reservations`): everything they refer to (partners, conventions, relays,
+performances: the files before reservations.csv) is written at the first batch. `finish` writes
+the rest. Should the check find anything wrong, the caller raises and the transaction is rolled back.
 """
 
 from __future__ import annotations
@@ -32,9 +37,10 @@ from acs_desktop.models import (
     SurplusAllocation,
     Venue,
 )
-from acs_desktop.services.season_io.records import Draft, key
+from acs_desktop.services.season_io.records import Draft, ReservationRec, key
 
 ONE_DAY = timedelta(days=1)
+CODES_ASKED = 5000  # codes looked up in one query (SQLite takes up to 32,766 parameters)
 
 
 class Writer:
@@ -42,16 +48,28 @@ class Writer:
         self.s = session
         self.d = draft
         self.now = now
+        self._written = False
 
-    def write(self) -> None:
-        seasons = self._seasons()
+    def add_reservations(self, batch: list[ReservationRec]) -> None:
+        if not self._written:
+            self._head()
+        self._reservations(batch)
+
+    def finish(self) -> None:
+        """After the whole source was read: what is left of the draft."""
+        if not self._written:
+            self._head()
+        self.d.reservations.flush()
+        self._allocations(self.conventions)
+        self._narratives(self.seasons)
+
+    def _head(self) -> None:
+        self._written = True
+        self.seasons = self._seasons()
         partners = self._partners()
-        conventions = self._conventions(seasons, partners)
-        self._allocations(conventions)
-        relays = self._relays()
-        performances = self._performances(conventions, partners)
-        self._reservations(performances, relays)
-        self._narratives(seasons)
+        self.conventions = self._conventions(self.seasons, partners)
+        self.relays = self._relays()
+        self.performances = self._performances(self.conventions, partners)
 
     def _seasons(self) -> dict[str, int]:
         ids = {label: sid for sid, label in self.s.execute(select(Season.id, Season.label))}
@@ -165,15 +183,16 @@ class Writer:
             ids[k] = performance.id
         return ids
 
-    def _reservations(self, performances: dict[tuple, int], relays: dict[tuple, int]) -> None:
+    def _reservations(self, batch: list[ReservationRec]) -> None:
         bookings, moments = [], []
-        for r in self.d.reservations:
+        for r in batch:
             p = self.d.performances[r.performance]
             created = min(self.now, p.starts_at - ONE_DAY)
             cancelled_at = min(self.now, p.starts_at) if p.cancelled else created
             moments.append((created, cancelled_at, min(self.now, p.starts_at + ONE_DAY)))
             bookings.append({
-                "performance_id": performances[r.performance], "relay_id": relays[r.relay], "places": r.held + r.cancelled,
+                "performance_id": p.existing_id or self.performances[r.performance], "relay_id": self._relay_id(r.relay),
+                "places": r.held + r.cancelled,
                 "created_at": created, "note": "Import", "places_cancelled_by_partner": r.cancelled if p.cancelled else 0,
                 "warned_at": cancelled_at if p.cancelled and p.starts_at <= self.now else None,
                 "referent_id": None, "deadline_override": False, "names_on_tickets": False,
@@ -181,10 +200,10 @@ class Writer:
         if not bookings:
             return
         ids = self.s.scalars(insert(Booking).returning(Booking.id, sort_by_parameter_order=True), bookings).all()
-        taken = set(self.s.scalars(select(Invitation.code)))
+        codes = self._new_codes(sum(r.held + r.cancelled for r in batch))
         issued_like = (InvitationStatus.ISSUED, InvitationStatus.USED, InvitationStatus.UNUSED)
         rows = []
-        for r, booking_id, booking, (created, cancelled_at, recorded_at) in zip(self.d.reservations, ids, bookings, moments, strict=True):
+        for r, booking_id, booking, (created, cancelled_at, recorded_at) in zip(batch, ids, bookings, moments, strict=True):
             if r.used is None:
                 statuses = [(InvitationStatus.ISSUED, None)] * r.issued
             else:
@@ -192,7 +211,7 @@ class Writer:
             statuses += [(InvitationStatus.BOOKED, None)] * (r.held - r.issued) + [(InvitationStatus.CANCELLED, None)] * r.cancelled
             for status, reason_id in statuses:
                 rows.append({
-                    "booking_id": booking_id, "performance_id": booking["performance_id"], "code": _new_code(taken),
+                    "booking_id": booking_id, "performance_id": booking["performance_id"], "code": codes.pop(),
                     "status": status, "first_name": None, "reason_id": reason_id, "comment": "",
                     "issued_at": created if status in issued_like else None,
                     "print_count": 1 if status in issued_like else 0,
@@ -201,16 +220,24 @@ class Writer:
                 })
         self.s.execute(insert(Invitation), rows)
 
+    def _relay_id(self, k: tuple) -> int:
+        """A relay of the file, or one of the store the bookings met after the relays were written."""
+        return self.relays.get(k) or self.d.relays[k].existing_id
+
     def _narratives(self, seasons: dict[str, int]) -> None:
         for label, n in self.d.narratives.items():
             season = self.s.get(Season, seasons[label])
             season.review_objectives, season.review_highlights, season.review_relay_feedback = n.objectives, n.highlights, n.relay_feedback
             season.review_next_steps, season.review_gaps = n.next_steps, n.gaps
 
-
-def _new_code(taken: set[str]) -> str:
-    while True:
-        code = ticket_codes.new_code()
-        if code not in taken:
-            taken.add(code)
-            return code
+    def _new_codes(self, n: int) -> list[str]:
+        """`n` ticket codes that no invitation has, in the store or in this transaction so far:
+        asked of the store's index batch by batch, not kept in memory for the whole store."""
+        codes: set[str] = set()
+        while len(codes) < n:
+            drawn = list({ticket_codes.new_code() for _ in range(n - len(codes))} - codes)
+            taken: set[str] = set()
+            for start in range(0, len(drawn), CODES_ASKED):
+                taken.update(self.s.scalars(select(Invitation.code).where(Invitation.code.in_(drawn[start:start + CODES_ASKED]))))
+            codes.update(code for code in drawn if code not in taken)
+        return list(codes)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from acs_desktop.domain.errors import DomainError
+from acs_desktop.domain.faults import fault
 from acs_desktop.models import Season
 from acs_desktop.services.base import Service, get_or_refuse
 from acs_desktop.services.season_io.exporting import season_tables
@@ -64,4 +65,4 @@ def _written(write, target):
     try:
         return write()
     except OSError as exc:
-        raise DomainError("export_failed", f"Impossible d'écrire « {target} » ({exc.strerror or exc}).") from None
+        raise fault(exc, target) or DomainError("export_failed", f"Impossible d'écrire « {target} » ({exc.strerror or exc}).") from None

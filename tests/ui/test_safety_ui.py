@@ -42,3 +42,15 @@ def test_backup_to_a_folder_and_restore_from_the_window(qtbot, window, services,
     assert window.season_box.count() == 1
     assert any("gardée" in said for said in messages.said)
     assert Path(messages.said[-1].split("\n")[-1]).exists()
+
+
+def test_a_backup_to_a_full_key_from_the_window_is_said_in_french(qtbot, window, services, messages, monkeypatch, tmp_path):
+    from tests.machine import files_under, sqlite_full_under
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    monkeypatch.setattr(safety_actions.QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(usb)))
+    sqlite_full_under(monkeypatch, usb)
+    assert safety_actions.backup_to_folder(window, services) is None
+    assert "le disque est plein" in messages.said[-1] and str(usb) in messages.said[-1]
+    assert files_under(usb) == []  # no « .partiel »

@@ -20,9 +20,10 @@ from typing import TYPE_CHECKING
 from acs_desktop import APP_NAME, __version__
 from acs_desktop.commands import CommandContext
 from acs_desktop.db.files import keep_private, private
-from acs_desktop.db.location import ENV_VAR, resolve_data_dir, store_path
+from acs_desktop.db.location import ENV_VAR, data_dir_problem, resolve_data_dir, store_path
 from acs_desktop.db.lock import StoreLock
 from acs_desktop.domain.errors import DomainError
+from acs_desktop.domain.faults import describe, fault
 from acs_desktop.domain.french import format_int
 
 if TYPE_CHECKING:
@@ -93,13 +94,28 @@ def _not_for_the_window(message: str):
     raise ValueError(message)
 
 
-def setup_logging(data_dir: Path) -> Path:
+class _QuietFileHandler(RotatingFileHandler):
+    """The log file; when the disk is full the line is lost, never printed with a traceback on
+    the screen (Python's default for a handler that fails)."""
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        pass
+
+
+def setup_logging(data_dir: Path) -> Path | None:
+    """The log in the data folder; None if the folder cannot hold it (read-only: `check` and
+    `backup` still run there). Never a line of it on the screen: what the person must know is
+    said in French, the details stay in the file."""
     log_path = data_dir / LOG_FILE
     root = logging.getLogger()
-    for old in [h for h in root.handlers if isinstance(h, RotatingFileHandler)]:
+    for old in [h for h in root.handlers if isinstance(h, RotatingFileHandler | logging.NullHandler)]:
         root.removeHandler(old)  # main() may run more than once in a process (tests)
         old.close()
-    handler = RotatingFileHandler(log_path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    try:
+        handler = _QuietFileHandler(log_path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    except OSError:
+        root.addHandler(logging.NullHandler())  # else Python prints warnings, tracebacks included, on stderr
+        return None
     private(log_path)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
@@ -110,26 +126,50 @@ def setup_logging(data_dir: Path) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if not logging.getLogger().handlers:  # until the log is open, nothing of it on the screen (tracebacks included)
+        logging.getLogger().addHandler(logging.NullHandler())
     data_dir = resolve_data_dir(args.data_dir)
-    keep_private(data_dir)
-    path = store_path(data_dir)
     gui = not args.command and not args.self_test
+    problem = data_dir_problem(data_dir)
+    if problem:
+        return _refuse_start(problem, gui=gui)
+    path = store_path(data_dir)
+    try:
+        return _start(args, data_dir, path, gui=gui)
+    except Exception as error:  # noqa: BLE001 - the net around the start (lock, log, opening): French, no traceback
+        message = describe(error, path, outcome=STORE_UNTOUCHED)
+        if message is None:
+            return _unexpected(None)
+        logging.getLogger(__name__).warning("%s\n%s", message, traceback.format_exc())
+        return _refuse_start(message, gui=gui)
+
+
+STORE_UNTOUCHED = "La base n'a pas été modifiée."
+DATA_DIR_NEEDED = "ACS Desktop doit pouvoir écrire dans le dossier des données (la base, son journal, ses sauvegardes) ; la base n'a pas été modifiée."
+
+
+def _start(args: argparse.Namespace, data_dir: Path, path: Path, *, gui: bool) -> int:
+    keep_private(data_dir)
     lock = StoreLock(path)
-    if getattr(args, "exclusive", True) and not lock.acquire():
+    try:
+        free = not getattr(args, "exclusive", True) or lock.acquire()
+    except OSError as error:  # the folder cannot be written (read-only, refused, full): say the folder
+        raise fault(OSError(error.errno, error.strerror), data_dir, outcome=DATA_DIR_NEEDED) or error from None
+    if not free:
         return _refuse_start(
             f"ACS Desktop est déjà ouvert sur cette base ({lock.holder() or path}). Fermez-le avant de le relancer.", gui=gui, code=4
         )
     try:
+        log_path = setup_logging(data_dir)
         if not args.command:
-            return _window(args, data_dir, path, gui=gui)
+            return _window(args, data_dir, path, log_path, gui=gui)
         if not getattr(args, "opens_store", True):
-            return _guarded(lambda: args.handler(args, CommandContext(data_dir, path)), None)
+            return _guarded(lambda: args.handler(args, CommandContext(data_dir, path)), log_path, path)
         store = _open(path, data_dir, gui=False)
         if store is None:
             return 2
-        log_path = setup_logging(data_dir)
         try:
-            return _guarded(lambda: _run_command(args, store, data_dir), log_path)
+            return _guarded(lambda: _run_command(args, store, data_dir), log_path, path)
         finally:
             store.close()
     finally:
@@ -144,7 +184,7 @@ def _open(path: Path, data_dir: Path, *, gui: bool) -> Store | None:
     try:
         return open_store(path)
     except StoreError as error:
-        if error.code not in ("damaged", "unreadable"):
+        if not error.damaged:  # a full disk, a read-only folder, a busy store: said as such, no restore offered
             _refuse_start(error.message, gui=gui)
             return None
         backup = latest_good_backup(data_dir)
@@ -177,18 +217,60 @@ def _ask_restore(message: str, backup) -> bool:
         return False
 
 
-def _guarded(action, log_path: Path | None) -> int:
-    """Run `action`: a refusal is said in French; anything else too, with details in the log."""
+def _guarded(action, log_path: Path | None, store_path: Path | None = None) -> int:
+    """Run `action`: a refusal is said in French, a fault of the machine too (with the path
+    concerned: the store for a database error); anything else as well, details in the log."""
     try:
         return action()
     except DomainError as error:
         print(error.message, file=sys.stderr)
         return 1
-    except Exception:  # noqa: BLE001 - the last net: a French sentence, details in the log
-        logging.getLogger(__name__).error("Erreur inattendue\n%s", traceback.format_exc())
-        where = f" Le détail technique est dans le journal : {log_path}" if log_path else ""
-        print(f"Erreur inattendue.{where}", file=sys.stderr)
-        return 3
+    except Exception as error:  # noqa: BLE001 - the last net: a French sentence, details in the log
+        message = describe(error, store_path)
+        if message is None:
+            return _unexpected(log_path)
+        logging.getLogger(__name__).warning("%s\n%s", message, traceback.format_exc())
+        print(message, file=sys.stderr)
+        return 1
+
+
+def _unexpected(log_path: Path | None) -> int:
+    logging.getLogger(__name__).error("Erreur inattendue\n%s", traceback.format_exc())
+    where = f" Le détail technique est dans le journal : {log_path}" if log_path else ""
+    print(f"Erreur inattendue.{where}", file=sys.stderr)
+    return 3
+
+
+def _warn(message: str, *, gui: bool, parent=None) -> None:
+    """Say something that does not stop the work (a backup not taken): on stderr, in the log and,
+    with a window, in a message box."""
+    logging.getLogger(__name__).warning(message)
+    print(message, file=sys.stderr)
+    if gui:
+        try:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(parent, APP_NAME, message)
+        except Exception:  # noqa: BLE001 - no screen: said on stderr already
+            pass
+
+
+def _automatic_backup(store_path: Path, data_dir: Path, *, closing: bool, gui: bool, parent=None) -> None:
+    """The day's copies; on a full or read-only disk the session goes on (the store is intact):
+    it is said, and the copy is taken again at the next closing or start."""
+    import sqlite3
+
+    from acs_desktop.db.backup import BACKUP_NOT_TAKEN, automatic_backup
+    from acs_desktop.db.store import StoreError
+
+    try:
+        automatic_backup(store_path, data_dir, datetime.now(), closing=closing)
+    except (OSError, sqlite3.Error, StoreError) as error:
+        message = error.message if isinstance(error, StoreError) else describe(error, store_path, outcome=BACKUP_NOT_TAKEN)
+        if message is None:
+            raise
+        again = "au prochain démarrage" if closing else "à la fermeture"
+        _warn(f"Sauvegarde automatique : {message}\nElle sera retentée {again}.", gui=gui, parent=parent)
 
 
 def _prepare(args: argparse.Namespace, store: Store) -> Services:
@@ -213,7 +295,7 @@ def _run_command(args: argparse.Namespace, store: Store, data_dir: Path) -> int:
     return args.handler(args, CommandContext(data_dir, store.path, store, services))
 
 
-def _window(args: argparse.Namespace, data_dir: Path, path: Path, *, gui: bool) -> int:
+def _window(args: argparse.Namespace, data_dir: Path, path: Path, log_path: Path | None, *, gui: bool) -> int:
     """The window shows first; the store is opened under it, backed up (the day's first start)
     and, after the window closes, checkpointed, backed up again if written, and closed."""
     if not _screen_available():
@@ -221,18 +303,15 @@ def _window(args: argparse.Namespace, data_dir: Path, path: Path, *, gui: bool) 
             print("Aucun écran n'est disponible : la fenêtre ne peut pas s'ouvrir.", file=sys.stderr)
             return 2
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # the self-test checks the window off screen
-    log_path = setup_logging(data_dir)
     opened: list[Store] = []
 
-    def open_services(_window) -> Services | None:
-        from acs_desktop.db.backup import automatic_backup
-
+    def open_services(window) -> Services | None:
         store = _open(path, data_dir, gui=gui)
         if store is None:
             return None
         opened.append(store)
         services = _prepare(args, store)
-        automatic_backup(store.path, data_dir, datetime.now())
+        _automatic_backup(store.path, data_dir, closing=False, gui=gui, parent=window)
         return services
 
     def run() -> int:
@@ -240,14 +319,17 @@ def _window(args: argparse.Namespace, data_dir: Path, path: Path, *, gui: bool) 
 
         code = run_gui(data_dir, path, log_path, open_services, self_test=args.self_test)
         if opened:
-            from acs_desktop.db.backup import automatic_backup
-
-            opened[0].checkpoint()  # then the copy (if the session wrote anything) is newer than every file of the store
-            automatic_backup(opened[0].path, data_dir, datetime.now(), closing=True)
+            try:
+                opened[0].checkpoint()  # then the copy (if the session wrote anything) is newer than every file of the store
+            except Exception as error:  # noqa: BLE001 - a full disk: the journal keeps the changes, SQLite replays it
+                if describe(error, path) is None:
+                    raise
+                logging.getLogger(__name__).warning("Journal non reporté dans la base : %s", describe(error, path))
+            _automatic_backup(opened[0].path, data_dir, closing=True, gui=gui)
         return code
 
     try:
-        return _guarded(run, log_path)
+        return _guarded(run, log_path, path)
     finally:
         for store in opened:
             store.close()

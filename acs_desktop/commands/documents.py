@@ -8,7 +8,6 @@ marked, so that a file that cannot be written leaves the tickets as they were.
 from __future__ import annotations
 
 import argparse
-import errno
 import os
 import tempfile
 import unicodedata
@@ -17,6 +16,7 @@ from pathlib import Path
 
 from acs_desktop.commands import say_written
 from acs_desktop.domain.errors import DomainError
+from acs_desktop.domain.faults import fault
 from acs_desktop.services import Services
 from acs_desktop.services.documents import Document, TicketSelection
 from acs_desktop.services.relays import RelayRow
@@ -85,7 +85,8 @@ def run_tickets(args: argparse.Namespace, context) -> int:
         selection = TicketSelection(relay_id=find_relay(services, args.relay).id, season_id=find_season(services, args.season).id)
     else:
         selection = TicketSelection(booking_id=args.booking, performance_id=args.performance, include_printed=args.reprint)
-    return _write(lambda: services.documents.print_tickets(selection), args.out)
+    # Marked issued only once the file is on the disk: a full disk marks nothing.
+    return _write(lambda: services.documents.prepare_tickets(selection), args.out, then=services.documents.printed)
 
 
 def run_attendance(args: argparse.Namespace, context) -> int:
@@ -152,42 +153,41 @@ def _fold(text: str) -> str:
 
 
 # --- writing --------------------------------------------------------------------------------------
-def _write(make: Callable[[], Document], out: str | None) -> int:
+def _write(make: Callable[[], Document], out: str | None, then: Callable[[Document], Document] | None = None) -> int:
     """Make the document and write it to `out` (a file, or a folder for the document's own
     name; the current folder by default). A temporary file is created first, so that a folder
-    that cannot be written refuses before anything — tickets included — is marked."""
+    that cannot be written refuses before anything is done; `then` (marking tickets issued) runs
+    once the document is flushed to the disk, just before it is put in place."""
     requested = Path(out) if out else None
     into_folder = requested is None or requested.is_dir()
     folder = (requested or Path.cwd()) if into_folder else requested.parent
     try:
         handle = tempfile.NamedTemporaryFile(dir=folder, prefix=".acs-", suffix=".pdf", delete=False)
     except OSError as error:
-        raise DomainError("write_failed", f"Impossible d'écrire dans « {folder} » : {_reason(error)}.") from None
+        raise fault(error, folder) or DomainError("write_failed", f"Impossible d'écrire dans « {folder} » : {error.strerror or error}.") from None
     temporary = Path(handle.name)
     try:
         with handle:
             document = make()
             handle.write(document.pdf)
+            handle.flush()
+            os.fsync(handle.fileno())  # a disk that fills up on flushing says it before the document is in place
+        if then is not None:
+            document = then(document)
         path = folder / document.filename if into_folder else requested
         os.chmod(temporary, 0o666 & ~_umask())  # a temporary file is private; the document need not be
         os.replace(temporary, path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        said = fault(OSError(error.errno, error.strerror), requested if not into_folder else folder, outcome="Aucun fichier n'a été laissé à moitié écrit.")
+        if said is None:
+            raise
+        raise said from None
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
     say_written(document.summary, path)
     return 0
-
-
-def _reason(error: OSError) -> str:
-    french = {
-        errno.ENOENT: "ce dossier n'existe pas",
-        errno.ENOTDIR: "ce n'est pas un dossier",
-        errno.EACCES: "accès refusé",
-        errno.EPERM: "accès refusé",
-        errno.ENOSPC: "le disque est plein",
-        errno.EROFS: "le disque est en lecture seule",
-    }
-    return french.get(error.errno, error.strerror or str(error))
 
 
 def _umask() -> int:

@@ -10,6 +10,7 @@ from pathlib import Path
 from acs_desktop.commands import say_written
 from acs_desktop.commands.season_arg import find_season
 from acs_desktop.domain.errors import DomainError
+from acs_desktop.exports.atomic import write_file
 
 
 def register(subparsers) -> None:
@@ -28,7 +29,7 @@ def register(subparsers) -> None:
 def write(path: Path, data: bytes) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        write_file(path, data)  # whole or not at all: never a 0-byte report on a full disk
     except OSError as exc:
         raise DomainError("write_failed", f"Impossible d'écrire « {path} » ({exc.strerror or exc}).") from None
 

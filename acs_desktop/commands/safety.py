@@ -8,6 +8,7 @@ from pathlib import Path
 
 from acs_desktop.db.backup import check_store, restore_backup, write_backup
 from acs_desktop.db.store import StoreError
+from acs_desktop.domain.faults import describe
 
 
 def register(subparsers) -> None:
@@ -31,7 +32,7 @@ def run_backup(args, context) -> int:
         print(error.message, file=sys.stderr)
         return 1
     except OSError as exc:
-        print(f"La copie n'a pas pu être écrite dans « {args.to} » ({exc.strerror}).", file=sys.stderr)
+        print(describe(exc, args.to) or f"La copie n'a pas pu être écrite dans « {args.to} » ({exc.strerror}).", file=sys.stderr)
         return 1
     print(f"Sauvegarde écrite : {target}")
     return 0
@@ -54,5 +55,8 @@ def run_check(args, context) -> int:
     report = check_store(context.store_path)
     for line in report.lines:
         print(line)
-    print("Résultat : la base est saine." if report.ok else "Résultat : la base a un problème. Restaurez la dernière sauvegarde (acs-desktop restore FICHIER).")
+    if report.fault:  # the machine stopped the check: the store is not said damaged
+        print("Résultat : la base n'a pas pu être vérifiée ; elle n'est pas endommagée pour autant. Relancez la vérification une fois le problème réglé.")
+    else:
+        print("Résultat : la base est saine." if report.ok else "Résultat : la base a un problème. Restaurez la dernière sauvegarde (acs-desktop restore FICHIER).")
     return 0 if report.ok else 1

@@ -16,7 +16,8 @@ from datetime import datetime
 from pathlib import Path
 
 from acs_desktop.db.files import private
-from acs_desktop.db.store import StoreError, copy_store, head_revision, inspect_file, restoring_path
+from acs_desktop.db.store import StoreError, copy_store, head_revision, inspect_file, machine_fault, read_only_connection, restoring_path
+from acs_desktop.domain.faults import BUSY, fault_kind
 
 BACKUP_DIR = "sauvegardes"
 DAILY, MONTHLY = "quotidiennes", "mensuelles"
@@ -25,6 +26,7 @@ KEEP = {DAILY: 10, MONTHLY: 12}
 # the last few of each are kept, so that what was erased since does not live on in old copies.
 KEEP_COPIES = ((BACKUP_DIR, "acs.avant-restauration-*.sqlite", 5), (".", "*.avant-mise-a-jour-*.sqlite", 3))
 SQLITE_SIDE_FILES = ("-wal", "-shm")
+BACKUP_NOT_TAKEN = "La sauvegarde n'a pas été faite ; la base est intacte."
 
 
 @dataclass(frozen=True)
@@ -46,19 +48,30 @@ def backups_root(data_dir: Path) -> Path:
 
 
 def write_backup(store_path: Path, target: Path) -> Path:
-    """A checked copy of the store at `target` (replaced if it exists)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    """A checked copy of the store at `target` (replaced if it exists). On a full or read-only
+    disk, StoreError in French: no « .partiel » is left, the store and `target` are untouched."""
     partial = target.with_name(target.name + ".partiel")
-    partial.unlink(missing_ok=True)
-    copy_store(store_path, partial)
-    with sqlite3.connect(partial) as check:
-        result = check.execute("PRAGMA quick_check").fetchone()[0]
-    check.close()
-    if result != "ok":
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         partial.unlink(missing_ok=True)
-        raise StoreError("backup_failed", f"La copie de sauvegarde est incohérente ({result}) : elle n'a pas été gardée.")
-    private(partial)
-    os.replace(partial, target)
+        copy_store(store_path, partial)
+        with sqlite3.connect(partial) as check:
+            result = check.execute("PRAGMA quick_check").fetchone()[0]
+        check.close()
+        if result != "ok":
+            raise StoreError("backup_failed", f"La copie de sauvegarde est incohérente ({result}) : elle n'a pas été gardée.")
+        private(partial)
+        os.replace(partial, target)
+    except BaseException as error:
+        for leftover in (partial, partial.with_name(partial.name + "-journal")):
+            try:
+                leftover.unlink(missing_ok=True)
+            except OSError:
+                pass
+        said = machine_fault(error, store_path if fault_kind(error) == BUSY else target, BACKUP_NOT_TAKEN)
+        if said is None:
+            raise
+        raise said from None
     return target
 
 
@@ -194,6 +207,7 @@ def _sync(path: Path) -> None:
 class CheckReport:
     ok: bool
     lines: tuple[str, ...]
+    fault: bool = False  # not checked because of the machine (busy, read-only, ...): not a damaged store
 
 
 def check_store(store_path: Path) -> CheckReport:
@@ -202,17 +216,24 @@ def check_store(store_path: Path) -> CheckReport:
     try:
         state = inspect_file(store_path)
     except StoreError as error:
-        return CheckReport(False, (error.message,))
+        return CheckReport(False, (error.message,), fault=not error.damaged)
     if not state.exists:
         return CheckReport(False, (f"Aucune base à « {store_path} ».",))
-    with sqlite3.connect(f"{store_path.resolve().as_uri()}?mode=ro", uri=True) as connection:
+    connection = read_only_connection(store_path)
+    try:
         integrity = [row[0] for row in connection.execute("PRAGMA integrity_check")]
         broken = connection.execute("PRAGMA foreign_key_check").fetchall()
         counts = {
             table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608 - fixed names
             for table in ("season", "partner", "relay", "performance", "booking", "invitation")
         } if state.has_tables and state.revision else {}
-    connection.close()
+    except sqlite3.Error as error:
+        said = machine_fault(error, store_path)
+        if said is None:
+            raise
+        return CheckReport(False, (said.message,), fault=True)
+    finally:
+        connection.close()
     ok = integrity == ["ok"] and not broken
     lines.append(f"Base : {store_path}")
     lines.append("Intégrité : correcte" if integrity == ["ok"] else f"Intégrité : ERREURS ({'; '.join(integrity[:5])})")

@@ -19,8 +19,9 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from acs_desktop.db.engine import APPLICATION_ID, make_engine, writing
+from acs_desktop.db.engine import APPLICATION_ID, BUSY_TIMEOUT_MS, make_engine, writing
 from acs_desktop.db.files import private
+from acs_desktop.domain.faults import describe, fault_kind
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -34,12 +35,33 @@ HEAD_REVISION = "0006"
 
 
 class StoreError(Exception):
-    """The store cannot be opened. `message` is French and shown as is; the file is untouched."""
+    """The store cannot be opened. `message` is French and shown as is; the file is untouched.
+    `code` is "damaged" or "unreadable" only for a damaged file: a machine fault (a full disk, a
+    read-only folder, a store held by another program) has the fault's code, never those two."""
 
     def __init__(self, code: str, message: str):
         super().__init__(message)
         self.code = code
         self.message = message
+
+    @property
+    def damaged(self) -> bool:
+        return self.code in DAMAGED
+
+
+DAMAGED = ("damaged", "unreadable")
+UNTOUCHED = "La base n'a pas été modifiée."
+
+
+def machine_fault(error: BaseException, path: Path, outcome: str = UNTOUCHED) -> StoreError | None:
+    """`error` as a StoreError if it is a fault of the machine (said in French), else None."""
+    message = describe(error, path, outcome=outcome)
+    return None if message is None else StoreError(fault_kind(error), message)
+
+
+def read_only_connection(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write, waiting for a busy store as the application's own do."""
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
 
 
 @dataclass
@@ -175,7 +197,9 @@ def inspect_file(path: Path) -> FileState:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise StoreError("unreadable", f"Le fichier « {path} » ne peut pas être lu ({exc.strerror}).") from None
+        raise machine_fault(exc, path) or StoreError(
+            "unreadable_file", f"Le fichier « {path} » ne peut pas être lu ({exc.strerror}). Il n'a pas été modifié."
+        ) from None
     if not header:
         return FileState(exists=True, revision=None, has_tables=False)
     if header != SQLITE_HEADER:
@@ -185,7 +209,7 @@ def inspect_file(path: Path) -> FileState:
             "Il n'a pas été modifié.",
         )
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        connection = read_only_connection(path)
         try:
             check = connection.execute("PRAGMA quick_check").fetchone()[0]
             if check != "ok":
@@ -204,6 +228,9 @@ def inspect_file(path: Path) -> FileState:
             connection.close()
     except sqlite3.DatabaseError as exc:
         logging.getLogger(__name__).warning("Base illisible %s : %s", path, exc)
+        said = machine_fault(exc, path)
+        if said is not None:  # a full disk, a read-only folder, a busy store: the file is healthy
+            raise said from None
         raise StoreError(
             "unreadable",
             f"La base « {path} » est endommagée : elle ne peut pas être lue. Elle n'a pas été modifiée : "
@@ -294,6 +321,22 @@ def _quick_check(path: Path) -> bool:
         connection.close()
 
 
+def _not_migrated(error: BaseException, path: Path, *, created: bool = False) -> StoreError:
+    """Why the store could not be created or upgraded; the store itself is as it was."""
+    outcome = "La base n'a pas été créée." if created else "La base n'a été ni mise à jour ni modifiée."
+    return machine_fault(error, path, outcome) or StoreError(
+        "unwritable", f"La base « {path} » ne peut pas être modifiée ({getattr(error, 'orig', None) or error})."
+    )
+
+
+def _remove_with_journal(path: Path) -> None:
+    for leftover in (path, *(path.with_name(path.name + s) for s in ("-journal", "-wal", "-shm"))):
+        try:
+            leftover.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
 def open_store(path: Path) -> Store:
     """Open (creating or upgrading if needed) the store at `path`."""
     path = Path(path)
@@ -306,7 +349,7 @@ def open_store(path: Path) -> Store:
             path.parent.mkdir(parents=True)
             private(path.parent, directory=True)
     except OSError as exc:
-        raise StoreError(
+        raise machine_fault(exc, path.parent, "") or StoreError(
             "data_dir_unwritable",
             f"Le dossier des données « {path.parent} » ne peut pas être créé ({exc.strerror}).",
         ) from None
@@ -316,13 +359,21 @@ def open_store(path: Path) -> Store:
         if state.revision is not None:
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
             copy_path = path.with_name(f"{path.stem}.avant-mise-a-jour-{state.revision}-{stamp}.sqlite")
-            copy_store(path, copy_path)
+            try:
+                copy_store(path, copy_path)
+            except (OSError, sqlite3.Error) as exc:
+                _remove_with_journal(copy_path)  # never a half copy beside the store
+                raise _not_migrated(exc, copy_path) from None
         try:
             migrate(path)
         except StoreError:
             raise
-        except sqlite3.OperationalError as exc:
-            raise StoreError("unwritable", f"La base « {path} » ne peut pas être modifiée ({exc}).") from None
+        except Exception as exc:
+            if not state.exists:  # what the failed creation left (0 bytes, or half a schema) goes
+                _remove_with_journal(path)
+            if fault_kind(exc) is None and not isinstance(exc, sqlite3.Error | DBAPIError):
+                raise  # not the disk nor the file: a fault of ours, for the log
+            raise _not_migrated(exc, path, created=not state.exists) from None
         if not state.has_tables:
             private(path)
     engine = make_engine(path)

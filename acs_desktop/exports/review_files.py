@@ -10,6 +10,7 @@ from pathlib import Path
 from acs_desktop.domain.cells import as_text, neutralized
 from acs_desktop.domain.french import format_decimal
 from acs_desktop.domain.review import SeasonReview
+from acs_desktop.exports.atomic import write_file, write_files
 from acs_desktop.exports.review_tables import Cell, Points, Rate, ReviewTable, review_tables
 
 EURO_FORMAT = '#,##0.00\\ "€"'
@@ -70,9 +71,7 @@ def _append(sheet, row: tuple[Cell, ...]) -> None:
 
 
 def write_xlsx(review: SeasonReview, path: Path) -> Path:
-    path = Path(path)
-    path.write_bytes(xlsx_bytes(review))
-    return path
+    return write_file(Path(path), xlsx_bytes(review))
 
 
 def csv_text(value: Cell) -> str:
@@ -103,10 +102,5 @@ def table_csv(table: ReviewTable) -> str:
 def write_csv(review: SeasonReview, folder: Path) -> list[Path]:
     """One `<table>.csv` per table in `folder` (`;`, UTF-8 with a BOM so that Excel reads accents)."""
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for table in review_tables(review):
-        target = folder / f"{table.name}.csv"
-        target.write_text(table_csv(table), encoding="utf-8-sig", newline="")
-        written.append(target)
-    return written
+    files = {folder / f"{table.name}.csv": table_csv(table).encode("utf-8-sig") for table in review_tables(review)}
+    return write_files(files, folder=folder)  # all the tables or none: never a file cut short by a full disk

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -10,13 +11,17 @@ from decimal import Decimal
 from typing import Protocol, TypeVar
 
 from sqlalchemy import Connection, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from acs_desktop.domain.errors import DomainError
+from acs_desktop.domain.faults import fault
 from acs_desktop.domain.french import format_date, format_money
 from acs_desktop.models import ActivityEntry, Base
 
 Clock = Callable[[], datetime]
+log = logging.getLogger(__name__)
+NOT_SAVED = "Rien n'a été enregistré : la base est telle qu'avant."
 T = TypeVar("T", bound=Base)
 
 
@@ -62,7 +67,7 @@ class Service:
         if current is not None:
             yield current
             return
-        with self._sessions.read() as session, session.begin():
+        with self._faults_said(), self._sessions.read() as session, session.begin():
             self._local.session = session
             try:
                 yield session
@@ -72,8 +77,21 @@ class Service:
     @contextmanager
     def _writing(self) -> Iterator[Session]:
         """One write transaction: committed at the end, rolled back entirely on any error."""
-        with self._sessions.write() as session, session.begin():
+        with self._faults_said(NOT_SAVED), self._sessions.write() as session, session.begin():
             yield session
+
+    @contextmanager
+    def _faults_said(self, outcome: str = "") -> Iterator[None]:
+        """A full disk, a read-only folder or a store held by another program, met by the
+        database: a MachineFault (a DomainError) in French, once the transaction is rolled back."""
+        try:
+            yield
+        except DBAPIError as error:
+            said = fault(error, getattr(self._sessions, "path", None), outcome=outcome)
+            if said is None:
+                raise
+            log.warning("%s (%s)", said.message, error.orig)
+            raise said from error
 
     def _log(self, session: Session, action: str, entity: str, entity_id: int | None, summary: str) -> None:
         session.add(

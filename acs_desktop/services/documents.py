@@ -181,7 +181,11 @@ class DocumentService(Service):
     def print_tickets(self, selection: TicketSelection, progress: ProgressCallback | None = None) -> Document:
         """Prepare → render → mark issued at once (the command line: the file written is the print).
         A failed or cancelled rendering marks nothing."""
-        document = self.prepare_tickets(selection, progress)
+        return self.printed(self.prepare_tickets(selection, progress))
+
+    def printed(self, document: Document) -> Document:
+        """The prepared tickets of `document` are in a file now (the command line's print): mark
+        them issued; the same document, saying what was marked."""
         issued = self._bookings.issue_invitations(list(document.tickets))
         said = _first_and_again(len(issued.first_print), len(issued.reprint),
                                 ("imprimé pour la première fois", "imprimés pour la première fois"), "duplicata (mêmes codes)")

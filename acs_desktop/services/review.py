@@ -22,6 +22,7 @@ from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session
 
 from acs_desktop.domain.errors import DomainError
+from acs_desktop.domain.faults import fault
 from acs_desktop.domain.funding import places_funded, places_uncovered, shortfall, surplus
 from acs_desktop.domain.review import (
     ZERO,
@@ -370,7 +371,7 @@ class ReviewService(Service):
         try:
             return write_csv(review, Path(folder))
         except OSError as exc:
-            raise DomainError("export_failed", f"Impossible d'écrire dans « {folder} » ({exc.strerror or exc}).") from None
+            raise fault(exc, folder) or DomainError("export_failed", f"Impossible d'écrire dans « {folder} » ({exc.strerror or exc}).") from None
 
     def identity(self):
         """Who issues the documents: the association's name, address, contacts and logo."""

@@ -6,12 +6,14 @@ the same engine to the restored file (migrating it first if it is older).
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from acs_desktop.db.backup import BackupInfo, RestoreResult, check_backup, list_backups, restore_backup, write_backup
 from acs_desktop.db.store import Store, StoreError, open_store
 from acs_desktop.domain.errors import DomainError
+from acs_desktop.domain.faults import fault
 from acs_desktop.services.base import Clock, system_clock
 
 
@@ -43,7 +45,9 @@ class SafetyService:
         except StoreError as error:
             raise DomainError(error.code, error.message) from None
         except OSError as exc:
-            raise DomainError("backup_unwritable", f"La copie n'a pas pu être écrite dans « {folder} » ({exc.strerror}).") from None
+            raise fault(exc, folder) or DomainError(
+                "backup_unwritable", f"La copie n'a pas pu être écrite dans « {folder} » ({exc.strerror})."
+            ) from None
 
     def check(self, file: Path) -> BackupCandidate:
         try:
@@ -61,4 +65,6 @@ class SafetyService:
             open_store(self._store.path).close()  # an older backup is migrated now, with its copy kept
         except StoreError as error:
             raise DomainError(error.code, error.message) from None
+        except (OSError, sqlite3.Error) as error:  # a full disk: the store in place is still the one before
+            raise fault(error, self._store.path, outcome="La restauration n'a pas été faite ; la base est telle qu'avant.") or error from None
         return result

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from acs_desktop import APP_NAME, __version__
 from acs_desktop.domain.errors import DomainError
+from acs_desktop.domain.faults import describe
 from acs_desktop.domain.french import format_int
 
 if TYPE_CHECKING:
@@ -63,6 +64,11 @@ def install_exception_hook(log_path: Path) -> None:
         if isinstance(value, DomainError):
             show_error(QApplication.activeWindow(), value.message)
             return
+        said = describe(value)  # a full disk, a read-only folder, a busy store: what it is, not « inattendue »
+        if said is not None:
+            log.warning("%s\n%s", said, "".join(traceback.format_exception(kind, value, tb)))
+            show_error(QApplication.activeWindow(), said)
+            return
         log.error("Erreur inattendue\n%s", "".join(traceback.format_exception(kind, value, tb)))
         QMessageBox.critical(
             QApplication.activeWindow(),
@@ -95,11 +101,15 @@ def run_gui(
         services = open_services(window)
         if services is not None:
             window.attach(services)
-    except Exception:
+    except Exception as error:
         QApplication.restoreOverrideCursor()
+        said = error.message if isinstance(error, DomainError) else describe(error, store_path)
         if not self_test:
-            QMessageBox.critical(window, "Erreur inattendue",
-                                 f"La base n'a pas pu être ouverte.\n\nLe détail technique est dans le journal :\n{log_path}")
+            if said is not None:  # a refusal or a fault of the machine: what it is, then the command line says it too
+                QMessageBox.warning(window, APP_NAME, f"La base n'a pas pu être ouverte.\n\n{said}")
+            else:
+                QMessageBox.critical(window, "Erreur inattendue",
+                                     f"La base n'a pas pu être ouverte.\n\nLe détail technique est dans le journal :\n{log_path}")
         window.close()
         raise
     QApplication.restoreOverrideCursor()

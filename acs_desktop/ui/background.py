@@ -15,6 +15,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from acs_desktop.domain.errors import DomainError
+from acs_desktop.domain.faults import describe
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +54,12 @@ class Task(QRunnable):
             self.signals.cancelled.emit()
         except DomainError as error:
             self.signals.refused.emit(error.message)
-        except Exception:  # noqa: BLE001 - never a traceback in the window: a sentence, details in the log
+        except Exception as error:  # noqa: BLE001 - never a traceback in the window: a sentence, details in the log
+            said = describe(error)  # a full disk, a read-only folder, a busy store: said as such
+            if said is not None:
+                log.warning("%s\n%s", said, traceback.format_exc())
+                self.signals.refused.emit(said)
+                return
             log.error("Erreur inattendue dans une tâche\n%s", traceback.format_exc())
             self.signals.refused.emit("Une erreur inattendue s'est produite ; le détail est dans le journal. Vos données ne sont pas perdues.")
         else:  # finished: even if stop was asked after the last step, the work is done

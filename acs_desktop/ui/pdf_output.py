@@ -31,7 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.french import format_int
+from acs_desktop.exports.atomic import write_file
 
 MAX_PRINT_DPI = 300
 _last_folder: Path | None = None
@@ -114,7 +116,10 @@ class PdfPreviewDialog(QDialog):
             return None
         path = Path(chosen) if chosen.lower().endswith(".pdf") else Path(chosen + ".pdf")
         try:
-            path.write_bytes(self.pdf)
+            write_file(path, self.pdf)  # whole or not at all: never a 0-byte PDF on a full disk
+        except DomainError as error:
+            QMessageBox.warning(self, "Enregistrer en PDF", error.message)
+            return None
         except OSError as error:
             QMessageBox.warning(self, "Enregistrer en PDF", f"Impossible d'écrire « {path} » : {error.strerror or error}.")
             return None
@@ -125,7 +130,11 @@ class PdfPreviewDialog(QDialog):
 
     def open_in_viewer(self) -> Path | None:
         path = viewer_folder() / self.filename
-        path.write_bytes(self.pdf)
+        try:
+            write_file(path, self.pdf)
+        except DomainError as error:  # the temporary folder on a full disk
+            QMessageBox.warning(self, "Lecteur PDF", error.message)
+            return None
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
             QMessageBox.warning(self, "Lecteur PDF", f"Aucun lecteur PDF n'a pu ouvrir le document. Il est enregistré ici : {path}")
         self._output_done()  # the viewer can print it: from here on it may be on paper

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from acs_desktop.domain.french import format_date
 from acs_desktop.domain.review import FIGURES_BY_KEY, month_label, review_alerts
+from acs_desktop.exports.atomic import write_file
 from acs_desktop.ui import background
 from acs_desktop.ui.formats import format_int, format_percent
 from acs_desktop.ui.review_narrative_editor import NarrativeEditor
@@ -418,6 +419,6 @@ def _write(path: Path, data: bytes) -> None:
     from acs_desktop.domain.errors import DomainError
 
     try:
-        path.write_bytes(data)
+        write_file(path, data)  # whole or not at all: never a 0-byte report on a full disk
     except OSError as exc:
         raise DomainError("write_failed", f"Impossible d'écrire « {path} » ({exc.strerror or exc}).") from None

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from acs_desktop.domain.errors import DomainError
+from acs_desktop.exports.atomic import write_file
 from acs_desktop.services import Services
 from acs_desktop.services.privacy import Erased, copies_text
 from acs_desktop.ui.widgets.actions import attempt, confirm, inform, refuse
@@ -68,7 +69,10 @@ def export_person(parent: QWidget, title: str, json_text: str, default_name: str
     file, _ = QFileDialog.getSaveFileName(parent, title, str(Path.home() / default_name), "JSON (*.json)")
     if file:
         try:
-            Path(file).write_text(json_text, encoding="utf-8")
+            write_file(Path(file), json_text.encode("utf-8"))
+        except DomainError as error:  # a full disk, a read-only folder: said as such
+            refuse(parent, error.message)
+            return
         except OSError as exc:
             refuse(parent, f"Le fichier n'a pas pu être écrit ({exc.strerror}).")
             return

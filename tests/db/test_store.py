@@ -135,4 +135,6 @@ def test_an_unreadable_file_is_refused_in_plain_words(store_path, monkeypatch):
     monkeypatch.setattr(Path, "open", refuse)
     with pytest.raises(StoreError) as refused:
         open_store(store_path)
-    assert refused.value.code == "unreadable" and "ne peut pas être lu" in refused.value.message
+    # A refused access is a fault of the machine, not a damaged store (no restore is offered).
+    assert refused.value.code == "access_denied" and not refused.value.damaged
+    assert "Accès refusé" in refused.value.message and str(store_path) in refused.value.message

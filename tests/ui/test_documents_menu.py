@@ -177,6 +177,20 @@ def test_save_as_pdf(preview, tmp_path, monkeypatch):
     assert str(saved) in preview.summary.text()
 
 
+def test_save_as_pdf_on_a_full_disk(preview, tmp_path, monkeypatch):
+    from tests.machine import files_under, full_disk
+
+    out = tmp_path / "clé"
+    out.mkdir()
+    warned = []
+    monkeypatch.setattr(pdf_output.QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(out / "catalogue.pdf"), ""))
+    monkeypatch.setattr(pdf_output.QMessageBox, "warning", lambda _parent, _title, text: warned.append(text))
+    full_disk(monkeypatch)
+    assert preview.save_as() is None
+    assert warned and "le disque est plein" in warned[0] and str(out / "catalogue.pdf") in warned[0]
+    assert files_under(out) == []
+
+
 def test_open_in_the_system_viewer(preview, monkeypatch):
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)

@@ -155,6 +155,33 @@ def test_only_the_latest_reload_is_shown(qtbot, demo_services):
     assert widget.heading.text() == "Bilan de la saison 2026-2027"
 
 
+def test_a_report_on_a_full_disk_is_said_and_leaves_no_file(tab, qtbot, tmp_path, monkeypatch):
+    from tests.machine import files_under, full_disk
+
+    out = tmp_path / "clé"
+    out.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out / "bilan.pdf"), ""))
+    full_disk(monkeypatch)
+    tab.write_report()
+    wait_idle(qtbot, tab)
+    assert "le disque est plein" in tab.status.text() and "bilan.pdf" in tab.status.text()
+    assert files_under(out) == []  # never a 0-byte or half PDF
+
+
+def test_a_task_meeting_a_fault_of_the_machine_says_it(qtbot):
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    def held(step):
+        raise OperationalError("BEGIN IMMEDIATE", {}, sqlite3.OperationalError("database is locked"))
+
+    task = background.Task(held)
+    with qtbot.waitSignal(task.signals.refused, timeout=5000) as signal:
+        background.start(task)
+    assert signal.args[0].startswith("La base est utilisée par un autre programme")
+
+
 def test_a_task_can_be_cancelled_between_steps(qtbot):
     steps = []
 

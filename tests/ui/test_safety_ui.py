@@ -60,3 +60,15 @@ def test_erasing_a_referent_says_it_reached_the_backups(qtbot, window, services,
     tab._erase_referent()
     assert services.relays.get_relay(relay_id).referents[0].name == f"Référent effacé n° {referent}"
     assert "Effacé aussi dans les 2 copies" in messages.said[-1], messages.said
+
+
+def test_a_backup_to_a_full_key_from_the_window_is_said_in_french(qtbot, window, services, messages, monkeypatch, tmp_path):
+    from tests.machine import files_under, sqlite_full_under
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    monkeypatch.setattr(safety_actions.QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(usb)))
+    sqlite_full_under(monkeypatch, usb)
+    assert safety_actions.backup_to_folder(window, services) is None
+    assert "le disque est plein" in messages.said[-1] and str(usb) in messages.said[-1]
+    assert files_under(usb) == []  # no « .partiel »

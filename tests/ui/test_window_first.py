@@ -46,3 +46,33 @@ def test_an_error_while_the_tabs_fill_in_is_said_too(qtbot, tmp_path, said):
 def test_a_store_that_cannot_open_closes_the_frame_quietly(qtbot, tmp_path, said):
     assert run_gui(tmp_path, tmp_path / "acs.sqlite", tmp_path / "acs-desktop.log", lambda _window: None) == 2
     assert said == []  # open_services said why itself
+
+
+def test_a_store_held_by_another_program_while_it_opens_is_said_as_such(qtbot, tmp_path, said, monkeypatch):
+    """Not « Erreur inattendue »: the fault of the machine, in French, with what to do."""
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    warned = []
+    monkeypatch.setattr(app_module.QMessageBox, "warning", lambda _parent, title, text: warned.append(text))
+
+    def held(_window):
+        raise OperationalError("BEGIN IMMEDIATE", {}, sqlite3.OperationalError("database is locked"))
+
+    with pytest.raises(OperationalError):  # the command line says it too, on stderr
+        run_gui(tmp_path, tmp_path / "acs.sqlite", tmp_path / "acs-desktop.log", held)
+    assert said == [] and len(warned) == 1
+    assert "La base est utilisée par un autre programme" in warned[0] and str(tmp_path / "acs.sqlite") in warned[0]
+
+
+def test_the_exception_hook_says_a_full_disk_plainly(qtbot, tmp_path, said, monkeypatch):
+    import errno
+
+    warned = []
+    monkeypatch.setattr(app_module.QMessageBox, "warning", lambda _parent, title, text: warned.append(text))
+    app_module.install_exception_hook(tmp_path / "acs-desktop.log")
+    error = OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "fenetre.ini"))
+    sys.excepthook(OSError, error, None)
+    assert said == [] and len(warned) == 1
+    assert "le disque est plein" in warned[0] and str(tmp_path / "fenetre.ini") in warned[0]

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from acs_desktop.domain.errors import DomainError
+from acs_desktop.domain.faults import fault
 from acs_desktop.domain.french import format_int
 from acs_desktop.models import Season
 from acs_desktop.services.base import Service, get_or_refuse
@@ -105,4 +106,4 @@ def _written(write, target):
     try:
         return write()
     except OSError as exc:
-        raise DomainError("export_failed", f"Impossible d'écrire « {target} » ({exc.strerror or exc}).") from None
+        raise fault(exc, target) or DomainError("export_failed", f"Impossible d'écrire « {target} » ({exc.strerror or exc}).") from None

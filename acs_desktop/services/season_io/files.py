@@ -5,6 +5,7 @@ is `reading` (line by line) and `limits` (what is refused before reading)."""
 from __future__ import annotations
 
 import csv
+import io
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from acs_desktop.domain.cells import as_text, neutralized
+from acs_desktop.exports.atomic import write_file, write_files
 
 
 @dataclass(frozen=True)
@@ -83,18 +85,16 @@ def csv_cell(value: Cell) -> str:
 
 def write_csv_folder(folder: Path, tables: dict[str, list[list[Cell]]]) -> list[Path]:
     """One `<name>.csv` per table, in the order of SPECS; UTF-8 with a BOM so Excel reads accents."""
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
+    files = {}
     for spec in SPECS:
         if spec.name not in tables:
             continue
-        target = folder / f"{spec.name}.csv"
-        with target.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
-            writer.writerow(spec.columns)
-            writer.writerows([csv_cell(v) for v in row] for row in tables[spec.name])
-        written.append(target)
-    return written
+        buffer = io.StringIO(newline="")
+        writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+        writer.writerow(spec.columns)
+        writer.writerows([csv_cell(v) for v in row] for row in tables[spec.name])
+        files[folder / f"{spec.name}.csv"] = buffer.getvalue().encode("utf-8-sig")
+    return write_files(files, folder=folder)  # all the files or none, never one cut short by a full disk
 
 
 def write_workbook(path: Path, tables: dict[str, list[list[Cell]]]) -> Path:
@@ -123,9 +123,10 @@ def write_workbook(path: Path, tables: dict[str, list[list[Cell]]]) -> Path:
                     cell.number_format = number_format
             sheet.column_dimensions[letter].width = max(12, min(40, len(column) + 4))
         sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
     path.parent.mkdir(parents=True, exist_ok=True)
-    workbook.save(path)
-    return path
+    return write_file(path, buffer.getvalue())  # whole or not at all
 
 
 def _number_format(column: str) -> str | None:

@@ -17,14 +17,12 @@ from sqlalchemy import insert, select
 
 from acs_desktop.db.store import open_store
 from acs_desktop.domain import ticket_codes
+from acs_desktop.domain.states import AllocationKind, ConventionState, InvitationStatus
 from acs_desktop.models import (
-    AllocationKind,
     Booking,
     Convention,
-    ConventionState,
     Discipline,
     Invitation,
-    InvitationStatus,
     NonUseReason,
     Partner,
     Performance,

@@ -186,7 +186,7 @@ def _settle(app, pages) -> None:
 def _writes(path: Path, workdir: Path, today: datetime) -> tuple[float, float]:
     """Booking on future performances with places left; scanning codes of a performance past
     whose attendance is not recorded yet. On a copy of the store."""
-    from acs_desktop.models import InvitationStatus
+    from acs_desktop.domain.states import InvitationStatus
     from acs_desktop.services.bookings import BookingRequest
 
     copy = workdir / "writes" / "acs.sqlite"

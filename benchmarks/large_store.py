@@ -24,17 +24,15 @@ from sqlalchemy import insert, select, text
 from acs_desktop.db.store import open_store
 from acs_desktop.domain import ticket_codes
 from acs_desktop.domain.seasons import parse_season_label
+from acs_desktop.domain.states import ConventionState, InvitationStatus, PerformanceState
 from acs_desktop.models import (
     Booking,
     Convention,
-    ConventionState,
     Discipline,
     Invitation,
-    InvitationStatus,
     NonUseReason,
     Partner,
     Performance,
-    PerformanceState,
     Referent,
     Relay,
     RelayType,

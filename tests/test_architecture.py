@@ -44,7 +44,7 @@ def test_nothing_outside_ui_imports_qt():
 def test_ui_never_imports_sqlalchemy_or_the_orm():
     offenders = []
     for path in modules(PACKAGE / "ui"):
-        bad = {n for n in imports_of(path) if n.split(".")[0] == "sqlalchemy" or n.startswith("acs_desktop.models") and n != "acs_desktop.models.enums" or n.startswith("acs_desktop.db")}
+        bad = {n for n in imports_of(path) if n.split(".")[0] == "sqlalchemy" or n.startswith("acs_desktop.models") or n.startswith("acs_desktop.db")}
         if bad:
             offenders.append(f"{path.relative_to(PACKAGE)}: {sorted(bad)}")
     assert offenders == []
@@ -55,3 +55,15 @@ def test_the_architecture_test_sees_a_violation(tmp_path):
     sample = tmp_path / "bad.py"
     sample.write_text("from sqlalchemy import select\nimport PySide6.QtCore\n", encoding="utf-8")
     assert {"sqlalchemy", "PySide6.QtCore"} <= imports_of(sample)
+
+
+def test_domain_is_vocabulary_only():
+    """domain/ (rules, states, formats) imports the standard library and itself: no ORM, no store,
+    no services, no Qt, no printing, so any layer may use it."""
+    offenders = []
+    for path in modules(PACKAGE / "domain"):
+        bad = {n for n in imports_of(path) if n.split(".")[0] in {"sqlalchemy", "PySide6", "reportlab", "openpyxl"}}
+        bad |= {n for n in imports_of(path) if n.startswith("acs_desktop.") and not n.startswith("acs_desktop.domain")}
+        if bad:
+            offenders.append(f"{path.relative_to(PACKAGE)}: {sorted(bad)}")
+    assert offenders == []

@@ -16,16 +16,8 @@ from sqlalchemy.orm import Session
 from acs_desktop.domain import ticket_codes
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.validation import optional_text
-from acs_desktop.models import (
-    Booking,
-    Invitation,
-    InvitationStatus,
-    NonUseReason,
-    Performance,
-    PerformanceState,
-    Relay,
-    Show,
-)
+from acs_desktop.domain.states import InvitationStatus, PerformanceState
+from acs_desktop.models import Booking, Invitation, NonUseReason, Performance, Relay, Show
 from acs_desktop.services.base import Service, fetch_all, get_or_refuse
 from acs_desktop.services.bookings import performance_label
 from acs_desktop.services.queries import season_performance_ids

@@ -10,13 +10,12 @@ from sqlalchemy import func, select
 
 from acs_desktop.domain import ticket_codes
 from acs_desktop.domain.print_urgency import DEFAULT_REMINDER_DAYS, PrintUrgency, print_urgency
+from acs_desktop.domain.states import HOLDING_STATUSES, InvitationStatus, WaitingStatus
 from acs_desktop.models import (
-    HOLDING_STATUSES,
     AssociationSettings,
     Booking,
     Convention,
     Invitation,
-    InvitationStatus,
     NonUseReason,
     Partner,
     Performance,
@@ -24,7 +23,6 @@ from acs_desktop.models import (
     Relay,
     Show,
     WaitingEntry,
-    WaitingStatus,
 )
 from acs_desktop.services.base import Service
 from acs_desktop.services.queries import season_performance_ids

@@ -18,19 +18,14 @@ from sqlalchemy.orm import Session
 from acs_desktop.domain import ticket_codes
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.validation import count, optional_text
-from acs_desktop.models import (
+from acs_desktop.domain.states import (
     HOLDING_STATUSES,
-    Booking,
     ConventionState,
-    Invitation,
     InvitationStatus,
-    Performance,
     PerformanceState,
-    Referent,
-    Relay,
-    WaitingEntry,
     WaitingStatus,
 )
+from acs_desktop.models import Booking, Invitation, Performance, Referent, Relay, WaitingEntry
 from acs_desktop.services.base import Clock, Service, Sessions, fetch_all, get_or_refuse, system_clock
 from acs_desktop.services.offers import remaining_places
 

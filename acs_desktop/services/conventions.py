@@ -22,15 +22,11 @@ from acs_desktop.domain.funding import (
     surplus,
 )
 from acs_desktop.domain.validation import count, money, optional_text, required_text
+from acs_desktop.domain.states import HOLDING_STATUSES, AllocationKind, ConventionState, FollowUpKind, InvitationStatus
 from acs_desktop.models import (
-    HOLDING_STATUSES,
-    AllocationKind,
     Convention,
-    ConventionState,
     FollowUpEntry,
-    FollowUpKind,
     Invitation,
-    InvitationStatus,
     Partner,
     Performance,
     Season,

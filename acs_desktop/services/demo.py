@@ -20,22 +20,18 @@ from acs_desktop.domain import ticket_codes
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.french import de
 from acs_desktop.domain.seasons import parse_season_label, previous_season_label, season_label_for
+from acs_desktop.domain.states import AllocationKind, ConventionState, FollowUpKind, InvitationStatus, PerformanceState
 from acs_desktop.models import (
-    AllocationKind,
     AssociationSettings,
     Booking,
     Convention,
-    ConventionState,
     Discipline,
     FollowUpEntry,
-    FollowUpKind,
     Invitation,
-    InvitationStatus,
     NonUseReason,
     Partner,
     PartnerContact,
     Performance,
-    PerformanceState,
     Referent,
     Relay,
     RelayType,

@@ -26,19 +26,8 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from acs_desktop.domain.errors import DomainError
-from acs_desktop.models import (
-    Booking,
-    Convention,
-    Invitation,
-    InvitationStatus,
-    Partner,
-    Performance,
-    PerformanceState,
-    Relay,
-    Season,
-    Show,
-    Venue,
-)
+from acs_desktop.domain.states import InvitationStatus, PerformanceState
+from acs_desktop.models import Booking, Convention, Invitation, Partner, Performance, Relay, Season, Show, Venue
 from acs_desktop.printing.base import Identity, PerformanceHeading, ProgressCallback, quantity
 from acs_desktop.services.base import Clock, Service, Sessions, get_or_refuse, system_clock
 from acs_desktop.services.bookings import BookingService, performance_label

@@ -11,23 +11,25 @@ from sqlalchemy.orm import Session
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.french import format_date, format_time
 from acs_desktop.domain.validation import count, optional_text, required_text, same_label, same_name
-from acs_desktop.models import (
+from acs_desktop.domain.states import (
     HOLDING_STATUSES,
+    ConventionState,
+    InvitationStatus,
+    PerformanceState,
+    WaitingStatus,
+)
+from acs_desktop.models import (
     Booking,
     Convention,
-    ConventionState,
     Discipline,
     Invitation,
-    InvitationStatus,
     Partner,
     Performance,
-    PerformanceState,
     Referent,
     Relay,
     Show,
     Venue,
     WaitingEntry,
-    WaitingStatus,
 )
 from acs_desktop.services.base import Service, get_or_refuse
 from acs_desktop.services.queries import counts_by_performance, season_performance_ids, status_counts

@@ -13,12 +13,12 @@ from sqlalchemy import Connection, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from acs_desktop.domain.errors import DomainError
+from acs_desktop.domain.states import ConventionState
 from acs_desktop.models import (
     ActivityEntry,
     AssociationSettings,
     Booking,
     Convention,
-    ConventionState,
     Invitation,
     PartnerContact,
     Referent,

@@ -17,7 +17,8 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from acs_desktop.domain.review import PlaceCounts
-from acs_desktop.models import HOLDING_STATUSES, Booking, Convention, Invitation, InvitationStatus, Performance, Show
+from acs_desktop.domain.states import HOLDING_STATUSES, InvitationStatus
+from acs_desktop.models import Booking, Convention, Invitation, Performance, Show
 
 ISSUED_STATUSES = (InvitationStatus.ISSUED, InvitationStatus.USED, InvitationStatus.UNUSED)
 PerStatus = list[tuple[InvitationStatus, int]]

@@ -40,18 +40,16 @@ from acs_desktop.domain.review import (
 )
 from acs_desktop.domain.seasons import previous_season_label
 from acs_desktop.domain.validation import optional_text
+from acs_desktop.domain.states import ConventionState, InvitationStatus, PerformanceState
 from acs_desktop.models import (
     AssociationSettings,
     Booking,
     Convention,
-    ConventionState,
     Discipline,
     Invitation,
-    InvitationStatus,
     NonUseReason,
     Partner,
     Performance,
-    PerformanceState,
     Relay,
     RelayType,
     Season,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
-from acs_desktop.models.enums import AllocationKind
+from acs_desktop.domain.states import AllocationKind
 from acs_desktop.services import Services
 from acs_desktop.services.conventions import AllocationInfo, AllocationInput
 from acs_desktop.ui.widgets.form_dialog import FormDialog

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButt
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.french import format_date, format_time
 from acs_desktop.domain.ticket_codes import display
-from acs_desktop.models.enums import InvitationStatus
+from acs_desktop.domain.states import InvitationStatus
 from acs_desktop.services import Services
 from acs_desktop.ui.absence_dialog import AbsenceDialog
 from acs_desktop.ui.attendance_table_model import AttendanceTableModel

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QLineEdit, QPushButton, QWidget
 
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.french import format_date, format_datetime, format_time
-from acs_desktop.models.enums import PerformanceState
+from acs_desktop.domain.states import PerformanceState
 from acs_desktop.services import Services
 from acs_desktop.services.bookings import BookingRequest
 from acs_desktop.ui.widgets.form_dialog import ERROR_STYLE, FormDialog

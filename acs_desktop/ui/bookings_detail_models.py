@@ -2,7 +2,7 @@
 performances whose attendance is still to record, and the relays to warn."""
 
 from acs_desktop.domain.ticket_codes import display
-from acs_desktop.models.enums import WaitingStatus
+from acs_desktop.domain.states import WaitingStatus
 from acs_desktop.ui.formats import format_date, format_datetime, format_int, format_time
 from acs_desktop.ui.table_model import Column, RowsTableModel
 

@@ -1,6 +1,6 @@
 """Columns of the conventions list."""
 
-from acs_desktop.models.enums import ConventionState
+from acs_desktop.domain.states import ConventionState
 from acs_desktop.ui.formats import format_date, format_int, format_money
 from acs_desktop.ui.table_model import Column, RowsTableModel
 

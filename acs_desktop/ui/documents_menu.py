@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from acs_desktop.domain.french import format_datetime
-from acs_desktop.models.enums import PerformanceState
+from acs_desktop.domain.states import PerformanceState
 from acs_desktop.printing.base import ProgressCallback, quantity
 from acs_desktop.services import Services
 from acs_desktop.services.documents import Document, TicketSelection

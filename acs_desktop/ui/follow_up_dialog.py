@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QWidget
 
-from acs_desktop.models.enums import FollowUpKind
+from acs_desktop.domain.states import FollowUpKind
 from acs_desktop.services import Services
 from acs_desktop.services.conventions import FollowUpInfo
 from acs_desktop.ui.widgets.form_dialog import FormDialog

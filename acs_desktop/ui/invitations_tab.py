@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QInputDialog, QPushButton, QSplitter, QTabWidget, 
 from acs_desktop.domain.french import format_date, format_time
 from acs_desktop.domain.print_urgency import PrintUrgency
 from acs_desktop.domain.ticket_codes import display
-from acs_desktop.models.enums import WaitingStatus
+from acs_desktop.domain.states import WaitingStatus
 from acs_desktop.ui.booking_dialog import WAITING, BookingDialog
 from acs_desktop.ui.bookings_detail_models import (
     InvitationsTableModel,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout
 
 from acs_desktop.domain.french import format_date, format_time
-from acs_desktop.models.enums import PerformanceState
+from acs_desktop.domain.states import PerformanceState
 from acs_desktop.services.offers import PerformanceFilter
 from acs_desktop.ui.offers_table_model import OffersTableModel
 from acs_desktop.ui.performance_dialog import PerformanceDialog

@@ -1,6 +1,6 @@
 """Columns of the performances list (Offres)."""
 
-from acs_desktop.models.enums import PerformanceState
+from acs_desktop.domain.states import PerformanceState
 from acs_desktop.ui.formats import format_date, format_int, format_time
 from acs_desktop.ui.table_model import Column, RowsTableModel
 

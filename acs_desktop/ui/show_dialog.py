@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
 from acs_desktop.domain.errors import DomainError
-from acs_desktop.models.enums import ConventionState
+from acs_desktop.domain.states import ConventionState
 from acs_desktop.services import Services
 from acs_desktop.services.offers import ShowRow
 from acs_desktop.ui.widgets.actions import attempt

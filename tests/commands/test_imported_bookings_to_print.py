@@ -8,7 +8,7 @@ from acs_desktop.cli import main
 from acs_desktop.db.store import open_store
 from acs_desktop.domain import ticket_codes
 from acs_desktop.domain.seasons import season_label_for
-from acs_desktop.models.enums import InvitationStatus
+from acs_desktop.domain.states import InvitationStatus
 from acs_desktop.services import Services
 from tests.printing.pdf_tools import flat
 

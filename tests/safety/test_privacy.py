@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 
 from acs_desktop.domain.errors import DomainError
-from acs_desktop.models.enums import ConventionState
+from acs_desktop.domain.states import ConventionState
 from acs_desktop.services import Services
 from acs_desktop.services.privacy import add_months
 

@@ -12,7 +12,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 from acs_desktop.db.store import open_store
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.french import format_money, parse_date, parse_money, parse_time
-from acs_desktop.models.enums import InvitationStatus
+from acs_desktop.domain.states import InvitationStatus
 from acs_desktop.services import Services
 from tests.factories import Factory
 

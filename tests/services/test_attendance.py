@@ -6,7 +6,7 @@ import pytest
 
 from acs_desktop.domain import ticket_codes
 from acs_desktop.domain.errors import DomainError
-from acs_desktop.models import InvitationStatus
+from acs_desktop.domain.states import InvitationStatus
 
 
 @pytest.fixture

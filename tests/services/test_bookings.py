@@ -7,7 +7,8 @@ from sqlalchemy import func, select
 
 from acs_desktop.domain import ticket_codes
 from acs_desktop.domain.errors import DomainError
-from acs_desktop.models import ConventionState, Invitation, InvitationStatus
+from acs_desktop.domain.states import ConventionState, InvitationStatus
+from acs_desktop.models import Invitation
 from acs_desktop.services.bookings import BookingRequest
 
 

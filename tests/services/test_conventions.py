@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from acs_desktop.domain.errors import DomainError
-from acs_desktop.models import AllocationKind, ConventionState, FollowUpKind
+from acs_desktop.domain.states import AllocationKind, ConventionState, FollowUpKind
 from acs_desktop.services.conventions import AllocationInput, ConventionFigures
 
 

@@ -8,7 +8,8 @@ from sqlalchemy import case, func, select
 
 from acs_desktop.domain import ticket_codes
 from acs_desktop.domain.errors import DomainError
-from acs_desktop.models import HOLDING_STATUSES, Invitation, InvitationStatus, Performance, Relay, RelayType
+from acs_desktop.domain.states import HOLDING_STATUSES, InvitationStatus
+from acs_desktop.models import Invitation, Performance, Relay, RelayType
 from acs_desktop.services.demo import load_demo
 
 NOW = datetime(2026, 11, 22, 10, 0)

@@ -7,7 +7,7 @@ import pytest
 
 from acs_desktop.domain import ticket_codes
 from acs_desktop.domain.errors import DomainError
-from acs_desktop.models.enums import InvitationStatus
+from acs_desktop.domain.states import InvitationStatus
 from acs_desktop.printing.layout import Cancelled
 from acs_desktop.services.bookings import BookingRequest
 from acs_desktop.services.documents import TicketSelection, slug

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 
 from acs_desktop.domain.errors import DomainError
-from acs_desktop.models import InvitationStatus, PerformanceState
+from acs_desktop.domain.states import InvitationStatus, PerformanceState
 from acs_desktop.services.offers import PerformanceFilter, PerformanceInput
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.review import FIGURES, GroupLine, PlaceCounts, SeasonNarrative
-from acs_desktop.models import AllocationKind, ConventionState
+from acs_desktop.domain.states import AllocationKind, ConventionState
 from acs_desktop.services.conventions import AllocationInput
 from acs_desktop.services.relays import RelayInput
 from tests.conftest import TODAY

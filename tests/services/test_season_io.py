@@ -281,7 +281,7 @@ def test_every_wrong_line_is_listed_not_only_the_first(services, tmp_path):
 
 # --- the cells ----------------------------------------------------------------------------------
 def test_one_booking_gives_lines_that_rebuild_it():
-    from acs_desktop.models import InvitationStatus as S
+    from acs_desktop.domain.states import InvitationStatus as S
 
     entry = {"reasons": {"Maladie ou imprévu": 2, "Billet perdu": 1}, S.USED: 3, S.ISSUED: 1, S.BOOKED: 2, S.CANCELLED: 1}
     assert booking_lines(entry) == [(4, 4, 3, "Billet perdu", 1), (2, 2, 0, "Maladie ou imprévu", 0), (3, 1, None, "", 0)]

@@ -9,7 +9,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from acs_desktop.domain import ticket_codes
-from acs_desktop.models.enums import InvitationStatus
+from acs_desktop.domain.states import InvitationStatus
 from acs_desktop.ui import documents_menu, pdf_output
 from acs_desktop.ui.app import make_application, window_settings
 from acs_desktop.ui.documents_menu import WITH_RELAYS_OPTION, DocumentsMenu

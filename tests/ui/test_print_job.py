@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QPushButton
 
 from acs_desktop.domain.errors import DomainError
-from acs_desktop.models.enums import InvitationStatus
+from acs_desktop.domain.states import InvitationStatus
 from acs_desktop.services.documents import TicketSelection
 from acs_desktop.ui.app import make_application
 from acs_desktop.ui.print_job import PrintTask

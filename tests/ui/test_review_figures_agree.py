@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from acs_desktop.domain.review import FIGURES, format_value
 from acs_desktop.exports.review_files import csv_text
 from acs_desktop.exports.review_tables import Rate, review_tables
-from acs_desktop.models import AllocationKind, ConventionState
+from acs_desktop.domain.states import AllocationKind, ConventionState
 from acs_desktop.services.conventions import AllocationInput
 from acs_desktop.services.relays import RelayInput
 from tests.conftest import TODAY

@@ -6,7 +6,7 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 
 from acs_desktop.domain import ticket_codes
-from acs_desktop.models.enums import InvitationStatus, WaitingStatus
+from acs_desktop.domain.states import InvitationStatus, WaitingStatus
 from acs_desktop.ui.attendance_dialog import AttendanceDialog
 from acs_desktop.ui.booking_dialog import WAITING, BookingDialog
 from acs_desktop.ui.convention_dialog import ConventionDialog

@@ -11,7 +11,7 @@ from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.french import parse_date, parse_time
 from acs_desktop.domain.seasons import parse_season_label
 from acs_desktop.domain.validation import count, money
-from acs_desktop.models import AllocationKind, ConventionState
+from acs_desktop.domain.states import AllocationKind, ConventionState
 from acs_desktop.services.season_io.files import plain
 
 STATES = {plain(s.label): s for s in ConventionState} | {plain(s.value): s for s in ConventionState}

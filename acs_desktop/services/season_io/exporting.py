@@ -15,17 +15,16 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from acs_desktop.domain.states import InvitationStatus, PerformanceState
 from acs_desktop.models import (
     Booking,
     Convention,
     Discipline,
     Invitation,
-    InvitationStatus,
     NonUseReason,
     Partner,
     PartnerContact,
     Performance,
-    PerformanceState,
     Referent,
     Relay,
     RelayType,

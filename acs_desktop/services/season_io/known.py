@@ -10,15 +10,14 @@ from decimal import Decimal
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from acs_desktop.domain.states import HOLDING_STATUSES, PerformanceState
 from acs_desktop.models import (
-    HOLDING_STATUSES,
     Convention,
     Discipline,
     Invitation,
     NonUseReason,
     Partner,
     Performance,
-    PerformanceState,
     Relay,
     RelayType,
     Season,

@@ -29,9 +29,7 @@ from acs_desktop.domain.funding import PLACE_VALUE_REQUIRED, place_value_missing
 from acs_desktop.domain.review import SeasonNarrative
 from acs_desktop.domain.seasons import parse_season_label, season_label_for
 from acs_desktop.domain.validation import optional_email, optional_text, required_text
-from acs_desktop.models import (
-    ConventionState,
-)
+from acs_desktop.domain.states import ConventionState
 from acs_desktop.services.season_io import cells
 from acs_desktop.services.season_io.files import SPECS, plain
 from acs_desktop.services.season_io.known import Known

@@ -11,7 +11,7 @@ from typing import ClassVar
 
 from acs_desktop.domain.french import format_int
 from acs_desktop.domain.review import SeasonNarrative
-from acs_desktop.models import AllocationKind, ConventionState
+from acs_desktop.domain.states import AllocationKind, ConventionState
 from acs_desktop.services.season_io.reading import Source
 
 

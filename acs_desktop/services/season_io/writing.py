@@ -19,16 +19,15 @@ from sqlalchemy.orm import Session
 
 from acs_desktop.domain import ticket_codes
 from acs_desktop.domain.seasons import parse_season_label
+from acs_desktop.domain.states import InvitationStatus, PerformanceState
 from acs_desktop.models import (
     Booking,
     Convention,
     Discipline,
     Invitation,
-    InvitationStatus,
     Partner,
     PartnerContact,
     Performance,
-    PerformanceState,
     Referent,
     Relay,
     RelayType,

@@ -6,8 +6,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from acs_desktop.services import Services
-from acs_desktop.ui.formats import format_datetime, format_int
-from acs_desktop.ui.table_model import Column, RowsTableModel
+from acs_desktop.ui.widgets.formats import format_datetime, format_int
+from acs_desktop.ui.widgets.table_model import Column, RowsTableModel
 from acs_desktop.ui.widgets.inputs import DateEdit
 from acs_desktop.ui.widgets.records_view import RecordsView
 

@@ -19,7 +19,7 @@ from acs_desktop.printing.base import ProgressCallback, quantity
 from acs_desktop.services import Services
 from acs_desktop.services.documents import Document, TicketSelection
 from acs_desktop.ui import pdf_output
-from acs_desktop.ui.choice_dialog import choose
+from acs_desktop.ui.widgets.choice_dialog import choose
 from acs_desktop.ui.print_job import PrintTask
 from acs_desktop.ui.widgets.actions import attempt
 

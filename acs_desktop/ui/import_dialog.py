@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from acs_desktop.ui import background
-from acs_desktop.ui.formats import format_int
-from acs_desktop.ui.table_model import Column, RowsTableModel
+from acs_desktop.ui.widgets.formats import format_int
+from acs_desktop.ui.widgets.table_model import Column, RowsTableModel
 from acs_desktop.ui.widgets.records_view import RecordsView
 from acs_desktop.ui.widgets.wrapping_label import WrappingLabel
 

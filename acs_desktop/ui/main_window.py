@@ -20,7 +20,7 @@ from acs_desktop import APP_NAME, __version__
 
 if TYPE_CHECKING:
     from acs_desktop.services import Services
-    from acs_desktop.ui.season_tab import SeasonTab
+    from acs_desktop.ui.widgets.season_tab import SeasonTab
 
 TAB_TITLES = ("Conventions", "Offres", "Relais", "Invitations", "Bilan de saison")  # the tabs' own titles (tested)
 MENU_TITLES = ("&Fichier", "&Affichage", "&Documents", "&Aide")  # DocumentsMenu's title is the third (tested)
@@ -31,12 +31,12 @@ def tab_classes() -> list[type[SeasonTab]]:
     """The five tabs' classes, imported when the store is open (with them, every dialog and
     action module of the window, and SQLAlchemy through the services)."""
     from acs_desktop.ui import safety_actions, season_file_actions  # noqa: F401 - the menus' modules, loaded with the tabs
-    from acs_desktop.ui.conventions_tab import ConventionsTab
+    from acs_desktop.ui.conventions.conventions_tab import ConventionsTab
     from acs_desktop.ui.documents_menu import DocumentsMenu  # noqa: F401
-    from acs_desktop.ui.invitations_tab import InvitationsTab
-    from acs_desktop.ui.offers_tab import OffersTab
-    from acs_desktop.ui.relays_tab import RelaysTab
-    from acs_desktop.ui.review_tab import ReviewTab
+    from acs_desktop.ui.invitations.invitations_tab import InvitationsTab
+    from acs_desktop.ui.offers.offers_tab import OffersTab
+    from acs_desktop.ui.relays.relays_tab import RelaysTab
+    from acs_desktop.ui.review.review_tab import ReviewTab
     from acs_desktop.ui.welcome_page import WelcomePage  # noqa: F401
 
     return [ConventionsTab, OffersTab, RelaysTab, InvitationsTab, ReviewTab]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog, QPushButton, QVBoxLayout, QWidget
 
 from acs_desktop.services import Services
-from acs_desktop.ui.formats import format_int
-from acs_desktop.ui.table_model import Column, RowsTableModel
+from acs_desktop.ui.widgets.formats import format_int
+from acs_desktop.ui.widgets.table_model import Column, RowsTableModel
 from acs_desktop.ui.widgets.actions import attempt
 from acs_desktop.ui.widgets.list_panel import ListPanel
 

@@ -67,22 +67,11 @@ def test_the_window_opens_within_the_screen(qtbot, services, store, tmp_path):
 
 
 def _dialogs(services, events):
-    from acs_desktop.ui import (
-        absence_dialog,
-        attendance_dialog,
-        booking_dialog,
-        convention_dialog,
-        import_dialog,
-        partner_dialog,
-        partners_dialog,
-        performance_dialog,
-        reasons_dialog,
-        relay_dialog,
-        relays_to_warn_dialog,
-        settings_dialog,
-        show_dialog,
-        shows_dialog,
-    )
+    from acs_desktop.ui import import_dialog, reasons_dialog, settings_dialog
+    from acs_desktop.ui.conventions import convention_dialog, partner_dialog, partners_dialog
+    from acs_desktop.ui.invitations import absence_dialog, attendance_dialog, booking_dialog
+    from acs_desktop.ui.offers import performance_dialog, relays_to_warn_dialog, show_dialog, shows_dialog
+    from acs_desktop.ui.relays import relay_dialog
 
     season = services.seasons.default_season().id
     performances = services.offers.list_performances(season)

@@ -7,9 +7,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from acs_desktop.ui.app import make_application, window_settings
-from acs_desktop.ui.lazy_table_model import LazyRowsTableModel
+from acs_desktop.ui.widgets.lazy_table_model import LazyRowsTableModel
 from acs_desktop.ui.main_window import MainWindow
-from acs_desktop.ui.table_model import ID_ROLE, Column
+from acs_desktop.ui.widgets.table_model import ID_ROLE, Column
 from acs_desktop.ui.widgets.records_view import RecordsView
 
 

@@ -7,8 +7,8 @@ import pytest
 from PySide6.QtWidgets import QInputDialog
 
 from acs_desktop.ui.app import make_application
-from acs_desktop.ui.relay_dialog import RelayDialog
-from acs_desktop.ui.show_dialog import ShowDialog
+from acs_desktop.ui.relays.relay_dialog import RelayDialog
+from acs_desktop.ui.offers.show_dialog import ShowDialog
 
 
 @pytest.fixture
@@ -42,7 +42,7 @@ def test_typing_an_existing_kind_of_relay_selects_it(qtbot, services, typed, mes
 
 
 def test_the_performance_dialog_refuses_a_past_date_unless_ticked_as_past(qtbot, services, season, convention_id, make, messages):
-    from acs_desktop.ui.performance_dialog import PerformanceDialog
+    from acs_desktop.ui.offers.performance_dialog import PerformanceDialog
 
     make_application()
     show = make.show(convention_id)

@@ -7,8 +7,8 @@ import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from acs_desktop.ui.booking_dialog import BookingDialog
-from acs_desktop.ui.partner_dialog import PartnerDialog
+from acs_desktop.ui.invitations.booking_dialog import BookingDialog
+from acs_desktop.ui.conventions.partner_dialog import PartnerDialog
 from tests.conftest import TODAY
 from tests.ui.long_names import lengthen_names
 

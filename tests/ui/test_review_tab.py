@@ -15,7 +15,7 @@ from acs_desktop.domain.errors import DomainError
 from acs_desktop.ui import background
 from acs_desktop.ui.app import make_application
 from acs_desktop.ui.events import AppEvents
-from acs_desktop.ui.review_tab import ReviewTab
+from acs_desktop.ui.review.review_tab import ReviewTab
 
 
 def season_id(services, label):

@@ -3,7 +3,7 @@ say how many committed places the donations do not cover and for how much."""
 
 from PySide6.QtCore import Qt
 
-from acs_desktop.ui.convention_dialog import ConventionDialog
+from acs_desktop.ui.conventions.convention_dialog import ConventionDialog
 from tests.ui.test_workflows import type_into
 
 SHORT = "20 places engagées non couvertes par les dons : 200,00\u00a0€"

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from acs_desktop.ui.app import make_application
-from acs_desktop.ui.table_model import Column, RowsTableModel
+from acs_desktop.ui.widgets.table_model import Column, RowsTableModel
 from acs_desktop.ui.widgets.records_view import RecordsView
 
 

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QDialog
 
 from acs_desktop.ui.app import make_application, window_settings
 from acs_desktop.ui.main_window import MainWindow
-from acs_desktop.ui.partner_dialog import PartnerDialog
+from acs_desktop.ui.conventions.partner_dialog import PartnerDialog
 
 
 def test_an_empty_store_opens_on_the_welcome_page(qtbot, window, services):
@@ -60,7 +60,7 @@ def test_escape_cancels_a_form(qtbot, services):
 
 def test_ctrl_n_in_a_tab_opens_its_new_dialog(qtbot, window, make, season, monkeypatch):
     opened = []
-    from acs_desktop.ui import relays_tab
+    from acs_desktop.ui.relays import relays_tab
 
     monkeypatch.setattr(relays_tab.RelayDialog, "exec", lambda self: opened.append(type(self).__name__) or 0)
     window.reload_seasons()

@@ -7,10 +7,10 @@ from PySide6.QtCore import Qt
 
 from acs_desktop.domain import ticket_codes
 from acs_desktop.domain.states import InvitationStatus, WaitingStatus
-from acs_desktop.ui.attendance_dialog import AttendanceDialog
-from acs_desktop.ui.booking_dialog import WAITING, BookingDialog
-from acs_desktop.ui.convention_dialog import ConventionDialog
-from acs_desktop.ui.performance_dialog import PerformanceDialog
+from acs_desktop.ui.invitations.attendance_dialog import AttendanceDialog
+from acs_desktop.ui.invitations.booking_dialog import WAITING, BookingDialog
+from acs_desktop.ui.conventions.convention_dialog import ConventionDialog
+from acs_desktop.ui.offers.performance_dialog import PerformanceDialog
 
 
 def type_into(qtbot, widget, text):
@@ -139,7 +139,7 @@ def test_mark_unused_with_a_reason(qtbot, services, make, clock, events_stub, pe
         absence_dialog.accept()
         return absence_dialog.result()
 
-    from acs_desktop.ui import absence_dialog
+    from acs_desktop.ui.invitations import absence_dialog
 
     monkeypatch.setattr(absence_dialog.AbsenceDialog, "exec", answer)
     dialog.view.select_ids([ids[1]])
@@ -149,7 +149,7 @@ def test_mark_unused_with_a_reason(qtbot, services, make, clock, events_stub, pe
 
 
 def test_unused_without_a_reason_stays_open(qtbot, services, make, clock, events_stub, performance_id, relay_id):
-    from acs_desktop.ui.absence_dialog import AbsenceDialog
+    from acs_desktop.ui.invitations.absence_dialog import AbsenceDialog
 
     booking, ids = make.issued_booking(performance_id, relay_id, 1)
     clock.now = services.offers.get_performance(performance_id).starts_at + timedelta(minutes=10)

@@ -16,7 +16,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
-from acs_desktop.ui.table_model import ID_ROLE, ROW_ROLE, RowsTableModel, stretched_columns
+from acs_desktop.ui.widgets.table_model import ID_ROLE, ROW_ROLE, RowsTableModel, stretched_columns
 
 FIT_ROWS = 40  # columns fit their title and the first rows, not 10,000
 NAME_FLOOR = 160  # a name column is never narrower than this (or than its widest name, if less)

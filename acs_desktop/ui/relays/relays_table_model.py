@@ -1,7 +1,7 @@
 """Columns of the relays list."""
 
-from acs_desktop.ui.formats import format_date, format_int, format_percent, yes_no
-from acs_desktop.ui.table_model import Column, RowsTableModel
+from acs_desktop.ui.widgets.formats import format_date, format_int, format_percent, yes_no
+from acs_desktop.ui.widgets.table_model import Column, RowsTableModel
 
 
 class RelaysTableModel(RowsTableModel):

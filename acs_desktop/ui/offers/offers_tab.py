@@ -8,11 +8,11 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout
 from acs_desktop.domain.french import format_date, format_time
 from acs_desktop.domain.states import PerformanceState
 from acs_desktop.services.offers import PerformanceFilter
-from acs_desktop.ui.offers_table_model import OffersTableModel
-from acs_desktop.ui.performance_dialog import PerformanceDialog
-from acs_desktop.ui.relays_to_warn_dialog import RelaysToWarnDialog
-from acs_desktop.ui.season_tab import SeasonTab
-from acs_desktop.ui.show_dialog import ShowDialog
+from acs_desktop.ui.offers.offers_table_model import OffersTableModel
+from acs_desktop.ui.offers.performance_dialog import PerformanceDialog
+from acs_desktop.ui.offers.relays_to_warn_dialog import RelaysToWarnDialog
+from acs_desktop.ui.widgets.season_tab import SeasonTab
+from acs_desktop.ui.offers.show_dialog import ShowDialog
 from acs_desktop.ui.widgets.actions import KeyboardToolBar, action, confirm, inform
 from acs_desktop.ui.widgets.inputs import ChoiceBox, DateEdit
 from acs_desktop.ui.widgets.question_dialog import ask_text
@@ -118,7 +118,7 @@ class OffersTab(SeasonTab):
             self.changed()
 
     def open_shows(self) -> None:
-        from acs_desktop.ui.shows_dialog import ShowsDialog
+        from acs_desktop.ui.offers.shows_dialog import ShowsDialog
 
         ShowsDialog(self.services, self.events, self.season_id, self).exec()
 
@@ -166,6 +166,6 @@ class OffersTab(SeasonTab):
     def record_attendance(self) -> None:
         row = self.selected()
         if row:
-            from acs_desktop.ui.attendance_dialog import AttendanceDialog
+            from acs_desktop.ui.invitations.attendance_dialog import AttendanceDialog
 
             AttendanceDialog(self.services, self.events, row.id, self).exec()

@@ -3,8 +3,8 @@ performances whose attendance is still to record, and the relays to warn."""
 
 from acs_desktop.domain.ticket_codes import display
 from acs_desktop.domain.states import WaitingStatus
-from acs_desktop.ui.formats import format_date, format_datetime, format_int, format_time
-from acs_desktop.ui.table_model import Column, RowsTableModel
+from acs_desktop.ui.widgets.formats import format_date, format_datetime, format_int, format_time
+from acs_desktop.ui.widgets.table_model import Column, RowsTableModel
 
 
 class InvitationsTableModel(RowsTableModel):

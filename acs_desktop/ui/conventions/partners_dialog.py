@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QPushButto
 
 from acs_desktop.services import Services
 from acs_desktop.ui.events import AppEvents
-from acs_desktop.ui.partner_dialog import PartnerDialog
-from acs_desktop.ui.partners_table_models import ContactsTableModel, PartnersTableModel, VenuesTableModel
+from acs_desktop.ui.conventions.partner_dialog import PartnerDialog
+from acs_desktop.ui.conventions.partners_table_models import ContactsTableModel, PartnersTableModel, VenuesTableModel
 from acs_desktop.ui.safety_actions import export_person, report_erasure
 from acs_desktop.ui.widgets.actions import attempt, confirm
 from acs_desktop.ui.widgets.list_panel import ListPanel

@@ -6,13 +6,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QPushButton, QSplitter, QVBoxLayout
 
-from acs_desktop.ui.bookings_table_model import BookingsTableModel
-from acs_desktop.ui.formats import yes_no
-from acs_desktop.ui.relay_dialog import RelayDialog
-from acs_desktop.ui.relays_table_model import RelaysTableModel
+from acs_desktop.ui.invitations.bookings_table_model import BookingsTableModel
+from acs_desktop.ui.widgets.formats import yes_no
+from acs_desktop.ui.relays.relay_dialog import RelayDialog
+from acs_desktop.ui.relays.relays_table_model import RelaysTableModel
 from acs_desktop.ui.safety_actions import export_person, report_erasure
-from acs_desktop.ui.season_tab import SeasonTab
-from acs_desktop.ui.table_model import Column, RowsTableModel
+from acs_desktop.ui.widgets.season_tab import SeasonTab
+from acs_desktop.ui.widgets.table_model import Column, RowsTableModel
 from acs_desktop.ui.widgets.actions import KeyboardToolBar, action, confirm
 from acs_desktop.ui.widgets.list_panel import ListPanel
 from acs_desktop.ui.widgets.records_view import RecordsView

@@ -1,8 +1,8 @@
 """Columns of the performances list (Offres)."""
 
 from acs_desktop.domain.states import PerformanceState
-from acs_desktop.ui.formats import format_date, format_int, format_time
-from acs_desktop.ui.table_model import Column, RowsTableModel
+from acs_desktop.ui.widgets.formats import format_date, format_int, format_time
+from acs_desktop.ui.widgets.table_model import Column, RowsTableModel
 
 
 class OffersTableModel(RowsTableModel):

@@ -1,9 +1,9 @@
 """Columns of the bookings list: the season's (Invitations tab, fetched by pages) and a relay's."""
 
 from acs_desktop.domain.print_urgency import PrintUrgency
-from acs_desktop.ui.formats import format_date, format_datetime, format_int, format_time
-from acs_desktop.ui.lazy_table_model import LazyRowsTableModel
-from acs_desktop.ui.table_model import Column, RowsTableModel
+from acs_desktop.ui.widgets.formats import format_date, format_datetime, format_int, format_time
+from acs_desktop.ui.widgets.lazy_table_model import LazyRowsTableModel
+from acs_desktop.ui.widgets.table_model import Column, RowsTableModel
 
 
 def to_print_text(row) -> str:

@@ -77,7 +77,7 @@ class ConventionDialog(FormDialog):
             self.surplus.setText(f"<b>{format_money(surplus(donations, value, places))}</b> de surplus (dons − places engagées × valeur)")
 
     def _create_partner(self) -> None:
-        from acs_desktop.ui.partner_dialog import PartnerDialog
+        from acs_desktop.ui.conventions.partner_dialog import PartnerDialog
 
         dialog = PartnerDialog(self.services, parent=self)
         if dialog.exec():

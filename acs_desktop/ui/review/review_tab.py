@@ -31,9 +31,9 @@ from acs_desktop.domain.french import format_date
 from acs_desktop.domain.review import FIGURES_BY_KEY, month_label, review_alerts
 from acs_desktop.exports.atomic import write_file
 from acs_desktop.ui import background
-from acs_desktop.ui.formats import format_int, format_percent
-from acs_desktop.ui.review_narrative_editor import NarrativeEditor
-from acs_desktop.ui.review_table_models import (
+from acs_desktop.ui.widgets.formats import format_int, format_percent
+from acs_desktop.ui.review.review_narrative_editor import NarrativeEditor
+from acs_desktop.ui.review.review_table_models import (
     AllocationsTableModel,
     DisciplinesTableModel,
     FiguresTableModel,
@@ -43,7 +43,7 @@ from acs_desktop.ui.review_table_models import (
     ReasonsTableModel,
     RelayLinesTableModel,
 )
-from acs_desktop.ui.season_tab import SeasonTab
+from acs_desktop.ui.widgets.season_tab import SeasonTab
 from acs_desktop.ui.widgets.bar_chart import BarChart
 from acs_desktop.ui.widgets.records_view import RecordsView
 

@@ -13,7 +13,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
-from acs_desktop.ui.table_model import ID_ROLE, RowsTableModel
+from acs_desktop.ui.widgets.table_model import ID_ROLE, RowsTableModel
 
 
 class RowSource(Protocol):

@@ -2,8 +2,8 @@
 
 from acs_desktop.domain.ticket_codes import display
 from acs_desktop.domain.states import InvitationStatus
-from acs_desktop.ui.formats import format_datetime
-from acs_desktop.ui.table_model import Column, RowsTableModel
+from acs_desktop.ui.widgets.formats import format_datetime
+from acs_desktop.ui.widgets.table_model import Column, RowsTableModel
 
 STATUS_TEXT = {
     InvitationStatus.ISSUED: "à relever",

@@ -8,12 +8,12 @@ from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from acs_desktop.domain.french import format_money
 from acs_desktop.services.conventions import allowed_next_states
-from acs_desktop.ui.allocation_dialog import AllocationDialog
-from acs_desktop.ui.convention_detail_models import AllocationsTableModel, FollowUpsTableModel
-from acs_desktop.ui.convention_dialog import ConventionDialog
-from acs_desktop.ui.conventions_table_model import ConventionsTableModel
-from acs_desktop.ui.follow_up_dialog import FollowUpDialog
-from acs_desktop.ui.season_tab import SeasonTab
+from acs_desktop.ui.conventions.allocation_dialog import AllocationDialog
+from acs_desktop.ui.conventions.convention_detail_models import AllocationsTableModel, FollowUpsTableModel
+from acs_desktop.ui.conventions.convention_dialog import ConventionDialog
+from acs_desktop.ui.conventions.conventions_table_model import ConventionsTableModel
+from acs_desktop.ui.conventions.follow_up_dialog import FollowUpDialog
+from acs_desktop.ui.widgets.season_tab import SeasonTab
 from acs_desktop.ui.widgets.actions import KeyboardToolBar, action, confirm
 from acs_desktop.ui.widgets.list_panel import ListPanel
 from acs_desktop.ui.widgets.records_view import RecordsView
@@ -143,7 +143,7 @@ class ConventionsTab(SeasonTab):
             self.changed()
 
     def open_partners(self) -> None:
-        from acs_desktop.ui.partners_dialog import PartnersDialog
+        from acs_desktop.ui.conventions.partners_dialog import PartnersDialog
 
         PartnersDialog(self.services, self.events, self).exec()
 

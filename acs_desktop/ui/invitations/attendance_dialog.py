@@ -16,8 +16,8 @@ from acs_desktop.domain.french import format_date, format_time
 from acs_desktop.domain.ticket_codes import display
 from acs_desktop.domain.states import InvitationStatus
 from acs_desktop.services import Services
-from acs_desktop.ui.absence_dialog import AbsenceDialog
-from acs_desktop.ui.attendance_table_model import AttendanceTableModel
+from acs_desktop.ui.invitations.absence_dialog import AbsenceDialog
+from acs_desktop.ui.invitations.attendance_table_model import AttendanceTableModel
 from acs_desktop.ui.events import AppEvents
 from acs_desktop.ui.widgets.actions import action, attempt
 from acs_desktop.ui.widgets.records_view import RecordsView

@@ -86,7 +86,7 @@ class PerformanceDialog(FormDialog):
             self.deadline_day.set_value(self.day.value() - timedelta(days=DEADLINE_DAYS))
 
     def _new_show(self) -> None:
-        from acs_desktop.ui.show_dialog import ShowDialog
+        from acs_desktop.ui.offers.show_dialog import ShowDialog
 
         dialog = ShowDialog(self.services, self.season_id, parent=self)
         if dialog.exec():

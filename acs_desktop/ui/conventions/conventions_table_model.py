@@ -1,8 +1,8 @@
 """Columns of the conventions list."""
 
 from acs_desktop.domain.states import ConventionState
-from acs_desktop.ui.formats import format_date, format_int, format_money
-from acs_desktop.ui.table_model import Column, RowsTableModel
+from acs_desktop.ui.widgets.formats import format_date, format_int, format_money
+from acs_desktop.ui.widgets.table_model import Column, RowsTableModel
 
 
 def surplus_or_shortfall(row) -> str:

@@ -10,17 +10,17 @@ from acs_desktop.domain.french import format_date, format_time
 from acs_desktop.domain.print_urgency import PrintUrgency
 from acs_desktop.domain.ticket_codes import display
 from acs_desktop.domain.states import WaitingStatus
-from acs_desktop.ui.booking_dialog import WAITING, BookingDialog
-from acs_desktop.ui.bookings_detail_models import (
+from acs_desktop.ui.invitations.booking_dialog import WAITING, BookingDialog
+from acs_desktop.ui.invitations.bookings_detail_models import (
     InvitationsTableModel,
     PendingSheetsTableModel,
     UnprintedTableModel,
     WaitingTableModel,
     WarningsTableModel,
 )
-from acs_desktop.ui.bookings_table_model import SeasonBookings, SeasonBookingsTableModel
-from acs_desktop.ui.relays_to_warn_dialog import RelaysToWarnDialog
-from acs_desktop.ui.season_tab import SeasonTab
+from acs_desktop.ui.invitations.bookings_table_model import SeasonBookings, SeasonBookingsTableModel
+from acs_desktop.ui.offers.relays_to_warn_dialog import RelaysToWarnDialog
+from acs_desktop.ui.widgets.season_tab import SeasonTab
 from acs_desktop.ui.widgets.actions import KeyboardToolBar, action, confirm, inform
 from acs_desktop.ui.widgets.list_panel import ListPanel
 from acs_desktop.ui.widgets.question_dialog import ask_number
@@ -201,7 +201,7 @@ class InvitationsTab(SeasonTab):
 
     # --- attendance, warnings, codes ------------------------------------------------------
     def open_sheet(self, performance_id: int) -> None:
-        from acs_desktop.ui.attendance_dialog import AttendanceDialog
+        from acs_desktop.ui.invitations.attendance_dialog import AttendanceDialog
 
         AttendanceDialog(self.services, self.events, performance_id, self).exec()
 

@@ -1,7 +1,7 @@
 """Columns of the partners list and of a partner's contacts and halls."""
 
-from acs_desktop.ui.formats import format_int
-from acs_desktop.ui.table_model import Column, RowsTableModel
+from acs_desktop.ui.widgets.formats import format_int
+from acs_desktop.ui.widgets.table_model import Column, RowsTableModel
 
 
 class PartnersTableModel(RowsTableModel):

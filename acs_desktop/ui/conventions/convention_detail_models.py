@@ -1,7 +1,7 @@
 """Columns of the lists under a convention: surplus allocations and follow-up log."""
 
-from acs_desktop.ui.formats import format_date, format_int, format_money
-from acs_desktop.ui.table_model import Column, RowsTableModel
+from acs_desktop.ui.widgets.formats import format_date, format_int, format_money
+from acs_desktop.ui.widgets.table_model import Column, RowsTableModel
 
 
 def _optional_int(value) -> str:

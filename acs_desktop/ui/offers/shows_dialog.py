@@ -6,9 +6,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from acs_desktop.services import Services
 from acs_desktop.ui.events import AppEvents
-from acs_desktop.ui.formats import format_int
-from acs_desktop.ui.show_dialog import ShowDialog
-from acs_desktop.ui.table_model import Column, RowsTableModel
+from acs_desktop.ui.widgets.formats import format_int
+from acs_desktop.ui.offers.show_dialog import ShowDialog
+from acs_desktop.ui.widgets.table_model import Column, RowsTableModel
 from acs_desktop.ui.widgets.actions import attempt, confirm
 from acs_desktop.ui.widgets.list_panel import ListPanel
 

@@ -4,8 +4,8 @@ relay and communes, disciplines, months, reasons for non-use, and every key figu
 from PySide6.QtCore import Qt
 
 from acs_desktop.domain.review import month_label
-from acs_desktop.ui.formats import format_int, format_money, format_percent
-from acs_desktop.ui.table_model import Column, RowsTableModel
+from acs_desktop.ui.widgets.formats import format_int, format_money, format_percent
+from acs_desktop.ui.widgets.table_model import Column, RowsTableModel
 
 
 def _rate_sort(value):

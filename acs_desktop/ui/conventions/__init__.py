@@ -1,0 +1,1 @@
+"""Onglet Conventions : conventions, partenaires, répartitions et suivi."""

@@ -1,0 +1,1 @@
+"""Onglet Invitations : réservations, places, présence et motifs d'absence."""

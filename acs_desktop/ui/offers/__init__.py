@@ -1,0 +1,1 @@
+"""Onglet Offre : spectacles, représentations, annulations et relais à prévenir."""

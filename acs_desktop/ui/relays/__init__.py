@@ -1,0 +1,1 @@
+"""Onglet Relais : relais sociaux et référents."""

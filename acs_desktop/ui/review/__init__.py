@@ -1,0 +1,1 @@
+"""Onglet Bilan : chiffres de la saison, tableaux et texte du bilan."""

@@ -1,1 +1,1 @@
-"""Onglet Conventions : conventions, partenaires, répartitions et suivi."""
+"""The Conventions tab: conventions, partners, surplus allocations and follow-up."""

@@ -1,1 +1,1 @@
-"""Onglet Invitations : réservations, places, présence et motifs d'absence."""
+"""The Invitations tab: bookings, places, attendance and reasons for absence."""

@@ -1,1 +1,1 @@
-"""Onglet Offre : spectacles, représentations, annulations et relais à prévenir."""
+"""The Offer tab: shows, performances, cancellations and the relays to warn."""

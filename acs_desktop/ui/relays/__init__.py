@@ -1,1 +1,1 @@
-"""Onglet Relais : relais sociaux et référents."""
+"""The Relays tab: social relays and their referents."""

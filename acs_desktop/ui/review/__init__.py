@@ -1,1 +1,1 @@
-"""Onglet Bilan : chiffres de la saison, tableaux et texte du bilan."""
+"""The Review tab: the season's figures, tables and review text."""

@@ -1,11 +1,10 @@
 """What the documents share that needs no ReportLab: who issues them, a performance as printed,
-counts in words, and the progress callback of long renderings. The window imports these at
+and counts in words. The window imports these at
 start-up; ReportLab (a quarter of a second to import) waits until a document is made.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -48,11 +47,3 @@ class PerformanceHeading:
 def quantity(n: int, singular: str, plural: str | None = None) -> str:
     """"1 place", "12 places", "1 234 billets"."""
     return f"{format_int(n)} {singular if n == 1 else plural or singular + 's'}"
-
-
-ProgressCallback = Callable[[int, int], bool]
-"""`progress(done, total)` → False to stop (the user cancelled)."""
-
-
-class Cancelled(Exception):
-    """Raised by a renderer when its progress callback asked to stop."""

@@ -26,7 +26,8 @@ from acs_desktop import APP_NAME
 from acs_desktop.domain import ticket_codes
 from acs_desktop.domain.french import format_long_date, format_time_long
 from acs_desktop.printing.fonts import MONO, SANS, SANS_BOLD, SANS_ITALIC, register_fonts
-from acs_desktop.printing.layout import ACCENT, INK, MUTED, PAGE_HEIGHT, PAGE_WIDTH, Cancelled, Identity, ProgressCallback
+from acs_desktop.domain.progress import Progress, report
+from acs_desktop.printing.layout import ACCENT, INK, MUTED, PAGE_HEIGHT, PAGE_WIDTH, Identity
 from acs_desktop.printing.qr import draw_qr, encode
 from acs_desktop.printing.text import ellipsize, fit, wrap
 
@@ -90,8 +91,8 @@ def sheets(batch: TicketBatch) -> list[Sheet]:
     return pages
 
 
-def render_tickets(batch: TicketBatch, *, progress: ProgressCallback | None = None) -> bytes:
-    """The PDF of `batch`; `progress(tickets done, total)` after each sheet, False to cancel."""
+def render_tickets(batch: TicketBatch, *, progress: Progress | None = None) -> bytes:
+    """The PDF of `batch`; `progress(tickets done, total)` after each sheet (it raises `Cancelled` to stop)."""
     if not batch.tickets:
         raise ValueError("render_tickets: no ticket to print")
     register_fonts()
@@ -115,8 +116,7 @@ def render_tickets(batch: TicketBatch, *, progress: ProgressCallback | None = No
             _draw_ticket(canvas, ticket, x, y, batch.identity.name, logo)
             done += 1
         canvas.showPage()
-        if progress is not None and not progress(done, total):
-            raise Cancelled()
+        report(progress, done, total)
     canvas.save()
     return buffer.getvalue()
 

@@ -28,7 +28,8 @@ from sqlalchemy.orm import Session
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.states import InvitationStatus, PerformanceState
 from acs_desktop.models import Booking, Convention, Invitation, Partner, Performance, Relay, Season, Show, Venue
-from acs_desktop.printing.base import Identity, PerformanceHeading, ProgressCallback, quantity
+from acs_desktop.domain.progress import Progress
+from acs_desktop.printing.base import Identity, PerformanceHeading, quantity
 from acs_desktop.services.base import Clock, Service, Sessions, get_or_refuse, system_clock
 from acs_desktop.services.bookings import BookingService, performance_label
 from acs_desktop.services.offers import OfferService, PerformanceFilter
@@ -147,7 +148,7 @@ class DocumentService(Service):
                 filename = filename.removesuffix(".pdf") + "-duplicata.pdf"
             return TicketBatch(identity, tickets, row_per_group=selection.performance_id is not None), filename
 
-    def prepare_tickets(self, selection: TicketSelection, progress: ProgressCallback | None = None) -> Document:
+    def prepare_tickets(self, selection: TicketSelection, progress: Progress | None = None) -> Document:
         """Prepare → render, marking nothing: the window marks the tickets issued (`issue_tickets`)
         only when they leave the preview — printed, saved or opened —, so a preview closed
         unprinted leaves them to print, not to reprint as duplicates."""
@@ -167,7 +168,7 @@ class DocumentService(Service):
         return _first_and_again(len(issued.first_print), len(issued.reprint), ("marqué édité", "marqués édités"),
                                 ("duplicata compté", "duplicata comptés")) + "."
 
-    def print_tickets(self, selection: TicketSelection, progress: ProgressCallback | None = None) -> Document:
+    def print_tickets(self, selection: TicketSelection, progress: Progress | None = None) -> Document:
         """Prepare → render → mark issued at once (the command line: the file written is the print).
         A failed or cancelled rendering marks nothing."""
         return self.printed(self.prepare_tickets(selection, progress))

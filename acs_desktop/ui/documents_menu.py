@@ -15,13 +15,14 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from acs_desktop.domain.french import format_datetime
 from acs_desktop.domain.states import PerformanceState
-from acs_desktop.printing.base import ProgressCallback, quantity
+from acs_desktop.domain.progress import Progress
+from acs_desktop.printing.base import quantity
 from acs_desktop.services import Services
 from acs_desktop.services.documents import Document, TicketSelection
 from acs_desktop.ui import pdf_output
 from acs_desktop.ui.widgets.choice_dialog import choose
-from acs_desktop.ui.print_job import PrintTask
-from acs_desktop.ui.widgets.actions import attempt
+from acs_desktop.ui.events import AppEvents, Area, Changes
+from acs_desktop.ui.operations import Operation, perform
 
 REPRINT_OPTION = "Réimprimer aussi les billets déjà imprimés (ils porteront la mention « Duplicata »)"
 # The venue's copy never names the relays (like the tickets): their names are for the association.
@@ -29,13 +30,13 @@ WITH_RELAYS_OPTION = "Avec le nom des relais (exemplaire de l'association)"
 
 
 class DocumentsMenu(QMenu):
-    def __init__(self, services: Services, season_id: Callable[[], int | None], parent: QWidget, *, on_change: Callable[[], None] | None = None):
+    def __init__(self, services: Services, season_id: Callable[[], int | None], parent: QWidget, events: AppEvents):
         super().__init__("&Documents", parent)
         self.services = services
         self.season_id = season_id
-        self.on_change = on_change
+        self.events = events
         self._owner = parent
-        self.tasks: list[PrintTask] = []
+        self.operations: list[Operation] = []
         self.booking_tickets = self._action("Billets d'une réservation…", self.print_booking_tickets)
         self.relay_tickets = self._action("Billets à imprimer d'un relais…", self.print_relay_tickets, QKeySequence("Ctrl+P"))
         self.performance_tickets = self._action("Billets d'une représentation…", self.print_performance_tickets)
@@ -87,17 +88,14 @@ class DocumentsMenu(QMenu):
             self._print_tickets(TicketSelection(performance_id=answer[0], include_printed=answer[1]))
 
     def _print_tickets(self, selection: TicketSelection) -> None:
-        def work(progress: ProgressCallback) -> Document:
+        def work(progress: Progress) -> Document:
             return self.services.documents.prepare_tickets(selection, progress)
 
         def done(document: Document) -> None:
             def issued() -> str | None:  # printed, saved or opened: now they may be on paper
-                result = attempt(self._owner, lambda: self.services.documents.issue_tickets(document))
-                if not result:
-                    return None
-                if self.on_change is not None:
-                    self.on_change()
-                return result.value
+                result = perform(self._owner, lambda: self.services.documents.issue_tickets(document),
+                                 changes=Changes.of(Area.BOOKINGS), events=self.events)
+                return result.value if result else None
 
             pdf_output.show_document(self._owner, document, on_output=issued)
 
@@ -162,13 +160,13 @@ class DocumentsMenu(QMenu):
             return None
         return choose(self._owner, title, prompt, items, option=option, accept_text="Préparer le document", selected_id=selected_id)
 
-    def _run(self, label: str, work: Callable[[ProgressCallback], Document], done: Callable[[Document], None]) -> PrintTask:
-        task = PrintTask(self._owner, label, work)
-        self.tasks.append(task)
-        task.done.connect(done)
-        task.ended.connect(lambda: self.tasks.remove(task))
-        task.start()
-        return task
+    def _run(self, label: str, work: Callable[[Progress], Document], done: Callable[[Document], None]) -> Operation:
+        operation = Operation(self._owner, work, label=label, dialog_title="Préparation du document", title="Document non produit",
+                              cancelled_text="Impression annulée : aucun billet n'a été marqué comme édité.")
+        self.operations.append(operation)
+        operation.succeeded.connect(done)
+        operation.ended.connect(lambda: self.operations.remove(operation))
+        return operation.start()
 
     def _show(self, document: Document) -> None:
         pdf_output.show_document(self._owner, document)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from acs_desktop.ui import background
+from acs_desktop.ui.operations import Operation
 from acs_desktop.ui.widgets.formats import format_int
 from acs_desktop.ui.widgets.table_model import Column, RowsTableModel
 from acs_desktop.ui.widgets.records_view import RecordsView
@@ -65,7 +65,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.services = services
         self.plan = None
-        self.task: background.Task | None = None
+        self.task: Operation | None = None
         self.setWindowTitle("Importer une saison")
         self.resize(860, 560)
 
@@ -135,7 +135,7 @@ class ImportDialog(QDialog):
         self.path_label.setText(str(path))
         self.summary.setText("Lecture et vérification de chaque ligne…")
         services = self.services
-        self._run(lambda step: services.season_io.plan(path, step), self._show_plan,
+        self._run(lambda progress: services.season_io.plan(path, progress), self._show_plan,
                   "Vérification annulée : rien n'a été écrit.")
 
     def _show_plan(self, plan) -> None:
@@ -171,7 +171,7 @@ class ImportDialog(QDialog):
             return
         plan, services = self.plan, self.services
         self.summary.setText("Import en cours…")
-        self._run(lambda step: services.season_io.apply(plan, step), self._done, "Import annulé : rien n'a été écrit.")
+        self._run(lambda progress: services.season_io.apply(plan, progress), self._done, "Import annulé : rien n'a été écrit.")
 
     def _done(self, plan) -> None:
         self.summary.setText(f"<b>Import terminé</b> : saison(s) {', '.join(plan.seasons)} ajoutée(s) à la base.")
@@ -182,14 +182,18 @@ class ImportDialog(QDialog):
     # --- background --------------------------------------------------------------------------------
     def _run(self, work, on_done, cancelled_text: str) -> None:
         self._busy(True)
-        self.task = background.Task(work)
-        self.task.signals.progress.connect(self._progress)
-        self.task.signals.done.connect(lambda result: (self._busy(False), on_done(result)))
-        self.task.signals.refused.connect(self._refused)
-        self.task.signals.cancelled.connect(lambda: self._cancelled(cancelled_text))
-        background.start(self.task)
+        self.task = Operation(self, work, say_refusal=False)  # said in the dialog itself
+        self.task.progressed.connect(self._progress)
+        self.task.succeeded.connect(lambda result: (self._busy(False), on_done(result)))
+        self.task.refused.connect(self._refused)
+        self.task.cancelled.connect(lambda: self._cancelled(cancelled_text))
+        self.task.ended.connect(self._ended)
+        self.task.start()
 
-    def _progress(self, percent: int, text: str) -> None:
+    def _ended(self) -> None:
+        self.task = None
+
+    def _progress(self, percent: int, _total: int, text: str) -> None:
         if self.task is not None and self.cancel_button.isEnabled():
             self.progress.setValue(percent)
             self.summary.setText(text)

@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QInputDialog, QLabel, QMainWindow, QStackedWidget, QTabWidget, QToolBar, QWidget
 
 from acs_desktop import APP_NAME, __version__
+from acs_desktop.ui.events import AppEvents, Area, Changes
 
 if TYPE_CHECKING:
     from acs_desktop.services import Services
@@ -85,7 +86,6 @@ class MainWindow(QMainWindow):
 
     def attach(self, services: Services) -> None:
         """The frame filled: the five tabs, the welcome page, the menus, the season chosen."""
-        from acs_desktop.ui.events import AppEvents
         from acs_desktop.ui.welcome_page import WelcomePage
 
         self.services = services
@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self.season_box.setEnabled(True)
-        self.events.data_changed.connect(self._on_data_changed)
+        self.events.changed.connect(self._on_changed)
         self.season_box.currentIndexChanged.connect(self._on_season_chosen)
         self.reload_seasons()
         self._restore_columns()
@@ -151,17 +151,16 @@ class MainWindow(QMainWindow):
     def _on_started(self) -> None:
         self.reload_seasons()
 
-    def _on_data_changed(self) -> None:
-        self._update_title()
-        for page in self.tab_pages:
-            page.refresh()
+    def _on_changed(self, _changes) -> None:
+        self._update_title()  # each tab reloads itself if the change touches what it shows
 
     def reload_all(self) -> None:
-        self._on_data_changed()
+        """F5: every tab reads the store again (another program may have written to it)."""
+        self.events.announce(Changes.everything())
 
     def new_season(self) -> None:
         from acs_desktop.domain.seasons import next_season_label
-        from acs_desktop.ui.widgets.actions import attempt
+        from acs_desktop.ui.operations import perform
 
         labels = [s.label for s in self.services.seasons.list_seasons()]
         suggestion = self.services.seasons.current_label()
@@ -169,7 +168,7 @@ class MainWindow(QMainWindow):
             suggestion = next_season_label(labels[0])
         label, ok = QInputDialog.getText(self, "Nouvelle saison", "Saison (ex. 2027-2028) :", text=suggestion)
         if ok:
-            done = attempt(self, lambda: self.services.seasons.create_season(label))
+            done = perform(self, lambda: self.services.seasons.create_season(label))
             if done:
                 self.reload_seasons(done.value.id)
 
@@ -206,7 +205,7 @@ class MainWindow(QMainWindow):
         for index, page in enumerate(self.tab_pages):
             self._menu_action(view_menu, page.title, lambda i=index: self.tabs.setCurrentIndex(i), f"Ctrl+{index + 1}")
         self._menu_action(view_menu, "Actualiser", self.reload_all, "F5")
-        documents = DocumentsMenu(self.services, self.current_season_id, self, on_change=self.events.data_changed.emit)
+        documents = DocumentsMenu(self.services, self.current_season_id, self, self.events)
         self.menuBar().insertMenu(documents_placeholder.menuAction(), documents)
         self.menuBar().removeAction(documents_placeholder.menuAction())
         documents_placeholder.deleteLater()
@@ -220,7 +219,7 @@ class MainWindow(QMainWindow):
 
         season_id = self.current_season_id()
         if season_id is not None and safety_actions.close_season(self, self.services, season_id, self.season_box.currentText()):
-            self.events.data_changed.emit()
+            self.events.announce(Changes.everything())
 
     def restore_backup(self) -> None:
         from acs_desktop.ui import safety_actions
@@ -237,13 +236,13 @@ class MainWindow(QMainWindow):
         from acs_desktop.ui.settings_dialog import SettingsDialog
 
         if SettingsDialog(self.services, self).exec():
-            self.events.data_changed.emit()
+            self.events.announce(Changes.of(Area.SETTINGS))
 
     def edit_reasons(self) -> None:
         from acs_desktop.ui.reasons_dialog import ReasonsDialog
 
         ReasonsDialog(self.services, self).exec()
-        self.events.data_changed.emit()
+        self.events.announce(Changes.of(Area.SETTINGS))
 
     def _about(self) -> None:
         from acs_desktop.ui.about_dialog import AboutDialog

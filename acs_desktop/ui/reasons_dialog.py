@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog, QPushButt
 from acs_desktop.services import Services
 from acs_desktop.ui.widgets.formats import format_int
 from acs_desktop.ui.widgets.table_model import Column, RowsTableModel
-from acs_desktop.ui.widgets.actions import attempt
+from acs_desktop.ui.operations import perform
 from acs_desktop.ui.widgets.list_panel import ListPanel
 
 
@@ -52,21 +52,21 @@ class ReasonsDialog(QDialog):
     def _add(self) -> None:
         label, ok = QInputDialog.getText(self, "Nouveau motif", "Motif :")
         if ok:
-            done = attempt(self, lambda: self.services.reasons.save_reason(label))
+            done = perform(self, lambda: self.services.reasons.save_reason(label))
             if done:
                 self.reload(done.value)
 
     def _rename(self, row) -> None:
         label, ok = QInputDialog.getText(self, "Renommer le motif", "Motif :", text=row.label)
-        if ok and attempt(self, lambda: self.services.reasons.save_reason(label, row.id)):
+        if ok and perform(self, lambda: self.services.reasons.save_reason(label, row.id)):
             self.reload(row.id)
 
     def _move(self, offset: int) -> None:
         row = self.panel.view.current_row()
-        if row and attempt(self, lambda: self.services.reasons.move(row.id, offset)):
+        if row and perform(self, lambda: self.services.reasons.move(row.id, offset)):
             self.reload(row.id)
 
     def _toggle(self) -> None:
         row = self.panel.view.current_row()
-        if row and attempt(self, lambda: self.services.reasons.set_active(row.id, not row.active)):
+        if row and perform(self, lambda: self.services.reasons.set_active(row.id, not row.active)):
             self.reload(row.id)

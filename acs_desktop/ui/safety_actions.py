@@ -10,14 +10,15 @@ from acs_desktop.domain.errors import DomainError
 from acs_desktop.exports.atomic import write_file
 from acs_desktop.services import Services
 from acs_desktop.services.privacy import Erased, copies_text
-from acs_desktop.ui.widgets.actions import attempt, confirm, inform, refuse
+from acs_desktop.ui.operations import perform
+from acs_desktop.ui.widgets.actions import confirm, inform, refuse
 
 
 def backup_to_folder(parent: QWidget, services: Services) -> Path | None:
     folder = QFileDialog.getExistingDirectory(parent, "Sauvegarder vers… (une clé USB, par exemple)", str(Path.home()))
     if not folder:
         return None
-    done = attempt(parent, lambda: services.safety.backup_to(Path(folder)))
+    done = perform(parent, lambda: services.safety.backup_to(Path(folder)))
     if done:
         inform(parent, "Sauvegarde faite", f"La base a été copiée et vérifiée :\n{done.value}")
         return done.value
@@ -38,7 +39,7 @@ def restore_from_file(parent: QWidget, services: Services) -> bool:
                    f"Remplacer la base actuelle par la sauvegarde\n« {file} » ?\n\nLa base actuelle est d'abord gardée en copie dans le dossier des sauvegardes.",
                    yes="Restaurer"):
         return False
-    done = attempt(parent, lambda: services.safety.restore(Path(file)))
+    done = perform(parent, lambda: services.safety.restore(Path(file)))
     if done:
         inform(parent, "Sauvegarde restaurée", f"La sauvegarde est en place.\nL'ancienne base est gardée ici :\n{done.value.previous_kept_at}")
     return bool(done)
@@ -52,7 +53,7 @@ def close_season(parent: QWidget, services: Services, season_id: int, label: str
     )
     if not confirm(parent, "Clôturer la saison", question, yes="Clôturer"):
         return False
-    done = attempt(parent, lambda: services.privacy.close_season(season_id))
+    done = perform(parent, lambda: services.privacy.close_season(season_id))
     if done:
         closed = done.value
         QMessageBox.information(parent, "Saison clôturée", f"Saison {label} clôturée ; {closed.first_names} prénom(s) effacé(s).\n\n"

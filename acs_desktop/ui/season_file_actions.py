@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from acs_desktop.ui import background
+from acs_desktop.ui.operations import Operation
 from acs_desktop.ui.import_dialog import ImportDialog
 
 
@@ -38,7 +38,7 @@ def open_import_dialog(window) -> ImportDialog:
     return dialog
 
 
-def export_season(window) -> background.Task | None:
+def export_season(window) -> Operation | None:
     season_id = window.current_season_id()
     if season_id is None:
         QMessageBox.information(window, "Exporter la saison", "Aucune saison à exporter.")
@@ -56,18 +56,16 @@ def export_season(window) -> background.Task | None:
         if not path:
             return None
         target = Path(path if path.lower().endswith(".xlsx") else f"{path}.xlsx")
-        work = lambda step: services.season_io.export_xlsx(season_id, target)  # noqa: E731
+        work = lambda _progress: services.season_io.export_xlsx(season_id, target)  # noqa: E731
     elif question.clickedButton() is folder:
         parent = QFileDialog.getExistingDirectory(window, "Dossier où créer les fichiers de la saison", str(Path.home()))
         if not parent:
             return None
         target = Path(parent) / f"saison-{label}"
-        work = lambda step: services.season_io.export_csv(season_id, target)  # noqa: E731
+        work = lambda _progress: services.season_io.export_csv(season_id, target)  # noqa: E731
     else:
         return None
     window.statusBar().showMessage(f"Export de la saison {label}…")
-    task = background.Task(work)
-    task.signals.done.connect(lambda _: window.statusBar().showMessage(f"Saison {label} exportée : {target}", 10000))
-    task.signals.refused.connect(lambda message: QMessageBox.warning(window, "Exporter la saison", message))
-    window._season_export_task = task  # kept alive until it reports
-    return background.start(task)
+    operation = Operation(window, work, title="Exporter la saison", cancelled_text=f"Export de la saison {label} annulé.")
+    operation.succeeded.connect(lambda _: window.statusBar().showMessage(f"Saison {label} exportée : {target}", 10000))
+    return operation.start()

@@ -4,7 +4,7 @@ read back by a real decoder, and nothing that would single out the holder."""
 import pytest
 
 from acs_desktop.domain import ticket_codes
-from acs_desktop.printing.layout import Cancelled
+from acs_desktop.domain.progress import Cancelled
 from acs_desktop.printing.tickets import PER_SHEET, TicketBatch, render_tickets, sheets
 from tests.printing import samples
 from tests.printing.pdf_tools import decode_ticket_codes, flat, fonts, forbidden_words_in, page_count, pages_text, text
@@ -81,12 +81,17 @@ def test_the_forbidden_words_check_would_see_them():
     assert forbidden_words_in("Place SOLIDARITÉ offerte par le CCAS") == ["solidarite", "ccas"]
 
 
+def stop_at_8(done, total, text=""):
+    if done >= 8:
+        raise Cancelled
+
+
 def test_progress_after_each_sheet_and_cancel():
     calls = []
-    render_tickets(TicketBatch(samples.identity(), tuple(samples.tickets(17))), progress=lambda done, total: calls.append((done, total)) or True)
+    render_tickets(TicketBatch(samples.identity(), tuple(samples.tickets(17))), progress=lambda done, total, text="": calls.append((done, total)))
     assert calls == [(8, 17), (16, 17), (17, 17)]
     with pytest.raises(Cancelled):
-        render_tickets(TicketBatch(samples.identity(), tuple(samples.tickets(17))), progress=lambda done, total: done < 8)
+        render_tickets(TicketBatch(samples.identity(), tuple(samples.tickets(17))), progress=stop_at_8)
 
 
 def test_a_broken_logo_does_not_stop_the_print():

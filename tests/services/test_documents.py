@@ -8,7 +8,7 @@ import pytest
 from acs_desktop.domain import ticket_codes
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.states import InvitationStatus
-from acs_desktop.printing.layout import Cancelled
+from acs_desktop.domain.progress import Cancelled
 from acs_desktop.services.bookings import BookingRequest
 from acs_desktop.services.documents import TicketSelection, slug
 from acs_desktop.services.offers import PerformanceInput
@@ -145,10 +145,14 @@ def test_a_prepared_document_marks_nothing_until_its_tickets_are_issued(services
     assert statuses(services, booking.booking_id) == [(InvitationStatus.ISSUED, 2)] * 3
 
 
+def stop(*_):
+    raise Cancelled
+
+
 def test_nothing_is_issued_when_the_print_is_cancelled(services, performance_id, relay_id):
     booking = make_booking(services, performance_id, relay_id, 9)
     with pytest.raises(Cancelled):
-        services.documents.print_tickets(TicketSelection(booking_id=booking.booking_id), progress=lambda done, total: False)
+        services.documents.print_tickets(TicketSelection(booking_id=booking.booking_id), progress=stop)
     assert statuses(services, booking.booking_id) == [(InvitationStatus.BOOKED, 0)] * 9
 
 

@@ -17,7 +17,8 @@ from sqlalchemy import select
 
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.models import Referent, Relay
-from acs_desktop.services.season_io import ImportCancelled, limits, reading
+from acs_desktop.domain.progress import Cancelled
+from acs_desktop.services.season_io import limits, reading
 from acs_desktop.services.season_io import problems as listing
 from acs_desktop.services.season_io.records import Reservations
 from tests.services.test_season_io import FILES, counts, write_folder
@@ -226,20 +227,26 @@ def test_a_file_refused_whole_makes_the_lines_relying_on_it_wait(services, tmp_p
 def test_progress_is_reported_by_lines_read_out_of_all(services, tmp_path, monkeypatch):
     monkeypatch.setattr(reading.Reader, "STEP", 1)
     seen = []
-    services.season_io.plan(write_folder(tmp_path / "in"), lambda percent, text: seen.append((percent, text)))
+    services.season_io.plan(write_folder(tmp_path / "in"), lambda percent, total, text: seen.append((percent, text)))
     assert seen[0] == (0, "Examen des fichiers…")
     assert seen[-1][1] == "Vérification : ligne 16 sur 16…"  # 5 files: headers, 2 lines each, 3 bookings
     assert [p for p, _ in seen] == sorted(p for p, _ in seen)
 
 
+def stop(*_):
+    raise Cancelled
+
+
 def test_a_check_stops_when_asked(services, tmp_path):
-    with pytest.raises(ImportCancelled) as cancelled:
-        services.season_io.plan(write_folder(tmp_path / "in"), lambda percent, text: False)
-    assert cancelled.value.message == "Import annulé : rien n'a été écrit."
+    with pytest.raises(Cancelled):
+        services.season_io.plan(write_folder(tmp_path / "in"), stop)
 
 
-@pytest.mark.parametrize("stop", [lambda percent, text: False, lambda percent, text: (_ for _ in ()).throw(KeyboardInterrupt)],
-                         ids=["answer-false", "raises"])
+def interrupt(*_):
+    raise KeyboardInterrupt
+
+
+@pytest.mark.parametrize("stop", [stop, interrupt], ids=["cancelled", "interrupted"])
 def test_an_import_cancelled_half_way_writes_nothing(services, store, tmp_path, monkeypatch, stop):
     folder = write_folder(tmp_path / "in")
     plan = services.season_io.plan(folder)
@@ -247,13 +254,12 @@ def test_an_import_cancelled_half_way_writes_nothing(services, store, tmp_path, 
     monkeypatch.setattr(Reservations, "BATCH", 1)  # the bookings are written as they are read
     calls = []
 
-    def progress(percent, text):
+    def progress(percent, total, text):
         calls.append(text)
         if text.startswith("Vérification et écriture : ligne 16"):  # the last line: every booking but one written
-            return stop(percent, text)
-        return True
+            stop()
 
-    with pytest.raises((ImportCancelled, KeyboardInterrupt)):
+    with pytest.raises((Cancelled, KeyboardInterrupt)):
         services.season_io.apply(plan, progress)
     assert "Vérification et écriture : ligne 15 sur 16…" in calls
     assert counts(store) == (0, 0, 0)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from acs_desktop.domain import ticket_codes
 from acs_desktop.domain.states import InvitationStatus
+from acs_desktop.ui.events import Area, Changes
 from acs_desktop.ui import documents_menu, pdf_output
 from acs_desktop.ui.app import make_application, window_settings
 from acs_desktop.ui.documents_menu import WITH_RELAYS_OPTION, DocumentsMenu
@@ -76,7 +77,7 @@ def test_a_relay_s_tickets_are_issued_once_saved_from_the_preview(qtbot, window,
     relay = max(demo_services.documents.relays_with_places(season), key=lambda r: r.to_print)
     answers.next = (relay.relay_id, False)
     reloaded = []
-    menu.on_change = lambda: reloaded.append(True)
+    menu.events.changed.connect(lambda changes: reloaded.append(changes == Changes.of(Area.BOOKINGS)))
     menu.relay_tickets.trigger()
     qtbot.waitUntil(lambda: len(previews) == 1, timeout=15000)
     preview = previews[0]
@@ -148,7 +149,7 @@ def test_a_cancelled_choice_makes_nothing(qtbot, menu, answers, previews):
     answers.next = None
     menu.slip.trigger()
     qtbot.wait(200)
-    assert previews == [] and menu.tasks == []
+    assert previews == [] and menu.operations == []
 
 
 def test_nothing_to_choose_is_said(qtbot, window, menu, demo_services, answers, previews, monkeypatch):

@@ -84,13 +84,13 @@ class Gate:
         self.reached, self.release = threading.Event(), threading.Event()
 
     def wrap(self, progress):
-        def held(percent, text):
-            answer = progress(percent, text)  # the dialog's step: emits the progress, raises once cancelled
+        def held(percent, total, text):
+            answer = progress(percent, total, text)  # the operation's progress: emits it, raises once cancelled
             self.calls += 1
             if self.calls == self.at:
                 self.reached.set()
                 self.release.wait(10)
-                return progress(percent, text)
+                return progress(percent, total, text)
             return answer
         return held
 

@@ -11,8 +11,6 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog
 
-from acs_desktop.domain.errors import DomainError
-from acs_desktop.ui import background
 from acs_desktop.ui.app import make_application
 from acs_desktop.ui.events import AppEvents
 from acs_desktop.ui.review.review_tab import ReviewTab
@@ -166,46 +164,3 @@ def test_a_report_on_a_full_disk_is_said_and_leaves_no_file(tab, qtbot, tmp_path
     wait_idle(qtbot, tab)
     assert "le disque est plein" in tab.status.text() and "bilan.pdf" in tab.status.text()
     assert files_under(out) == []  # never a 0-byte or half PDF
-
-
-def test_a_task_meeting_a_fault_of_the_machine_says_it(qtbot):
-    import sqlite3
-
-    from sqlalchemy.exc import OperationalError
-
-    def held(step):
-        raise OperationalError("BEGIN IMMEDIATE", {}, sqlite3.OperationalError("database is locked"))
-
-    task = background.Task(held)
-    with qtbot.waitSignal(task.signals.refused, timeout=5000) as signal:
-        background.start(task)
-    assert signal.args[0].startswith("La base est utilisée par un autre programme")
-
-
-def test_a_task_can_be_cancelled_between_steps(qtbot):
-    steps = []
-
-    def work(step):
-        step(10, "un")
-        steps.append("un")
-        return "fini"
-
-    task = background.Task(work)
-    task.cancel()
-    with qtbot.waitSignal(task.signals.cancelled, timeout=5000):
-        background.start(task)
-    assert steps == []
-
-
-def test_a_task_reports_refusals_and_hides_errors(qtbot):
-    def refused(step):
-        raise DomainError("x", "Refusé en français.")
-
-    def broken(step):
-        raise RuntimeError("boom")
-
-    for work, expected in ((refused, "Refusé en français."), (broken, "Une erreur inattendue")):
-        task = background.Task(work)
-        with qtbot.waitSignal(task.signals.refused, timeout=5000) as signal:
-            background.start(task)
-        assert signal.args[0].startswith(expected)

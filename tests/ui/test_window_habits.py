@@ -4,6 +4,7 @@ changes shown everywhere, and the window remembering how it was left."""
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog
 
+from acs_desktop.ui.events import Area, Changes
 from acs_desktop.ui.app import make_application, window_settings
 from acs_desktop.ui.main_window import MainWindow
 from acs_desktop.ui.conventions.partner_dialog import PartnerDialog
@@ -88,10 +89,24 @@ def test_after_a_change_every_tab_shows_it(qtbot, window, make, performance_id, 
     conventions = window.tab_pages[0]
     assert conventions.view.model.row_at(0).booked == 0
     make.book(performance_id, relay_id, 3)
-    window.events.data_changed.emit()
+    window.events.announce(Changes.of(Area.BOOKINGS))
     assert conventions.view.model.row_at(0).booked == 3
     window.tabs.setCurrentIndex(1)
     assert window.tab_pages[1].view.model.row_at(0).booked == 3
+
+
+def test_a_tab_reloads_only_for_a_change_it_shows(qtbot, window, services, performance_id, relay_id):
+    window.reload_seasons()
+    window.tabs.setCurrentIndex(2)  # Relais
+    relays, conventions = window.tab_pages[2], window.tab_pages[0]
+    before = relays.reloads, conventions.reloads
+    services.relays.save_referent(relay_id, "Camille Bernard")
+    relays.announce(Area.RELAYS)
+    assert relays.reloads == before[0] + 1
+    window.tabs.setCurrentIndex(0)  # shown again: no reload, a relay is not drawn on the conventions
+    assert conventions.reloads == before[1]
+    window.reload_all()  # F5: everything
+    assert conventions.reloads == before[1] + 1
 
 
 def test_geometry_season_and_column_widths_are_remembered(qtbot, demo_services, demo_store, tmp_path):

@@ -11,12 +11,12 @@ hundred lines: if it returns False (or raises), the work stops there and nothing
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.faults import fault
 from acs_desktop.domain.french import format_int
+from acs_desktop.domain.progress import Progress
 from acs_desktop.models import Season
 from acs_desktop.services.base import Service, get_or_refuse
 from acs_desktop.services.season_io.exporting import season_tables
@@ -26,15 +26,7 @@ from acs_desktop.services.season_io.reading import inspect
 from acs_desktop.services.season_io.records import ImportPlan, ImportProblem, PlanLine
 from acs_desktop.services.season_io.writing import Writer
 
-__all__ = ["SPECS", "ImportCancelled", "ImportPlan", "ImportProblem", "PlanLine", "SeasonIOService"]
-
-Progress = Callable[[int, str], object]
-
-
-class ImportCancelled(DomainError):
-    def __init__(self):
-        super().__init__("import_cancelled", "Import annulé : rien n'a été écrit.")
-
+__all__ = ["SPECS", "ImportPlan", "ImportProblem", "PlanLine", "SeasonIOService"]
 
 class SeasonIOService(Service):
     # --- export ---------------------------------------------------------------------------
@@ -84,8 +76,9 @@ class SeasonIOService(Service):
 
 
 def _step(progress: Progress | None, percent: int, text: str) -> None:
-    if progress is not None and progress(percent, text) is False:
-        raise ImportCancelled
+    """Say how far the import is, in percent; `progress` raises `Cancelled` to stop it."""
+    if progress is not None:
+        progress(percent, 100, text)
 
 
 def _lines(progress: Progress | None, what: str):

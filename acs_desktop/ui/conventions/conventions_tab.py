@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from acs_desktop.domain.french import format_money
 from acs_desktop.services.conventions import allowed_next_states
+from acs_desktop.ui.events import Area
 from acs_desktop.ui.conventions.allocation_dialog import AllocationDialog
 from acs_desktop.ui.conventions.convention_detail_models import AllocationsTableModel, FollowUpsTableModel
 from acs_desktop.ui.conventions.convention_dialog import ConventionDialog
@@ -22,6 +23,7 @@ from acs_desktop.ui.widgets.wrapping_label import WrappingLabel
 
 class ConventionsTab(SeasonTab):
     title = "Conventions"
+    shows = frozenset({Area.SEASONS, Area.PARTNERS, Area.CONVENTIONS, Area.OFFERS, Area.BOOKINGS})  # not the settings nor the relays
 
     def __init__(self, services, events, parent=None):
         super().__init__(services, events, parent)
@@ -109,7 +111,7 @@ class ConventionsTab(SeasonTab):
             return
         dialog = ConventionDialog(self.services, self.season_id, parent=self)
         if dialog.exec():
-            self.changed()
+            self.announce(Area.CONVENTIONS)
             self.view.select_ids([dialog.result_value])
 
     def edit_convention(self) -> None:
@@ -118,13 +120,13 @@ class ConventionsTab(SeasonTab):
             return
         dialog = ConventionDialog(self.services, self.season_id, row, parent=self)
         if dialog.exec():
-            self.changed()
+            self.announce(Area.CONVENTIONS)
 
     def delete_convention(self) -> None:
         row = self.selected()
         if row and confirm(self, "Supprimer la convention", f"Supprimer la convention {row.season_label} avec « {row.partner_name} » ?"):
-            if self.attempt(lambda: self.services.conventions.delete_convention(row.id)):
-                self.changed()
+            if self.perform(lambda: self.services.conventions.delete_convention(row.id)):
+                self.announce(Area.CONVENTIONS, Area.OFFERS)
 
     def change_state(self, *, forward: bool) -> None:
         row = self.selected()
@@ -139,8 +141,8 @@ class ConventionsTab(SeasonTab):
             self, "Clôturer la convention", f"Clôturer la convention avec « {row.partner_name} » ? Plus aucune réservation ne sera possible sur ses spectacles."
         ):
             return
-        if self.attempt(lambda: self.services.conventions.change_state(row.id, target)):
-            self.changed()
+        if self.perform(lambda: self.services.conventions.change_state(row.id, target)):
+            self.announce(Area.CONVENTIONS, Area.OFFERS)
 
     def open_partners(self) -> None:
         from acs_desktop.ui.conventions.partners_dialog import PartnersDialog
@@ -149,7 +151,7 @@ class ConventionsTab(SeasonTab):
 
     # --- allocations and follow-up --------------------------------------------------------
     def _after_detail_change(self) -> None:
-        self.changed()
+        self.announce(Area.CONVENTIONS)
 
     def _new_allocation(self) -> None:
         row = self.selected()
@@ -163,7 +165,7 @@ class ConventionsTab(SeasonTab):
 
     def _delete_allocation(self, allocation) -> None:
         if confirm(self, "Supprimer l'affectation", "Supprimer cette affectation du surplus ?"):
-            if self.attempt(lambda: self.services.conventions.delete_allocation(allocation.id)):
+            if self.perform(lambda: self.services.conventions.delete_allocation(allocation.id)):
                 self._after_detail_change()
 
     def _new_follow_up(self) -> None:
@@ -178,5 +180,5 @@ class ConventionsTab(SeasonTab):
 
     def _delete_follow_up(self, entry) -> None:
         if confirm(self, "Supprimer la ligne de suivi", f"Supprimer le suivi du {entry.on:%d/%m/%Y} ?"):
-            if self.attempt(lambda: self.services.conventions.delete_follow_up(entry.id)):
+            if self.perform(lambda: self.services.conventions.delete_follow_up(entry.id)):
                 self._after_detail_change()

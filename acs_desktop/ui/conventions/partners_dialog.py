@@ -6,11 +6,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from acs_desktop.services import Services
+from acs_desktop.ui.events import Area, Changes
 from acs_desktop.ui.events import AppEvents
 from acs_desktop.ui.conventions.partner_dialog import PartnerDialog
 from acs_desktop.ui.conventions.partners_table_models import ContactsTableModel, PartnersTableModel, VenuesTableModel
 from acs_desktop.ui.safety_actions import export_person, report_erasure
-from acs_desktop.ui.widgets.actions import attempt, confirm
+from acs_desktop.ui.operations import perform
+from acs_desktop.ui.widgets.actions import confirm
 from acs_desktop.ui.widgets.list_panel import ListPanel
 from acs_desktop.ui.widgets.text_fields_dialog import TextFieldsDialog
 
@@ -80,7 +82,7 @@ class PartnersDialog(QDialog):
         self.reload()
         if select_id:
             self.partners.view.select_ids([select_id])
-        self.events.data_changed.emit()
+        self.events.announce(Changes.of(Area.PARTNERS))
 
     def _new_partner(self) -> None:
         dialog = PartnerDialog(self.services, parent=self)
@@ -130,7 +132,7 @@ class PartnersDialog(QDialog):
     def _export_contact(self) -> None:
         contact = self.contacts.view.current_row()
         if contact is not None:
-            done = attempt(self, lambda: self.services.privacy.export_contact(contact.id))
+            done = perform(self, lambda: self.services.privacy.export_contact(contact.id))
             if done:
                 export_person(self, "Données d'un contact", done.value, f"contact-{contact.id}.json")
 
@@ -138,7 +140,7 @@ class PartnersDialog(QDialog):
         contact = self.contacts.view.current_row()
         if contact and confirm(self, "Effacer les données du contact",
                                f"Effacer définitivement « {contact.name} » et ses coordonnées (aussi dans le journal d'activité) ?", yes="Effacer"):
-            done = attempt(self, lambda: self.services.privacy.erase_contact(contact.id))
+            done = perform(self, lambda: self.services.privacy.erase_contact(contact.id))
             if done:
                 self._changed(self.current_partner_id())
                 report_erasure(self, "Données du contact effacées", done.value)
@@ -168,4 +170,4 @@ class PartnersDialog(QDialog):
                 self._changed(self.current_partner_id())
 
     def _attempt(self, call) -> bool:
-        return bool(attempt(self, call))
+        return bool(perform(self, call))

@@ -16,10 +16,12 @@ from acs_desktop.domain.french import format_date, format_time
 from acs_desktop.domain.ticket_codes import display
 from acs_desktop.domain.states import InvitationStatus
 from acs_desktop.services import Services
+from acs_desktop.ui.events import Area, Changes
 from acs_desktop.ui.invitations.absence_dialog import AbsenceDialog
 from acs_desktop.ui.invitations.attendance_table_model import AttendanceTableModel
 from acs_desktop.ui.events import AppEvents
-from acs_desktop.ui.widgets.actions import action, attempt
+from acs_desktop.ui.operations import perform
+from acs_desktop.ui.widgets.actions import action
 from acs_desktop.ui.widgets.records_view import RecordsView
 from acs_desktop.ui.widgets.wrapping_label import WrappingLabel
 
@@ -94,7 +96,7 @@ class AttendanceDialog(QDialog):
 
     def _changed(self) -> None:
         self.reload()
-        self.events.data_changed.emit()
+        self.events.announce(Changes.of(Area.BOOKINGS))
 
     # --- typing or scanning ---------------------------------------------------------------
     def record_code(self) -> None:
@@ -116,7 +118,7 @@ class AttendanceDialog(QDialog):
 
     def mark_present(self) -> None:
         ids = self._selected_ids()
-        if ids and attempt(self, lambda: self.services.attendance.mark_used(ids)):
+        if ids and perform(self, lambda: self.services.attendance.mark_used(ids)):
             self.say(f"{len(ids)} billet(s) marqué(s) présent(s).", ok=True)
             self._changed()
 
@@ -135,7 +137,7 @@ class AttendanceDialog(QDialog):
 
     def clear_records(self) -> None:
         ids = self._selected_ids()
-        if ids and attempt(self, lambda: self.services.attendance.clear(ids)):
+        if ids and perform(self, lambda: self.services.attendance.clear(ids)):
             self._changed()
 
     def close_sheet(self) -> None:

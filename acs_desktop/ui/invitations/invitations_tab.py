@@ -10,6 +10,7 @@ from acs_desktop.domain.french import format_date, format_time
 from acs_desktop.domain.print_urgency import PrintUrgency
 from acs_desktop.domain.ticket_codes import display
 from acs_desktop.domain.states import WaitingStatus
+from acs_desktop.ui.events import Area
 from acs_desktop.ui.invitations.booking_dialog import WAITING, BookingDialog
 from acs_desktop.ui.invitations.bookings_detail_models import (
     InvitationsTableModel,
@@ -131,7 +132,7 @@ class InvitationsTab(SeasonTab):
         dialog = BookingDialog(self.services, self.season_id, performance_id=performance_id, parent=self)
         if not dialog.exec():
             return
-        self.changed()
+        self.announce(Area.BOOKINGS)
         if dialog.result_value == WAITING:
             inform(self, "Liste d'attente", "Le relais est inscrit sur la liste d'attente de cette représentation.")
             self.side.setCurrentWidget(self.waiting)
@@ -145,9 +146,9 @@ class InvitationsTab(SeasonTab):
         row = self.selected()
         if row is None or not confirm(self, "Annuler la réservation", f"Annuler les places de « {row.relay_name} » pour {self.describe(row)} ?", yes="Annuler la réservation"):
             return
-        done = self.attempt(lambda: self.services.bookings.cancel_booking(row.id))
+        done = self.perform(lambda: self.services.bookings.cancel_booking(row.id))
         if done:
-            self.changed()
+            self.announce(Area.BOOKINGS)
             inform(self, "Réservation annulée", f"{done.value.places_returned} place(s) rendue(s) ; il en reste {done.value.remaining}.{offers_text(done.value.offers)}")
 
     def return_places(self) -> None:
@@ -158,9 +159,9 @@ class InvitationsTab(SeasonTab):
         number = ask_number(self, "Rendre des places", f"Combien de places « {row.relay_name} » rend-il pour {self.describe(row)} ?", 1, 1, open_places)
         if number is None:
             return
-        done = self.attempt(lambda: self.services.bookings.return_places(row.id, number))
+        done = self.perform(lambda: self.services.bookings.return_places(row.id, number))
         if done:
-            self.changed()
+            self.announce(Area.BOOKINGS)
             inform(self, "Places rendues", f"{done.value.places_returned} place(s) rendue(s) ; il en reste {done.value.remaining}.{offers_text(done.value.offers)}")
 
     # --- waiting list ---------------------------------------------------------------------
@@ -178,26 +179,26 @@ class InvitationsTab(SeasonTab):
         row = self._waiting_row()
         if row is None:
             return
-        done = self.attempt(lambda: self.services.bookings.accept_offer(row.id))
+        done = self.perform(lambda: self.services.bookings.accept_offer(row.id))
         if done:
-            self.changed()
+            self.announce(Area.BOOKINGS)
             self.view.select_ids([done.value.booking_id])
 
     def pass_offer(self) -> None:
         row = self._waiting_row()
         if row is None:
             return
-        done = self.attempt(lambda: self.services.bookings.pass_offer(row.id))
+        done = self.perform(lambda: self.services.bookings.pass_offer(row.id))
         if done:
-            self.changed()
+            self.announce(Area.BOOKINGS)
             if done.value:
                 inform(self, "Places proposées", offers_text(done.value).strip())
 
     def withdraw(self) -> None:
         row = self._waiting_row()
         if row and confirm(self, "Retirer de la liste d'attente", f"Retirer « {row.relay_name} » de la liste d'attente ?"):
-            if self.attempt(lambda: self.services.bookings.withdraw(row.id)):
-                self.changed()
+            if self.perform(lambda: self.services.bookings.withdraw(row.id)):
+                self.announce(Area.BOOKINGS)
 
     # --- attendance, warnings, codes ------------------------------------------------------
     def open_sheet(self, performance_id: int) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout
 from acs_desktop.domain.french import format_date, format_time
 from acs_desktop.domain.states import PerformanceState
 from acs_desktop.services.offers import PerformanceFilter
+from acs_desktop.ui.events import Area
 from acs_desktop.ui.offers.offers_table_model import OffersTableModel
 from acs_desktop.ui.offers.performance_dialog import PerformanceDialog
 from acs_desktop.ui.offers.relays_to_warn_dialog import RelaysToWarnDialog
@@ -21,6 +22,7 @@ from acs_desktop.ui.widgets.records_view import RecordsView
 
 class OffersTab(SeasonTab):
     title = "Offres"
+    shows = frozenset({Area.SEASONS, Area.PARTNERS, Area.CONVENTIONS, Area.OFFERS, Area.BOOKINGS})  # not the settings nor the relays
 
     def __init__(self, services, events, parent=None):
         super().__init__(services, events, parent)
@@ -105,7 +107,7 @@ class OffersTab(SeasonTab):
     def new_show(self) -> None:
         dialog = ShowDialog(self.services, self.season_id, parent=self)
         if dialog.exec():
-            self.changed()
+            self.announce(Area.OFFERS)
             if confirm(self, "Nouveau spectacle", "Spectacle enregistré. Ajouter maintenant sa première représentation ?"):
                 self.new_performance(show_id=dialog.result_value)
 
@@ -115,7 +117,7 @@ class OffersTab(SeasonTab):
             return
         show = next((s for s in self.services.offers.list_shows(self.season_id) if s.id == row.show_id), None)
         if show and ShowDialog(self.services, self.season_id, show, parent=self).exec():
-            self.changed()
+            self.announce(Area.OFFERS)
 
     def open_shows(self) -> None:
         from acs_desktop.ui.offers.shows_dialog import ShowsDialog
@@ -127,19 +129,19 @@ class OffersTab(SeasonTab):
             return
         dialog = PerformanceDialog(self.services, self.season_id, show_id=show_id, parent=self)
         if dialog.exec():
-            self.changed()
+            self.announce(Area.OFFERS)
             self.view.select_ids([dialog.result_value])
 
     def edit_performance(self) -> None:
         row = self.selected()
         if row and PerformanceDialog(self.services, self.season_id, row, parent=self).exec():
-            self.changed()
+            self.announce(Area.OFFERS)
 
     def delete_performance(self) -> None:
         row = self.selected()
         if row and confirm(self, "Supprimer la représentation", f"Supprimer la représentation {self.label(row)} ?"):
-            if self.attempt(lambda: self.services.offers.delete_performance(row.id)):
-                self.changed()
+            if self.perform(lambda: self.services.offers.delete_performance(row.id)):
+                self.announce(Area.OFFERS, Area.BOOKINGS)
 
     def cancel_performance(self) -> None:
         row = self.selected()
@@ -150,9 +152,9 @@ class OffersTab(SeasonTab):
                         "Ses places seront libérées et ses réservations signalées.\n\nMotif (facultatif) :")
         if note is None:
             return
-        done = self.attempt(lambda: self.services.offers.cancel_performance(row.id, note))
+        done = self.perform(lambda: self.services.offers.cancel_performance(row.id, note))
         if done:
-            self.changed()
+            self.announce(Area.OFFERS, Area.BOOKINGS)
             if done.value:
                 RelaysToWarnDialog(self.services, self.events, row.id, f"Représentation {self.label(row)} annulée.", self).exec()
             else:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
 
 from acs_desktop.services import Services
+from acs_desktop.ui.events import Area, Changes
 from acs_desktop.ui.events import AppEvents
 from acs_desktop.ui.widgets.formats import format_int, yes_no
 from acs_desktop.ui.widgets.table_model import Column, RowsTableModel
-from acs_desktop.ui.widgets.actions import attempt
+from acs_desktop.ui.operations import perform
 from acs_desktop.ui.widgets.records_view import RecordsView
 from acs_desktop.ui.widgets.wrapping_label import WrappingLabel
 
@@ -53,7 +54,7 @@ class RelaysToWarnDialog(QDialog):
 
     def _mark(self) -> None:
         for row in self.view.selected_rows():
-            if not attempt(self, lambda r=row: self.services.offers.mark_relay_warned(r.booking_id)):
+            if not perform(self, lambda r=row: self.services.offers.mark_relay_warned(r.booking_id)):
                 break
         self.reload()
-        self.events.data_changed.emit()
+        self.events.announce(Changes.of(Area.BOOKINGS))

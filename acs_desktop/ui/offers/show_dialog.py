@@ -8,7 +8,7 @@ from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.states import ConventionState
 from acs_desktop.services import Services
 from acs_desktop.services.offers import ShowRow
-from acs_desktop.ui.widgets.actions import attempt
+from acs_desktop.ui.operations import perform
 from acs_desktop.ui.widgets.form_dialog import FormDialog
 from acs_desktop.ui.widgets.inputs import ChoiceBox
 
@@ -48,7 +48,7 @@ class ShowDialog(FormDialog):
         name, ok = QInputDialog.getText(self, "Nouvelle discipline", "Nom de la discipline :")
         if ok:
             # One that exists under that name (case and accents aside) is chosen, not refused.
-            chosen = attempt(self, lambda: self.services.offers.get_or_create_discipline(name))
+            chosen = perform(self, lambda: self.services.offers.get_or_create_discipline(name))
             if chosen:
                 self._load_disciplines(chosen.value)
 

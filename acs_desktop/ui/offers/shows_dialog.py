@@ -5,11 +5,13 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from acs_desktop.services import Services
+from acs_desktop.ui.events import Area, Changes
 from acs_desktop.ui.events import AppEvents
 from acs_desktop.ui.widgets.formats import format_int
 from acs_desktop.ui.offers.show_dialog import ShowDialog
 from acs_desktop.ui.widgets.table_model import Column, RowsTableModel
-from acs_desktop.ui.widgets.actions import attempt, confirm
+from acs_desktop.ui.operations import perform
+from acs_desktop.ui.widgets.actions import confirm
 from acs_desktop.ui.widgets.list_panel import ListPanel
 
 
@@ -44,7 +46,7 @@ class ShowsDialog(QDialog):
 
     def _changed(self) -> None:
         self.reload()
-        self.events.data_changed.emit()
+        self.events.announce(Changes.of(Area.OFFERS))
 
     def _add(self) -> None:
         if ShowDialog(self.services, self.season_id, parent=self).exec():
@@ -55,5 +57,5 @@ class ShowsDialog(QDialog):
             self._changed()
 
     def _delete(self, row) -> None:
-        if confirm(self, "Supprimer le spectacle", f"Supprimer « {row.title} » ?") and attempt(self, lambda: self.services.offers.delete_show(row.id)):
+        if confirm(self, "Supprimer le spectacle", f"Supprimer « {row.title} » ?") and perform(self, lambda: self.services.offers.delete_show(row.id)):
             self._changed()

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QInputDialog, QLineEdit, Q
 
 from acs_desktop.services import Services
 from acs_desktop.services.relays import RelayInput
-from acs_desktop.ui.widgets.actions import attempt
+from acs_desktop.ui.operations import perform
 from acs_desktop.ui.widgets.form_dialog import FormDialog
 from acs_desktop.ui.widgets.inputs import ChoiceBox
 
@@ -50,7 +50,7 @@ class RelayDialog(FormDialog):
         name, ok = QInputDialog.getText(self, "Nouveau type de relais", "Type de relais :")
         if ok:
             # One that exists under that name (case and accents aside) is chosen, not refused.
-            chosen = attempt(self, lambda: self.services.relays.get_or_create_relay_type(name))
+            chosen = perform(self, lambda: self.services.relays.get_or_create_relay_type(name))
             if chosen:
                 self._load_kinds(chosen.value)
 

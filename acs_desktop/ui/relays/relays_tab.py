@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QPushButton, QSplitter, QVBoxLayout
 
+from acs_desktop.ui.events import Area
 from acs_desktop.ui.invitations.bookings_table_model import BookingsTableModel
 from acs_desktop.ui.widgets.formats import yes_no
 from acs_desktop.ui.relays.relay_dialog import RelayDialog
@@ -33,6 +34,7 @@ class ReferentsTableModel(RowsTableModel):
 
 class RelaysTab(SeasonTab):
     title = "Relais"
+    shows = frozenset({Area.SEASONS, Area.PARTNERS, Area.OFFERS, Area.RELAYS, Area.BOOKINGS})  # not the conventions nor the settings
 
     def __init__(self, services, events, parent=None):
         super().__init__(services, events, parent)
@@ -96,13 +98,13 @@ class RelaysTab(SeasonTab):
     def new_relay(self) -> None:
         dialog = RelayDialog(self.services, parent=self)
         if dialog.exec():
-            self.changed()
+            self.announce(Area.RELAYS)
             self.view.select_ids([dialog.result_value])
 
     def edit_relay(self) -> None:
         row = self.selected()
         if row and RelayDialog(self.services, row.id, parent=self).exec():
-            self.changed()
+            self.announce(Area.RELAYS)
 
     def toggle_active(self) -> None:
         row = self.selected()
@@ -110,14 +112,14 @@ class RelaysTab(SeasonTab):
             return
         if row.active and not confirm(self, "Désactiver le relais", f"Désactiver « {row.name} » ? Il ne pourra plus réserver de places."):
             return
-        if self.attempt(lambda: self.services.relays.set_active(row.id, not row.active)):
-            self.changed()
+        if self.perform(lambda: self.services.relays.set_active(row.id, not row.active)):
+            self.announce(Area.RELAYS, Area.BOOKINGS)
 
     def delete_relay(self) -> None:
         row = self.selected()
         if row and confirm(self, "Supprimer le relais", f"Supprimer « {row.name} » ({row.commune}) et ses référents ?"):
-            if self.attempt(lambda: self.services.relays.delete_relay(row.id)):
-                self.changed()
+            if self.perform(lambda: self.services.relays.delete_relay(row.id)):
+                self.announce(Area.RELAYS, Area.BOOKINGS)
 
     # --- referents ------------------------------------------------------------------------
     def _referent_dialog(self, referent=None) -> None:
@@ -133,7 +135,7 @@ class RelaysTab(SeasonTab):
             self,
         )
         if dialog.exec():
-            self.changed()
+            self.announce(Area.RELAYS)
 
     def _new_referent(self) -> None:
         self._referent_dialog()
@@ -144,7 +146,7 @@ class RelaysTab(SeasonTab):
     def _export_referent(self) -> None:
         referent = self.referents.view.current_row()
         if referent is not None:
-            done = self.attempt(lambda: self.services.privacy.export_referent(referent.id))
+            done = self.perform(lambda: self.services.privacy.export_referent(referent.id))
             if done:
                 export_person(self, "Données d'un référent", done.value, f"referent-{referent.id}.json")
 
@@ -153,12 +155,12 @@ class RelaysTab(SeasonTab):
         if referent and confirm(self, "Effacer les données du référent",
                                 f"Effacer définitivement le nom, le téléphone et le courriel de « {referent.name} » "
                                 "(aussi dans le journal d'activité) ? Ses réservations restent, sans son nom.", yes="Effacer"):
-            done = self.attempt(lambda: self.services.privacy.erase_referent(referent.id))
+            done = self.perform(lambda: self.services.privacy.erase_referent(referent.id))
             if done:
-                self.changed()
+                self.announce(Area.RELAYS, Area.BOOKINGS)
                 report_erasure(self, "Données du référent effacées", done.value)
 
     def _delete_referent(self, referent) -> None:
         if confirm(self, "Supprimer le référent", f"Supprimer le référent « {referent.name} » ?"):
-            if self.attempt(lambda: self.services.relays.delete_referent(referent.id)):
-                self.changed()
+            if self.perform(lambda: self.services.relays.delete_referent(referent.id)):
+                self.announce(Area.RELAYS)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from acs_desktop.domain.french import format_date
 from acs_desktop.domain.review import FIGURES_BY_KEY, month_label, review_alerts
 from acs_desktop.exports.atomic import write_file
-from acs_desktop.ui import background
+from acs_desktop.ui.operations import Operation
 from acs_desktop.ui.widgets.formats import format_int, format_percent
 from acs_desktop.ui.review.review_narrative_editor import NarrativeEditor
 from acs_desktop.ui.review.review_table_models import (
@@ -85,9 +85,8 @@ class ReviewTab(SeasonTab):
     def __init__(self, services, events, parent=None):
         super().__init__(services, events, parent)
         self.review = None
-        self.task: background.Task | None = None
+        self.task: Operation | None = None  # the report or export under way
         self._generation = 0  # the reload whose review is awaited; older results are dropped
-        self._computing: set[background.Task] = set()  # kept alive until their last signal
         self.loading = False
         self._shown_season: int | None = None
 
@@ -224,21 +223,18 @@ class ReviewTab(SeasonTab):
         self.loading = True
         self.subheading.setText("Calcul du bilan…")
         generation, season_id, services = self._generation, self.season_id, self.services
-        task = background.Task(lambda _step: (generation, services.review.review(season_id)))
-        task.signals.done.connect(self._review_ready)
-        task.signals.refused.connect(self._review_refused)
-        self._computing.add(task)
-        background.start(task)
+        computing = Operation(self, lambda _progress: (generation, services.review.review(season_id)), say_refusal=False)
+        computing.succeeded.connect(self._review_ready)
+        computing.refused.connect(self._review_refused)
+        computing.start()
 
     def _review_ready(self, result) -> None:
         generation, review = result
-        self._computing = {t for t in self._computing if t.signals is not self.sender()}
         if generation == self._generation:
             self.loading = False
             self._show(review)
 
     def _review_refused(self, message: str) -> None:
-        self._computing = {t for t in self._computing if t.signals is not self.sender()}
         self.loading = False
         self.subheading.setText(message)
 
@@ -336,15 +332,15 @@ class ReviewTab(SeasonTab):
             path += ".pdf"
         season_id, services = self.season_id, self.services
 
-        def work(step):
+        def work(progress):
             from acs_desktop.printing.report import render_season_report
 
-            step(10, "Calcul du bilan…")
+            progress(10, 100, "Calcul du bilan…")
             review = services.review.review(season_id)
             identity = services.review.identity()
-            step(40, "Mise en page du rapport…")
+            progress(40, 100, "Mise en page du rapport…")
             pdf = render_season_report(review, identity)
-            step(90, "Écriture du fichier…")
+            progress(90, 100, "Écriture du fichier…")
             _write(Path(path), pdf)
             return Path(path)
 
@@ -361,10 +357,10 @@ class ReviewTab(SeasonTab):
             path += ".xlsx"
         season_id, services = self.season_id, self.services
 
-        def work(step):
-            step(20, "Calcul du bilan…")
+        def work(progress):
+            progress(20, 100, "Calcul du bilan…")
             data = services.review.report_xlsx(season_id)
-            step(80, "Écriture du classeur…")
+            progress(80, 100, "Écriture du classeur…")
             _write(Path(path), data)
             return Path(path)
 
@@ -379,21 +375,21 @@ class ReviewTab(SeasonTab):
         target = Path(folder) / f"bilan-{self.review.season_label}"
         season_id, services = self.season_id, self.services
 
-        def work(step):
-            step(30, "Calcul du bilan…")
+        def work(progress):
+            progress(30, 100, "Calcul du bilan…")
             services.review.report_csv(season_id, target)
             return target
 
         self._run(work, "Fichiers CSV enregistrés dans")
 
     def _run(self, work, done_text: str) -> None:
-        self.task = background.Task(work)
-        self.task.signals.progress.connect(lambda percent, text: (self.progress.setValue(percent), self.status.setText(text)))
-        self.task.signals.done.connect(lambda path: self._finished(f'{done_text} : <a href="{QUrl.fromLocalFile(str(path)).toString()}">{path}</a>'))
-        self.task.signals.refused.connect(lambda message: self._finished(f"<span style='color:#a00'>{message}</span>"))
-        self.task.signals.cancelled.connect(lambda: self._finished("Annulé : aucun fichier n'a été écrit."))
+        self.task = Operation(self, work, say_refusal=False)  # said in the tab's status line
+        self.task.progressed.connect(lambda done, total, text: (self.progress.setValue(done * 100 // max(total, 1)), self.status.setText(text)))
+        self.task.succeeded.connect(lambda path: self._finished(f'{done_text} : <a href="{QUrl.fromLocalFile(str(path)).toString()}">{path}</a>'))
+        self.task.refused.connect(lambda message: self._finished(f"<span style='color:#a00'>{message}</span>"))
+        self.task.cancelled.connect(lambda: self._finished("Annulé : aucun fichier n'a été écrit."))
         self._busy(True)
-        background.start(self.task)
+        self.task.start()
 
     def cancel(self) -> None:
         if self.task is not None:

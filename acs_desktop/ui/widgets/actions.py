@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QToolBar, QToolButton, QWidget
 
-from acs_desktop.domain.errors import DomainError
 
 
 def action(owner: QWidget, text: str, slot: Callable[[], object], *, shortcut: str | QKeySequence | QKeySequence.StandardKey | None = None, tip: str = "") -> QAction:
@@ -57,23 +54,3 @@ def inform(parent: QWidget, title: str, message: str) -> None:
 
 def refuse(parent: QWidget, message: str, title: str = "Impossible") -> None:
     QMessageBox.warning(parent, title, message)
-
-
-@dataclass(frozen=True)
-class Attempt:
-    """What a service call gave: true if it was done (`value` holds its result), false if refused."""
-
-    ok: bool
-    value: Any = None
-
-    def __bool__(self) -> bool:
-        return self.ok
-
-
-def attempt(parent: QWidget, call: Callable[[], Any]) -> Attempt:
-    """Run a service call; a refusal is shown as the domain's French message."""
-    try:
-        return Attempt(True, call())
-    except DomainError as error:
-        refuse(parent, error.message)
-        return Attempt(False)

@@ -1,0 +1,203 @@
+"""One way for the window to run a service call (after Anki's `CollectionOp` and `QueryOp`).
+
+- `perform(parent, call, changes=…)` runs a quick call now, on the main thread: a refusal is shown
+  as the domain's French message, a success announces what changed on the application's one
+  signal, so the tabs that show it reload.
+- `Operation(parent, work, …).start()` runs slow work — a thousand tickets, a report, an import —
+  on a thread of the pool. `work(progress)` receives plain values, calls the services (which open
+  their own sessions in that thread) and returns a plain result. `progress(done, total, text)`
+  raises `Cancelled` once « Annuler » was pressed, so the work stops before anything is written.
+  The operation shows a progress dialog when given a `label` (or lets its owner draw progress
+  from its `progressed` signal), then says how it ended: `succeeded(result)`, `refused(message)`,
+  `cancelled()`, and always `ended()`.
+
+Either way a refusal, a machine fault (full disk, read-only folder, busy store) or an unexpected
+error reaches the person as one French sentence, never a traceback; the details go to the log.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from acs_desktop.domain.errors import DomainError
+from acs_desktop.domain.faults import describe
+from acs_desktop.domain.progress import Cancelled, Progress
+from acs_desktop.ui.events import AppEvents, Changes
+from acs_desktop.ui.widgets.actions import refuse
+
+log = logging.getLogger(__name__)
+
+UNEXPECTED = "Une erreur inattendue s'est produite ; le détail est dans le journal. Vos données ne sont pas perdues."
+
+
+def explain(error: Exception) -> str:
+    """The sentence said for `error`: the domain's message, a machine fault said as such, else a
+    plain apology (the traceback goes to the log)."""
+    if isinstance(error, DomainError):
+        return error.message
+    said = describe(error)
+    if said is not None:
+        log.warning("%s\n%s", said, "".join(traceback.format_exception(error)))
+        return said
+    log.error("Erreur inattendue\n%s", "".join(traceback.format_exception(error)))
+    return UNEXPECTED
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """What a quick call gave: true if it was done (`value` holds its result), false if refused."""
+
+    ok: bool
+    value: Any = None
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+
+def perform(parent: QWidget, call: Callable[[], Any], *, changes: Changes | None = None,
+            events: AppEvents | None = None, title: str = "Impossible") -> Attempt:
+    """Run `call()` now; a refusal is shown (and nothing changed), a success announces `changes`."""
+    try:
+        value = call()
+    except DomainError as error:
+        refuse(parent, error.message, title)
+        return Attempt(False)
+    if changes is not None and events is not None:
+        events.announce(changes)
+    return Attempt(True, value)
+
+
+class _Signals(QObject):
+    progress = Signal(int, int, str)
+    done = Signal(object)
+    refused = Signal(str)
+    cancelled = Signal()
+
+
+class _Worker(QRunnable):
+    def __init__(self, work: Callable[[Progress], object]):
+        super().__init__()
+        self.setAutoDelete(False)  # the operation keeps it until its last signal
+        self.signals = _Signals()
+        self._work = work
+        self.stop = threading.Event()
+
+    def progress(self, done: int, total: int, text: str = "") -> bool:
+        if self.stop.is_set():
+            raise Cancelled
+        self.signals.progress.emit(done, total, text)
+        return True
+
+    def run(self) -> None:
+        try:
+            result = self._work(self.progress)
+        except Cancelled:
+            self.signals.cancelled.emit()
+        except Exception as error:  # noqa: BLE001 - never a traceback in the window
+            self.signals.refused.emit(explain(error))
+        else:  # finished: even if stop was asked after the last step, the work is done
+            self.signals.done.emit(result)
+
+
+class Operation(QObject):
+    """Slow work on a thread of the pool, with progress, « Annuler », a refusal said in French
+    and what changed announced to the tabs (see the module's docstring)."""
+
+    progressed = Signal(int, int, str)  # done, total (0: unknown), text
+    succeeded = Signal(object)
+    refused = Signal(str)
+    cancelled = Signal()
+    ended = Signal()  # whichever way it ended
+
+    def __init__(self, parent: QWidget, work: Callable[[Progress], object], *, label: str | None = None,
+                 dialog_title: str = "Travail en cours", title: str = "Opération impossible", cancelled_text: str = "Opération annulée : rien n'a été écrit.",
+                 changes: Changes | None = None, events: AppEvents | None = None, say_refusal: bool = True,
+                 pool: QThreadPool | None = None):
+        super().__init__(parent)  # the parent keeps the operation alive until it ends
+        self._parent = parent
+        self._title = title
+        self._cancelled_text = cancelled_text
+        self._changes, self._events = changes, events
+        self._say_refusal = say_refusal
+        self._pool = pool or QThreadPool.globalInstance()
+        self._worker = _Worker(work)
+        self._worker.signals.progress.connect(self._on_progress)
+        self._worker.signals.done.connect(self._on_done)
+        self._worker.signals.refused.connect(self._on_refused)
+        self._worker.signals.cancelled.connect(self._on_cancelled)
+        self.dialog: QProgressDialog | None = None
+        self._label = label or ""
+        if label is not None:
+            self.dialog = QProgressDialog(label, "Annuler", 0, 0, parent)
+            self.dialog.setWindowTitle(dialog_title)
+            self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            self.dialog.setMinimumDuration(300)  # quick work never flashes a dialog
+            self.dialog.setAutoClose(False)
+            self.dialog.setAutoReset(False)
+            self.dialog.canceled.connect(self.cancel)
+        self.running = False
+
+    def start(self) -> Operation:
+        self.running = True
+        self._pool.start(self._worker)
+        return self
+
+    def cancel(self) -> None:
+        """Ask the work to stop at its next progress report; it writes nothing."""
+        self._worker.stop.set()
+        if self.dialog is not None:
+            self.dialog.setLabelText("Annulation…")
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self._worker.stop.is_set()
+
+    def _on_progress(self, done: int, total: int, text: str) -> None:
+        if self.is_cancelled:
+            return
+        self.progressed.emit(done, total, text)
+        if self.dialog is not None:
+            self.dialog.setMaximum(total)
+            self.dialog.setValue(done)
+            self.dialog.setLabelText(text or (f"{self._label} — {done} / {total}" if total else self._label))
+
+    def _on_done(self, result: object) -> None:
+        self._close()
+        if self._changes is not None and self._events is not None:
+            self._events.announce(self._changes)
+        self.succeeded.emit(result)
+        self._end()
+
+    def _on_refused(self, message: str) -> None:
+        self._close()
+        if self._say_refusal:
+            refuse(self._parent, message, self._title)
+        self.refused.emit(message)
+        self._end()
+
+    def _on_cancelled(self) -> None:
+        self._close()
+        status = getattr(self._parent.window(), "statusBar", None)
+        if status is not None and self._say_refusal:
+            status().showMessage(self._cancelled_text, 8000)
+        self.cancelled.emit()
+        self._end()
+
+    def _close(self) -> None:
+        if self.dialog is not None:
+            self.dialog.canceled.disconnect(self.cancel)
+            self.dialog.close()
+            self.dialog.deleteLater()
+
+    def _end(self) -> None:
+        self.running = False
+        self.ended.emit()
+        self.deleteLater()  # the worker's signals already delivered: nothing refers to it any more

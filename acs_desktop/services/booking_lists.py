@@ -135,6 +135,11 @@ class BookingListService(Service):
             rows = self._rows(session, chosen, self._now())
             return sorted(rows.values(), key=lambda r: (r.starts_at, r.relay_name, r.id))
 
+    def bookings_with_tickets(self, season_id: int) -> list[BookingRow]:
+        """Upcoming bookings holding places, printed or not: those whose tickets can be (re)printed."""
+        now = self._now()
+        return [b for b in self.list_bookings(season_id) if b.starts_at > now and b.booked + b.issued]
+
     def booking_ids(
         self, season_id: int, *, text: str = "", order: str | None = None, descending: bool = False,
         performance_id: int | None = None, relay_id: int | None = None,

@@ -27,7 +27,7 @@ from acs_desktop.domain.states import (
 )
 from acs_desktop.models import Booking, Invitation, Performance, Referent, Relay, WaitingEntry
 from acs_desktop.services.base import Clock, Service, Sessions, fetch_all, get_or_refuse, system_clock
-from acs_desktop.services.offers import remaining_places
+from acs_desktop.services.offers import deadline_passed, remaining_places
 
 FIRST_NAME_MAX = 40
 CANCELLABLE = (InvitationStatus.BOOKED, InvitationStatus.ISSUED)
@@ -87,7 +87,7 @@ def check_bookable(performance: Performance, now: datetime, *, override_deadline
     if convention.state is ConventionState.CLOSED:
         raise DomainError("convention_closed", f"La convention avec « {convention.partner.name} » est clôturée : plus aucune réservation.")
     deadline = performance.booking_deadline
-    if deadline is not None and now > deadline and not override_deadline:
+    if deadline_passed(deadline, now) and not override_deadline:
         raise DomainError(
             "deadline_passed",
             f"La date limite de réservation ({deadline:%d/%m/%Y à %H:%M}) est passée pour {label}. "
@@ -133,7 +133,7 @@ class BookingService(Service):
             )
         booking = Booking(
             performance_id=performance.id, relay_id=relay.id, referent_id=request.referent_id, places=places,
-            created_at=now, deadline_override=bool(request.override_deadline and performance.booking_deadline and now > performance.booking_deadline),
+            created_at=now, deadline_override=bool(request.override_deadline and deadline_passed(performance.booking_deadline, now)),
             names_on_tickets=request.names_on_tickets, note=note,
         )
         session.add(booking)

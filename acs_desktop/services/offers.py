@@ -83,6 +83,7 @@ class PerformanceRow:
     unused: int
     waiting: int
     state: PerformanceState
+    deadline_passed: bool = False  # at the time of the list: booking needs the explicit override
 
     @property
     def remaining(self) -> int:
@@ -98,6 +99,7 @@ class PerformanceFilter:
     date_from: date | None = None
     date_to: date | None = None
     places_left_only: bool = False
+    bookable_only: bool = False  # what `book_places` accepts now (the deadline aside: it can be overridden)
     text: str = ""
 
 
@@ -136,6 +138,11 @@ def waiting_counts(performance_ids):
         .group_by(WaitingEntry.performance_id)
         .subquery()
     )
+
+
+def deadline_passed(deadline: datetime | None, now: datetime) -> bool:
+    """The booking deadline rule, in one place: passed once `now` is after it."""
+    return deadline is not None and now > deadline
 
 
 def remaining_places(session: Session, performance: Performance) -> int:
@@ -251,6 +258,10 @@ class OfferService(Service):
             query = query.where(Performance.starts_at >= datetime.combine(f.date_from, datetime.min.time()))
         if f.date_to is not None:
             query = query.where(Performance.starts_at < datetime.combine(f.date_to, datetime.max.time()))
+        now = self._now()
+        if f.bookable_only:  # the rules of `check_bookable`, as a query (a test holds them together)
+            query = query.where(Performance.state == PerformanceState.ON_OFFER, Performance.starts_at > now,
+                                Convention.state != ConventionState.CLOSED)
         if f.text.strip():
             like = f"%{f.text.strip()}%"
             query = query.where(Show.title.ilike(like) | Partner.name.ilike(like) | Venue.name.ilike(like))
@@ -260,11 +271,17 @@ class OfferService(Service):
             for pid, show_id, title, partner_id, partner, discipline, venue_id, venue, starts_at, deadline, quota, held, waiting, state in session.execute(query):
                 c = status_counts(counts.get(pid, ()))
                 rows.append(PerformanceRow(pid, show_id, title, partner_id, partner, discipline, venue_id, venue, starts_at, deadline, quota,
-                                           c.booked, held, c.used, c.unused, waiting, state))
+                                           c.booked, held, c.used, c.unused, waiting, state, deadline_passed(deadline, now)))
         if f.places_left_only:
-            now = self._now()
             rows = [r for r in rows if r.remaining > 0 and r.starts_at > now]
         return rows
+
+    def performances_with_places(self, season_id: int, *, upcoming_only: bool = False) -> list[PerformanceRow]:
+        """Performances on offer with places booked: those tickets (upcoming only) or an attendance
+        sheet can be made for."""
+        now = self._now()
+        return [p for p in self.list_performances(season_id)
+                if p.booked and p.state is PerformanceState.ON_OFFER and (p.starts_at > now or not upcoming_only)]
 
     def get_performance(self, performance_id: int) -> PerformanceRow:
         with self._reading() as session:

@@ -14,7 +14,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from acs_desktop.domain.french import format_datetime
-from acs_desktop.domain.states import PerformanceState
 from acs_desktop.domain.progress import Progress
 from acs_desktop.printing.base import quantity
 from acs_desktop.services import Services
@@ -52,8 +51,7 @@ class DocumentsMenu(QMenu):
         season = self._season()
         if season is None:
             return
-        now = self.services.clock()
-        rows = [b for b in self.services.booking_lists.list_bookings(season.id) if b.starts_at > now and b.booked + b.issued]
+        rows = self.services.booking_lists.bookings_with_tickets(season.id)
         items = [
             (b.id, f"{format_datetime(b.starts_at)} · {b.show_title} — {b.relay_name} · {quantity(b.booked + b.issued, 'place')}"
                    + (f", {b.booked} à imprimer" if b.booked else ", déjà imprimée(s)"))
@@ -79,8 +77,7 @@ class DocumentsMenu(QMenu):
         season = self._season()
         if season is None:
             return
-        now = self.services.clock()
-        performances = [p for p in self.services.offers.list_performances(season.id) if p.starts_at > now and p.booked and p.state is PerformanceState.ON_OFFER]
+        performances = self.services.offers.performances_with_places(season.id, upcoming_only=True)
         items = [(p.id, f"{format_datetime(p.starts_at)} · {p.show_title} — {p.partner_name} · {quantity(p.booked, 'place réservée', 'places réservées')}") for p in performances]
         answer = self._choose("Billets d'une représentation", "Les représentations à venir qui ont des places réservées :", items,
                               empty=f"Aucune représentation à venir n'a de place réservée pour la saison {season.label}.", option=REPRINT_OPTION)
@@ -107,7 +104,7 @@ class DocumentsMenu(QMenu):
         if season is None:
             return
         now = self.services.clock()
-        performances = [p for p in self.services.offers.list_performances(season.id) if p.booked and p.state is PerformanceState.ON_OFFER]
+        performances = self.services.offers.performances_with_places(season.id)
         upcoming = next((p.id for p in performances if p.starts_at > now), None)
         items = [(p.id, f"{format_datetime(p.starts_at)} · {p.show_title} — {p.partner_name} · {quantity(p.booked, 'place')}") for p in performances]
         answer = self._choose("Feuille d'émargement", "Pour quelle représentation ?", items, selected_id=upcoming,

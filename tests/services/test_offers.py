@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 
 from acs_desktop.domain.errors import DomainError
-from acs_desktop.domain.states import InvitationStatus, PerformanceState
+from acs_desktop.domain.states import ConventionState, InvitationStatus, PerformanceState
 from acs_desktop.services.offers import PerformanceFilter, PerformanceInput
 
 
@@ -106,3 +106,45 @@ def test_a_performance_dated_in_the_past_is_refused_at_creation_unless_entered_a
     row = services.offers.get_performance(past)
     services.offers.save_performance(PerformanceInput(show, row.starts_at, 7), past)  # editing a past one stays allowed
     assert services.offers.get_performance(past).quota == 7
+
+
+def test_the_bookable_list_is_what_booking_accepts(services, make, clock, season, partner_id, convention_id, relay_id):
+    """The booking dialog lists `bookable_only`: exactly the performances `book_places` accepts
+    (the deadline aside, which the director may override)."""
+    open_one = make.performance(convention_id, in_days=10)
+    late = make.performance(convention_id, in_days=10, deadline_days_before=12)  # its deadline passed two days ago
+    soon_past = make.performance(convention_id, in_days=1)
+    cancelled = make.performance(convention_id, in_days=20)
+    services.offers.cancel_performance(cancelled)
+    other = make.convention(make.partner("Le Grand T — scène conventionnée"), season.id)
+    in_closed = make.performance(other, in_days=15)
+    for state in (ConventionState.SIGNED, ConventionState.RUNNING, ConventionState.REVIEW, ConventionState.CLOSED):
+        services.conventions.change_state(other, state)
+    clock.advance(days=2)  # `soon_past` has taken place
+
+    listed = {p.id: p for p in services.offers.list_performances(season.id, PerformanceFilter(bookable_only=True))}
+    accepted = set()
+    for performance in (open_one, late, soon_past, cancelled, in_closed):
+        try:
+            make.book(performance, relay_id, 1, override_deadline=True)
+            accepted.add(performance)
+        except DomainError:
+            pass
+    assert set(listed) == accepted == {open_one, late}
+    assert listed[late].deadline_passed and not listed[open_one].deadline_passed
+    with pytest.raises(DomainError) as refused:  # without the override, the flag's rule is the booking's
+        make.book(late, relay_id, 1)
+    assert refused.value.code == "deadline_passed"
+
+
+def test_documents_are_offered_for_performances_with_places(services, make, clock, season, convention_id, relay_id):
+    booked_soon = make.performance(convention_id, in_days=1)
+    booked_later = make.performance(convention_id, in_days=10)
+    empty = make.performance(convention_id, in_days=10)
+    make.book(booked_soon, relay_id, 2)
+    make.issued_booking(booked_later, relay_id, 1)
+    clock.advance(days=2)
+    assert [p.id for p in services.offers.performances_with_places(season.id)] == [booked_soon, booked_later]
+    assert [p.id for p in services.offers.performances_with_places(season.id, upcoming_only=True)] == [booked_later]
+    assert empty not in {b.performance_id for b in services.booking_lists.bookings_with_tickets(season.id)}
+    assert [b.performance_id for b in services.booking_lists.bookings_with_tickets(season.id)] == [booked_later]  # printed ones too

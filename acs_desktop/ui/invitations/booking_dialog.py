@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QCheckBox, QLineEdit, QPushButton, QWidget
 
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.french import format_date, format_datetime, format_time
-from acs_desktop.domain.states import PerformanceState
 from acs_desktop.services import Services
 from acs_desktop.services.bookings import BookingRequest
+from acs_desktop.services.offers import PerformanceFilter
 from acs_desktop.ui.widgets.form_dialog import ERROR_STYLE, FormDialog
 from acs_desktop.ui.widgets.inputs import ChoiceBox, CountSpin
 from acs_desktop.ui.widgets.wrapping_label import WrappingLabel
@@ -36,11 +36,7 @@ class BookingDialog(FormDialog):
         super().__init__("Réserver des places", parent, ok_text="Réserver")
         self.services, self.season_id = services, season_id
         self.setMinimumWidth(760)
-        now = services.clock()
-        self._performances = {
-            p.id: p for p in services.offers.list_performances(season_id)
-            if p.state is PerformanceState.ON_OFFER and p.starts_at > now
-        }
+        self._performances = {p.id: p for p in services.offers.list_performances(season_id, PerformanceFilter(bookable_only=True))}
         self.performance = searchable(ChoiceBox())
         self.performance.set_choices([
             (f"{format_date(p.starts_at)} {format_time(p.starts_at)} · {p.show_title} · {p.partner_name} · {p.remaining} restante(s)", p.id)
@@ -96,7 +92,7 @@ class BookingDialog(FormDialog):
         remaining = self.remaining()
         text = f"<b>{remaining}</b> place(s) restante(s) sur {performance.quota}"
         deadline = performance.booking_deadline
-        late = deadline is not None and self.services.clock() > deadline
+        late = performance.deadline_passed
         if deadline:
             text += f" · date limite : {format_datetime(deadline)}"
         if late:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from decimal import Decimal
@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.faults import fault
 from acs_desktop.domain.french import format_date, format_money
+from acs_desktop.domain.validation import same_name
 from acs_desktop.models import ActivityEntry, Base
 
 Clock = Callable[[], datetime]
@@ -104,6 +105,26 @@ def get_or_refuse(session: Session, model: type[T], record_id: int, what: str) -
     record = session.get(model, record_id)
     if record is None:
         raise DomainError("not_found", f"{what} n'existe plus (n° {record_id}).")
+    return record
+
+
+def save_named(session: Session, model: type[T], record_id: int | None, values: dict, *, what: str,
+               siblings: Iterable[tuple[int, str]], refusal: Callable[[str], DomainError]) -> T:
+    """Create (`record_id` None) or update a record whose name must be unique among `siblings`
+    (their ids and names; case and spaces ignored): `refusal(the name taken)` is raised before
+    anything is written. The record comes back flushed, with its id."""
+    name = values.get("name", values.get("title", values.get("label")))
+    for other_id, other_name in siblings:
+        if other_id != record_id and same_name(other_name, name):
+            raise refusal(other_name)
+    if record_id is None:
+        record = model(**values)
+        session.add(record)
+    else:
+        record = get_or_refuse(session, model, record_id, what)
+        for key, value in values.items():
+            setattr(record, key, value)
+    session.flush()
     return record
 
 

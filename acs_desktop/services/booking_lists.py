@@ -25,7 +25,7 @@ from acs_desktop.models import (
     WaitingEntry,
 )
 from acs_desktop.services.base import Service
-from acs_desktop.services.queries import season_performance_ids
+from acs_desktop.services.queries import season_performance_ids, up_to_partner
 
 
 @dataclass(frozen=True)
@@ -211,14 +211,10 @@ class BookingListService(Service):
         for booking_id, status, n in session.execute(per_status):
             counts[booking_id][status] = n
         query = (
-            select(  # columns, not ORM objects
+            up_to_partner(select(  # columns, not ORM objects
                 Booking.id, Booking.performance_id, Show.title, Partner.name, Performance.starts_at, Booking.relay_id, Relay.name,
                 func.coalesce(Referent.name, ""), Booking.created_at, Booking.places, Booking.deadline_override, Booking.names_on_tickets,
-            )
-            .join(Performance, Performance.id == Booking.performance_id)
-            .join(Show, Show.id == Performance.show_id)
-            .join(Convention, Convention.id == Show.convention_id)
-            .join(Partner, Partner.id == Convention.partner_id)
+            ).join(Performance, Performance.id == Booking.performance_id))
             .join(Relay, Relay.id == Booking.relay_id)
             .outerjoin(Referent, Referent.id == Booking.referent_id)
             .where(Booking.id.in_(chosen))

@@ -53,7 +53,9 @@ class BookingResult:
 
 
 @dataclass(frozen=True)
-class Offer:
+class WaitingOffer:
+    """Places offered to a relay on the waiting list, to accept or pass."""
+
     waiting_id: int
     relay_name: str
     places: int
@@ -69,7 +71,7 @@ class IssueResult:
 class ReturnResult:
     places_returned: int
     remaining: int
-    offers: tuple[Offer, ...]
+    offers: tuple[WaitingOffer, ...]
 
 
 def performance_label(performance: Performance) -> str:
@@ -248,7 +250,7 @@ class BookingService(Service):
             self._offer_to_waiting(session, entry.performance)
             return result
 
-    def pass_offer(self, waiting_id: int) -> tuple[Offer, ...]:
+    def pass_offer(self, waiting_id: int) -> tuple[WaitingOffer, ...]:
         """The relay declines: its places are offered to the next relay waiting."""
         with self._writing() as session:
             entry = self._offered(session, waiting_id)
@@ -257,7 +259,7 @@ class BookingService(Service):
             self._log(session, "pass", "waiting_entry", entry.id, f"« {entry.relay.name} » décline les places proposées")
             return tuple(self._offer_to_waiting(session, entry.performance))
 
-    def withdraw(self, waiting_id: int) -> tuple[Offer, ...]:
+    def withdraw(self, waiting_id: int) -> tuple[WaitingOffer, ...]:
         with self._writing() as session:
             entry = get_or_refuse(session, WaitingEntry, waiting_id, "Cette inscription en liste d'attente")
             if entry.status not in (WaitingStatus.WAITING, WaitingStatus.OFFERED):
@@ -274,7 +276,7 @@ class BookingService(Service):
             raise DomainError("no_offer", f"Aucune place n'est proposée à « {entry.relay.name} » pour le moment.")
         return entry
 
-    def _offer_to_waiting(self, session: Session, performance: Performance) -> list[Offer]:
+    def _offer_to_waiting(self, session: Session, performance: Performance) -> list[WaitingOffer]:
         """Free places go to the first relays waiting, in order of arrival, until none are left."""
         offers = []
         if performance.state is PerformanceState.CANCELLED or performance.starts_at <= self._now():
@@ -292,7 +294,7 @@ class BookingService(Service):
                 continue
             entry.status, entry.offered_at, entry.offered_places = WaitingStatus.OFFERED, self._now(), min(entry.places, free)
             session.flush()
-            offers.append(Offer(entry.id, entry.relay.name, entry.offered_places))
+            offers.append(WaitingOffer(entry.id, entry.relay.name, entry.offered_places))
             self._log(session, "offer", "waiting_entry", entry.id, f"{entry.offered_places} place(s) proposée(s) à « {entry.relay.name} » sur {performance_label(performance)}")
         return offers
 

@@ -4,7 +4,7 @@
   Only invitations that hold a place get a ticket; the first name only when the booking asked
   for names on tickets. The window calls `prepare_tickets` (render, mark nothing), then
   `issue_tickets` once the tickets leave the preview (printed, saved or opened); the command line
-  calls `print_tickets` (both at once: the file written is the print). Nothing is marked if
+  calls `render_and_issue_tickets` (both at once: the file written is the print). Nothing is marked if
   rendering fails or is cancelled, and a reprint says "Duplicata" with its code.
 - The attendance sheet of a performance: the tickets handed out, without the relays (the venue's
   copy) or grouped by relay (the association's).
@@ -33,6 +33,7 @@ from acs_desktop.printing.base import Identity, PerformanceHeading, quantity
 from acs_desktop.services.base import Clock, Service, Sessions, get_or_refuse, system_clock
 from acs_desktop.services.bookings import BookingService, performance_label
 from acs_desktop.services.offers import OfferService, PerformanceFilter
+from acs_desktop.services.queries import up_to_partner
 from acs_desktop.services.settings import SettingsService
 
 if TYPE_CHECKING:  # the renderers (and ReportLab) are imported when a document is made
@@ -168,7 +169,7 @@ class DocumentService(Service):
         return _first_and_again(len(issued.first_print), len(issued.reprint), ("marqué édité", "marqués édités"),
                                 ("duplicata compté", "duplicata comptés")) + "."
 
-    def print_tickets(self, selection: TicketSelection, progress: Progress | None = None) -> Document:
+    def render_and_issue_tickets(self, selection: TicketSelection, progress: Progress | None = None) -> Document:
         """Prepare → render → mark issued at once (the command line: the file written is the print).
         A failed or cancelled rendering marks nothing."""
         return self.printed(self.prepare_tickets(selection, progress))
@@ -360,7 +361,7 @@ def _first_and_again(first: int, again: int, first_words: str | tuple[str, str],
 
 
 def _ticket_query():
-    return (
+    return up_to_partner(
         select(
             Invitation.id, Invitation.code, Invitation.status, Invitation.print_count, Invitation.first_name,
             Booking.names_on_tickets, Booking.id, Booking.relay_id, Show.title, Partner.name, Partner.address, Partner.postal_code,
@@ -369,9 +370,6 @@ def _ticket_query():
         .join(Booking, Booking.id == Invitation.booking_id)
         .join(Relay, Relay.id == Booking.relay_id)
         .join(Performance, Performance.id == Invitation.performance_id)
-        .join(Show, Show.id == Performance.show_id)
-        .join(Convention, Convention.id == Show.convention_id)
-        .join(Partner, Partner.id == Convention.partner_id)
         .outerjoin(Venue, Venue.id == Performance.venue_id)
     )
 

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.french import format_date, format_time
-from acs_desktop.domain.validation import count, optional_text, required_text, same_label, same_name
+from acs_desktop.domain.validation import count, optional_text, required_text, same_label
 from acs_desktop.domain.states import (
     HOLDING_STATUSES,
     ConventionState,
@@ -31,8 +31,8 @@ from acs_desktop.models import (
     Venue,
     WaitingEntry,
 )
-from acs_desktop.services.base import Service, get_or_refuse
-from acs_desktop.services.queries import counts_by_performance, season_performance_ids, status_counts
+from acs_desktop.services.base import Service, get_or_refuse, save_named
+from acs_desktop.services.queries import counts_by_performance, season_performance_ids, status_counts, up_to_partner
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,7 @@ class PerformanceFilter:
 
 
 @dataclass(frozen=True)
-class Warning:
+class CancellationNotice:
     """A relay still to be told that the partner cancelled a performance it had places for."""
 
     booking_id: int
@@ -204,16 +204,12 @@ class OfferService(Service):
             convention = self._bookable_convention(session, convention_id)
             if discipline_id is not None:
                 get_or_refuse(session, Discipline, discipline_id, "Cette discipline")
-            for other_id, other_title in session.execute(select(Show.id, Show.title).where(Show.convention_id == convention_id)):
-                if other_id != show_id and same_name(other_title, clean_title):
-                    raise DomainError("show_exists", f"« {other_title} » est déjà au programme de cette convention.", field="title")
-            if show_id is None:
-                show = Show(convention_id=convention_id, title=clean_title, discipline_id=discipline_id, description=clean_description)
-                session.add(show)
-            else:
-                show = get_or_refuse(session, Show, show_id, "Ce spectacle")
-                show.title, show.discipline_id, show.description = clean_title, discipline_id, clean_description
-            session.flush()
+            show = save_named(
+                session, Show, show_id,
+                {"convention_id": convention_id, "title": clean_title, "discipline_id": discipline_id, "description": clean_description},
+                what="Ce spectacle", siblings=session.execute(select(Show.id, Show.title).where(Show.convention_id == convention_id)),
+                refusal=lambda taken: DomainError("show_exists", f"« {taken} » est déjà au programme de cette convention.", field="title"),
+            )
             self._log(session, "save", "show", show.id, f"Spectacle « {show.title} » ({convention.partner.name}) enregistré")
             return show.id
 
@@ -234,14 +230,13 @@ class OfferService(Service):
             season_performances = season_performances.where(Performance.id == performance_id)
         waits = waiting_counts(season_performances)
         query = (
-            select(  # columns, not ORM objects: lists stay fast on large seasons
-                Performance.id, Performance.show_id, Show.title, Partner.id, Partner.name, func.coalesce(Discipline.name, ""),
-                Performance.venue_id, func.coalesce(Venue.name, ""), Performance.starts_at, Performance.booking_deadline, Performance.quota,
-                func.coalesce(waits.c.held, 0), func.coalesce(waits.c.waiting, 0), Performance.state,
+            up_to_partner(
+                select(  # columns, not ORM objects: lists stay fast on large seasons
+                    Performance.id, Performance.show_id, Show.title, Partner.id, Partner.name, func.coalesce(Discipline.name, ""),
+                    Performance.venue_id, func.coalesce(Venue.name, ""), Performance.starts_at, Performance.booking_deadline, Performance.quota,
+                    func.coalesce(waits.c.held, 0), func.coalesce(waits.c.waiting, 0), Performance.state,
+                )
             )
-            .join(Show, Show.id == Performance.show_id)
-            .join(Convention, Convention.id == Show.convention_id)
-            .join(Partner, Partner.id == Convention.partner_id)
             .outerjoin(Discipline, Discipline.id == Show.discipline_id)
             .outerjoin(Venue, Venue.id == Performance.venue_id)
             .outerjoin(waits, waits.c.performance_id == Performance.id)
@@ -363,7 +358,7 @@ class OfferService(Service):
         with self._reading() as session:
             return self._relays_to_warn(session, performance_id)
 
-    def warnings(self, season_id: int) -> list[Warning]:
+    def cancellation_notices(self, season_id: int) -> list[CancellationNotice]:
         query = (
             select(Booking.id, Performance.id, Show.title, Performance.starts_at, Relay.name, Booking.places_cancelled_by_partner)
             .join(Performance, Performance.id == Booking.performance_id)
@@ -373,7 +368,7 @@ class OfferService(Service):
             .order_by(Performance.starts_at, Relay.name)
         )
         with self._reading() as session:
-            return [Warning(*row) for row in session.execute(query)]
+            return [CancellationNotice(*row) for row in session.execute(query)]
 
     def mark_relay_warned(self, booking_id: int) -> None:
         with self._writing() as session:

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.validation import optional_email, optional_text, required_text, same_name
 from acs_desktop.models import Convention, Partner, PartnerContact, Performance, Venue
-from acs_desktop.services.base import Service, get_or_refuse
+from acs_desktop.services.base import Service, get_or_refuse, save_named
 
 
 @dataclass(frozen=True)
@@ -195,17 +195,11 @@ class PartnerService(Service):
         }
         with self._writing() as session:
             partner = get_or_refuse(session, Partner, partner_id, "Ce partenaire")
-            for other in partner.venues:
-                if other.id != venue_id and same_name(other.name, values["name"]):
-                    raise DomainError("venue_exists", f"« {partner.name} » a déjà une salle « {other.name} ».", field="name")
-            if venue_id is None:
-                venue = Venue(partner_id=partner_id, **values)
-                session.add(venue)
-            else:
-                venue = get_or_refuse(session, Venue, venue_id, "Cette salle")
-                for key, value in values.items():
-                    setattr(venue, key, value)
-            session.flush()
+            venue = save_named(
+                session, Venue, venue_id, {"partner_id": partner_id, **values}, what="Cette salle",
+                siblings=((v.id, v.name) for v in partner.venues),
+                refusal=lambda taken: DomainError("venue_exists", f"« {partner.name} » a déjà une salle « {taken} ».", field="name"),
+            )
             self._log(session, "save", "venue", venue.id, f"Salle « {venue.name} » ({partner.name}) enregistrée")
             return venue.id
 

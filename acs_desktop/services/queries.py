@@ -18,10 +18,20 @@ from sqlalchemy.orm import Session
 
 from acs_desktop.domain.review import PlaceCounts
 from acs_desktop.domain.states import HOLDING_STATUSES, InvitationStatus
-from acs_desktop.models import Booking, Convention, Invitation, Performance, Show
+from acs_desktop.models import Booking, Convention, Invitation, Partner, Performance, Show
 
 ISSUED_STATUSES = (InvitationStatus.ISSUED, InvitationStatus.USED, InvitationStatus.UNUSED)
 PerStatus = list[tuple[InvitationStatus, int]]
+
+
+def up_to_partner(query: Select) -> Select:
+    """`query` joined from Performance through its show and convention to the partner: the way
+    every list names a performance (« Titre » — Partenaire)."""
+    return (
+        query.join(Show, Show.id == Performance.show_id)
+        .join(Convention, Convention.id == Show.convention_id)
+        .join(Partner, Partner.id == Convention.partner_id)
+    )
 
 
 def season_performance_ids(season_id: int | None) -> Select:

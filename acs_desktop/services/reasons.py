@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from acs_desktop.domain.errors import DomainError
-from acs_desktop.domain.validation import required_text, same_name
+from acs_desktop.domain.validation import required_text
 from acs_desktop.models import Invitation, NonUseReason
-from acs_desktop.services.base import Service, get_or_refuse
+from acs_desktop.services.base import Service, get_or_refuse, save_named
 
 UNKNOWN_REASON = "Motif inconnu"
 
@@ -34,17 +34,14 @@ class ReasonService(Service):
     def save_reason(self, label: str, reason_id: int | None = None) -> int:
         clean = required_text(label, "Le motif", "label", 80)
         with self._writing() as session:
-            for other in session.scalars(select(NonUseReason)):
-                if other.id != reason_id and same_name(other.label, clean):
-                    raise DomainError("reason_exists", f"Le motif « {other.label} » existe déjà.", field="label")
-            if reason_id is None:
-                last = session.scalar(select(func.coalesce(func.max(NonUseReason.position), -1)))
-                reason = NonUseReason(label=clean, position=last + 1)
-                session.add(reason)
-            else:
-                reason = get_or_refuse(session, NonUseReason, reason_id, "Ce motif")
-                reason.label = clean
-            session.flush()
+            values = {"label": clean}
+            if reason_id is None:  # a new reason comes last
+                values["position"] = session.scalar(select(func.coalesce(func.max(NonUseReason.position), -1))) + 1
+            reason = save_named(
+                session, NonUseReason, reason_id, values, what="Ce motif",
+                siblings=session.execute(select(NonUseReason.id, NonUseReason.label)),
+                refusal=lambda taken: DomainError("reason_exists", f"Le motif « {taken} » existe déjà.", field="label"),
+            )
             self._log(session, "save", "non_use_reason", reason.id, f"Motif de non-utilisation « {clean} » enregistré")
             return reason.id
 

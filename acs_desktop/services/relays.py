@@ -18,7 +18,7 @@ from acs_desktop.models import (
     RelayType,
     WaitingEntry,
 )
-from acs_desktop.services.base import Service, get_or_refuse
+from acs_desktop.services.base import Service, get_or_refuse, save_named
 from acs_desktop.services.offers import NamedItem
 from acs_desktop.services.queries import counts_by_relay, season_performance_ids
 
@@ -197,17 +197,11 @@ class RelayService(Service):
         }
         with self._writing() as session:
             relay = get_or_refuse(session, Relay, relay_id, "Ce relais")
-            for other in relay.referents:
-                if other.id != referent_id and same_name(other.name, values["name"]):
-                    raise DomainError("referent_exists", f"« {other.name} » est déjà référent de ce relais.", field="name")
-            if referent_id is None:
-                referent = Referent(relay_id=relay_id, **values)
-                session.add(referent)
-            else:
-                referent = get_or_refuse(session, Referent, referent_id, "Ce référent")
-                for key, value in values.items():
-                    setattr(referent, key, value)
-            session.flush()
+            referent = save_named(
+                session, Referent, referent_id, {"relay_id": relay_id, **values}, what="Ce référent",
+                siblings=((r.id, r.name) for r in relay.referents),
+                refusal=lambda taken: DomainError("referent_exists", f"« {taken} » est déjà référent de ce relais.", field="name"),
+            )
             self._log(session, "save", "referent", referent.id, f"Référent « {referent.name} » de « {relay.name} » enregistré")
             return referent.id
 

@@ -118,11 +118,11 @@ def test_no_ticket_for_a_past_or_cancelled_performance(services, make, clock, co
 # --- printing marks them issued --------------------------------------------------------------------
 def test_printing_marks_issued_and_a_second_print_is_a_duplicata_of_the_same_codes(services, performance_id, relay_id, tmp_path):
     booking = make_booking(services, performance_id, relay_id, 2)
-    first = services.documents.print_tickets(TicketSelection(booking_id=booking.booking_id))
+    first = services.documents.render_and_issue_tickets(TicketSelection(booking_id=booking.booking_id))
     assert statuses(services, booking.booking_id) == [(InvitationStatus.ISSUED, 1)] * 2
     assert first.summary == "2 billets : 2 imprimés pour la première fois."
     assert "DUPLICATA" not in flat(first.pdf)
-    again = services.documents.print_tickets(TicketSelection(booking_id=booking.booking_id))
+    again = services.documents.render_and_issue_tickets(TicketSelection(booking_id=booking.booking_id))
     assert statuses(services, booking.booking_id) == [(InvitationStatus.ISSUED, 2)] * 2
     assert flat(again.pdf).count("DUPLICATA") == 2 and "2 duplicata (mêmes codes)" in again.summary
     assert decode_ticket_codes(again.pdf, 1, tmp_path)[:2] == list(booking.codes)
@@ -152,7 +152,7 @@ def stop(*_):
 def test_nothing_is_issued_when_the_print_is_cancelled(services, performance_id, relay_id):
     booking = make_booking(services, performance_id, relay_id, 9)
     with pytest.raises(Cancelled):
-        services.documents.print_tickets(TicketSelection(booking_id=booking.booking_id), progress=stop)
+        services.documents.render_and_issue_tickets(TicketSelection(booking_id=booking.booking_id), progress=stop)
     assert statuses(services, booking.booking_id) == [(InvitationStatus.BOOKED, 0)] * 9
 
 
@@ -165,13 +165,13 @@ def test_nothing_is_issued_when_rendering_fails(services, performance_id, relay_
     monkeypatch.setattr(tickets, "render_tickets", broken)
     booking = make_booking(services, performance_id, relay_id, 2)
     with pytest.raises(RuntimeError):
-        services.documents.print_tickets(TicketSelection(booking_id=booking.booking_id))
+        services.documents.render_and_issue_tickets(TicketSelection(booking_id=booking.booking_id))
     assert statuses(services, booking.booking_id) == [(InvitationStatus.BOOKED, 0)] * 2
 
 
 def test_a_printed_ticket_names_neither_the_relay_nor_its_kind(services, season, hall_performance, ccas, association):
     make_booking(services, hall_performance, ccas, 3, first_names=("Zoé",), names_on_tickets=True)
-    document = services.documents.print_tickets(TicketSelection(relay_id=ccas, season_id=season.id))
+    document = services.documents.render_and_issue_tickets(TicketSelection(relay_id=ccas, season_id=season.id))
     content = flat(document.pdf)
     assert forbidden_words_in(content, extra=("CCAS de Rezé", "Épicerie sociale")) == []
     assert "Zoé" in content and "Salle Jean-Vilar" in content and page_count(document.pdf) == 1
@@ -190,7 +190,7 @@ def test_attendance_sheet_lists_handed_tickets_by_relay(services, make, performa
     _done, ids = make.issued_booking(performance_id, relay_id, 2)
     other = make.relay("Armée du Salut", commune="Nantes")
     named = make_booking(services, performance_id, other, 1, first_names=("Zoé",), names_on_tickets=True)
-    services.documents.print_tickets(TicketSelection(booking_id=named.booking_id))
+    services.documents.render_and_issue_tickets(TicketSelection(booking_id=named.booking_id))
     make_booking(services, performance_id, relay_id, 1, first_names=("Inès",))  # booked, not printed
     data = services.documents.attendance_data(performance_id, with_relays=True)
     assert [(g.relay_name, [(e.code, e.first_name, e.present) for e in g.entries]) for g in data.groups] == [
@@ -207,7 +207,7 @@ def test_the_venues_attendance_sheet_holds_the_codes_in_order_and_no_relay(servi
     done, _ids = make.issued_booking(performance_id, relay_id, 2)
     other = make.relay("Armée du Salut", commune="Nantes")
     named = make_booking(services, performance_id, other, 1, first_names=("Zoé",), names_on_tickets=True)
-    services.documents.print_tickets(TicketSelection(booking_id=named.booking_id))
+    services.documents.render_and_issue_tickets(TicketSelection(booking_id=named.booking_id))
     data = services.documents.attendance_data(performance_id)
     assert [(g.relay_name, [e.code for e in g.entries]) for g in data.groups] == [(None, sorted([*done.codes, *named.codes]))]
     assert not data.with_relays and "Zoé" in [e.first_name for e in data.entries]
@@ -287,5 +287,5 @@ def test_tickets_carry_the_name_chosen_for_tickets(services, make, performance_i
     booking = make.book(performance_id, relay_id, 1)
     from acs_desktop.services.documents import TicketSelection
 
-    content = flat(services.documents.print_tickets(TicketSelection(booking_id=booking.booking_id)).pdf)
+    content = flat(services.documents.render_and_issue_tickets(TicketSelection(booking_id=booking.booking_id)).pdf)
     assert "SOSO" in content and "Solidaires" not in content

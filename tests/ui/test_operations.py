@@ -181,7 +181,7 @@ def test_cancel_stops_the_print_and_nothing_is_issued(qtbot, window, services, m
     def work(progress):
         progress(0, 10, "Préparation…")  # the main thread presses « Annuler » on this report
         asked.wait(timeout=5)
-        return services.documents.print_tickets(TicketSelection(booking_id=booking.booking_id), progress)
+        return services.documents.render_and_issue_tickets(TicketSelection(booking_id=booking.booking_id), progress)
 
     operation = Operation(window, work, label="Impression des billets", changes=Changes.of(Area.BOOKINGS), events=events,
                           cancelled_text="Impression annulée : aucun billet n'a été marqué comme édité.")

@@ -34,6 +34,7 @@ from acs_desktop.models import (
     Venue,
 )
 from acs_desktop.services.season_io.files import Cell
+from acs_desktop.services.queries import up_to_partner
 
 
 def season_tables(session: Session, season: Season) -> dict[str, list[list[Cell]]]:
@@ -123,11 +124,10 @@ def _bookings(session: Session, performances) -> list[list[Cell]]:
         else:
             entry[status] = entry.get(status, 0) + n
     query = (
-        select(Booking.id, Show.title, Performance.starts_at, Partner.name, Relay.name, Relay.commune)
-        .join(Performance, Performance.id == Booking.performance_id)
-        .join(Show, Show.id == Performance.show_id)
-        .join(Convention, Convention.id == Show.convention_id)
-        .join(Partner, Partner.id == Convention.partner_id)
+        up_to_partner(
+            select(Booking.id, Show.title, Performance.starts_at, Partner.name, Relay.name, Relay.commune)
+            .join(Performance, Performance.id == Booking.performance_id)
+        )
         .join(Relay, Relay.id == Booking.relay_id)
         .where(Booking.performance_id.in_(performances))
         .order_by(Performance.starts_at, Show.title, Relay.name, Booking.id)

@@ -27,6 +27,7 @@ from acs_desktop.models import (
 )
 from acs_desktop.services.season_io.files import plain
 from acs_desktop.services.season_io.records import ConventionRec, PerformanceRec, key
+from acs_desktop.services.queries import up_to_partner
 
 
 class Known:
@@ -61,9 +62,8 @@ class Known:
         held_by = dict(s.execute(select(Invitation.performance_id, held).group_by(Invitation.performance_id)).all())
         self.performances: dict[tuple, list[PerformanceRec]] = defaultdict(list)
         query = (
-            select(Performance, Show.title, Partner.name, Season.label)
-            .join(Show, Show.id == Performance.show_id).join(Convention, Convention.id == Show.convention_id)
-            .join(Partner, Partner.id == Convention.partner_id).join(Season, Season.id == Convention.season_id)
+            up_to_partner(select(Performance, Show.title, Partner.name, Season.label))
+            .join(Season, Season.id == Convention.season_id)
         )
         for p, title, partner, label in s.execute(query):
             rec = PerformanceRec(key(partner), label, title, "", "", p.starts_at, p.quota, p.booking_deadline,

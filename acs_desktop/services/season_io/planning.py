@@ -53,6 +53,18 @@ NARRATIVE_COLUMNS = (("objectifs", "objectives"), ("faits_marquants", "highlight
 BAD = object()  # a value that could not be read (its problem is already recorded)
 
 
+# The check of each line, by file (the files keep their French names: they are the director's).
+CHECKS = {
+    "partenaires": "_check_partner",
+    "conventions": "_check_convention",
+    "relais": "_check_relay",
+    "offres": "_check_performance",
+    "reservations": "_check_booking",
+    "affectations": "_check_allocation",
+    "bilan": "_check_narrative",
+}
+
+
 class Planner:
     """Reads the source against the store (inside the caller's transaction).
 
@@ -140,7 +152,7 @@ class Planner:
                 self._problem(table, SourceRow(1, {}) if table.columns else None, f"colonne(s) manquante(s) : {', '.join(missing)}.")
                 self.failed["file"][spec.name] = Origin(table.where, table.where, whole_file=True)
                 return
-            check = getattr(self, f"_{spec.name}")
+            check = getattr(self, CHECKS[spec.name])
             for row in table.rows:
                 self._each(table, row, check)
         except Unreadable as error:  # from this line on, the file cannot be read
@@ -190,7 +202,7 @@ class Planner:
         return found
 
     # --- each file, line by line ------------------------------------------------------------
-    def _partenaires(self, table: SourceTable, row: SourceRow) -> None:
+    def _check_partner(self, table: SourceTable, row: SourceRow) -> None:
         name = self._text(table, row, "nom", 120, required=True)
         if name is not BAD:
             self._defining("partner", key(name))
@@ -205,7 +217,7 @@ class Planner:
         self.draft.partners[key(name)] = PartnerRec(name, values["adresse"], values["code_postal"], values["commune"], values["contact"],
                                                     values["telephone"], values["email"], existing[0] if existing else None)
 
-    def _conventions(self, table: SourceTable, row: SourceRow) -> None:
+    def _check_convention(self, table: SourceTable, row: SourceRow) -> None:
         name = self._text(table, row, "partenaire", 120, required=True)
         season = self._read(table, row, "saison", cells.read_season)
         if name is not BAD and season not in (BAD, None):
@@ -238,7 +250,7 @@ class Planner:
         self.draft.seasons.setdefault(season, self.known.seasons[season][0] if season in self.known.seasons else None)
         self.draft.conventions[(partner, season)] = ConventionRec(partner, season, state, *numbers, *amounts, signed_on, notes)
 
-    def _relais(self, table: SourceTable, row: SourceRow) -> None:
+    def _check_relay(self, table: SourceTable, row: SourceRow) -> None:
         name = self._text(table, row, "nom", 120, required=True)
         if name is not BAD:
             self._defining("relay", key(name))
@@ -256,7 +268,7 @@ class Planner:
         self.draft.relays[k] = RelayRec(name, commune, values["type"], values["referent"], values["telephone"], values["email"], active, existing)
         self.relay_keys[k[0]].append(k)
 
-    def _offres(self, table: SourceTable, row: SourceRow) -> None:
+    def _check_performance(self, table: SourceTable, row: SourceRow) -> None:
         title = self._text(table, row, "spectacle", 160, required=True)
         name = self._text(table, row, "partenaire", 120, required=True)
         discipline = self._text(table, row, "discipline", 60)
@@ -308,7 +320,7 @@ class Planner:
         if starts_at is not None:
             self.file_performances[(key(title), starts_at)].append(rec)
 
-    def _reservations(self, table: SourceTable, row: SourceRow) -> None:
+    def _check_booking(self, table: SourceTable, row: SourceRow) -> None:
         title = self._text(table, row, "spectacle", 160, required=True)
         day = self._read(table, row, "date", cells.read_date)
         hour = self._read(table, row, "heure", cells.read_time)
@@ -415,7 +427,7 @@ class Planner:
             self._problem(table, row, f"motif inconnu « {text} » (motifs possibles : {' ; '.join(self.known.reason_labels)}).")
         return found
 
-    def _affectations(self, table: SourceTable, row: SourceRow) -> None:
+    def _check_allocation(self, table: SourceTable, row: SourceRow) -> None:
         name = self._text(table, row, "partenaire", 120, required=True)
         season = self._read(table, row, "saison", cells.read_season)
         kind = self._read(table, row, "type", cells.read_kind)
@@ -439,7 +451,7 @@ class Planner:
         convention.planned += amounts[0]
         self.draft.allocations.append(AllocationRec((partner, season), kind, amounts[0], places[0], amounts[1], places[1], days[0], days[1], note))
 
-    def _bilan(self, table: SourceTable, row: SourceRow) -> None:
+    def _check_narrative(self, table: SourceTable, row: SourceRow) -> None:
         season = self._read(table, row, "saison", cells.read_season)
         texts = {attr: self._text(table, row, column, 8000, multiline=True) for column, attr in NARRATIVE_COLUMNS}
         if season is BAD or BAD in texts.values():

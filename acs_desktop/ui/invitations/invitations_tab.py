@@ -97,7 +97,7 @@ class InvitationsTab(SeasonTab):
         self.view.set_source(SeasonBookings(self.services.booking_lists, self.season_id) if has_season else None)
         self.waiting.set_rows(self.services.booking_lists.list_waiting(self.season_id) if has_season else [])
         self.pending.set_rows(self.services.attendance.pending_sheets(self.season_id) if has_season else [])
-        self.warnings.set_rows(self.services.offers.warnings(self.season_id) if has_season else [])
+        self.warnings.set_rows(self.services.offers.cancellation_notices(self.season_id) if has_season else [])
         self.unprinted.set_rows(self.services.booking_lists.unprinted(self.season_id) if has_season else [])
         for index, panel, title in ((0, self.waiting, "Liste d'attente"), (1, self.pending, "Présence à relever"), (2, self.warnings, "Relais à prévenir")):
             count = panel.view.model.rowCount()

@@ -1,17 +1,12 @@
 """The command line, as a user runs it, on a fresh data folder: in-process through `cli.main(argv)`
-(the `command_line` fixture), and once as a real process (the smoke test: `python -m acs_desktop`)."""
+(the `command_line` fixture); a self-test that runs to its end in a real process (`real_process`:
+`python -m acs_desktop`), the first of them the smoke test."""
 
 import hashlib
-import os
-import subprocess
-import sys
 
 import pytest
 
-
-def run(*args, timeout=120):
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([sys.executable, "-m", "acs_desktop", *args], capture_output=True, text=True, env=env, timeout=timeout)
+from tests.conftest import real_process as run
 
 
 @pytest.mark.slow
@@ -25,22 +20,23 @@ def test_demo_self_test_on_an_empty_folder(tmp_path):
     assert (tmp_path / "data" / "acs.sqlite").exists()
 
 
-def test_the_self_test_shows_every_tab_drawn_and_its_start_takes_the_days_copy_once(tmp_path, command_line):
+@pytest.mark.slow
+def test_the_self_test_shows_every_tab_drawn_and_its_start_takes_the_days_copy_once(tmp_path):
     data = tmp_path / "data"
-    first = command_line("--data-dir", str(data), "--demo", "--self-test")
+    first = run("--data-dir", str(data), "--demo", "--self-test")
     assert first.returncode == 0, first.stderr
     assert "5/5 onglets dessinés" in first.stdout.strip().splitlines()[-1]
     daily = list((data / "sauvegardes" / "quotidiennes").glob("acs-*.sqlite"))
     assert len(daily) == 1
     taken = daily[0].stat().st_mtime_ns
-    again = command_line("--data-dir", str(data), "--self-test")
+    again = run("--data-dir", str(data), "--self-test")
     assert again.returncode == 0, again.stderr
     assert daily[0].stat().st_mtime_ns == taken  # a session that wrote nothing: no copy on closing
 
 
-def test_data_dir_from_the_environment(tmp_path, command_line, monkeypatch):
-    monkeypatch.setenv("ACS_DATA_DIR", str(tmp_path / "env"))
-    result = command_line("--self-test")
+@pytest.mark.slow
+def test_data_dir_from_the_environment(tmp_path):
+    result = run("--self-test", env_extra={"ACS_DATA_DIR": str(tmp_path / "env")})
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "env" / "acs.sqlite").exists()
 

@@ -6,6 +6,8 @@ import stat
 
 import pytest
 
+from tests.conftest import real_process
+
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="POSIX permissions")
 
 
@@ -16,13 +18,14 @@ def modes(folder):
     return found
 
 
+@pytest.mark.slow  # a self-test run to its end: a real process (tests/conftest.py)
 def test_everything_in_the_data_folder_is_the_users_alone(tmp_path, command_line):
     data = tmp_path / "data"
     data.mkdir(mode=0o755)
     os.chmod(data, 0o755)
     (data / "notes-anciennes.txt").write_text("laissé par une version précédente")
     os.chmod(data / "notes-anciennes.txt", 0o644)
-    started = command_line("--data-dir", str(data), "--demo", "--self-test")
+    started = real_process("--data-dir", str(data), "--demo", "--self-test")
     assert started.returncode == 0, started.stderr
     usb = tmp_path / "cle-usb"
     assert command_line("--data-dir", str(data), "backup", "--to", str(usb)).returncode == 0

@@ -1,18 +1,15 @@
-"""The command line, as a user runs it: a real subprocess, a fresh data folder."""
+"""The command line, as a user runs it, on a fresh data folder: in-process through `cli.main(argv)`
+(the `command_line` fixture); a self-test that runs to its end in a real process (`real_process`:
+`python -m acs_desktop`), the first of them the smoke test."""
 
 import hashlib
-import os
-import subprocess
-import sys
 
 import pytest
 
-
-def run(*args, env_extra=None, timeout=120):
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env_extra or {})}
-    return subprocess.run([sys.executable, "-m", "acs_desktop", *args], capture_output=True, text=True, env=env, timeout=timeout)
+from tests.conftest import real_process as run
 
 
+@pytest.mark.slow
 def test_demo_self_test_on_an_empty_folder(tmp_path):
     result = run("--data-dir", str(tmp_path / "data"), "--demo", "--self-test")
     assert result.returncode == 0, result.stderr
@@ -23,6 +20,7 @@ def test_demo_self_test_on_an_empty_folder(tmp_path):
     assert (tmp_path / "data" / "acs.sqlite").exists()
 
 
+@pytest.mark.slow
 def test_the_self_test_shows_every_tab_drawn_and_its_start_takes_the_days_copy_once(tmp_path):
     data = tmp_path / "data"
     first = run("--data-dir", str(data), "--demo", "--self-test")
@@ -36,6 +34,7 @@ def test_the_self_test_shows_every_tab_drawn_and_its_start_takes_the_days_copy_o
     assert daily[0].stat().st_mtime_ns == taken  # a session that wrote nothing: no copy on closing
 
 
+@pytest.mark.slow
 def test_data_dir_from_the_environment(tmp_path):
     result = run("--self-test", env_extra={"ACS_DATA_DIR": str(tmp_path / "env")})
     assert result.returncode == 0, result.stderr
@@ -43,26 +42,26 @@ def test_data_dir_from_the_environment(tmp_path):
 
 
 @pytest.mark.parametrize("content", [b"Ceci n'est pas une base.\n", b"SQLite format 3\x00" + b"\x00" * 200])
-def test_a_foreign_or_broken_file_is_refused_without_traceback(tmp_path, content):
+def test_a_foreign_or_broken_file_is_refused_without_traceback(tmp_path, content, command_line):
     data = tmp_path / "data"
     data.mkdir()
     store = data / "acs.sqlite"
     store.write_bytes(content)
     before = hashlib.sha256(store.read_bytes()).hexdigest()
-    result = run("--data-dir", str(data), "--self-test")
+    result = command_line("--data-dir", str(data), "--self-test")
     assert result.returncode != 0
     assert "Traceback" not in result.stderr and "Traceback" not in result.stdout
     assert "ACS Desktop" in result.stderr or "base" in result.stderr
     assert hashlib.sha256(store.read_bytes()).hexdigest() == before
 
 
-def test_a_folder_in_place_of_the_store_is_refused(tmp_path):
+def test_a_folder_in_place_of_the_store_is_refused(tmp_path, command_line):
     data = tmp_path / "data"
     (data / "acs.sqlite").mkdir(parents=True)
-    result = run("--data-dir", str(data), "--self-test")
+    result = command_line("--data-dir", str(data), "--self-test")
     assert result.returncode == 2 and "est un dossier" in result.stderr
 
 
-def test_bad_option_in_french(tmp_path):
-    result = run("--data-dir", str(tmp_path), "--nimporte-quoi")
+def test_bad_option_in_french(tmp_path, command_line):
+    result = command_line("--data-dir", str(tmp_path), "--nimporte-quoi")
     assert result.returncode == 2 and "option incorrecte" in result.stderr

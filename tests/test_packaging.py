@@ -14,6 +14,8 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from acs_desktop.printing import fonts
 from acs_desktop.resources import resources_dir
 
@@ -34,6 +36,7 @@ def files_the_code_asks_for() -> set[str]:
     return asked
 
 
+@pytest.mark.slow  # builds a wheel with pip
 def test_the_wheel_carries_every_resource(tmp_path):
     # Built from a clean copy: setuptools would otherwise reuse the file list of an earlier
     # build left in the tree (acs_desktop.egg-info/SOURCES.txt, build/) and hide a missing entry.

@@ -5,6 +5,10 @@ import os
 import subprocess
 import sys
 
+import pytest
+
+pytestmark = pytest.mark.slow  # each test starts a fresh interpreter: what it imports is the point
+
 LATER = ("reportlab", "openpyxl", "alembic")
 CODE = """
 import sys

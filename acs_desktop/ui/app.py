@@ -11,12 +11,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QEventLoop, QLibraryInfo, QLocale, QObject, QSettings, Qt, QThreadPool, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from acs_desktop import APP_NAME, __version__
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.faults import describe
 from acs_desktop.domain.french import format_int
+from acs_desktop.ui.widgets.messages import messages
 
 if TYPE_CHECKING:
     from acs_desktop.services import Services
@@ -53,7 +54,7 @@ def window_settings(data_dir: Path) -> QSettings:
 
 
 def show_error(parent, message: str, title: str = "ACS Desktop") -> None:
-    QMessageBox.warning(parent, title, message)
+    messages().warning(parent, title, message)
 
 
 def install_exception_hook(log_path: Path) -> None:
@@ -70,7 +71,7 @@ def install_exception_hook(log_path: Path) -> None:
             show_error(QApplication.activeWindow(), said)
             return
         log.error("Erreur inattendue\n%s", "".join(traceback.format_exception(kind, value, tb)))
-        QMessageBox.critical(
+        messages().critical(
             QApplication.activeWindow(),
             "Erreur inattendue",
             "Une erreur inattendue s'est produite. Vos données enregistrées ne sont pas perdues.\n\n"
@@ -106,9 +107,9 @@ def run_gui(
         said = error.message if isinstance(error, DomainError) else describe(error, store_path)
         if not self_test:
             if said is not None:  # a refusal or a fault of the machine: what it is, then the command line says it too
-                QMessageBox.warning(window, APP_NAME, f"La base n'a pas pu être ouverte.\n\n{said}")
+                messages().warning(window, APP_NAME, f"La base n'a pas pu être ouverte.\n\n{said}")
             else:
-                QMessageBox.critical(window, "Erreur inattendue",
+                messages().critical(window, "Erreur inattendue",
                                      f"La base n'a pas pu être ouverte.\n\nLe détail technique est dans le journal :\n{log_path}")
         window.close()
         raise

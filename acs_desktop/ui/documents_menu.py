@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from acs_desktop.domain.french import format_datetime
 from acs_desktop.domain.progress import Progress
@@ -22,6 +22,7 @@ from acs_desktop.ui import pdf_output
 from acs_desktop.ui.widgets.choice_dialog import choose
 from acs_desktop.ui.events import AppEvents, Area, Changes
 from acs_desktop.ui.operations import Operation, perform
+from acs_desktop.ui.widgets.messages import messages
 
 REPRINT_OPTION = "Réimprimer aussi les billets déjà imprimés (ils porteront la mention « Duplicata »)"
 # The venue's copy never names the relays (like the tickets): their names are for the association.
@@ -148,12 +149,12 @@ class DocumentsMenu(QMenu):
         season_id = self.season_id()
         season = next((s for s in self.services.seasons.list_seasons() if s.id == season_id), None)
         if season is None:
-            QMessageBox.information(self._owner, "Documents", "Choisissez d'abord une saison.")
+            messages().information(self._owner, "Documents", "Choisissez d'abord une saison.")
         return season
 
     def _choose(self, title: str, prompt: str, items: list[tuple[int, str]], *, empty: str, option: str | None = None, selected_id: int | None = None):
         if not items:
-            QMessageBox.information(self._owner, title, empty)
+            messages().information(self._owner, title, empty)
             return None
         return choose(self._owner, title, prompt, items, option=option, accept_text="Préparer le document", selected_id=selected_id)
 

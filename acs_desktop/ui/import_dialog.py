@@ -13,7 +13,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -27,6 +26,7 @@ from acs_desktop.ui.widgets.formats import format_int
 from acs_desktop.ui.widgets.table_model import Column, RowsTableModel
 from acs_desktop.ui.widgets.records_view import RecordsView
 from acs_desktop.ui.widgets.wrapping_label import WrappingLabel
+from acs_desktop.ui.widgets.messages import messages
 
 FILES_HINT = (
     "Choisissez un <b>dossier de fichiers CSV</b> (partenaires.csv, conventions.csv, relais.csv, offres.csv, "
@@ -118,12 +118,12 @@ class ImportDialog(QDialog):
 
     # --- choosing ------------------------------------------------------------------------------
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Dossier des fichiers CSV de la saison", str(Path.home()))
+        folder = messages().folder(self, "Dossier des fichiers CSV de la saison", str(Path.home()))
         if folder:
             self.check(Path(folder))
 
     def choose_workbook(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Classeur de la saison", str(Path.home()), "Classeur Excel (*.xlsx)")
+        path = messages().open_file(self, "Classeur de la saison", str(Path.home()), "Classeur Excel (*.xlsx)")
         if path:
             self.check(Path(path))
 

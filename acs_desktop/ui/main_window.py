@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QInputDialog, QLabel, QMainWindow, QStackedWidget, QTabWidget, QToolBar, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QStackedWidget, QTabWidget, QToolBar, QWidget
 
 from acs_desktop import APP_NAME, __version__
 from acs_desktop.ui.events import AppEvents, Area, Changes
+from acs_desktop.ui.widgets.messages import messages
 
 if TYPE_CHECKING:
     from acs_desktop.services import Services
@@ -166,7 +167,7 @@ class MainWindow(QMainWindow):
         suggestion = self.services.seasons.current_label()
         if suggestion in labels:  # the season after the newest one
             suggestion = next_season_label(labels[0])
-        label, ok = QInputDialog.getText(self, "Nouvelle saison", "Saison (ex. 2027-2028) :", text=suggestion)
+        label, ok = messages().text(self, "Nouvelle saison", "Saison (ex. 2027-2028) :", text=suggestion)
         if ok:
             done = perform(self, lambda: self.services.seasons.create_season(label))
             if done:

@@ -31,7 +31,7 @@ from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.faults import describe
 from acs_desktop.domain.progress import Cancelled, Progress
 from acs_desktop.ui.events import AppEvents, Changes
-from acs_desktop.ui.widgets.actions import refuse
+from acs_desktop.ui.widgets.messages import messages
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +68,7 @@ def perform(parent: QWidget, call: Callable[[], Any], *, changes: Changes | None
     try:
         value = call()
     except DomainError as error:
-        refuse(parent, error.message, title)
+        messages().refusal(parent, error.message, title)
         return Attempt(False)
     if changes is not None and events is not None:
         events.announce(changes)
@@ -179,7 +179,7 @@ class Operation(QObject):
     def _on_refused(self, message: str) -> None:
         self._close()
         if self._say_refusal:
-            refuse(self._parent, message, self._title)
+            messages().refusal(self._parent, message, self._title)
         self.refused.emit(message)
         self._end()
 

@@ -21,10 +21,8 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QProgressDialog,
     QPushButton,
     QVBoxLayout,
@@ -34,6 +32,7 @@ from PySide6.QtWidgets import (
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.french import format_int
 from acs_desktop.exports.atomic import write_file
+from acs_desktop.ui.widgets.messages import messages
 
 MAX_PRINT_DPI = 300
 _last_folder: Path | None = None
@@ -111,17 +110,17 @@ class PdfPreviewDialog(QDialog):
     def save_as(self) -> Path | None:
         global _last_folder
         folder = _last_folder or Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
-        chosen, _ = QFileDialog.getSaveFileName(self, "Enregistrer en PDF", str(folder / self.filename), "Documents PDF (*.pdf)")
+        chosen = messages().save_file(self, "Enregistrer en PDF", str(folder / self.filename), "Documents PDF (*.pdf)")
         if not chosen:
             return None
         path = Path(chosen) if chosen.lower().endswith(".pdf") else Path(chosen + ".pdf")
         try:
             write_file(path, self.pdf)  # whole or not at all: never a 0-byte PDF on a full disk
         except DomainError as error:
-            QMessageBox.warning(self, "Enregistrer en PDF", error.message)
+            messages().warning(self, "Enregistrer en PDF", error.message)
             return None
         except OSError as error:
-            QMessageBox.warning(self, "Enregistrer en PDF", f"Impossible d'écrire « {path} » : {error.strerror or error}.")
+            messages().warning(self, "Enregistrer en PDF", f"Impossible d'écrire « {path} » : {error.strerror or error}.")
             return None
         _last_folder = path.parent
         self.summary.setText(f"{self.summary.text()} · enregistré dans {path}")
@@ -133,10 +132,10 @@ class PdfPreviewDialog(QDialog):
         try:
             write_file(path, self.pdf)
         except DomainError as error:  # the temporary folder on a full disk
-            QMessageBox.warning(self, "Lecteur PDF", error.message)
+            messages().warning(self, "Lecteur PDF", error.message)
             return None
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-            QMessageBox.warning(self, "Lecteur PDF", f"Aucun lecteur PDF n'a pu ouvrir le document. Il est enregistré ici : {path}")
+            messages().warning(self, "Lecteur PDF", f"Aucun lecteur PDF n'a pu ouvrir le document. Il est enregistré ici : {path}")
         self._output_done()  # the viewer can print it: from here on it may be on paper
         return path
 
@@ -154,7 +153,7 @@ def print_pages(document: QPdfDocument, printer: QPrinter, pages: range, parent:
     progress dialog that can stop between two pages. False if stopped or not started."""
     painter = QPainter()
     if not painter.begin(printer):
-        QMessageBox.warning(parent, "Imprimer", "L'imprimante n'a pas pu démarrer.")
+        messages().warning(parent, "Imprimer", "L'imprimante n'a pas pu démarrer.")
         return False
     progress = QProgressDialog("Impression…", "Arrêter", 0, len(pages), parent)
     progress.setWindowModality(Qt.WindowModality.WindowModal)

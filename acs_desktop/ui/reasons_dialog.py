@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
 
 from acs_desktop.services import Services
 from acs_desktop.ui.widgets.formats import format_int
 from acs_desktop.ui.widgets.table_model import Column, RowsTableModel
 from acs_desktop.ui.operations import perform
 from acs_desktop.ui.widgets.list_panel import ListPanel
+from acs_desktop.ui.widgets.messages import messages
 
 
 class ReasonsTableModel(RowsTableModel):
@@ -50,14 +51,14 @@ class ReasonsDialog(QDialog):
             self.panel.view.select_ids([select])
 
     def _add(self) -> None:
-        label, ok = QInputDialog.getText(self, "Nouveau motif", "Motif :")
+        label, ok = messages().text(self, "Nouveau motif", "Motif :")
         if ok:
             done = perform(self, lambda: self.services.reasons.save_reason(label))
             if done:
                 self.reload(done.value)
 
     def _rename(self, row) -> None:
-        label, ok = QInputDialog.getText(self, "Renommer le motif", "Motif :", text=row.label)
+        label, ok = messages().text(self, "Renommer le motif", "Motif :", text=row.label)
         if ok and perform(self, lambda: self.services.reasons.save_reason(label, row.id)):
             self.reload(row.id)
 

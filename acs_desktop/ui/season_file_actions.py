@@ -6,10 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from acs_desktop.ui.operations import Operation
 from acs_desktop.ui.import_dialog import ImportDialog
+from acs_desktop.ui.widgets.messages import messages
+
+
+WORKBOOK, FOLDER = "Un classeur XLSX…", "Un dossier de fichiers CSV…"  # the export's two choices
 
 
 def add_season_file_actions(window, menu) -> tuple[QAction, QAction]:
@@ -41,24 +44,20 @@ def open_import_dialog(window) -> ImportDialog:
 def export_season(window) -> Operation | None:
     season_id = window.current_season_id()
     if season_id is None:
-        QMessageBox.information(window, "Exporter la saison", "Aucune saison à exporter.")
+        messages().information(window, "Exporter la saison", "Aucune saison à exporter.")
         return None
     label = window.season_box.currentText()
-    question = QMessageBox(QMessageBox.Icon.Question, "Exporter la saison", f"Exporter la saison {label} :", parent=window)
-    question.setInformativeText("Les mêmes fichiers que l'import relit : partenaires, conventions, relais, offres, réservations.")
-    workbook = question.addButton("Un classeur XLSX…", QMessageBox.ButtonRole.AcceptRole)
-    folder = question.addButton("Un dossier de fichiers CSV…", QMessageBox.ButtonRole.AcceptRole)
-    question.addButton("Annuler", QMessageBox.ButtonRole.RejectRole)
-    question.exec()
+    chosen = messages().choice(window, "Exporter la saison", f"Exporter la saison {label} :", (WORKBOOK, FOLDER),
+                               details="Les mêmes fichiers que l'import relit : partenaires, conventions, relais, offres, réservations.")
     services = window.services
-    if question.clickedButton() is workbook:
-        path, _ = QFileDialog.getSaveFileName(window, "Classeur de la saison", str(Path.home() / f"saison-{label}.xlsx"), "Classeur Excel (*.xlsx)")
+    if chosen == 0:
+        path = messages().save_file(window, "Classeur de la saison", str(Path.home() / f"saison-{label}.xlsx"), "Classeur Excel (*.xlsx)")
         if not path:
             return None
         target = Path(path if path.lower().endswith(".xlsx") else f"{path}.xlsx")
         work = lambda _progress: services.season_io.export_xlsx(season_id, target)  # noqa: E731
-    elif question.clickedButton() is folder:
-        parent = QFileDialog.getExistingDirectory(window, "Dossier où créer les fichiers de la saison", str(Path.home()))
+    elif chosen == 1:
+        parent = messages().folder(window, "Dossier où créer les fichiers de la saison", str(Path.home()))
         if not parent:
             return None
         target = Path(parent) / f"saison-{label}"

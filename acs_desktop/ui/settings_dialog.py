@@ -6,13 +6,14 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.ticket_words import revealing_words
 from acs_desktop.services import Services
 from acs_desktop.ui.widgets.form_dialog import ERROR_STYLE, FormDialog
 from acs_desktop.ui.widgets.inputs import CountSpin
+from acs_desktop.ui.widgets.messages import messages
 
 
 class SettingsDialog(FormDialog):
@@ -75,7 +76,7 @@ class SettingsDialog(FormDialog):
             self.logo_preview.setText("aucun logo")
 
     def _choose_logo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Choisir le logo", str(Path.home()), "Images (*.png *.jpg *.jpeg)")
+        path = messages().open_file(self, "Choisir le logo", str(Path.home()), "Images (*.png *.jpg *.jpeg)")
         if path:
             try:
                 self._logo = Path(path).read_bytes()

@@ -11,6 +11,7 @@ from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.states import HOLDING_STATUSES, InvitationStatus
 from acs_desktop.models import Invitation, Performance, Relay, RelayType
 from acs_desktop.services.demo import load_demo
+from tests.conftest import TODAY
 
 NOW = datetime(2026, 11, 22, 10, 0)
 
@@ -87,19 +88,22 @@ def test_demo_keeps_every_rule(demo, store):
     assert all(ticket_codes.is_valid(c) for c in codes) and len(set(codes)) == len(codes)
 
 
-def test_demo_is_deterministic(tmp_path, template_store):
+def test_demo_is_deterministic(tmp_path, template_store, demo_template):
+    """The session's demo (loaded at NOW, which is the fixtures' TODAY) and one loaded here agree."""
     import shutil
 
     from acs_desktop.db.store import open_store
     from acs_desktop.services import Services
 
+    assert NOW == TODAY
     results = []
-    for name in ("a", "b"):
+    for name, source in (("a", demo_template), ("b", template_store)):
         path = tmp_path / name / "acs.sqlite"
         path.parent.mkdir()
-        shutil.copyfile(template_store, path)
+        shutil.copyfile(source, path)
         store = open_store(path)
-        load_demo(store, NOW)
+        if source == template_store:
+            load_demo(store, NOW)
         services = Services(store, lambda: NOW)
         results.append([services.review.key_figures(s.id) for s in services.seasons.list_seasons()])
         with store.read() as session:

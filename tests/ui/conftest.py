@@ -1,51 +1,70 @@
-"""GUI fixtures: a main window on a fresh store, blocking message boxes answered automatically."""
+"""GUI fixtures: a main window on a fresh store, blocking message boxes and file dialogs answered automatically."""
+
+from collections import defaultdict
 
 import pytest
 
-from acs_desktop.ui import widgets
 from acs_desktop.ui.app import make_application, window_settings
 from acs_desktop.ui.main_window import MainWindow
+from acs_desktop.ui.widgets.messages import Messages, use_messages
 
 
-class Messages:
-    """Stands in for the blocking boxes: records what was said, answers questions."""
+class RecordedMessages(Messages):
+    """Stands in for the blocking dialogs: records what was said, answers the questions and the
+    choices of a file or a folder as the test set them."""
 
     def __init__(self):
-        self.said: list[str] = []
-        self.answer = True
+        self.said: list[str] = []  # « title: text » of every box and question, in order
+        self.boxes: dict[str, list[tuple[str, str]]] = defaultdict(list)  # kind → (title, text)
+        self.answer = True  # to every yes/no question
+        self.chosen: str | None = None  # the button pressed in a choice (None: « Annuler »)
+        self.typed = ""  # the line typed when a text is asked (then « OK »)
+        self.path = ""  # the file or folder chosen ("": cancelled)
+        self.asked: list[str] = []  # titles of the text, file and folder choices shown
 
-    def inform(self, _parent, title, message):
-        self.said.append(f"{title}: {message}")
+    def _say(self, kind: str, title: str, text: str) -> None:
+        self.said.append(f"{title}: {text}")
+        self.boxes[kind].append((title, text))
 
-    def confirm(self, _parent, title, question, **_kwargs):
-        self.said.append(f"{title}: {question}")
+    def information(self, _parent, title, message):
+        self._say("information", title, message)
+
+    def warning(self, _parent, title, message):
+        self._say("warning", title, message)
+
+    def critical(self, _parent, title, message):
+        self._say("critical", title, message)
+
+    def question(self, _parent, title, question, **_kwargs):
+        self._say("question", title, question)
         return self.answer
+
+    def choice(self, _parent, title, text, options, **_kwargs):
+        self._say("choice", title, text)
+        return list(options).index(self.chosen) if self.chosen in options else None
+
+    def text(self, _parent, title, _label, text=""):
+        self.asked.append(title)
+        return self.typed, True
+
+    def save_file(self, _parent, title, _start, _filters):
+        self.asked.append(title)
+        return self.path
+
+    open_file = save_file
+
+    def folder(self, _parent, title, _start):
+        self.asked.append(title)
+        return self.path
 
 
 @pytest.fixture
-def messages(monkeypatch):
-    """Every module of the window that imported `inform`, `confirm` or `refuse` gets the stand-ins."""
-    import sys
-
-    from acs_desktop.ui.widgets import actions
-
-    recorded = Messages()
-    stand_ins = {
-        "inform": recorded.inform,
-        "confirm": recorded.confirm,
-        "refuse": lambda _p, message, title="Impossible": recorded.said.append(f"{title}: {message}"),
-    }
-    originals = {name: getattr(actions, name) for name in stand_ins}
-    from acs_desktop.ui.main_window import tab_classes
-
-    tab_classes()  # loads every tab, dialog and action module (the window's frame alone loads none)
-
-    for module in [m for name, m in sys.modules.items() if name.startswith("acs_desktop.ui")]:
-        for name, stand_in in stand_ins.items():
-            if getattr(module, name, None) is originals[name]:
-                monkeypatch.setattr(module, name, stand_in)
-    assert widgets  # the package is importable
-    return recorded
+def messages():
+    """The one stand-in for every message box and file dialog of the window."""
+    recorded = RecordedMessages()
+    previous = use_messages(recorded)
+    yield recorded
+    use_messages(previous)
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog
 
 from acs_desktop.domain import ticket_codes
 from acs_desktop.domain.states import InvitationStatus
@@ -72,7 +72,7 @@ def test_the_window_has_a_documents_menu_in_french(window, menu):
     ]
 
 
-def test_a_relay_s_tickets_are_issued_once_saved_from_the_preview(qtbot, window, menu, demo_services, answers, previews, tmp_path, monkeypatch):
+def test_a_relay_s_tickets_are_issued_once_saved_from_the_preview(qtbot, window, menu, demo_services, answers, previews, tmp_path, messages):
     season = window.current_season_id()
     relay = max(demo_services.documents.relays_with_places(season), key=lambda r: r.to_print)
     answers.next = (relay.relay_id, False)
@@ -90,7 +90,7 @@ def test_a_relay_s_tickets_are_issued_once_saved_from_the_preview(qtbot, window,
 
     assert reloaded == [] and to_print().to_print == relay.to_print  # only looked at: nothing issued yet
     target = tmp_path / "billets.pdf"
-    monkeypatch.setattr(pdf_output.QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), "Documents PDF (*.pdf)"))
+    messages.path = str(target)
     assert preview.save_as() == target
     assert reloaded == [True] and to_print().to_print == 0 and to_print().held == relay.held
     assert f"{relay.to_print} marqués édités." in preview.summary.text()
@@ -152,12 +152,11 @@ def test_a_cancelled_choice_makes_nothing(qtbot, menu, answers, previews):
     assert previews == [] and menu.operations == []
 
 
-def test_nothing_to_choose_is_said(qtbot, window, menu, demo_services, answers, previews, monkeypatch):
-    said = []
-    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: said.append(text))
+def test_nothing_to_choose_is_said(qtbot, window, menu, demo_services, answers, previews, messages):
     window.season_box.setCurrentIndex(window.season_box.findText("2025-2026"))  # a past season: nothing to print
     menu.relay_tickets.trigger()
-    assert said == ["Aucun relais n'a de billet à imprimer pour la saison 2025-2026."] and previews == []
+    assert [text for _title, text in messages.boxes["information"]] == ["Aucun relais n'a de billet à imprimer pour la saison 2025-2026."]
+    assert previews == []
 
 
 # --- the preview -----------------------------------------------------------------------------------
@@ -170,24 +169,23 @@ def preview(qtbot, demo_services):
     return dialog
 
 
-def test_save_as_pdf(preview, tmp_path, monkeypatch):
+def test_save_as_pdf(preview, tmp_path, messages):
     target = tmp_path / "mon catalogue"
-    monkeypatch.setattr(pdf_output.QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), "Documents PDF (*.pdf)"))
+    messages.path = str(target)
     saved = preview.save_as()
     assert saved == tmp_path / "mon catalogue.pdf" and saved.read_bytes() == preview.pdf
     assert str(saved) in preview.summary.text()
 
 
-def test_save_as_pdf_on_a_full_disk(preview, tmp_path, monkeypatch):
+def test_save_as_pdf_on_a_full_disk(preview, tmp_path, monkeypatch, messages):
     from tests.machine import files_under, full_disk
 
     out = tmp_path / "clé"
     out.mkdir()
-    warned = []
-    monkeypatch.setattr(pdf_output.QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(out / "catalogue.pdf"), ""))
-    monkeypatch.setattr(pdf_output.QMessageBox, "warning", lambda _parent, _title, text: warned.append(text))
+    messages.path = str(out / "catalogue.pdf")
     full_disk(monkeypatch)
     assert preview.save_as() is None
+    warned = [text for _title, text in messages.boxes["warning"]]
     assert warned and "le disque est plein" in warned[0] and str(out / "catalogue.pdf") in warned[0]
     assert files_under(out) == []
 

@@ -7,7 +7,6 @@ import threading
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from acs_desktop.ui.app import make_application, window_settings
 from acs_desktop.ui.import_dialog import ImportDialog
@@ -28,9 +27,9 @@ def wait_idle(qtbot, widget):
     qtbot.waitUntil(lambda: widget.task is None, timeout=30000)
 
 
-def test_the_plan_is_shown_then_imported_on_confirmation(dialog, qtbot, tmp_path, store, monkeypatch):
+def test_the_plan_is_shown_then_imported_on_confirmation(dialog, qtbot, tmp_path, store, messages):
     folder = write_folder(tmp_path / "saison")
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    messages.path = str(folder)
     qtbot.mouseClick(dialog.folder_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, dialog)
     assert dialog.pages.currentWidget() is dialog.plan_view
@@ -57,10 +56,10 @@ def test_wrong_lines_are_listed_and_nothing_can_be_imported(dialog, qtbot, tmp_p
     assert counts(store) == (0, 0, 0)
 
 
-def test_a_workbook_can_be_chosen(dialog, qtbot, tmp_path, monkeypatch, demo_services):
+def test_a_workbook_can_be_chosen(dialog, qtbot, tmp_path, messages, demo_services):
     season = next(s for s in demo_services.seasons.list_seasons() if s.label == "2025-2026")
     path = demo_services.season_io.export_xlsx(season.id, tmp_path / "saison.xlsx")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    messages.path = str(path)
     qtbot.mouseClick(dialog.workbook_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, dialog)
     assert dialog.import_button.isEnabled() and "2025-2026" in dialog.summary.text()
@@ -151,12 +150,12 @@ def file_action(window, text):
     return next(a for a in window.menuBar().actions()[0].menu().actions() if a.text() == text)
 
 
-def test_the_file_menu_imports_and_the_season_appears(window, qtbot, tmp_path, monkeypatch):
+def test_the_file_menu_imports_and_the_season_appears(window, qtbot, tmp_path, messages):
     file_menu = window.menuBar().actions()[0].menu()
     texts = [a.text() for a in file_menu.actions() if a.text()]
     assert {"&Importer une saison…", "&Exporter la saison…"} <= set(texts) and texts[-1] == "&Quitter"
     folder = write_folder(tmp_path / "saison")
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    messages.path = str(folder)
     file_action(window, "&Importer une saison…").trigger()
     dialog = window.findChild(ImportDialog)
     qtbot.mouseClick(dialog.folder_button, Qt.MouseButton.LeftButton)
@@ -169,13 +168,12 @@ def test_the_file_menu_imports_and_the_season_appears(window, qtbot, tmp_path, m
     assert window.tab_pages[-1].values["Places utilisées"].text() == "6"
 
 
-def test_the_file_menu_exports_the_season(window, qtbot, tmp_path, monkeypatch):
+def test_the_file_menu_exports_the_season(window, qtbot, tmp_path, messages):
     folder = write_folder(tmp_path / "saison")
     window.services.season_io.apply(window.services.season_io.plan(folder))
     window.reload_seasons()
-    monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)
-    monkeypatch.setattr(QMessageBox, "clickedButton", lambda self: next(b for b in self.buttons() if b.text().startswith("Un dossier")))
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path / "export"))
+    messages.chosen = "Un dossier de fichiers CSV…"
+    messages.path = str(tmp_path / "export")
     (tmp_path / "export").mkdir()
     file_action(window, "&Exporter la saison…").trigger()
     qtbot.waitUntil(lambda: (tmp_path / "export" / "saison-2025-2026" / "reservations.csv").exists(), timeout=30000)

@@ -3,39 +3,28 @@ refused; a performance dated in the past is created only when ticked « Représe
 
 from datetime import timedelta
 
-import pytest
-from PySide6.QtWidgets import QInputDialog
-
 from acs_desktop.ui.app import make_application
 from acs_desktop.ui.relays.relay_dialog import RelayDialog
 from acs_desktop.ui.offers.show_dialog import ShowDialog
 
 
-@pytest.fixture
-def typed(monkeypatch):
-    """What the person types in the next QInputDialog."""
-    answer = {"text": ""}
-    monkeypatch.setattr(QInputDialog, "getText", lambda *_args, **_kwargs: (answer["text"], True))
-    return answer
-
-
-def test_typing_an_existing_discipline_selects_it(qtbot, services, season, convention_id, typed, messages):
+def test_typing_an_existing_discipline_selects_it(qtbot, services, season, convention_id, messages):
     make_application()
     dialog = ShowDialog(services, season.id)
     qtbot.addWidget(dialog)
     before = services.offers.list_disciplines()
-    typed["text"] = "theatre"
+    messages.typed = "theatre"
     dialog._new_discipline()
     theatre = next(d.id for d in before if d.name == "Théâtre")
     assert dialog.discipline.value() == theatre and services.offers.list_disciplines() == before and messages.said == []
 
 
-def test_typing_an_existing_kind_of_relay_selects_it(qtbot, services, typed, messages):
+def test_typing_an_existing_kind_of_relay_selects_it(qtbot, services, messages):
     make_application()
     dialog = RelayDialog(services)
     qtbot.addWidget(dialog)
     before = services.relays.list_relay_types()
-    typed["text"] = "ccas"
+    messages.typed = "ccas"
     dialog._new_kind()
     assert dialog.kind.value() == next(k.id for k in before if k.name == "CCAS") and services.relays.list_relay_types() == before
     assert messages.said == []

@@ -6,7 +6,7 @@ import threading
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QPushButton
+from PySide6.QtWidgets import QMainWindow, QPushButton
 
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.states import InvitationStatus
@@ -26,10 +26,9 @@ def window(qtbot):
 
 
 @pytest.fixture
-def warnings(monkeypatch):
-    said = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: said.append((title, text)))
-    return said
+def warnings(messages):
+    """The (title, text) of each warning box, as they are said."""
+    return messages.boxes["warning"]
 
 
 @pytest.fixture

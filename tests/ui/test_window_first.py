@@ -10,11 +10,10 @@ from acs_desktop.ui.app import run_gui
 
 
 @pytest.fixture
-def said(monkeypatch):
+def said(monkeypatch, messages):
+    """The (title, text) of each critical box, as they are said."""
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_gui installs its own: put back after the test
-    boxes = []
-    monkeypatch.setattr(app_module.QMessageBox, "critical", lambda _parent, title, text: boxes.append((title, text)))
-    return boxes
+    return messages.boxes["critical"]
 
 
 def test_an_error_while_the_store_opens_is_said_and_the_frame_closes(qtbot, tmp_path, said):
@@ -48,31 +47,28 @@ def test_a_store_that_cannot_open_closes_the_frame_quietly(qtbot, tmp_path, said
     assert said == []  # open_services said why itself
 
 
-def test_a_store_held_by_another_program_while_it_opens_is_said_as_such(qtbot, tmp_path, said, monkeypatch):
+def test_a_store_held_by_another_program_while_it_opens_is_said_as_such(qtbot, tmp_path, said, messages):
     """Not « Erreur inattendue »: the fault of the machine, in French, with what to do."""
     import sqlite3
 
     from sqlalchemy.exc import OperationalError
-
-    warned = []
-    monkeypatch.setattr(app_module.QMessageBox, "warning", lambda _parent, title, text: warned.append(text))
 
     def held(_window):
         raise OperationalError("BEGIN IMMEDIATE", {}, sqlite3.OperationalError("database is locked"))
 
     with pytest.raises(OperationalError):  # the command line says it too, on stderr
         run_gui(tmp_path, tmp_path / "acs.sqlite", tmp_path / "acs-desktop.log", held)
+    warned = [text for _title, text in messages.boxes["warning"]]
     assert said == [] and len(warned) == 1
     assert "La base est utilisée par un autre programme" in warned[0] and str(tmp_path / "acs.sqlite") in warned[0]
 
 
-def test_the_exception_hook_says_a_full_disk_plainly(qtbot, tmp_path, said, monkeypatch):
+def test_the_exception_hook_says_a_full_disk_plainly(qtbot, tmp_path, said, messages):
     import errno
 
-    warned = []
-    monkeypatch.setattr(app_module.QMessageBox, "warning", lambda _parent, title, text: warned.append(text))
     app_module.install_exception_hook(tmp_path / "acs-desktop.log")
     error = OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "fenetre.ini"))
     sys.excepthook(OSError, error, None)
+    warned = [text for _title, text in messages.boxes["warning"]]
     assert said == [] and len(warned) == 1
     assert "le disque est plein" in warned[0] and str(tmp_path / "fenetre.ini") in warned[0]

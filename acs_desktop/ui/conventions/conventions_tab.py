@@ -15,10 +15,11 @@ from acs_desktop.ui.conventions.convention_dialog import ConventionDialog
 from acs_desktop.ui.conventions.conventions_table_model import ConventionsTableModel
 from acs_desktop.ui.conventions.follow_up_dialog import FollowUpDialog
 from acs_desktop.ui.widgets.season_tab import SeasonTab
-from acs_desktop.ui.widgets.actions import KeyboardToolBar, action, confirm
+from acs_desktop.ui.widgets.actions import KeyboardToolBar, action
 from acs_desktop.ui.widgets.list_panel import ListPanel
 from acs_desktop.ui.widgets.records_view import RecordsView
 from acs_desktop.ui.widgets.wrapping_label import WrappingLabel
+from acs_desktop.ui.widgets.messages import messages
 
 
 class ConventionsTab(SeasonTab):
@@ -124,7 +125,7 @@ class ConventionsTab(SeasonTab):
 
     def delete_convention(self) -> None:
         row = self.selected()
-        if row and confirm(self, "Supprimer la convention", f"Supprimer la convention {row.season_label} avec « {row.partner_name} » ?"):
+        if row and messages().question(self, "Supprimer la convention", f"Supprimer la convention {row.season_label} avec « {row.partner_name} » ?"):
             if self.perform(lambda: self.services.conventions.delete_convention(row.id)):
                 self.announce(Area.CONVENTIONS, Area.OFFERS)
 
@@ -137,7 +138,7 @@ class ConventionsTab(SeasonTab):
         if not targets:
             return
         target = targets[0]
-        if target.value == "closed" and not confirm(
+        if target.value == "closed" and not messages().question(
             self, "Clôturer la convention", f"Clôturer la convention avec « {row.partner_name} » ? Plus aucune réservation ne sera possible sur ses spectacles."
         ):
             return
@@ -164,7 +165,7 @@ class ConventionsTab(SeasonTab):
             self._after_detail_change()
 
     def _delete_allocation(self, allocation) -> None:
-        if confirm(self, "Supprimer l'affectation", "Supprimer cette affectation du surplus ?"):
+        if messages().question(self, "Supprimer l'affectation", "Supprimer cette affectation du surplus ?"):
             if self.perform(lambda: self.services.conventions.delete_allocation(allocation.id)):
                 self._after_detail_change()
 
@@ -179,6 +180,6 @@ class ConventionsTab(SeasonTab):
             self._after_detail_change()
 
     def _delete_follow_up(self, entry) -> None:
-        if confirm(self, "Supprimer la ligne de suivi", f"Supprimer le suivi du {entry.on:%d/%m/%Y} ?"):
+        if messages().question(self, "Supprimer la ligne de suivi", f"Supprimer le suivi du {entry.on:%d/%m/%Y} ?"):
             if self.perform(lambda: self.services.conventions.delete_follow_up(entry.id)):
                 self._after_detail_change()

@@ -12,9 +12,9 @@ from acs_desktop.ui.conventions.partner_dialog import PartnerDialog
 from acs_desktop.ui.conventions.partners_table_models import ContactsTableModel, PartnersTableModel, VenuesTableModel
 from acs_desktop.ui.safety_actions import export_person, report_erasure
 from acs_desktop.ui.operations import perform
-from acs_desktop.ui.widgets.actions import confirm
 from acs_desktop.ui.widgets.list_panel import ListPanel
 from acs_desktop.ui.widgets.text_fields_dialog import TextFieldsDialog
+from acs_desktop.ui.widgets.messages import messages
 
 
 class PartnersDialog(QDialog):
@@ -95,7 +95,7 @@ class PartnersDialog(QDialog):
             self._changed(row.id)
 
     def _delete_partner(self, row) -> None:
-        if confirm(self, "Supprimer le partenaire", f"Supprimer « {row.name} » et ses contacts et salles ?"):
+        if messages().question(self, "Supprimer le partenaire", f"Supprimer « {row.name} » et ses contacts et salles ?"):
             if self._attempt(lambda: self.services.partners.delete_partner(row.id)):
                 self._changed()
 
@@ -125,7 +125,7 @@ class PartnersDialog(QDialog):
         self._contact_dialog(row)
 
     def _delete_contact(self, row) -> None:
-        if confirm(self, "Supprimer le contact", f"Supprimer le contact « {row.name} » ?"):
+        if messages().question(self, "Supprimer le contact", f"Supprimer le contact « {row.name} » ?"):
             if self._attempt(lambda: self.services.partners.delete_contact(row.id)):
                 self._changed(self.current_partner_id())
 
@@ -138,7 +138,7 @@ class PartnersDialog(QDialog):
 
     def _erase_contact(self) -> None:
         contact = self.contacts.view.current_row()
-        if contact and confirm(self, "Effacer les données du contact",
+        if contact and messages().question(self, "Effacer les données du contact",
                                f"Effacer définitivement « {contact.name} » et ses coordonnées (aussi dans le journal d'activité) ?", yes="Effacer"):
             done = perform(self, lambda: self.services.privacy.erase_contact(contact.id))
             if done:
@@ -165,7 +165,7 @@ class PartnersDialog(QDialog):
         self._venue_dialog(row)
 
     def _delete_venue(self, row) -> None:
-        if confirm(self, "Supprimer la salle", f"Supprimer la salle « {row.name} » ?"):
+        if messages().question(self, "Supprimer la salle", f"Supprimer la salle « {row.name} » ?"):
             if self._attempt(lambda: self.services.partners.delete_venue(row.id)):
                 self._changed(self.current_partner_id())
 

@@ -4,7 +4,7 @@ attendance is to record, the relays to warn, and finding a ticket by its code.""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QPushButton, QSplitter, QTabWidget, QVBoxLayout
+from PySide6.QtWidgets import QPushButton, QSplitter, QTabWidget, QVBoxLayout
 
 from acs_desktop.domain.french import format_date, format_time
 from acs_desktop.domain.print_urgency import PrintUrgency
@@ -22,10 +22,11 @@ from acs_desktop.ui.invitations.bookings_detail_models import (
 from acs_desktop.ui.invitations.bookings_table_model import SeasonBookings, SeasonBookingsTableModel
 from acs_desktop.ui.offers.relays_to_warn_dialog import RelaysToWarnDialog
 from acs_desktop.ui.widgets.season_tab import SeasonTab
-from acs_desktop.ui.widgets.actions import KeyboardToolBar, action, confirm, inform
+from acs_desktop.ui.widgets.actions import KeyboardToolBar, action
 from acs_desktop.ui.widgets.list_panel import ListPanel
 from acs_desktop.ui.widgets.question_dialog import ask_number
 from acs_desktop.ui.widgets.records_view import RecordsView
+from acs_desktop.ui.widgets.messages import messages
 
 
 def offers_text(offers) -> str:
@@ -134,22 +135,22 @@ class InvitationsTab(SeasonTab):
             return
         self.announce(Area.BOOKINGS)
         if dialog.result_value == WAITING:
-            inform(self, "Liste d'attente", "Le relais est inscrit sur la liste d'attente de cette représentation.")
+            messages().information(self, "Liste d'attente", "Le relais est inscrit sur la liste d'attente de cette représentation.")
             self.side.setCurrentWidget(self.waiting)
             return
         result = dialog.result_value
         self.view.select_ids([result.booking_id])
         codes = ", ".join(display(code) for code in result.codes)
-        inform(self, "Places réservées", f"{len(result.codes)} place(s) réservée(s).\nCodes des billets : {codes}\n\nIl reste {result.remaining} place(s).")
+        messages().information(self, "Places réservées", f"{len(result.codes)} place(s) réservée(s).\nCodes des billets : {codes}\n\nIl reste {result.remaining} place(s).")
 
     def cancel_booking(self) -> None:
         row = self.selected()
-        if row is None or not confirm(self, "Annuler la réservation", f"Annuler les places de « {row.relay_name} » pour {self.describe(row)} ?", yes="Annuler la réservation"):
+        if row is None or not messages().question(self, "Annuler la réservation", f"Annuler les places de « {row.relay_name} » pour {self.describe(row)} ?", yes="Annuler la réservation"):
             return
         done = self.perform(lambda: self.services.bookings.cancel_booking(row.id))
         if done:
             self.announce(Area.BOOKINGS)
-            inform(self, "Réservation annulée", f"{done.value.places_returned} place(s) rendue(s) ; il en reste {done.value.remaining}.{offers_text(done.value.offers)}")
+            messages().information(self, "Réservation annulée", f"{done.value.places_returned} place(s) rendue(s) ; il en reste {done.value.remaining}.{offers_text(done.value.offers)}")
 
     def return_places(self) -> None:
         row = self.selected()
@@ -162,7 +163,7 @@ class InvitationsTab(SeasonTab):
         done = self.perform(lambda: self.services.bookings.return_places(row.id, number))
         if done:
             self.announce(Area.BOOKINGS)
-            inform(self, "Places rendues", f"{done.value.places_returned} place(s) rendue(s) ; il en reste {done.value.remaining}.{offers_text(done.value.offers)}")
+            messages().information(self, "Places rendues", f"{done.value.places_returned} place(s) rendue(s) ; il en reste {done.value.remaining}.{offers_text(done.value.offers)}")
 
     # --- waiting list ---------------------------------------------------------------------
     def _waiting_row(self):
@@ -192,11 +193,11 @@ class InvitationsTab(SeasonTab):
         if done:
             self.announce(Area.BOOKINGS)
             if done.value:
-                inform(self, "Places proposées", offers_text(done.value).strip())
+                messages().information(self, "Places proposées", offers_text(done.value).strip())
 
     def withdraw(self) -> None:
         row = self._waiting_row()
-        if row and confirm(self, "Retirer de la liste d'attente", f"Retirer « {row.relay_name} » de la liste d'attente ?"):
+        if row and messages().question(self, "Retirer de la liste d'attente", f"Retirer « {row.relay_name} » de la liste d'attente ?"):
             if self.perform(lambda: self.services.bookings.withdraw(row.id)):
                 self.announce(Area.BOOKINGS)
 
@@ -225,17 +226,17 @@ class InvitationsTab(SeasonTab):
             RelaysToWarnDialog(self.services, self.events, warning.performance_id, heading, self).exec()
 
     def find_code(self) -> None:
-        typed, ok = QInputDialog.getText(self, "Chercher un billet", "Code du billet (avec ou sans tirets) :")
+        typed, ok = messages().text(self, "Chercher un billet", "Code du billet (avec ou sans tirets) :")
         if not ok or not typed.strip():
             return
         found = self.services.booking_lists.find_code(typed)
         if found is None:
-            inform(self, "Billet introuvable", f"Aucun billet ne porte le code « {typed.strip()} ».")
+            messages().information(self, "Billet introuvable", f"Aucun billet ne porte le code « {typed.strip()} ».")
             return
         if found.season_id != self.season_id:
             self.window().select_season(found.season_id) if hasattr(self.window(), "select_season") else None
         self.view.search.clear()
         self.view.apply_search()  # now, not after the pause given to typing
         self.view.select_ids([found.booking_id])
-        inform(self, "Billet trouvé", f"Billet {display(found.code)} : « {found.status.label} »\n"
+        messages().information(self, "Billet trouvé", f"Billet {display(found.code)} : « {found.status.label} »\n"
                f"« {found.show_title} » du {format_date(found.starts_at)} à {format_time(found.starts_at)}\nRelais : {found.relay_name}")

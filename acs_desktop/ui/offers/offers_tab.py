@@ -14,10 +14,11 @@ from acs_desktop.ui.offers.performance_dialog import PerformanceDialog
 from acs_desktop.ui.offers.relays_to_warn_dialog import RelaysToWarnDialog
 from acs_desktop.ui.widgets.season_tab import SeasonTab
 from acs_desktop.ui.offers.show_dialog import ShowDialog
-from acs_desktop.ui.widgets.actions import KeyboardToolBar, action, confirm, inform
+from acs_desktop.ui.widgets.actions import KeyboardToolBar, action
 from acs_desktop.ui.widgets.inputs import ChoiceBox, DateEdit
 from acs_desktop.ui.widgets.question_dialog import ask_text
 from acs_desktop.ui.widgets.records_view import RecordsView
+from acs_desktop.ui.widgets.messages import messages
 
 
 class OffersTab(SeasonTab):
@@ -108,7 +109,7 @@ class OffersTab(SeasonTab):
         dialog = ShowDialog(self.services, self.season_id, parent=self)
         if dialog.exec():
             self.announce(Area.OFFERS)
-            if confirm(self, "Nouveau spectacle", "Spectacle enregistré. Ajouter maintenant sa première représentation ?"):
+            if messages().question(self, "Nouveau spectacle", "Spectacle enregistré. Ajouter maintenant sa première représentation ?"):
                 self.new_performance(show_id=dialog.result_value)
 
     def edit_show(self) -> None:
@@ -139,7 +140,7 @@ class OffersTab(SeasonTab):
 
     def delete_performance(self) -> None:
         row = self.selected()
-        if row and confirm(self, "Supprimer la représentation", f"Supprimer la représentation {self.label(row)} ?"):
+        if row and messages().question(self, "Supprimer la représentation", f"Supprimer la représentation {self.label(row)} ?"):
             if self.perform(lambda: self.services.offers.delete_performance(row.id)):
                 self.announce(Area.OFFERS, Area.BOOKINGS)
 
@@ -158,7 +159,7 @@ class OffersTab(SeasonTab):
             if done.value:
                 RelaysToWarnDialog(self.services, self.events, row.id, f"Représentation {self.label(row)} annulée.", self).exec()
             else:
-                inform(self, "Représentation annulée", "Aucune réservation n'était faite : aucun relais à prévenir.")
+                messages().information(self, "Représentation annulée", "Aucune réservation n'était faite : aucun relais à prévenir.")
 
     def relays_to_warn(self) -> None:
         row = self.selected()

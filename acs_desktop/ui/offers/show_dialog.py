@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLineEdit, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.states import ConventionState
@@ -11,6 +11,7 @@ from acs_desktop.services.offers import ShowRow
 from acs_desktop.ui.operations import perform
 from acs_desktop.ui.widgets.form_dialog import FormDialog
 from acs_desktop.ui.widgets.inputs import ChoiceBox
+from acs_desktop.ui.widgets.messages import messages
 
 
 class ShowDialog(FormDialog):
@@ -45,7 +46,7 @@ class ShowDialog(FormDialog):
         self.discipline.set_choices([(d.name, d.id) for d in self.services.offers.list_disciplines()], selected)
 
     def _new_discipline(self) -> None:
-        name, ok = QInputDialog.getText(self, "Nouvelle discipline", "Nom de la discipline :")
+        name, ok = messages().text(self, "Nouvelle discipline", "Nom de la discipline :")
         if ok:
             # One that exists under that name (case and accents aside) is chosen, not refused.
             chosen = perform(self, lambda: self.services.offers.get_or_create_discipline(name))

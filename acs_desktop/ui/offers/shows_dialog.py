@@ -11,8 +11,8 @@ from acs_desktop.ui.widgets.formats import format_int
 from acs_desktop.ui.offers.show_dialog import ShowDialog
 from acs_desktop.ui.widgets.table_model import Column, RowsTableModel
 from acs_desktop.ui.operations import perform
-from acs_desktop.ui.widgets.actions import confirm
 from acs_desktop.ui.widgets.list_panel import ListPanel
+from acs_desktop.ui.widgets.messages import messages
 
 
 class ShowsTableModel(RowsTableModel):
@@ -57,5 +57,5 @@ class ShowsDialog(QDialog):
             self._changed()
 
     def _delete(self, row) -> None:
-        if confirm(self, "Supprimer le spectacle", f"Supprimer « {row.title} » ?") and perform(self, lambda: self.services.offers.delete_show(row.id)):
+        if messages().question(self, "Supprimer le spectacle", f"Supprimer « {row.title} » ?") and perform(self, lambda: self.services.offers.delete_show(row.id)):
             self._changed()

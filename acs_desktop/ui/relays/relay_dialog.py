@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QInputDialog, QLineEdit, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
 from acs_desktop.services import Services
 from acs_desktop.services.relays import RelayInput
 from acs_desktop.ui.operations import perform
 from acs_desktop.ui.widgets.form_dialog import FormDialog
 from acs_desktop.ui.widgets.inputs import ChoiceBox
+from acs_desktop.ui.widgets.messages import messages
 
 
 class RelayDialog(FormDialog):
@@ -47,7 +48,7 @@ class RelayDialog(FormDialog):
         self.kind.set_choices([(k.name, k.id) for k in self.services.relays.list_relay_types()], selected)
 
     def _new_kind(self) -> None:
-        name, ok = QInputDialog.getText(self, "Nouveau type de relais", "Type de relais :")
+        name, ok = messages().text(self, "Nouveau type de relais", "Type de relais :")
         if ok:
             # One that exists under that name (case and accents aside) is chosen, not refused.
             chosen = perform(self, lambda: self.services.relays.get_or_create_relay_type(name))

@@ -14,10 +14,11 @@ from acs_desktop.ui.relays.relays_table_model import RelaysTableModel
 from acs_desktop.ui.safety_actions import export_person, report_erasure
 from acs_desktop.ui.widgets.season_tab import SeasonTab
 from acs_desktop.ui.widgets.table_model import Column, RowsTableModel
-from acs_desktop.ui.widgets.actions import KeyboardToolBar, action, confirm
+from acs_desktop.ui.widgets.actions import KeyboardToolBar, action
 from acs_desktop.ui.widgets.list_panel import ListPanel
 from acs_desktop.ui.widgets.records_view import RecordsView
 from acs_desktop.ui.widgets.text_fields_dialog import TextFieldsDialog
+from acs_desktop.ui.widgets.messages import messages
 
 
 class ReferentsTableModel(RowsTableModel):
@@ -110,14 +111,14 @@ class RelaysTab(SeasonTab):
         row = self.selected()
         if row is None:
             return
-        if row.active and not confirm(self, "Désactiver le relais", f"Désactiver « {row.name} » ? Il ne pourra plus réserver de places."):
+        if row.active and not messages().question(self, "Désactiver le relais", f"Désactiver « {row.name} » ? Il ne pourra plus réserver de places."):
             return
         if self.perform(lambda: self.services.relays.set_active(row.id, not row.active)):
             self.announce(Area.RELAYS, Area.BOOKINGS)
 
     def delete_relay(self) -> None:
         row = self.selected()
-        if row and confirm(self, "Supprimer le relais", f"Supprimer « {row.name} » ({row.commune}) et ses référents ?"):
+        if row and messages().question(self, "Supprimer le relais", f"Supprimer « {row.name} » ({row.commune}) et ses référents ?"):
             if self.perform(lambda: self.services.relays.delete_relay(row.id)):
                 self.announce(Area.RELAYS, Area.BOOKINGS)
 
@@ -152,7 +153,7 @@ class RelaysTab(SeasonTab):
 
     def _erase_referent(self) -> None:
         referent = self.referents.view.current_row()
-        if referent and confirm(self, "Effacer les données du référent",
+        if referent and messages().question(self, "Effacer les données du référent",
                                 f"Effacer définitivement le nom, le téléphone et le courriel de « {referent.name} » "
                                 "(aussi dans le journal d'activité) ? Ses réservations restent, sans son nom.", yes="Effacer"):
             done = self.perform(lambda: self.services.privacy.erase_referent(referent.id))
@@ -161,6 +162,6 @@ class RelaysTab(SeasonTab):
                 report_erasure(self, "Données du référent effacées", done.value)
 
     def _delete_referent(self, referent) -> None:
-        if confirm(self, "Supprimer le référent", f"Supprimer le référent « {referent.name} » ?"):
+        if messages().question(self, "Supprimer le référent", f"Supprimer le référent « {referent.name} » ?"):
             if self.perform(lambda: self.services.relays.delete_referent(referent.id)):
                 self.announce(Area.RELAYS)

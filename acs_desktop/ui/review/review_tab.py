@@ -11,7 +11,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -46,6 +45,7 @@ from acs_desktop.ui.review.review_table_models import (
 from acs_desktop.ui.widgets.season_tab import SeasonTab
 from acs_desktop.ui.widgets.bar_chart import BarChart
 from acs_desktop.ui.widgets.records_view import RecordsView
+from acs_desktop.ui.widgets.messages import messages
 
 CARDS = (
     "partners", "shows", "performances", "relays_active", "solidarity_subscribers", "donations",
@@ -325,7 +325,7 @@ class ReviewTab(SeasonTab):
         if self.review is None:
             return
         default = str(Path(documents_dir()) / f"bilan-{self.review.season_label}.pdf")
-        path, _ = QFileDialog.getSaveFileName(self, "Enregistrer le rapport de bilan", default, "Document PDF (*.pdf)")
+        path = messages().save_file(self, "Enregistrer le rapport de bilan", default, "Document PDF (*.pdf)")
         if not path:
             return
         if not path.lower().endswith(".pdf"):
@@ -350,7 +350,7 @@ class ReviewTab(SeasonTab):
         if self.review is None:
             return
         default = str(Path(documents_dir()) / f"bilan-{self.review.season_label}.xlsx")
-        path, _ = QFileDialog.getSaveFileName(self, "Exporter les tableaux du bilan", default, "Classeur Excel (*.xlsx)")
+        path = messages().save_file(self, "Exporter les tableaux du bilan", default, "Classeur Excel (*.xlsx)")
         if not path:
             return
         if not path.lower().endswith(".xlsx"):
@@ -369,7 +369,7 @@ class ReviewTab(SeasonTab):
     def export_csv(self) -> None:
         if self.review is None:
             return
-        folder = QFileDialog.getExistingDirectory(self, "Dossier où écrire les fichiers CSV du bilan", documents_dir())
+        folder = messages().folder(self, "Dossier où écrire les fichiers CSV du bilan", documents_dir())
         if not folder:
             return
         target = Path(folder) / f"bilan-{self.review.season_label}"

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox, QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import QToolBar, QToolButton, QWidget
 
 
 
@@ -37,20 +37,3 @@ class KeyboardToolBar(QToolBar):
             if isinstance(button, QToolButton):
                 button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
-
-def confirm(parent: QWidget, title: str, question: str, *, yes: str = "Oui") -> bool:
-    """Ask before a destructive action; the safe answer is the default."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, question, parent=parent)
-    yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-    no_button = box.addButton("Non", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(no_button)
-    box.exec()
-    return box.clickedButton() is yes_button
-
-
-def inform(parent: QWidget, title: str, message: str) -> None:
-    QMessageBox.information(parent, title, message)
-
-
-def refuse(parent: QWidget, message: str, title: str = "Impossible") -> None:
-    QMessageBox.warning(parent, title, message)

@@ -1,20 +1,17 @@
 """Start-up: damaged store, one instance per store, the command line's backup, restore and check."""
 
 import hashlib
-import os
 import signal
 import subprocess
 import sys
 import time
 
+import pytest
+
 from acs_desktop import cli
 from acs_desktop.db.backup import write_backup
 from acs_desktop.db.lock import StoreLock
-
-
-def run(*args, timeout=120):
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([sys.executable, "-m", "acs_desktop", *args], capture_output=True, text=True, env=env, timeout=timeout)
+from tests.conftest import real_process
 
 
 def damage(path):
@@ -24,10 +21,10 @@ def damage(path):
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_a_damaged_store_is_refused_with_the_backup_to_restore_and_never_written(store_path):
+def test_a_damaged_store_is_refused_with_the_backup_to_restore_and_never_written(store_path, command_line):
     backup = write_backup(store_path, store_path.parent / "sauvegardes" / "quotidiennes" / "acs-2026-11-21.sqlite")
     before = damage(store_path)
-    result = run("--data-dir", str(store_path.parent), "--self-test")
+    result = command_line("--data-dir", str(store_path.parent), "--self-test")
     assert result.returncode == 2
     assert "endommagée" in result.stderr and str(backup) in result.stderr and "acs-desktop restore" in result.stderr
     assert "Traceback" not in result.stderr
@@ -45,15 +42,16 @@ def test_in_the_window_the_latest_good_backup_is_offered_and_restored(store_path
     assert len(aside) == 1 and hashlib.sha256(aside[0].read_bytes()).hexdigest() == before
 
 
-def test_a_second_start_on_the_same_store_says_so_and_exits(store_path):
+@pytest.mark.slow  # its last start runs the self-test to its end: a real process
+def test_a_second_start_on_the_same_store_says_so_and_exits(store_path, command_line):
     lock = StoreLock(store_path)
     assert lock.acquire()
     try:
-        result = run("--data-dir", str(store_path.parent), "--self-test")
+        result = command_line("--data-dir", str(store_path.parent), "--self-test")
         assert result.returncode == 4 and "déjà ouvert" in result.stderr
     finally:
         lock.release()
-    assert run("--data-dir", str(store_path.parent), "--self-test").returncode == 0
+    assert real_process("--data-dir", str(store_path.parent), "--self-test").returncode == 0  # run to its end: a real process
 
 
 def test_a_killed_instance_leaves_no_lock_behind(store_path):
@@ -72,22 +70,22 @@ def test_a_killed_instance_leaves_no_lock_behind(store_path):
     lock.release()
 
 
-def test_backup_restore_and_check_from_the_command_line(store_path, tmp_path, services):
+def test_backup_restore_and_check_from_the_command_line(store_path, tmp_path, services, command_line):
     services.seasons.create_season("2025-2026")
     usb = tmp_path / "usb"
-    made = run("--data-dir", str(store_path.parent), "backup", "--to", str(usb))
+    made = command_line("--data-dir", str(store_path.parent), "backup", "--to", str(usb))
     assert made.returncode == 0, made.stderr
     copy = next(usb.glob("acs-*.sqlite"))
     services.seasons.create_season("2026-2027")
-    checked = run("--data-dir", str(store_path.parent), "check")
+    checked = command_line("--data-dir", str(store_path.parent), "check")
     assert checked.returncode == 0 and "la base est saine" in checked.stdout and "2 saison(s)" in checked.stdout
     services.sessions.engine.dispose()
-    restored = run("--data-dir", str(store_path.parent), "restore", str(copy))
+    restored = command_line("--data-dir", str(store_path.parent), "restore", str(copy))
     assert restored.returncode == 0, restored.stderr
-    assert "1 saison(s)" in run("--data-dir", str(store_path.parent), "check").stdout
+    assert "1 saison(s)" in command_line("--data-dir", str(store_path.parent), "check").stdout
 
 
-def test_check_reports_a_damaged_store(store_path):
+def test_check_reports_a_damaged_store(store_path, command_line):
     damage(store_path)
-    result = run("--data-dir", str(store_path.parent), "check")
+    result = command_line("--data-dir", str(store_path.parent), "check")
     assert result.returncode == 1 and "Traceback" not in result.stderr + result.stdout

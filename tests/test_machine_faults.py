@@ -7,8 +7,6 @@ import errno
 import hashlib
 import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -43,11 +41,6 @@ def seasons_in(path: Path) -> list[str]:
         return [row[0] for row in connection.execute("SELECT label FROM season ORDER BY label")]
     finally:
         connection.close()
-
-
-def run(*args, timeout=120):
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([sys.executable, "-m", "acs_desktop", *args], capture_output=True, text=True, env=env, timeout=timeout)
 
 
 def main(capsys, *args) -> tuple[int, str]:
@@ -308,10 +301,11 @@ def test_check_does_not_call_a_held_store_damaged(store_path, monkeypatch, capsy
     assert code == 1 and BUSY in out and "pas endommagée" in out and "Restaurez" not in out
 
 
-def test_the_self_test_on_a_held_store_says_so_without_traceback(store_path):
-    """A real second process: the self-test waits as long as the application does (5 s), then says it."""
+def test_the_self_test_on_a_held_store_says_so_without_traceback(store_path, monkeypatch, command_line):
+    """The self-test waits as long as the application does (shortened here), then says it."""
+    quick_busy_timeout(monkeypatch)
     with held_by_another_program(store_path, readers_too=True):
-        result = run("--data-dir", str(store_path.parent), "--self-test")
+        result = command_line("--data-dir", str(store_path.parent), "--self-test")
     assert result.returncode != 0 and BUSY in result.stderr
     assert "Traceback" not in result.stderr + result.stdout and "endommagée" not in result.stderr
 
@@ -355,16 +349,16 @@ def test_a_healthy_store_sqlite_cannot_open_in_its_folder_is_not_damaged(store_p
     assert code == 2 and "ne peut pas être ouverte" in err and "endommagée" not in err and "restore" not in err
 
 
-def test_data_dir_on_a_file_is_refused_in_french(tmp_path, store_path):
+def test_data_dir_on_a_file_is_refused_in_french(tmp_path, store_path, command_line):
     a_file = tmp_path / "notes.txt"
     a_file.write_text("pas un dossier")
     for args in (["--self-test"], ["check"], ["backup", "--to", str(tmp_path / "usb")]):
-        result = run("--data-dir", str(a_file), *args)
+        result = command_line("--data-dir", str(a_file), *args)
         assert result.returncode == 2 and f"« {a_file} » est un fichier, pas un dossier" in result.stderr, result.stderr
         assert "Traceback" not in result.stderr + result.stdout
-    inside = run("--data-dir", str(a_file / "données"), "--self-test")
+    inside = command_line("--data-dir", str(a_file / "données"), "--self-test")
     assert inside.returncode == 2 and f"« {a_file} » est un fichier" in inside.stderr
-    the_store = run("--data-dir", str(store_path), "check")
+    the_store = command_line("--data-dir", str(store_path), "check")
     assert the_store.returncode == 2 and "c'est la base elle-même" in the_store.stderr and str(store_path.parent) in the_store.stderr
     assert a_file.read_text() == "pas un dossier"
 

@@ -1,9 +1,6 @@
 """`acs-desktop tickets | attendance | slip | catalogue` on a demo store, as a person runs them."""
 
-import os
 import shutil
-import subprocess
-import sys
 from datetime import datetime
 
 import pytest
@@ -132,12 +129,9 @@ def test_slip_and_catalogue(data_dir, services, tmp_path, capsys):
     assert f"Catalogue {label}" in capsys.readouterr().out
 
 
-def test_a_real_process_writes_the_document_and_refuses_without_traceback(data_dir, tmp_path):
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run([sys.executable, "-m", "acs_desktop", "--data-dir", str(data_dir), "catalogue", "--out", str(tmp_path / "c.pdf")],
-                          capture_output=True, text=True, env=env, timeout=120)
+def test_the_command_line_writes_the_document_and_refuses_without_traceback(data_dir, tmp_path, command_line):
+    done = command_line("--data-dir", data_dir, "catalogue", "--out", tmp_path / "c.pdf")
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "c.pdf").read_bytes().startswith(b"%PDF")
-    refused = subprocess.run([sys.executable, "-m", "acs_desktop", "--data-dir", str(data_dir), "attendance", "--performance", "999999"],
-                             capture_output=True, text=True, env=env, timeout=120)
+    refused = command_line("--data-dir", data_dir, "attendance", "--performance", "999999")
     assert refused.returncode == 1 and "n'existe plus" in refused.stderr and "Traceback" not in refused.stderr + refused.stdout

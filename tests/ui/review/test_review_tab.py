@@ -9,7 +9,6 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QFileDialog
 
 from acs_desktop.ui.app import make_application
 from acs_desktop.ui.events import AppEvents
@@ -94,9 +93,9 @@ def test_the_save_button_and_switching_season_keep_the_text(tab, qtbot, demo_ser
     assert tab.narrative.fields["gaps"].toPlainText() == ""
 
 
-def test_the_report_is_written_in_the_background(tab, qtbot, tmp_path, monkeypatch):
+def test_the_report_is_written_in_the_background(tab, qtbot, tmp_path, messages):
     target = tmp_path / "bilan"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "Document PDF (*.pdf)"))
+    messages.path = str(target)
     qtbot.mouseClick(tab.pdf_button, Qt.MouseButton.LeftButton)
     assert tab.task is not None and not tab.pdf_button.isEnabled()
     wait_idle(qtbot, tab)
@@ -105,19 +104,19 @@ def test_the_report_is_written_in_the_background(tab, qtbot, tmp_path, monkeypat
     assert "Rapport enregistré" in tab.status.text() and tab.pdf_button.isEnabled()
 
 
-def test_the_tables_are_exported_to_xlsx_and_csv(tab, qtbot, tmp_path, monkeypatch):
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "bilan.xlsx"), ""))
+def test_the_tables_are_exported_to_xlsx_and_csv(tab, qtbot, tmp_path, messages):
+    messages.path = str(tmp_path / "bilan.xlsx")
     tab.export_xlsx()
     wait_idle(qtbot, tab)
     assert "chiffres_cles" in load_workbook(tmp_path / "bilan.xlsx").sheetnames
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
+    messages.path = str(tmp_path)
     tab.export_csv()
     wait_idle(qtbot, tab)
     assert (tmp_path / "bilan-2026-2027" / "motifs.csv").exists()
 
 
-def test_a_refused_write_is_said_in_french(tab, qtbot, tmp_path, monkeypatch):
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "absent" / "x.pdf"), ""))
+def test_a_refused_write_is_said_in_french(tab, qtbot, tmp_path, messages):
+    messages.path = str(tmp_path / "absent" / "x.pdf")
     tab.write_report()
     wait_idle(qtbot, tab)
     assert "Impossible d'écrire" in tab.status.text()
@@ -153,12 +152,12 @@ def test_only_the_latest_reload_is_shown(qtbot, demo_services):
     assert widget.heading.text() == "Bilan de la saison 2026-2027"
 
 
-def test_a_report_on_a_full_disk_is_said_and_leaves_no_file(tab, qtbot, tmp_path, monkeypatch):
+def test_a_report_on_a_full_disk_is_said_and_leaves_no_file(tab, qtbot, tmp_path, monkeypatch, messages):
     from tests.machine import files_under, full_disk
 
     out = tmp_path / "clé"
     out.mkdir()
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out / "bilan.pdf"), ""))
+    messages.path = str(out / "bilan.pdf")
     full_disk(monkeypatch)
     tab.write_report()
     wait_idle(qtbot, tab)

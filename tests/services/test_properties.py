@@ -6,6 +6,7 @@ from datetime import datetime
 from decimal import Decimal
 
 import hypothesis.strategies as st
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
@@ -94,6 +95,7 @@ def booking_machine(tmp_path_factory, template_store):
     return Bookings
 
 
+@pytest.mark.slow  # 25 sequences of up to 15 steps, each on its own store
 def test_bookings_and_cancellations_never_exceed_the_quota(tmp_path_factory, template_store):
     machine = booking_machine(tmp_path_factory, template_store)
     machine.TestCase.settings = settings(max_examples=25, stateful_step_count=15, deadline=None, suppress_health_check=list(HealthCheck))

@@ -9,8 +9,12 @@ import sys
 import textwrap
 from datetime import timedelta
 
+import pytest
+
 from acs_desktop.db.store import open_store
 from acs_desktop.services import Services
+
+pytestmark = pytest.mark.slow  # real processes, killed mid-work
 
 CONFIRMED_BEFORE_KILL = 25
 

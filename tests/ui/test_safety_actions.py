@@ -16,7 +16,7 @@ def test_the_activity_log_is_searchable(qtbot, services, make, performance_id, r
     assert all("CCAS" in row.summary for row in dialog.view.model.rows())
 
 
-def test_closing_the_season_asks_first(qtbot, window, services, make, season, performance_id, relay_id, messages, monkeypatch):
+def test_closing_the_season_asks_first(qtbot, window, services, make, season, performance_id, relay_id, messages):
     make.book(performance_id, relay_id, 1, first_names=("Awa",), names_on_tickets=True)
     window.reload_seasons()
     messages.answer = False
@@ -24,19 +24,18 @@ def test_closing_the_season_asks_first(qtbot, window, services, make, season, pe
     assert services.privacy.first_names_held(season.id) == 1
     assert "1 prénom(s)" in messages.said[-1]
     messages.answer = True
-    monkeypatch.setattr(safety_actions.QMessageBox, "information", staticmethod(lambda *args: None))
     window.close_season()
     assert services.privacy.first_names_held(season.id) == 0
 
 
-def test_backup_to_a_folder_and_restore_from_the_window(qtbot, window, services, season, messages, monkeypatch, tmp_path):
+def test_backup_to_a_folder_and_restore_from_the_window(qtbot, window, services, season, messages, tmp_path):
     usb = tmp_path / "usb"
     usb.mkdir()
-    monkeypatch.setattr(safety_actions.QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(usb)))
+    messages.path = str(usb)
     copy = safety_actions.backup_to_folder(window, services)
     assert copy is not None and copy.parent == usb
     services.seasons.create_season("2027-2028")
-    monkeypatch.setattr(safety_actions.QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(copy), "")))
+    messages.path = str(copy)
     window.restore_backup()
     assert [s.label for s in services.seasons.list_seasons()] == ["2026-2027"]
     assert window.season_box.count() == 1
@@ -67,7 +66,7 @@ def test_a_backup_to_a_full_key_from_the_window_is_said_in_french(qtbot, window,
 
     usb = tmp_path / "usb"
     usb.mkdir()
-    monkeypatch.setattr(safety_actions.QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(usb)))
+    messages.path = str(usb)
     sqlite_full_under(monkeypatch, usb)
     assert safety_actions.backup_to_folder(window, services) is None
     assert "le disque est plein" in messages.said[-1] and str(usb) in messages.said[-1]

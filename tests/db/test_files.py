@@ -3,17 +3,12 @@
 
 import os
 import stat
-import subprocess
-import sys
 
 import pytest
 
+from tests.conftest import real_process
+
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="POSIX permissions")
-
-
-def run(*args):
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([sys.executable, "-m", "acs_desktop", *args], capture_output=True, text=True, env=env, timeout=120)
 
 
 def modes(folder):
@@ -23,16 +18,17 @@ def modes(folder):
     return found
 
 
-def test_everything_in_the_data_folder_is_the_users_alone(tmp_path):
+@pytest.mark.slow  # a self-test run to its end: a real process (tests/conftest.py)
+def test_everything_in_the_data_folder_is_the_users_alone(tmp_path, command_line):
     data = tmp_path / "data"
     data.mkdir(mode=0o755)
     os.chmod(data, 0o755)
     (data / "notes-anciennes.txt").write_text("laissé par une version précédente")
     os.chmod(data / "notes-anciennes.txt", 0o644)
-    started = run("--data-dir", str(data), "--demo", "--self-test")
+    started = real_process("--data-dir", str(data), "--demo", "--self-test")
     assert started.returncode == 0, started.stderr
     usb = tmp_path / "cle-usb"
-    assert run("--data-dir", str(data), "backup", "--to", str(usb)).returncode == 0
+    assert command_line("--data-dir", str(data), "backup", "--to", str(usb)).returncode == 0
     found = modes(data)
     names = {p.name for p in found}
     assert {"acs.sqlite", "acs-desktop.log", "fenetre.ini", "quotidiennes", "mensuelles"} <= names, names

@@ -23,7 +23,7 @@ from acs_desktop.services.season_io import problems as listing
 from acs_desktop.services.season_io.records import Reservations
 from tests.services.test_season_io import FILES, counts, write_folder
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = Path(__file__).resolve().parents[2] / "data"
 
 
 def problems(services, path):

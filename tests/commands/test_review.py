@@ -1,12 +1,9 @@
 """`acs-desktop report`, `import` and `export`, run as the command line runs them (in-process on a
-copy of the demo store, and once as a real subprocess): French lines, exit codes, no traceback."""
+copy of the demo store): French lines, exit codes, no traceback."""
 
 import csv
-import os
 import re
 import shutil
-import subprocess
-import sys
 
 import pytest
 from openpyxl import load_workbook
@@ -88,9 +85,7 @@ def test_import_of_a_missing_path_is_refused(capsys, data_dir, tmp_path):
     assert code == 1 and "n'existe pas" in err
 
 
-def test_the_real_command_line(data_dir, tmp_path):
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run([sys.executable, "-m", "acs_desktop", "--data-dir", str(data_dir), "report", "--season", "2026-2027", "--out", str(tmp_path / "bilan.pdf")],
-                            capture_output=True, text=True, env=env, timeout=120)
+def test_the_report_alone_says_what_it_wrote(data_dir, tmp_path, command_line):
+    result = command_line("--data-dir", data_dir, "report", "--season", "2026-2027", "--out", tmp_path / "bilan.pdf")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Bilan de la saison 2026-2027 : ") and f"→ {tmp_path / 'bilan.pdf'}" in result.stdout

@@ -67,3 +67,9 @@ def test_domain_is_vocabulary_only():
         if bad:
             offenders.append(f"{path.relative_to(PACKAGE)}: {sorted(bad)}")
     assert offenders == []
+
+
+def test_the_renderer_door_imports_no_renderer_at_module_level():
+    tree = ast.parse((PACKAGE / "printing" / "renderers.py").read_text(encoding="utf-8"))
+    top = {n.module for n in tree.body if isinstance(n, ast.ImportFrom) and n.module}
+    assert top and all(not m.startswith("acs_desktop.printing") and not m.startswith("reportlab") for m in top)

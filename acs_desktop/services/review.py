@@ -21,6 +21,7 @@ from pathlib import Path
 from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session
 
+from acs_desktop.domain.documents import Identity
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.faults import fault
 from acs_desktop.domain.funding import places_funded, places_uncovered, shortfall, surplus
@@ -56,6 +57,7 @@ from acs_desktop.models import (
     Show,
     SurplusAllocation,
 )
+from acs_desktop.printing import renderers
 from acs_desktop.services.base import Service, get_or_refuse
 from acs_desktop.services.queries import ISSUED_STATUSES, counts_by_performance, counts_by_relay, season_performance_ids, status_counts
 
@@ -349,11 +351,9 @@ class ReviewService(Service):
     # --- the documents ----------------------------------------------------------------------
     def report_pdf(self, season_id: int) -> bytes:
         """The funders' report of the season (PDF bytes)."""
-        from acs_desktop.printing.report import render_season_report
-
         with self._reading():
             review, identity = self.review(season_id), self.identity()
-        return render_season_report(review, identity)
+        return renderers.season_report_pdf(review, identity)
 
     def report_xlsx(self, season_id: int) -> bytes:
         """The review's tables as one workbook (XLSX bytes)."""
@@ -371,10 +371,8 @@ class ReviewService(Service):
         except OSError as exc:
             raise fault(exc, folder) or DomainError("export_failed", f"Impossible d'écrire dans « {folder} » ({exc.strerror or exc}).") from None
 
-    def identity(self):
+    def identity(self) -> Identity:
         """Who issues the documents: the association's name, address, contacts and logo."""
-        from acs_desktop.printing.base import Identity
-
         with self._reading() as session:
             row = session.get(AssociationSettings, 1)
         if row is None:

@@ -7,9 +7,9 @@ import re
 import pytest
 from pypdf import PdfReader
 
+from acs_desktop.domain.documents import Identity
 from acs_desktop.domain.french import format_int, format_money, format_percent
 from acs_desktop.domain.review import FIGURES, SeasonNarrative
-from acs_desktop.printing.layout import Identity
 from acs_desktop.printing.report import render_season_report
 from acs_desktop.services.demo_data import BENEFICIARY_FIRST
 

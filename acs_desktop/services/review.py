@@ -21,7 +21,7 @@ from pathlib import Path
 from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session
 
-from acs_desktop.domain.documents import Identity
+from acs_desktop.domain.documents import Identity, address_line
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.faults import fault
 from acs_desktop.domain.funding import places_funded, places_uncovered, shortfall, surplus
@@ -377,10 +377,8 @@ class ReviewService(Service):
             row = session.get(AssociationSettings, 1)
         if row is None:
             return Identity("")
-        town = " ".join(part for part in (row.postal_code, row.commune) if part)
-        address = ", ".join(part for part in (row.address, town) if part)
         contact = " · ".join(part for part in (row.phone, row.email, row.website) if part)
-        return Identity(row.name, address, contact, row.logo_png)
+        return Identity(row.name, address_line(row.address, row.postal_code, row.commune), contact, row.logo_png)
 
     # --- the qualitative part -------------------------------------------------------------
     def narrative(self, season_id: int) -> SeasonNarrative:

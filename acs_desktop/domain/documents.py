@@ -1,8 +1,9 @@
-"""The printed documents as plain data: what each one holds (tickets, attendance sheet, relay
-slip, catalogue) and who issues them.
+"""The documents as plain data: the one shape every finished document takes (`Document`), what
+each printed document holds (tickets, attendance sheet, relay slip, catalogue) and who issues them.
 
-The service (`services/documents.py`) fills these; the renderers under `printing/` (ReportLab)
-turn them into PDF bytes, reached through `printing/renderers.py`. Nothing here touches the
+The service (`services/documents.py`) fills these; the renderers under `printing/` (ReportLab,
+reached through `printing/renderers.py`) and the exporters under `exports/` turn them into bytes;
+the window and the command line preview and write a `Document`. Nothing here touches the
 database, ReportLab or Qt, so any layer may import it at start-up.
 """
 
@@ -12,6 +13,25 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from acs_desktop.domain.french import format_long_date, format_time_long
+
+PDF, XLSX, CSV = "pdf", "xlsx", "csv"
+
+
+@dataclass(frozen=True)
+class Document:
+    """One finished file: what the window previews and saves, what the command line writes.
+
+    Every document the services make has this shape, whatever its kind: the tickets, the
+    attendance sheet, the relay slip, the catalogue and the funders' report (PDF), the review's
+    workbook (XLSX) and each of its tables (CSV: one document per file, so that a document is
+    always one file, written the same way, and the tables' folder is the writer's choice)."""
+
+    title: str
+    filename: str  # a suggested file name, ending in `.kind`
+    kind: str  # PDF, XLSX or CSV
+    content: bytes
+    summary: str = ""  # one French sentence saying what it holds
+    tickets: tuple[int, ...] = ()  # invitations its tickets print: issued once the document leaves the preview
 
 
 @dataclass(frozen=True)
@@ -51,6 +71,11 @@ def address_line(address: str | None, postal_code: str | None, commune: str | No
     """"4 quai de la Fosse, 44000 Nantes" (what is missing is left out)."""
     town = " ".join(part for part in (postal_code, commune) if part)
     return ", ".join(part for part in (address, town) if part)
+
+
+def review_file_stem(season_label: str) -> str:
+    """"bilan-2025-2026": the funders' report, its workbook and its folder of CSV files."""
+    return f"bilan-{season_label}"
 
 
 # --- tickets --------------------------------------------------------------------------------------

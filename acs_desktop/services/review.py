@@ -16,14 +16,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cached_property
-from pathlib import Path
 
 from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session
 
-from acs_desktop.domain.documents import Identity, address_line
-from acs_desktop.domain.errors import DomainError
-from acs_desktop.domain.faults import fault
 from acs_desktop.domain.funding import places_funded, places_uncovered, shortfall, surplus
 from acs_desktop.domain.review import (
     ZERO,
@@ -43,7 +39,6 @@ from acs_desktop.domain.seasons import previous_season_label
 from acs_desktop.domain.validation import optional_text
 from acs_desktop.domain.states import ConventionState, InvitationStatus, PerformanceState
 from acs_desktop.models import (
-    AssociationSettings,
     Booking,
     Convention,
     Discipline,
@@ -57,7 +52,6 @@ from acs_desktop.models import (
     Show,
     SurplusAllocation,
 )
-from acs_desktop.printing import renderers
 from acs_desktop.services.base import Service, get_or_refuse
 from acs_desktop.services.queries import ISSUED_STATUSES, counts_by_performance, counts_by_relay, season_performance_ids, status_counts
 
@@ -347,38 +341,6 @@ class ReviewService(Service):
                 ),
                 narrative=_narrative(season),
             )
-
-    # --- the documents ----------------------------------------------------------------------
-    def report_pdf(self, season_id: int) -> bytes:
-        """The funders' report of the season (PDF bytes)."""
-        with self._reading():
-            review, identity = self.review(season_id), self.identity()
-        return renderers.season_report_pdf(review, identity)
-
-    def report_xlsx(self, season_id: int) -> bytes:
-        """The review's tables as one workbook (XLSX bytes)."""
-        from acs_desktop.exports.review_files import xlsx_bytes
-
-        return xlsx_bytes(self.review(season_id))
-
-    def report_csv(self, season_id: int, folder: Path) -> list[Path]:
-        """The review's tables as CSV files in `folder`."""
-        from acs_desktop.exports.review_files import write_csv
-
-        review = self.review(season_id)
-        try:
-            return write_csv(review, Path(folder))
-        except OSError as exc:
-            raise fault(exc, folder) or DomainError("export_failed", f"Impossible d'écrire dans « {folder} » ({exc.strerror or exc}).") from None
-
-    def identity(self) -> Identity:
-        """Who issues the documents: the association's name, address, contacts and logo."""
-        with self._reading() as session:
-            row = session.get(AssociationSettings, 1)
-        if row is None:
-            return Identity("")
-        contact = " · ".join(part for part in (row.phone, row.email, row.website) if part)
-        return Identity(row.name, address_line(row.address, row.postal_code, row.commune), contact, row.logo_png)
 
     # --- the qualitative part -------------------------------------------------------------
     def narrative(self, season_id: int) -> SeasonNarrative:

@@ -67,3 +67,26 @@ def test_domain_is_vocabulary_only():
         if bad:
             offenders.append(f"{path.relative_to(PACKAGE)}: {sorted(bad)}")
     assert offenders == []
+
+
+def test_the_renderers_are_reached_through_one_door():
+    """Outside printing/, a renderer module (and ReportLab with it) is reached only through
+    printing/renderers.py, which imports each one when its document is made; the documents'
+    data shapes live in domain/documents.py, so nobody needs a renderer to name them."""
+    offenders = []
+    for path in modules(PACKAGE):
+        relative = path.relative_to(PACKAGE)
+        if relative.parts[0] == "printing":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        named = {f"acs_desktop.printing.{a.name}" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module == "acs_desktop.printing" for a in n.names}
+        bad = {n for n in imports_of(path) | named if n.startswith("acs_desktop.printing.") and n != "acs_desktop.printing.renderers"}
+        if bad:
+            offenders.append(f"{relative}: {sorted(bad)}")
+    assert offenders == []
+
+
+def test_the_renderer_door_imports_no_renderer_at_module_level():
+    tree = ast.parse((PACKAGE / "printing" / "renderers.py").read_text(encoding="utf-8"))
+    top = {n.module for n in tree.body if isinstance(n, ast.ImportFrom) and n.module}
+    assert top and all(not m.startswith("acs_desktop.printing") and not m.startswith("reportlab") for m in top)

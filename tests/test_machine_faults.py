@@ -16,6 +16,7 @@ from acs_desktop.db import lock
 from acs_desktop.db import store as store_module
 from acs_desktop.db.backup import check_backup, latest_good_backup, write_backup
 from acs_desktop.db.store import StoreError, open_store
+from acs_desktop.exports.atomic import write_documents
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.faults import MachineFault
 from tests.machine import (
@@ -221,7 +222,7 @@ def test_the_review_tables_on_a_full_disk(demo_services, demo_season, tmp_path, 
     folder.mkdir()
     full_disk(monkeypatch, room=2000)
     with pytest.raises(MachineFault):
-        demo_services.review.report_csv(demo_season.id, folder)
+        write_documents(demo_services.documents.review_csv(demo_season.id), folder)
     assert files_under(folder) == []
 
 

@@ -18,7 +18,8 @@ from acs_desktop.commands import say_written
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.faults import fault
 from acs_desktop.services import Services
-from acs_desktop.services.documents import Document, TicketSelection
+from acs_desktop.domain.documents import Document
+from acs_desktop.services.documents import TicketSelection
 from acs_desktop.services.relays import RelayRow
 from acs_desktop.services.seasons import SeasonInfo
 
@@ -169,7 +170,7 @@ def _write(make: Callable[[], Document], out: str | None, then: Callable[[Docume
     try:
         with handle:
             document = make()
-            handle.write(document.pdf)
+            handle.write(document.content)
             handle.flush()
             os.fsync(handle.fileno())  # a disk that fills up on flushing says it before the document is in place
         if then is not None:

@@ -9,8 +9,7 @@ from pathlib import Path
 
 from acs_desktop.commands import say_written
 from acs_desktop.commands.season_arg import find_season
-from acs_desktop.domain.errors import DomainError
-from acs_desktop.exports.atomic import write_file
+from acs_desktop.exports.atomic import write_document, write_documents
 
 
 def register(subparsers) -> None:
@@ -26,26 +25,16 @@ def register(subparsers) -> None:
     parser.set_defaults(handler=run)
 
 
-def write(path: Path, data: bytes) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_file(path, data)  # whole or not at all: never a 0-byte report on a full disk
-    except OSError as exc:
-        raise DomainError("write_failed", f"Impossible d'écrire « {path} » ({exc.strerror or exc}).") from None
-
-
 def run(args, context) -> int:
     services = context.services
     season = find_season(services, args.season)
-    out = Path(args.out)
-    pdf = services.review.report_pdf(season.id)
-    write(out, pdf)
-    pages = pdf.count(b"/Type /Page\n") or pdf.count(b"/Type /Page")
-    say_written(f"Bilan de la saison {season.label} : {pages} pages.", out)
+    # Whole or not at all: never a 0-byte report on a full disk.
+    report = services.documents.review_report(season.id)
+    say_written(report.summary, write_document(report, Path(args.out), make_folder=True))
     if args.xlsx:
-        write(Path(args.xlsx), services.review.report_xlsx(season.id))
-        say_written("Tableaux du bilan en classeur XLSX.", Path(args.xlsx))
+        workbook = services.documents.review_workbook(season.id)
+        say_written(workbook.summary, write_document(workbook, Path(args.xlsx), make_folder=True))
     if args.csv:
-        written = services.review.report_csv(season.id, Path(args.csv))
+        written = write_documents(services.documents.review_csv(season.id), Path(args.csv))
         say_written(f"Tableaux du bilan en CSV : {len(written)} fichiers.", Path(args.csv))
     return 0

@@ -30,6 +30,11 @@ def format_int(value: int) -> str:
     return f"{value:,}".replace(",", NNBSP)
 
 
+def quantity(n: int, singular: str, plural: str | None = None) -> str:
+    """"1 place", "12 places", "1 234 billets"."""
+    return f"{format_int(n)} {singular if n == 1 else plural or singular + 's'}"
+
+
 def format_decimal(value: Decimal | float, places: int = 2) -> str:
     quantum = Decimal(1).scaleb(-places)
     amount = Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)

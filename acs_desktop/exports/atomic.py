@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
+from acs_desktop.domain.documents import Document
+from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.faults import fault
 
 OUTCOME = "Aucun fichier n'a été laissé à moitié écrit."
@@ -18,6 +21,26 @@ OUTCOME = "Aucun fichier n'a été laissé à moitié écrit."
 def write_file(path: Path, data: bytes) -> Path:
     """Write `data` to `path` atomically (see the module)."""
     return write_files({Path(path): data})[0]
+
+
+def write_document(document: Document, path: Path, *, make_folder: bool = False) -> Path:
+    """`document` to `path` (see the module); with `make_folder`, its folder is created if needed.
+    A fault that `fault` does not know is still said in French."""
+    path = Path(path)
+    try:
+        return write_files({path: document.content}, folder=path.parent if make_folder else None)[0]
+    except OSError as exc:
+        raise DomainError("write_failed", f"Impossible d'écrire « {path} » ({exc.strerror or exc}).") from None
+
+
+def write_documents(documents: Iterable[Document], folder: Path) -> list[Path]:
+    """Each document under its own name in `folder` (created if needed), all or none: never a
+    table cut short by a full disk."""
+    folder = Path(folder)
+    try:
+        return write_files({folder / document.filename: document.content for document in documents}, folder=folder)
+    except OSError as exc:
+        raise DomainError("export_failed", f"Impossible d'écrire dans « {folder} » ({exc.strerror or exc}).") from None
 
 
 def write_files(files: dict[Path, bytes], *, folder: Path | None = None) -> list[Path]:

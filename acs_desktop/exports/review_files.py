@@ -1,16 +1,16 @@
-"""Writing the review tables: one XLSX workbook (a sheet per table) or one CSV file per table."""
+"""The review tables as bytes: one XLSX workbook (a sheet per table), or the CSV text of one table.
+
+`services/documents.py` wraps them as `Document`s; `exports/atomic.py` writes them."""
 
 from __future__ import annotations
 
 import csv
 import io
 from decimal import Decimal
-from pathlib import Path
 
 from acs_desktop.domain.cells import as_text, neutralized
 from acs_desktop.domain.french import format_decimal
 from acs_desktop.domain.review import SeasonReview
-from acs_desktop.exports.atomic import write_file, write_files
 from acs_desktop.exports.review_tables import Cell, Points, Rate, ReviewTable, review_tables
 
 EURO_FORMAT = '#,##0.00\\ "€"'
@@ -55,7 +55,6 @@ def xlsx_bytes(review: SeasonReview) -> bytes:
     workbook.save(buffer)
     return buffer.getvalue()
 
-
 def _append(sheet, row: tuple[Cell, ...]) -> None:
     sheet.append([float(v) if isinstance(v, Rate | Points) else v for v in row])
     as_text(sheet[sheet.max_row])
@@ -68,10 +67,6 @@ def _append(sheet, row: tuple[Cell, ...]) -> None:
             cell.number_format = EURO_FORMAT
         elif isinstance(value, int):
             cell.number_format = COUNT_FORMAT
-
-
-def write_xlsx(review: SeasonReview, path: Path) -> Path:
-    return write_file(Path(path), xlsx_bytes(review))
 
 
 def csv_text(value: Cell) -> str:
@@ -89,18 +84,13 @@ def csv_text(value: Cell) -> str:
     return str(value)
 
 
-def table_csv(table: ReviewTable) -> str:
+def csv_bytes(table: ReviewTable) -> bytes:
+    """One table as a CSV file: `;`, UTF-8 with a BOM so that Excel reads accents."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(table.headers)
     writer.writerows([csv_text(v) for v in row] for row in table.rows)
     if table.total:
         writer.writerow([csv_text(v) for v in table.total])
-    return buffer.getvalue()
+    return buffer.getvalue().encode("utf-8-sig")
 
-
-def write_csv(review: SeasonReview, folder: Path) -> list[Path]:
-    """One `<table>.csv` per table in `folder` (`;`, UTF-8 with a BOM so that Excel reads accents)."""
-    folder = Path(folder)
-    files = {folder / f"{table.name}.csv": table_csv(table).encode("utf-8-sig") for table in review_tables(review)}
-    return write_files(files, folder=folder)  # all the tables or none: never a file cut short by a full disk

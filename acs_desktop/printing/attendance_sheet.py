@@ -11,8 +11,6 @@ attendance was recorded shows the recorded boxes ticked and the totals counted.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -21,7 +19,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepTogether, Spacer, Table
 
 from acs_desktop.domain import ticket_codes
-from acs_desktop.domain.french import format_datetime
+from acs_desktop.domain.documents import AttendanceEntry, AttendanceSheetData
+from acs_desktop.domain.french import format_datetime, quantity
 from acs_desktop.printing.fonts import MONO, SANS, SANS_BOLD
 from acs_desktop.printing.layout import (
     ACCENT,
@@ -29,13 +28,10 @@ from acs_desktop.printing.layout import (
     FOOTER_SIZE,
     MARGIN,
     MUTED,
-    Identity,
-    PerformanceHeading,
     build_pdf,
     draw_page_header,
     escape,
     para,
-    quantity,
     styles,
     table,
 )
@@ -45,41 +41,6 @@ TITLE = "Feuille d'émargement"
 EMPTY_BOX, TICKED_BOX = "☐", "☒"
 GROUP_BACKGROUND = colors.HexColor("#f1e6ea")
 RULE_GREY = colors.HexColor("#bbbbbb")
-
-
-@dataclass(frozen=True)
-class AttendanceEntry:
-    code: str
-    first_name: str | None  # only when the booking asked for names on tickets
-    present: bool | None = None  # recorded after the performance; None before
-
-
-@dataclass(frozen=True)
-class AttendanceGroup:
-    relay_name: str | None  # None: the venue's copy, one group of every code, no relay named
-    entries: tuple[AttendanceEntry, ...]
-
-
-@dataclass(frozen=True)
-class AttendanceSheetData:
-    identity: Identity
-    performance: PerformanceHeading
-    groups: tuple[AttendanceGroup, ...]
-    printed_at: datetime
-    not_printed: int = 0  # places booked whose tickets are not printed yet: not on the sheet
-
-    @property
-    def total(self) -> int:
-        return sum(len(group.entries) for group in self.groups)
-
-    @property
-    def with_relays(self) -> bool:
-        """The association's copy: grouped and named by relay."""
-        return any(group.relay_name is not None for group in self.groups)
-
-    @property
-    def entries(self) -> tuple[AttendanceEntry, ...]:
-        return tuple(entry for group in self.groups for entry in group.entries)
 
 
 CELL_SIZE = 8.5

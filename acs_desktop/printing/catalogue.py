@@ -5,7 +5,6 @@ town, the places left and the booking deadline — and how to book.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from reportlab.lib import colors
@@ -13,18 +12,17 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Spacer, Table
 
-from acs_desktop.domain.french import MONTHS, WEEKDAYS, format_date, format_time_long
+from acs_desktop.domain.documents import CatalogueData, CatalogueEntry
+from acs_desktop.domain.french import MONTHS, WEEKDAYS, format_date, format_time_long, quantity
 from acs_desktop.printing.fonts import SANS_BOLD
 from acs_desktop.printing.layout import (
     ACCENT,
     BODY_WIDTH,
     MUTED,
-    Identity,
     build_pdf,
     draw_page_header,
     escape,
     para,
-    quantity,
     styles,
     table,
 )
@@ -32,32 +30,6 @@ from acs_desktop.printing.layout import (
 TITLE = "Catalogue des places"
 RULE_GREY = colors.HexColor("#bbbbbb")
 ON_REQUEST = "sur demande"  # under a deadline that has passed
-
-
-@dataclass(frozen=True)
-class CatalogueEntry:
-    starts_at: datetime
-    show_title: str
-    discipline: str
-    partner_name: str
-    venue_name: str
-    venue_commune: str
-    remaining: int  # 0: full (listed only in a catalogue of everything)
-    booking_deadline: datetime | None = None
-
-
-@dataclass(frozen=True)
-class CatalogueData:
-    identity: Identity
-    season_label: str
-    entries: tuple[CatalogueEntry, ...]
-    as_of: datetime
-    everything: bool = False  # also the past and full performances
-
-    @property
-    def places(self) -> int:
-        """Places that can still be booked (a past performance has none)."""
-        return sum(entry.remaining for entry in self.entries if entry.starts_at > self.as_of)
 
 
 def render_catalogue(data: CatalogueData) -> bytes:

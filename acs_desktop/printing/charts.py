@@ -14,6 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from acs_desktop.domain.french import format_int, format_money, format_percent
+from acs_desktop.domain.review import month_label
 from acs_desktop.printing.fonts import SANS, SANS_BOLD, register_fonts
 from acs_desktop.printing.layout import ACCENT, INK, MUTED
 
@@ -158,8 +159,6 @@ def horizontal_bars(
 
 
 def months_chart(months, *, width: float = 180 * mm) -> Drawing:
-    from acs_desktop.domain.review import month_label
-
     categories = [month_label(m.month, short=True) for m in months]
     return vertical_bars("Places utilisées et non utilisées, par mois", categories,
                          [[m.places.used for m in months], [m.places.unused for m in months]], ["utilisées", "non utilisées"], width=width)

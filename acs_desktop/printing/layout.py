@@ -18,7 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
 
 from acs_desktop import APP_NAME
-from acs_desktop.printing.base import Identity, PerformanceHeading, quantity  # noqa: F401 - where they were
+from acs_desktop.domain.documents import Identity
 from acs_desktop.printing.fonts import SANS, SANS_BOLD, SANS_ITALIC, register_fonts
 from acs_desktop.printing.text import ellipsize
 

@@ -7,8 +7,6 @@ a line to sign on receipt. The slip goes to the relay's referent, never to the p
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -16,18 +14,16 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepTogether, Spacer, Table
 
 from acs_desktop.domain import ticket_codes
-from acs_desktop.domain.french import WEEKDAYS, format_date, format_time_long
+from acs_desktop.domain.documents import RelaySlipData, SlipTicket
+from acs_desktop.domain.french import WEEKDAYS, format_date, format_time_long, quantity
 from acs_desktop.printing.fonts import MONO, SANS_BOLD
 from acs_desktop.printing.layout import (
     ACCENT,
     BODY_WIDTH,
-    Identity,
-    PerformanceHeading,
     build_pdf,
     draw_page_header,
     escape,
     para,
-    quantity,
     styles,
     table,
 )
@@ -35,35 +31,6 @@ from acs_desktop.printing.layout import (
 TITLE = "Bordereau de remise"
 BOX_BACKGROUND = colors.HexColor("#f4f1ea")
 RULE_GREY = colors.HexColor("#bbbbbb")
-
-
-@dataclass(frozen=True)
-class SlipTicket:
-    code: str
-    first_name: str | None = None
-    printed: bool = True  # False: booked, its ticket not printed yet
-
-
-@dataclass(frozen=True)
-class SlipLine:
-    performance: PerformanceHeading
-    tickets: tuple[SlipTicket, ...]
-    bookings: tuple[int, ...] = ()  # booking numbers, as on the margin of the sheets of tickets
-
-
-@dataclass(frozen=True)
-class RelaySlipData:
-    identity: Identity
-    relay_name: str
-    relay_commune: str
-    referents: tuple[str, ...]
-    season_label: str
-    lines: tuple[SlipLine, ...]
-    issued_at: datetime
-
-    @property
-    def places(self) -> int:
-        return sum(len(line.tickets) for line in self.lines)
 
 
 def render_relay_slip(data: RelaySlipData) -> bytes:

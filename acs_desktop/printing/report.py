@@ -25,13 +25,14 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from acs_desktop.domain.documents import Identity
 from acs_desktop.domain.french import format_date, format_int, format_money, format_percent
 from acs_desktop.domain.funding import shortfall_text
 from acs_desktop.domain.review import DEFAULT_OBJECTIVES, FIGURES, OTHER_TERMS, SeasonReview, month_label, never_issued_text
 from acs_desktop.domain.seasons import parse_season_label
 from acs_desktop.printing import charts
 from acs_desktop.printing.fonts import SANS_BOLD
-from acs_desktop.printing.layout import ACCENT, INK, MARGIN, MUTED, PAGE_HEIGHT, PAGE_WIDTH, Identity, escape, numbered_canvas, styles
+from acs_desktop.printing.layout import ACCENT, INK, MARGIN, MUTED, PAGE_HEIGHT, PAGE_WIDTH, escape, numbered_canvas, styles
 from acs_desktop.printing.report_tables import figures_table, french_spacing, muted, plural, signed, text_paragraphs
 
 WIDTH = PAGE_WIDTH - 2 * MARGIN

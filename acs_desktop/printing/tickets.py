@@ -12,8 +12,6 @@ Drawn straight on the canvas (no Platypus): a thousand tickets must take less th
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
-from datetime import datetime
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -24,10 +22,11 @@ from reportlab.pdfgen.canvas import Canvas
 
 from acs_desktop import APP_NAME
 from acs_desktop.domain import ticket_codes
+from acs_desktop.domain.documents import TicketBatch, TicketData
 from acs_desktop.domain.french import format_long_date, format_time_long
 from acs_desktop.printing.fonts import MONO, SANS, SANS_BOLD, SANS_ITALIC, register_fonts
 from acs_desktop.domain.progress import Progress, report
-from acs_desktop.printing.layout import ACCENT, INK, MUTED, PAGE_HEIGHT, PAGE_WIDTH, Identity
+from acs_desktop.printing.layout import ACCENT, INK, MUTED, PAGE_HEIGHT, PAGE_WIDTH
 from acs_desktop.printing.qr import draw_qr, encode
 from acs_desktop.printing.text import ellipsize, fit, wrap
 
@@ -45,31 +44,6 @@ LOGO_HEIGHT = 5 * mm
 LOGO_MAX_WIDTH = 25 * mm
 CUT_GREY = colors.HexColor("#9a9a9a")
 REPRINT_MARK = "DUPLICATA"
-
-
-@dataclass(frozen=True)
-class TicketData:
-    invitation_id: int
-    code: str
-    show_title: str
-    partner_name: str
-    venue_name: str
-    venue_address: str
-    starts_at: datetime
-    first_name: str | None = None
-    reprint: bool = False
-    group: int = 0  # an opaque key (the booking's relay): see TicketBatch.row_per_group
-    booking_id: int = 0
-
-
-@dataclass(frozen=True)
-class TicketBatch:
-    identity: Identity
-    tickets: tuple[TicketData, ...]
-    # Each group (one relay's envelope) starts on a fresh row of the sheet, and the margin under
-    # the cut marks says which rows hold which bookings — never the relay's name: the relay slip
-    # of each booking carries it, with the same codes.
-    row_per_group: bool = False
 
 
 Sheet = list[TicketData | None]  # the eight places of a sheet, row by row; None: left blank

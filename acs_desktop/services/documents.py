@@ -10,37 +10,57 @@
   copy) or grouped by relay (the association's).
 - The relay slip: the upcoming places handed to a relay (for a season, or one booking).
 - The season catalogue: performances with places still available.
+- The season review for the funders: the report (PDF), its tables as a workbook (XLSX) or as
+  CSV files (one document per table), from the figures of `ReviewService`.
 
-The window and the command line call the same methods; the renderers under `printing/` never
-see the database.
+Every method gives a `Document` (title, file name, kind, content), or a tuple of them for the
+CSV tables. The window and the command line call the same methods; the renderers under
+`printing/` and the exporters under `exports/` never see the database.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, replace
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from acs_desktop.domain.documents import (
+    AttendanceEntry,
+    AttendanceGroup,
+    AttendanceSheetData,
+    CatalogueData,
+    CSV,
+    PDF,
+    XLSX,
+    CatalogueEntry,
+    Document,
+    Identity,
+    PerformanceHeading,
+    RelaySlipData,
+    SlipLine,
+    SlipTicket,
+    TicketBatch,
+    TicketData,
+    address_line,
+    review_file_stem,
+)
 from acs_desktop.domain.errors import DomainError
+from acs_desktop.domain.french import quantity
 from acs_desktop.domain.states import InvitationStatus, PerformanceState
 from acs_desktop.models import Booking, Convention, Invitation, Partner, Performance, Relay, Season, Show, Venue
-from acs_desktop.domain.progress import Progress
-from acs_desktop.printing.base import Identity, PerformanceHeading, quantity
+from acs_desktop.domain.progress import Progress, report
+from acs_desktop.exports.review_files import csv_bytes, xlsx_bytes
+from acs_desktop.exports.review_tables import review_tables
+from acs_desktop.printing import renderers
 from acs_desktop.services.base import Clock, Service, Sessions, get_or_refuse, system_clock
 from acs_desktop.services.bookings import BookingService, performance_label
 from acs_desktop.services.offers import OfferService, PerformanceFilter
 from acs_desktop.services.queries import up_to_partner
+from acs_desktop.services.review import ReviewService
 from acs_desktop.services.settings import SettingsService
-
-if TYPE_CHECKING:  # the renderers (and ReportLab) are imported when a document is made
-    from acs_desktop.printing.attendance_sheet import AttendanceSheetData
-    from acs_desktop.printing.catalogue import CatalogueData
-    from acs_desktop.printing.relay_slip import RelaySlipData
-    from acs_desktop.printing.tickets import TicketBatch, TicketData
 
 OPEN = (InvitationStatus.BOOKED, InvitationStatus.ISSUED)  # tickets that can still be printed
 ON_SHEET = (InvitationStatus.ISSUED, InvitationStatus.USED, InvitationStatus.UNUSED)
@@ -59,17 +79,6 @@ class TicketSelection:
 
 
 @dataclass(frozen=True)
-class Document:
-    """A finished PDF: what the window previews and saves, what the command line writes."""
-
-    title: str
-    filename: str  # a suggested file name
-    pdf: bytes
-    summary: str  # one French sentence saying what it holds
-    tickets: tuple[int, ...] = ()  # invitations its tickets print: issued once the document leaves the preview
-
-
-@dataclass(frozen=True)
 class RelayPlaces:
     """A relay holding upcoming places in a season (for choosing whose tickets or slip to print)."""
 
@@ -83,12 +92,13 @@ class RelayPlaces:
 class DocumentService(Service):
     def __init__(
         self, sessions: Sessions, clock: Clock = system_clock, *,
-        settings: SettingsService, offers: OfferService, bookings: BookingService,
+        settings: SettingsService, offers: OfferService, bookings: BookingService, review: ReviewService,
     ):
         super().__init__(sessions, clock)
         self._settings = settings
         self._offers = offers
         self._bookings = bookings
+        self._review = review
 
     def identity(self, *, on_tickets: bool = False) -> Identity:
         """Who issues the documents; on tickets, the name chosen for tickets (never a revealing one)."""
@@ -104,8 +114,6 @@ class DocumentService(Service):
 
     def _prepare(self, selection: TicketSelection) -> tuple[TicketBatch, str]:
         """The batch and a file name for it."""
-        from acs_desktop.printing.tickets import TicketBatch
-
         identity = self.identity(on_tickets=True)
         with self._reading() as session:
             query = _ticket_query()
@@ -153,14 +161,12 @@ class DocumentService(Service):
         """Prepare → render, marking nothing: the window marks the tickets issued (`issue_tickets`)
         only when they leave the preview — printed, saved or opened —, so a preview closed
         unprinted leaves them to print, not to reprint as duplicates."""
-        from acs_desktop.printing.tickets import render_tickets
-
         batch, filename = self._prepare(selection)
-        pdf = render_tickets(batch, progress=progress)
+        pdf = renderers.tickets_pdf(batch, progress)
         again = sum(1 for t in batch.tickets if t.reprint)
         said = _first_and_again(len(batch.tickets) - again, again, "à imprimer pour la première fois", "duplicata (mêmes codes)")
         summary = f"{quantity(len(batch.tickets), 'billet')} : {said}."
-        return Document("Billets", filename, pdf, summary, tuple(t.invitation_id for t in batch.tickets))
+        return Document("Billets", filename, PDF, pdf, summary, tuple(t.invitation_id for t in batch.tickets))
 
     def issue_tickets(self, document: Document) -> str:
         """The tickets of `document` were printed or saved: booked → issued, counted as printed
@@ -181,7 +187,7 @@ class DocumentService(Service):
         said = _first_and_again(len(issued.first_print), len(issued.reprint),
                                 ("imprimé pour la première fois", "imprimés pour la première fois"), "duplicata (mêmes codes)")
         summary = f"{quantity(len(document.tickets), 'billet')} : {said}."
-        return Document(document.title, document.filename, document.pdf, summary, document.tickets)
+        return replace(document, summary=summary)
 
     def relays_with_places(self, season_id: int) -> list[RelayPlaces]:
         """Relays holding places on upcoming performances of the season, by name."""
@@ -211,8 +217,6 @@ class DocumentService(Service):
         """The tickets handed out for a performance. The venue's copy holds the codes alone, in
         order (it never says which relay follows whom); `with_relays`, the association's copy,
         groups them by relay."""
-        from acs_desktop.printing.attendance_sheet import AttendanceEntry, AttendanceGroup, AttendanceSheetData
-
         identity = self.identity()
         with self._reading() as session:
             performance = get_or_refuse(session, Performance, performance_id, "Cette représentation")
@@ -244,22 +248,18 @@ class DocumentService(Service):
 
     def attendance_sheet(self, performance_id: int, *, with_relays: bool = False) -> Document:
         """The venue's copy by default; `with_relays`, the association's (another file name)."""
-        from acs_desktop.printing.attendance_sheet import render_attendance_sheet
-
         data = self.attendance_data(performance_id, with_relays=with_relays)
         p = data.performance
         copy = "-association" if with_relays else ""
         relays = f", {quantity(len(data.groups), 'relais', 'relais')}" if with_relays else ""
         return Document(
-            "Feuille d'émargement", f"emargement-{p.starts_at:%Y-%m-%d}-{slug(p.show_title)}{copy}.pdf", render_attendance_sheet(data),
+            "Feuille d'émargement", f"emargement-{p.starts_at:%Y-%m-%d}-{slug(p.show_title)}{copy}.pdf", PDF, renderers.attendance_sheet_pdf(data),
             f"Feuille d'émargement : {quantity(data.total, 'billet')}{relays}.",
         )
 
     # --- relay slip -------------------------------------------------------------------------
     def slip_data(self, *, relay_id: int | None = None, season_id: int | None = None, booking_id: int | None = None) -> RelaySlipData:
         """What a relay holds on upcoming performances: of a season, or of one booking."""
-        from acs_desktop.printing.relay_slip import RelaySlipData, SlipLine, SlipTicket
-
         now, identity = self._now(), self.identity()
         with self._reading() as session:
             query = (
@@ -299,11 +299,9 @@ class DocumentService(Service):
             return RelaySlipData(identity, relay.name, relay.commune, referents, season.label, lines, now)
 
     def relay_slip(self, *, relay_id: int | None = None, season_id: int | None = None, booking_id: int | None = None) -> Document:
-        from acs_desktop.printing.relay_slip import render_relay_slip
-
         data = self.slip_data(relay_id=relay_id, season_id=season_id, booking_id=booking_id)
         return Document(
-            "Bordereau de remise", f"bordereau-{slug(data.relay_name)}-{data.issued_at:%Y-%m-%d}.pdf", render_relay_slip(data),
+            "Bordereau de remise", f"bordereau-{slug(data.relay_name)}-{data.issued_at:%Y-%m-%d}.pdf", PDF, renderers.relay_slip_pdf(data),
             f"Bordereau de « {data.relay_name} » : {quantity(data.places, 'place')}, {quantity(len(data.lines), 'représentation')}.",
         )
 
@@ -311,8 +309,6 @@ class DocumentService(Service):
     def catalogue_data(self, season_id: int, *, everything: bool = False) -> CatalogueData:
         """Upcoming performances with places left; with `everything`, all the season's
         performances that are not cancelled (past and full ones too)."""
-        from acs_desktop.printing.catalogue import CatalogueData, CatalogueEntry
-
         with self._reading() as session:
             season = self._season(session, season_id)
         rows = self._offers.list_performances(season.id, PerformanceFilter(places_left_only=not everything))
@@ -327,13 +323,37 @@ class DocumentService(Service):
         return CatalogueData(self.identity(), season.label, entries, self._now(), everything)
 
     def catalogue(self, season_id: int, *, everything: bool = False) -> Document:
-        from acs_desktop.printing.catalogue import render_catalogue
-
         data = self.catalogue_data(season_id, everything=everything)
         return Document(
-            "Catalogue de la saison", f"catalogue-{data.season_label}.pdf", render_catalogue(data),
+            "Catalogue de la saison", f"catalogue-{data.season_label}.pdf", PDF, renderers.catalogue_pdf(data),
             f"Catalogue {data.season_label} : {quantity(len(data.entries), 'représentation')}, "
             f"{quantity(data.places, 'place disponible', 'places disponibles')}.",
+        )
+
+    # --- season review --------------------------------------------------------------------
+    def review_report(self, season_id: int, progress: Progress | None = None) -> Document:
+        """The funders' report of the season."""
+        report(progress, 10, 100, "Calcul du bilan…")
+        review = self._review.review(season_id)
+        report(progress, 40, 100, "Mise en page du rapport…")
+        pdf = renderers.season_report_pdf(review, self.identity())
+        pages = pdf.count(b"/Type /Page\n") or pdf.count(b"/Type /Page")
+        return Document(f"Bilan de la saison {review.season_label}", f"{review_file_stem(review.season_label)}.pdf", PDF, pdf,
+                        f"Bilan de la saison {review.season_label} : {pages} pages.")
+
+    def review_workbook(self, season_id: int) -> Document:
+        """The review's tables as one workbook, a sheet per table."""
+        review = self._review.review(season_id)
+        return Document(f"Tableaux du bilan {review.season_label}", f"{review_file_stem(review.season_label)}.xlsx", XLSX,
+                        xlsx_bytes(review), "Tableaux du bilan en classeur XLSX.")
+
+    def review_csv(self, season_id: int) -> tuple[Document, ...]:
+        """The review's tables as CSV files, one document per table: the window and the command
+        line write them together into one folder, all or none."""
+        review = self._review.review(season_id)
+        return tuple(
+            Document(table.title, f"{table.name}.csv", CSV, csv_bytes(table), f"{table.title} — saison {review.season_label}")
+            for table in review_tables(review)
         )
 
     # --- helpers ----------------------------------------------------------------------------
@@ -375,8 +395,6 @@ def _ticket_query():
 
 
 def _ticket(row) -> TicketData:
-    from acs_desktop.printing.tickets import TicketData
-
     (invitation_id, code, status, print_count, first_name, names_on_tickets, booking_id, relay_id, title, partner, p_address, p_postal,
      p_commune, venue, v_address, v_postal, v_commune, starts_at) = row
     address = address_line(v_address, v_postal, v_commune) if venue else address_line(p_address, p_postal, p_commune)
@@ -395,12 +413,6 @@ def _heading(performance: Performance) -> PerformanceHeading:
     if venue is not None:
         return PerformanceHeading(performance.show.title, partner.name, venue.name, address_line(venue.address, venue.postal_code, venue.commune), performance.starts_at)
     return PerformanceHeading(performance.show.title, partner.name, "", address_line(partner.address, partner.postal_code, partner.commune), performance.starts_at)
-
-
-def address_line(address: str | None, postal_code: str | None, commune: str | None) -> str:
-    """"4 quai de la Fosse, 44000 Nantes" (what is missing is left out)."""
-    town = " ".join(part for part in (postal_code, commune) if part)
-    return ", ".join(part for part in (address, town) if part)
 
 
 def slug(text: str, limit: int = 40) -> str:

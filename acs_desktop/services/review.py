@@ -16,13 +16,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cached_property
-from pathlib import Path
 
 from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session
 
-from acs_desktop.domain.errors import DomainError
-from acs_desktop.domain.faults import fault
 from acs_desktop.domain.funding import places_funded, places_uncovered, shortfall, surplus
 from acs_desktop.domain.review import (
     ZERO,
@@ -42,7 +39,6 @@ from acs_desktop.domain.seasons import previous_season_label
 from acs_desktop.domain.validation import optional_text
 from acs_desktop.domain.states import ConventionState, InvitationStatus, PerformanceState
 from acs_desktop.models import (
-    AssociationSettings,
     Booking,
     Convention,
     Discipline,
@@ -345,44 +341,6 @@ class ReviewService(Service):
                 ),
                 narrative=_narrative(season),
             )
-
-    # --- the documents ----------------------------------------------------------------------
-    def report_pdf(self, season_id: int) -> bytes:
-        """The funders' report of the season (PDF bytes)."""
-        from acs_desktop.printing.report import render_season_report
-
-        with self._reading():
-            review, identity = self.review(season_id), self.identity()
-        return render_season_report(review, identity)
-
-    def report_xlsx(self, season_id: int) -> bytes:
-        """The review's tables as one workbook (XLSX bytes)."""
-        from acs_desktop.exports.review_files import xlsx_bytes
-
-        return xlsx_bytes(self.review(season_id))
-
-    def report_csv(self, season_id: int, folder: Path) -> list[Path]:
-        """The review's tables as CSV files in `folder`."""
-        from acs_desktop.exports.review_files import write_csv
-
-        review = self.review(season_id)
-        try:
-            return write_csv(review, Path(folder))
-        except OSError as exc:
-            raise fault(exc, folder) or DomainError("export_failed", f"Impossible d'écrire dans « {folder} » ({exc.strerror or exc}).") from None
-
-    def identity(self):
-        """Who issues the documents: the association's name, address, contacts and logo."""
-        from acs_desktop.printing.base import Identity
-
-        with self._reading() as session:
-            row = session.get(AssociationSettings, 1)
-        if row is None:
-            return Identity("")
-        town = " ".join(part for part in (row.postal_code, row.commune) if part)
-        address = ", ".join(part for part in (row.address, town) if part)
-        contact = " · ".join(part for part in (row.phone, row.email, row.website) if part)
-        return Identity(row.name, address, contact, row.logo_png)
 
     # --- the qualitative part -------------------------------------------------------------
     def narrative(self, season_id: int) -> SeasonNarrative:

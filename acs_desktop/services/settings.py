@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from acs_desktop.domain.documents import address_line
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.print_urgency import DEFAULT_REMINDER_DAYS
 from acs_desktop.domain.ticket_words import revealing_words
@@ -40,8 +41,7 @@ class AssociationInfo:
 
     @property
     def address_line(self) -> str:
-        town = " ".join(part for part in (self.postal_code, self.commune) if part)
-        return ", ".join(part for part in (self.address, town) if part)
+        return address_line(self.address, self.postal_code, self.commune)
 
 
 def _info(row: AssociationSettings) -> AssociationInfo:

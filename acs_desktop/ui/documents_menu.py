@@ -13,11 +13,11 @@ from collections.abc import Callable
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
-from acs_desktop.domain.french import format_datetime
+from acs_desktop.domain.french import format_datetime, quantity
 from acs_desktop.domain.progress import Progress
-from acs_desktop.printing.base import quantity
 from acs_desktop.services import Services
-from acs_desktop.services.documents import Document, TicketSelection
+from acs_desktop.domain.documents import Document
+from acs_desktop.services.documents import TicketSelection
 from acs_desktop.ui import pdf_output
 from acs_desktop.ui.widgets.choice_dialog import choose
 from acs_desktop.ui.events import AppEvents, Area, Changes

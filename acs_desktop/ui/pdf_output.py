@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from acs_desktop.domain.documents import Document
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.french import format_int
 from acs_desktop.exports.atomic import write_file
@@ -190,8 +191,8 @@ def viewer_folder() -> Path:
     return _viewer_folder
 
 
-def show_document(parent: QWidget, document, on_output: Callable[[], str | None] | None = None) -> PdfPreviewDialog:
-    """The preview of a `services.documents.Document`, shown until closed."""
-    dialog = PdfPreviewDialog(document.pdf, document.title, document.filename, document.summary, parent, on_output=on_output)
+def show_document(parent: QWidget, document: Document, on_output: Callable[[], str | None] | None = None) -> PdfPreviewDialog:
+    """The preview of a PDF `Document`, shown until closed."""
+    dialog = PdfPreviewDialog(document.content, document.title, document.filename, document.summary, parent, on_output=on_output)
     dialog.exec()
     return dialog

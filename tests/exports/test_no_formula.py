@@ -10,6 +10,7 @@ import pytest
 from openpyxl import load_workbook
 
 from acs_desktop.domain.cells import neutralized, restored
+from acs_desktop.exports.atomic import write_documents
 from acs_desktop.services.relays import RelayInput
 
 HOSTILE = [line for line in (Path(__file__).parent.parent / "data" / "hostile_names.txt").read_text(encoding="utf-8").splitlines() if line]
@@ -55,7 +56,7 @@ def test_the_rule_is_reversible():
 def test_season_and_review_workbooks_carry_no_formula(services, hostile_season, tmp_path):
     services.season_io.export_xlsx(hostile_season, tmp_path / "saison.xlsx")
     no_formula_in((tmp_path / "saison.xlsx").read_bytes())
-    review = services.review.report_xlsx(hostile_season)
+    review = services.documents.review_workbook(hostile_season).content
     no_formula_in(review)
     names = {cell.value for sheet in load_workbook(io.BytesIO(review)).worksheets for row in sheet.iter_rows() for cell in row}
     assert set(HOSTILE) <= names  # as text, unchanged
@@ -63,7 +64,7 @@ def test_season_and_review_workbooks_carry_no_formula(services, hostile_season, 
 
 def test_csv_files_neutralise_what_starts_like_a_formula(services, hostile_season, tmp_path):
     services.season_io.export_csv(hostile_season, tmp_path / "saison")
-    services.review.report_csv(hostile_season, tmp_path / "bilan")
+    write_documents(services.documents.review_csv(hostile_season), tmp_path / "bilan")
     for folder in (tmp_path / "saison", tmp_path / "bilan"):
         cells = csv_cells(folder)
         assert not [c for c in cells if c[:1] in ("=", "+", "@", "\t", "\r")], folder

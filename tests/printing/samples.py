@@ -8,8 +8,7 @@ import random
 from datetime import datetime
 
 from acs_desktop.domain import ticket_codes
-from acs_desktop.printing.layout import Identity, PerformanceHeading
-from acs_desktop.printing.tickets import TicketData
+from acs_desktop.domain.documents import Identity, PerformanceHeading, TicketData
 
 AWKWARD_TITLE = "Cœur d’Ulysse & <les 1\u202f001 nuits>"
 # In Platypus paragraphs U+202F is written as U+00A0 (see layout.para), which the PDF stores as

@@ -8,7 +8,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from acs_desktop.domain import ticket_codes
-from acs_desktop.printing.attendance_sheet import AttendanceEntry, AttendanceGroup, AttendanceSheetData, render_attendance_sheet
+from acs_desktop.domain.documents import AttendanceEntry, AttendanceGroup, AttendanceSheetData
+from acs_desktop.printing.attendance_sheet import render_attendance_sheet
 from acs_desktop.printing.fonts import SANS
 from acs_desktop.printing.layout import BODY_WIDTH, FOOTER_GAP, FOOTER_SIZE, footer_texts
 from tests.printing import samples

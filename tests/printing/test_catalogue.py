@@ -2,7 +2,8 @@
 
 from datetime import datetime, timedelta
 
-from acs_desktop.printing.catalogue import CatalogueData, CatalogueEntry, render_catalogue
+from acs_desktop.domain.documents import CatalogueData, CatalogueEntry
+from acs_desktop.printing.catalogue import render_catalogue
 from tests.printing import samples
 from tests.printing.pdf_tools import flat, fonts, page_count, pages_text, placed_text, text
 

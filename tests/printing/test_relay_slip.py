@@ -3,7 +3,8 @@
 from datetime import datetime
 
 from acs_desktop.domain import ticket_codes
-from acs_desktop.printing.relay_slip import RelaySlipData, SlipLine, SlipTicket, render_relay_slip
+from acs_desktop.domain.documents import RelaySlipData, SlipLine, SlipTicket
+from acs_desktop.printing.relay_slip import render_relay_slip
 from tests.printing import samples
 from tests.printing.pdf_tools import flat, fonts, page_count, text
 

@@ -7,9 +7,9 @@ import re
 import pytest
 from pypdf import PdfReader
 
+from acs_desktop.domain.documents import Identity
 from acs_desktop.domain.french import format_int, format_money, format_percent
 from acs_desktop.domain.review import FIGURES, SeasonNarrative
-from acs_desktop.printing.layout import Identity
 from acs_desktop.printing.report import render_season_report
 from acs_desktop.services.demo_data import BENEFICIARY_FIRST
 
@@ -32,7 +32,7 @@ def read(pdf: bytes) -> tuple[list[str], str]:
 def demo_report(demo_services):
     sid = season_id(demo_services, "2026-2027")
     demo_services.review.save_narrative(sid, SeasonNarrative(highlights="Une soirée de cirque partagée par trois relais de Rezé.", relay_feedback="Les référents demandent plus de places le week-end."))
-    return demo_services.review.review(sid), demo_services.review.report_pdf(sid)
+    return demo_services.review.review(sid), demo_services.documents.review_report(sid).content
 
 
 def test_the_demo_has_first_names_on_current_bookings(demo_services):
@@ -90,7 +90,7 @@ def test_no_beneficiary_first_name_appears(demo_report):
 
 
 def test_a_season_without_a_previous_one_says_so(demo_services):
-    pdf = demo_services.review.report_pdf(season_id(demo_services, "2025-2026"))
+    pdf = demo_services.documents.review_report(season_id(demo_services, "2025-2026")).content
     _, text = read(pdf)
     assert "Aucune saison précédente n'est enregistrée" in text
     assert "Places de la saison 2025-2026" in text

@@ -4,8 +4,9 @@ read back by a real decoder, and nothing that would single out the holder."""
 import pytest
 
 from acs_desktop.domain import ticket_codes
+from acs_desktop.domain.documents import TicketBatch
 from acs_desktop.domain.progress import Cancelled
-from acs_desktop.printing.tickets import PER_SHEET, TicketBatch, render_tickets, sheets
+from acs_desktop.printing.tickets import PER_SHEET, render_tickets, sheets
 from tests.printing import samples
 from tests.printing.pdf_tools import decode_ticket_codes, flat, fonts, forbidden_words_in, page_count, pages_text, text
 
@@ -95,7 +96,7 @@ def test_progress_after_each_sheet_and_cancel():
 
 
 def test_a_broken_logo_does_not_stop_the_print():
-    from acs_desktop.printing.layout import Identity
+    from acs_desktop.domain.documents import Identity
 
     pdf = render_tickets(TicketBatch(Identity("Les Amis du Spectacle", logo_png=b"\x89PNG\r\n\x1a\nnot really"), tuple(samples.tickets(1))))
     assert "Les Amis du Spectacle" in text(pdf)

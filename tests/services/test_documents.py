@@ -1,16 +1,19 @@
 """The documents service: which invitations get a ticket, marking them issued (or not), and the
 data of the attendance sheet, the relay slip and the catalogue."""
 
+import inspect
 from datetime import timedelta
 
 import pytest
 
 from acs_desktop.domain import ticket_codes
+from acs_desktop.domain.documents import CSV, PDF, XLSX, Document
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.states import InvitationStatus
 from acs_desktop.domain.progress import Cancelled
 from acs_desktop.services.bookings import BookingRequest
-from acs_desktop.services.documents import TicketSelection, slug
+from acs_desktop.exports.review_tables import review_tables
+from acs_desktop.services.documents import DocumentService, TicketSelection, slug
 from acs_desktop.services.offers import PerformanceInput
 from acs_desktop.services.relays import RelayInput
 from tests.printing.pdf_tools import decode_ticket_codes, flat, forbidden_words_in, page_count
@@ -121,11 +124,11 @@ def test_printing_marks_issued_and_a_second_print_is_a_duplicata_of_the_same_cod
     first = services.documents.render_and_issue_tickets(TicketSelection(booking_id=booking.booking_id))
     assert statuses(services, booking.booking_id) == [(InvitationStatus.ISSUED, 1)] * 2
     assert first.summary == "2 billets : 2 imprimés pour la première fois."
-    assert "DUPLICATA" not in flat(first.pdf)
+    assert "DUPLICATA" not in flat(first.content)
     again = services.documents.render_and_issue_tickets(TicketSelection(booking_id=booking.booking_id))
     assert statuses(services, booking.booking_id) == [(InvitationStatus.ISSUED, 2)] * 2
-    assert flat(again.pdf).count("DUPLICATA") == 2 and "2 duplicata (mêmes codes)" in again.summary
-    assert decode_ticket_codes(again.pdf, 1, tmp_path)[:2] == list(booking.codes)
+    assert flat(again.content).count("DUPLICATA") == 2 and "2 duplicata (mêmes codes)" in again.summary
+    assert decode_ticket_codes(again.content, 1, tmp_path)[:2] == list(booking.codes)
     # Its own default name: saved next to the first print, it does not replace it.
     assert first.filename == f"billets-reservation-{booking.booking_id}.pdf"
     assert again.filename == f"billets-reservation-{booking.booking_id}-duplicata.pdf"
@@ -136,11 +139,11 @@ def test_a_prepared_document_marks_nothing_until_its_tickets_are_issued(services
     prepared = services.documents.prepare_tickets(TicketSelection(booking_id=booking.booking_id))
     assert statuses(services, booking.booking_id) == [(InvitationStatus.BOOKED, 0)] * 3  # a preview closed unprinted: still to print
     assert prepared.summary == "3 billets : 3 à imprimer pour la première fois."
-    assert len(prepared.tickets) == 3 and "DUPLICATA" not in flat(prepared.pdf)
+    assert len(prepared.tickets) == 3 and "DUPLICATA" not in flat(prepared.content)
     assert services.documents.issue_tickets(prepared) == "3 marqués édités."
     assert statuses(services, booking.booking_id) == [(InvitationStatus.ISSUED, 1)] * 3
     again = services.documents.prepare_tickets(TicketSelection(booking_id=booking.booking_id))
-    assert again.summary == "3 billets : 3 duplicata (mêmes codes)." and flat(again.pdf).count("DUPLICATA") == 3
+    assert again.summary == "3 billets : 3 duplicata (mêmes codes)." and flat(again.content).count("DUPLICATA") == 3
     assert services.documents.issue_tickets(again) == "3 duplicata comptés."
     assert statuses(services, booking.booking_id) == [(InvitationStatus.ISSUED, 2)] * 3
 
@@ -172,9 +175,9 @@ def test_nothing_is_issued_when_rendering_fails(services, performance_id, relay_
 def test_a_printed_ticket_names_neither_the_relay_nor_its_kind(services, season, hall_performance, ccas, association):
     make_booking(services, hall_performance, ccas, 3, first_names=("Zoé",), names_on_tickets=True)
     document = services.documents.render_and_issue_tickets(TicketSelection(relay_id=ccas, season_id=season.id))
-    content = flat(document.pdf)
+    content = flat(document.content)
     assert forbidden_words_in(content, extra=("CCAS de Rezé", "Épicerie sociale")) == []
-    assert "Zoé" in content and "Salle Jean-Vilar" in content and page_count(document.pdf) == 1
+    assert "Zoé" in content and "Salle Jean-Vilar" in content and page_count(document.content) == 1
     assert document.filename == f"billets-ccas-de-reze-{services.clock():%Y-%m-%d}.pdf"
 
 
@@ -199,8 +202,8 @@ def test_attendance_sheet_lists_handed_tickets_by_relay(services, make, performa
     ]
     assert data.not_printed == 1 and data.total == 3
     document = services.documents.attendance_sheet(performance_id, with_relays=True)
-    assert ticket_codes.display(named.codes[0]) in flat(document.pdf) and document.summary == "Feuille d'émargement : 3 billets, 2 relais."
-    assert "Armée du Salut" in flat(document.pdf) and document.filename.endswith("-association.pdf")
+    assert ticket_codes.display(named.codes[0]) in flat(document.content) and document.summary == "Feuille d'émargement : 3 billets, 2 relais."
+    assert "Armée du Salut" in flat(document.content) and document.filename.endswith("-association.pdf")
 
 
 def test_the_venues_attendance_sheet_holds_the_codes_in_order_and_no_relay(services, make, performance_id, relay_id):
@@ -212,7 +215,7 @@ def test_the_venues_attendance_sheet_holds_the_codes_in_order_and_no_relay(servi
     assert [(g.relay_name, [e.code for e in g.entries]) for g in data.groups] == [(None, sorted([*done.codes, *named.codes]))]
     assert not data.with_relays and "Zoé" in [e.first_name for e in data.entries]
     document = services.documents.attendance_sheet(performance_id)
-    content = flat(document.pdf)
+    content = flat(document.content)
     assert "Armée du Salut" not in content and "CCAS" not in content and "relais" not in content.casefold()
     assert document.summary == "Feuille d'émargement : 3 billets." and not document.filename.endswith("-association.pdf")
 
@@ -248,7 +251,7 @@ def test_relay_slip_lists_upcoming_places_with_codes(services, make, season, con
     one = services.documents.slip_data(booking_id=later.booking_id)
     assert [t.code for line in one.lines for t in line.tickets] == list(later.codes)
     document = services.documents.relay_slip(relay_id=relay_id, season_id=season.id)
-    assert "02 40 00 00 00" in flat(document.pdf) and document.summary == "Bordereau de « CCAS » : 3 places, 2 représentations."
+    assert "02 40 00 00 00" in flat(document.content) and document.summary == "Bordereau de « CCAS » : 3 places, 2 représentations."
 
 
 def test_a_relay_without_upcoming_places_gets_no_slip(services, season, relay_id):
@@ -287,5 +290,60 @@ def test_tickets_carry_the_name_chosen_for_tickets(services, make, performance_i
     booking = make.book(performance_id, relay_id, 1)
     from acs_desktop.services.documents import TicketSelection
 
-    content = flat(services.documents.render_and_issue_tickets(TicketSelection(booking_id=booking.booking_id)).pdf)
+    content = flat(services.documents.render_and_issue_tickets(TicketSelection(booking_id=booking.booking_id)).content)
     assert "SOSO" in content and "Solidaires" not in content
+
+
+# --- one shape for every document ------------------------------------------------------------------
+MAGIC = {PDF: b"%PDF", XLSX: b"PK\x03\x04", CSV: b"\xef\xbb\xbf"}
+
+
+def every_document(services) -> dict[str, list[Document]]:
+    """One call of each document method of the service, on the demo, by method name."""
+    docs = services.documents
+    season = next(s for s in services.seasons.list_seasons() if s.label == "2026-2027")
+    booking = services.booking_lists.bookings_with_tickets(season.id)[0]
+    relay = next(r for r in docs.relays_with_places(season.id) if r.to_print)
+    now = services.clock()
+    handed = next(p for p in services.offers.performances_with_places(season.id) if p.starts_at < now)
+    prepared = docs.prepare_tickets(TicketSelection(booking_id=booking.id))
+    return {
+        "prepare_tickets": [prepared],
+        "printed": [docs.printed(prepared)],
+        "render_and_issue_tickets": [docs.render_and_issue_tickets(TicketSelection(relay_id=relay.relay_id, season_id=season.id))],
+        "attendance_sheet": [docs.attendance_sheet(handed.id), docs.attendance_sheet(handed.id, with_relays=True)],
+        "relay_slip": [docs.relay_slip(relay_id=relay.relay_id, season_id=season.id)],
+        "catalogue": [docs.catalogue(season.id)],
+        "review_report": [docs.review_report(season.id)],
+        "review_workbook": [docs.review_workbook(season.id)],
+        "review_csv": list(docs.review_csv(season.id)),
+    }
+
+
+def test_every_document_method_gives_documents_named_by_their_kind(demo_services):
+    made = every_document(demo_services)
+    methods = {name for name, value in vars(DocumentService).items()
+               if callable(value) and "Document" in str(inspect.signature(value).return_annotation)}
+    assert methods == set(made)  # a new document method is checked here too
+    for name, documents in made.items():
+        assert documents, name
+        for document in documents:
+            assert isinstance(document, Document), name
+            assert document.kind in MAGIC and document.filename.endswith(f".{document.kind}"), (name, document.filename)
+            assert document.content.startswith(MAGIC[document.kind]), (name, document.filename)
+            assert document.title and document.summary, name
+
+
+def test_the_review_tables_are_one_csv_document_per_table(demo_services):
+    season = next(s for s in demo_services.seasons.list_seasons() if s.label == "2026-2027")
+    documents = demo_services.documents.review_csv(season.id)
+    tables = review_tables(demo_services.review.review(season.id))
+    assert [d.filename for d in documents] == [f"{t.name}.csv" for t in tables]
+    assert len({d.filename for d in documents}) == len(documents)  # written side by side in one folder
+    assert documents[0].content.decode("utf-8-sig").startswith("Chiffre;Saison 2026-2027;")
+
+
+def test_the_reports_file_names_follow_the_season(demo_services):
+    season = next(s for s in demo_services.seasons.list_seasons() if s.label == "2025-2026")
+    assert demo_services.documents.review_report(season.id).filename == "bilan-2025-2026.pdf"
+    assert demo_services.documents.review_workbook(season.id).filename == "bilan-2025-2026.xlsx"

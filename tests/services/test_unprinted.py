@@ -17,7 +17,7 @@ def test_two_places_booked_never_printed_for_a_past_performance_are_counted_apar
     relay = next(r for r in services.relays.list_relays(season.id) if r.id == relay_id)
     assert (relay.booked, relay.never_issued) == (2, 2)
     assert [(r.places, r.urgency) for r in services.booking_lists.unprinted(season.id)] == [(2, PrintUrgency.NEVER)]
-    text = flat(services.review.report_pdf(season.id))
+    text = flat(services.documents.review_report(season.id).content)
     assert "2 places réservées, jamais éditées, pour des représentations passées" in text
 
 

@@ -164,7 +164,7 @@ def test_nothing_to_choose_is_said(qtbot, window, menu, demo_services, answers, 
 def preview(qtbot, demo_services):
     make_application()
     document = demo_services.documents.catalogue(demo_services.seasons.default_season().id)
-    dialog = PdfPreviewDialog(document.pdf, document.title, document.filename, document.summary)
+    dialog = PdfPreviewDialog(document.content, document.title, document.filename, document.summary)
     qtbot.addWidget(dialog)
     return dialog
 

@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
 from acs_desktop.domain.review import FIGURES, format_value
+from acs_desktop.exports.atomic import write_documents
 from acs_desktop.exports.review_files import csv_text
 from acs_desktop.exports.review_tables import Rate, review_tables
 from acs_desktop.domain.states import AllocationKind, ConventionState
@@ -96,15 +97,15 @@ def test_every_key_figure_is_the_same_in_the_tab_the_pdf_the_xlsx_and_the_csv(qt
     cards = {key: card.value.text() for key, card in tab.cards.items()}
 
     # The PDF's key figures table: each label, then its value (pypdf reads a cell per line).
-    pdf = services.review.report_pdf(season_id)
+    pdf = services.documents.review_report(season_id).content
     lines = [_spaces(line).strip() for line in pdf_text(pdf).splitlines()]
 
     # The XLSX and the CSV key figures sheet.
-    workbook = load_workbook(io.BytesIO(services.review.report_xlsx(season_id)))
+    workbook = load_workbook(io.BytesIO(services.documents.review_workbook(season_id).content))
     sheet = workbook["chiffres_cles"]
     in_xlsx = {row[0]: row[1] for row in sheet.iter_rows(min_row=3, values_only=True)}
     folder = tmp_path / "csv"
-    services.review.report_csv(season_id, folder)
+    write_documents(services.documents.review_csv(season_id), folder)
     with (folder / "chiffres_cles.csv").open(encoding="utf-8-sig", newline="") as handle:
         in_csv = {row[0]: row[1] for row in list(csv.reader(handle, delimiter=";"))[1:]}
 

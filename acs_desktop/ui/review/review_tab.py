@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from acs_desktop.domain.documents import review_file_stem
 from acs_desktop.domain.french import format_date
 from acs_desktop.domain.review import FIGURES_BY_KEY, month_label, review_alerts
-from acs_desktop.exports.atomic import write_file
+from acs_desktop.exports.atomic import write_document, write_documents
 from acs_desktop.ui.operations import Operation
 from acs_desktop.ui.widgets.formats import format_int, format_percent
 from acs_desktop.ui.review.review_narrative_editor import NarrativeEditor
@@ -324,7 +325,7 @@ class ReviewTab(SeasonTab):
     def write_report(self) -> None:
         if self.review is None:
             return
-        default = str(Path(documents_dir()) / f"bilan-{self.review.season_label}.pdf")
+        default = str(Path(documents_dir()) / f"{review_file_stem(self.review.season_label)}.pdf")
         path = messages().save_file(self, "Enregistrer le rapport de bilan", default, "Document PDF (*.pdf)")
         if not path:
             return
@@ -333,23 +334,16 @@ class ReviewTab(SeasonTab):
         season_id, services = self.season_id, self.services
 
         def work(progress):
-            from acs_desktop.printing.report import render_season_report
-
-            progress(10, 100, "Calcul du bilan…")
-            review = services.review.review(season_id)
-            identity = services.review.identity()
-            progress(40, 100, "Mise en page du rapport…")
-            pdf = render_season_report(review, identity)
+            document = services.documents.review_report(season_id, progress)
             progress(90, 100, "Écriture du fichier…")
-            _write(Path(path), pdf)
-            return Path(path)
+            return write_document(document, Path(path))
 
         self._run(work, "Rapport enregistré")
 
     def export_xlsx(self) -> None:
         if self.review is None:
             return
-        default = str(Path(documents_dir()) / f"bilan-{self.review.season_label}.xlsx")
+        default = str(Path(documents_dir()) / f"{review_file_stem(self.review.season_label)}.xlsx")
         path = messages().save_file(self, "Exporter les tableaux du bilan", default, "Classeur Excel (*.xlsx)")
         if not path:
             return
@@ -359,10 +353,9 @@ class ReviewTab(SeasonTab):
 
         def work(progress):
             progress(20, 100, "Calcul du bilan…")
-            data = services.review.report_xlsx(season_id)
+            document = services.documents.review_workbook(season_id)
             progress(80, 100, "Écriture du classeur…")
-            _write(Path(path), data)
-            return Path(path)
+            return write_document(document, Path(path))
 
         self._run(work, "Classeur enregistré")
 
@@ -372,12 +365,12 @@ class ReviewTab(SeasonTab):
         folder = messages().folder(self, "Dossier où écrire les fichiers CSV du bilan", documents_dir())
         if not folder:
             return
-        target = Path(folder) / f"bilan-{self.review.season_label}"
+        target = Path(folder) / review_file_stem(self.review.season_label)
         season_id, services = self.season_id, self.services
 
         def work(progress):
             progress(30, 100, "Calcul du bilan…")
-            services.review.report_csv(season_id, target)
+            write_documents(services.documents.review_csv(season_id), target)
             return target
 
         self._run(work, "Fichiers CSV enregistrés dans")
@@ -409,12 +402,3 @@ class ReviewTab(SeasonTab):
             self.progress.setValue(0)
         self.pdf_button.setEnabled(not busy and self.season_id is not None)
         self.export_button.setEnabled(not busy and self.season_id is not None)
-
-
-def _write(path: Path, data: bytes) -> None:
-    from acs_desktop.domain.errors import DomainError
-
-    try:
-        write_file(path, data)  # whole or not at all: never a 0-byte report on a full disk
-    except OSError as exc:
-        raise DomainError("write_failed", f"Impossible d'écrire « {path} » ({exc.strerror or exc}).") from None

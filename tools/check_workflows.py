@@ -37,7 +37,12 @@ def scripts(workflow: dict) -> list[tuple[str, str, str]]:
 
 
 def uses(workflow: dict) -> list[str]:
-    return [str(step["uses"]) for job in (workflow.get("jobs") or {}).values() for step in job.get("steps") or [] if "uses" in step]
+    return [
+        str(step["uses"])
+        for job in (workflow.get("jobs") or {}).values()
+        for step in job.get("steps") or []
+        if "uses" in step
+    ]
 
 
 def main() -> int:
@@ -49,13 +54,16 @@ def main() -> int:
         return 1
     schema = subprocess.run(
         [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", *map(str, files)],
-        cwd=ROOT, check=False,
+        cwd=ROOT,
+        check=False,
     )
     failures = 0 if schema.returncode == 0 else 1
     for path in files:
         workflow = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
         for job, step, script in scripts(workflow):
-            checked = subprocess.run(["bash", "-n"], input=EXPRESSION.sub("EXPRESSION", script), text=True, capture_output=True, check=False)
+            checked = subprocess.run(
+                ["bash", "-n"], input=EXPRESSION.sub("EXPRESSION", script), text=True, capture_output=True, check=False
+            )
             if checked.returncode != 0:
                 failures += 1
                 print(f"{path.name}: job {job}, « {step} »: bash -n says\n{checked.stderr}", file=sys.stderr)

@@ -36,7 +36,8 @@ from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
-worktree, store_path, figures_path, now = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), datetime.fromisoformat(sys.argv[4])
+worktree, store_path, figures_path = (Path(a) for a in sys.argv[1:4])
+now = datetime.fromisoformat(sys.argv[4])
 
 import acs_desktop
 where = Path(acs_desktop.__file__).resolve()
@@ -55,7 +56,8 @@ for season in services.seasons.list_seasons():
     figures = dataclasses.asdict(services.review.key_figures(season.id))
     seasons[season.label] = {k: str(v) if isinstance(v, Decimal) else v for k, v in figures.items()}
 store.close()
-figures_path.write_text(json.dumps({"version": acs_desktop.__version__, "now": now.isoformat(), "key_figures": seasons}, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+recorded = {"version": acs_desktop.__version__, "now": now.isoformat(), "key_figures": seasons}
+figures_path.write_text(json.dumps(recorded, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
 print(acs_desktop.__version__)
 """
 
@@ -90,7 +92,10 @@ def build(commit: str, out_dir: Path = STORES) -> Path:
             env = dict(os.environ, PYTHONPATH=str(worktree), QT_QPA_PLATFORM="offscreen")
             done = subprocess.run(
                 [sys.executable, "-c", RECIPE, str(worktree), str(store_path), str(figures_path), now],
-                cwd=worktree, env=env, capture_output=True, text=True,
+                cwd=worktree,
+                env=env,
+                capture_output=True,
+                text=True,
             )
             if done.returncode != 0:
                 sys.exit(f"The release's code failed at {sha[:10]}:\n{done.stdout}{done.stderr}")
@@ -106,15 +111,17 @@ def build(commit: str, out_dir: Path = STORES) -> Path:
             )
         finally:
             git("worktree", "remove", "--force", str(worktree))
-    print(f"{target.relative_to(ROOT)}: release {version}, commit {sha[:10]}, {target.stat().st_size // 1024} KiB")
+    shown = target.relative_to(ROOT) if target.is_relative_to(ROOT) else target
+    print(f"{shown}: release {version}, commit {sha[:10]}, {target.stat().st_size // 1024} KiB")
     return target
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build a release's store file under tests/data/stores/.")
     parser.add_argument("commit", help="the release's commit (or tag)")
+    parser.add_argument("--out-dir", type=Path, default=STORES, help="where to write (default: tests/data/stores/)")
     args = parser.parse_args(argv)
-    build(args.commit)
+    build(args.commit, args.out_dir)
     return 0
 
 

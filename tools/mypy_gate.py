@@ -43,7 +43,10 @@ def run_mypy() -> tuple[Counter[str], str]:
         sys.exit(f"mypy gate: cannot run mypy ({exc})")
     output = done.stdout + done.stderr
     if done.returncode not in (0, 1) or "No module named mypy" in output:
-        sys.exit(f"mypy gate: mypy did not run (exit {done.returncode}). Install the dev extra: pip install -e \".[dev]\"\n{output}")
+        sys.exit(
+            f"mypy gate: mypy did not run (exit {done.returncode}). "
+            f'Install the dev extra: pip install -e ".[dev]"\n{output}'
+        )
     counts: Counter[str] = Counter()
     for line in done.stdout.splitlines():
         match = ERROR.match(line)
@@ -104,7 +107,10 @@ def main(argv: list[str] | None = None) -> int:
 
     worse, better = compare(baseline, current)
     if worse:
-        print(f"mypy gate: FAILED, more mypy errors than recorded ({total_before} recorded, {total_now} now).", file=sys.stderr)
+        print(
+            f"mypy gate: FAILED, more mypy errors than recorded ({total_before} recorded, {total_now} now).",
+            file=sys.stderr,
+        )
         print("Files with more errors than their baseline (tools/mypy-baseline.txt):", file=sys.stderr)
         for line in worse:
             print(f"  {line}", file=sys.stderr)
@@ -120,7 +126,10 @@ def main(argv: list[str] | None = None) -> int:
         print("Fewer errors than recorded in:")
         for line in better:
             print(f"  {line}")
-        print("Lower the baseline so they stay fixed: python tools/mypy_gate.py --update (and commit tools/mypy-baseline.txt).")
+        print(
+            "Lower the baseline so they stay fixed: python tools/mypy_gate.py --update "
+            "(and commit tools/mypy-baseline.txt)."
+        )
     return 0
 
 

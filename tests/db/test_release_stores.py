@@ -44,7 +44,12 @@ def read_rows(path: Path) -> dict[str, tuple[list[str], Counter[tuple]]]:
     """Every table of the file: its columns and its rows (read only, the file untouched)."""
     connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        tables = [r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+        tables = [
+            r[0]
+            for r in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
         content = {}
         for table in tables:
             columns = [r[1] for r in connection.execute(f'PRAGMA table_info("{table}")')]
@@ -69,7 +74,9 @@ def counts_before(path: Path) -> dict[str, object]:
         return {
             "conventions": connection.execute("SELECT count(*) FROM convention").fetchone()[0],
             "bookings": connection.execute("SELECT count(*) FROM booking").fetchone()[0],
-            "invitations": dict(connection.execute("SELECT status, count(*) FROM invitation GROUP BY status").fetchall()),
+            "invitations": dict(
+                connection.execute("SELECT status, count(*) FROM invitation GROUP BY status").fetchall()
+            ),
         }
     finally:
         connection.close()
@@ -77,10 +84,14 @@ def counts_before(path: Path) -> dict[str, object]:
 
 def test_every_released_version_keeps_its_store_file():
     versions = released_versions()
-    assert "0.1.0" in versions and __version__ in versions, "CHANGELOG.md: a section per release, the current version's included"
+    assert "0.1.0" in versions and __version__ in versions, (
+        "CHANGELOG.md: a section per release, the current version's included"
+    )
     kept = {p.stem.removeprefix("acs-") for p in RELEASES}
     missing = [v for v in versions if v not in kept]
-    assert not missing, f"no store file for {missing}: python tools/make_release_store.py <the release's commit> (CONTRIBUTING.md)"
+    assert not missing, (
+        f"no store file for {missing}: python tools/make_release_store.py <the release's commit> (CONTRIBUTING.md)"
+    )
 
 
 @pytest.mark.parametrize("release", RELEASES, ids=lambda p: p.stem)
@@ -91,7 +102,9 @@ def test_a_release_store_upgrades_with_its_records_and_figures(release, tmp_path
     before = read_rows(path)
     revision_before = next(iter(before["alembic_version"][1]))[0]
     counted_before = counts_before(path)
-    assert counted_before["conventions"] and counted_before["bookings"] and len(counted_before["invitations"]) >= 3, "a release store with content"
+    assert counted_before["conventions"] and counted_before["bookings"] and len(counted_before["invitations"]) >= 3, (
+        "a release store with content"
+    )
 
     store = open_store(path)
     try:
@@ -102,7 +115,10 @@ def test_a_release_store_upgrades_with_its_records_and_figures(release, tmp_path
             assert store.copy_before_migration is not None and store.copy_before_migration.parent == tmp_path
             assert read_rows(store.copy_before_migration) == before
         with store.read() as session:
-            assert session.execute(select(func.count()).select_from(Convention)).scalar_one() == counted_before["conventions"]
+            assert (
+                session.execute(select(func.count()).select_from(Convention)).scalar_one()
+                == counted_before["conventions"]
+            )
             assert session.execute(select(func.count()).select_from(Booking)).scalar_one() == counted_before["bookings"]
             by_status = dict(session.execute(select(Invitation.status, func.count()).group_by(Invitation.status)).all())
         assert {getattr(status, "value", status): n for status, n in by_status.items()} == counted_before["invitations"]

@@ -1,4 +1,4 @@
-"""The layers of style.md, enforced: Qt only in ui/ (and the entry point); ui/ never touches the
+"""The layers of CONTRIBUTING.md, enforced: Qt only in ui/ (and the entry point); ui/ never touches the
 database or the ORM; printing and services never import Qt."""
 
 import ast

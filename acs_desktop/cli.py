@@ -62,9 +62,19 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
         f"sinon par la variable {ENV_VAR}, sinon dans le dossier de données de l'utilisateur.",
     )
     parser.add_argument("--data-dir", metavar="DOSSIER", help="dossier des données (la base acs.sqlite y est créée)")
-    parser.add_argument("--demo", action="store_true", help="remplit une base vide avec une saison passée et une saison en cours fictives")
-    parser.add_argument("--self-test", action="store_true", help="ouvre la fenêtre, vérifie qu'elle s'affiche, écrit une ligne et quitte")
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}", help="affiche la version et quitte")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="remplit une base vide avec une saison passée et une saison en cours fictives",
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="ouvre la fenêtre, vérifie qu'elle s'affiche, écrit une ligne et quitte",
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"{APP_NAME} {__version__}", help="affiche la version et quitte"
+    )
     if commands:
         from acs_desktop.commands import register_all
 
@@ -136,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     path = store_path(data_dir)
     try:
         return _start(args, data_dir, path, gui=gui)
-    except Exception as error:  # noqa: BLE001 - the net around the start (lock, log, opening): French, no traceback
+    except Exception as error:
         message = describe(error, path, outcome=STORE_UNTOUCHED)
         if message is None:
             return _unexpected(None)
@@ -157,7 +167,9 @@ def _start(args: argparse.Namespace, data_dir: Path, path: Path, *, gui: bool) -
         raise fault(OSError(error.errno, error.strerror), data_dir, outcome=DATA_DIR_NEEDED) or error from None
     if not free:
         return _refuse_start(
-            f"ACS Desktop est déjà ouvert sur cette base ({lock.holder() or path}). Fermez-le avant de le relancer.", gui=gui, code=4
+            f"ACS Desktop est déjà ouvert sur cette base ({lock.holder() or path}). Fermez-le avant de le relancer.",
+            gui=gui,
+            code=4,
         )
     try:
         log_path = setup_logging(data_dir)
@@ -189,14 +201,20 @@ def _open(path: Path, data_dir: Path, *, gui: bool) -> Store | None:
             return None
         backup = latest_good_backup(data_dir)
         if backup is None:
-            _refuse_start(error.message + "\nAucune sauvegarde valable n'a été trouvée dans le dossier des données.", gui=gui)
+            _refuse_start(
+                error.message + "\nAucune sauvegarde valable n'a été trouvée dans le dossier des données.", gui=gui
+            )
             return None
         hint = f"Dernière sauvegarde valable : {backup.path} ({backup.taken_at:%d/%m/%Y à %H:%M})."
         if not gui or not _ask_restore(error.message, backup):
-            _refuse_start(f"{error.message}\n{hint}\nPour la restaurer : acs-desktop restore \"{backup.path}\"", gui=False)
+            _refuse_start(
+                f'{error.message}\n{hint}\nPour la restaurer : acs-desktop restore "{backup.path}"', gui=False
+            )
             return None
     result = restore_backup(backup.path, path, data_dir, datetime.now())
-    logging.getLogger(__name__).warning("Base endommagée mise de côté (%s), sauvegarde %s restaurée", result.previous_kept_at, backup.path)
+    logging.getLogger(__name__).warning(
+        "Base endommagée mise de côté (%s), sauvegarde %s restaurée", result.previous_kept_at, backup.path
+    )
     return open_store(path)
 
 
@@ -208,12 +226,13 @@ def _ask_restore(message: str, backup) -> bool:
 
         make_application()
         answer = QMessageBox.question(
-            None, APP_NAME,
+            None,
+            APP_NAME,
             f"{message}\n\nRestaurer la dernière sauvegarde valable, du {backup.taken_at:%d/%m/%Y à %H:%M} ?\n"
             "La base endommagée sera gardée de côté, pas effacée.",
         )
         return answer == QMessageBox.StandardButton.Yes
-    except Exception:  # noqa: BLE001 - no screen: the command line says how to restore
+    except Exception:
         return False
 
 
@@ -225,7 +244,7 @@ def _guarded(action, log_path: Path | None, store_path: Path | None = None) -> i
     except DomainError as error:
         print(error.message, file=sys.stderr)
         return 1
-    except Exception as error:  # noqa: BLE001 - the last net: a French sentence, details in the log
+    except Exception as error:
         message = describe(error, store_path)
         if message is None:
             return _unexpected(log_path)
@@ -251,7 +270,7 @@ def _warn(message: str, *, gui: bool, parent=None) -> None:
             from PySide6.QtWidgets import QMessageBox
 
             QMessageBox.warning(parent, APP_NAME, message)
-        except Exception:  # noqa: BLE001 - no screen: said on stderr already
+        except Exception:
             pass
 
 
@@ -266,7 +285,9 @@ def _automatic_backup(store_path: Path, data_dir: Path, *, closing: bool, gui: b
     try:
         automatic_backup(store_path, data_dir, datetime.now(), closing=closing)
     except (OSError, sqlite3.Error, StoreError) as error:
-        message = error.message if isinstance(error, StoreError) else describe(error, store_path, outcome=BACKUP_NOT_TAKEN)
+        message = (
+            error.message if isinstance(error, StoreError) else describe(error, store_path, outcome=BACKUP_NOT_TAKEN)
+        )
         if message is None:
             raise
         again = "au prochain démarrage" if closing else "à la fermeture"
@@ -280,13 +301,17 @@ def _prepare(args: argparse.Namespace, store: Store) -> Services:
 
     services = Services(store)
     if store.migrated_from:
-        message = f"Base mise à jour (schéma {store.migrated_from} → actuel) ; copie gardée : {store.copy_before_migration}"
+        message = (
+            f"Base mise à jour (schéma {store.migrated_from} → actuel) ; copie gardée : {store.copy_before_migration}"
+        )
         logging.getLogger(__name__).info(message)
         print(message)
     if args.demo:
         _load_demo(store)
     for done in services.privacy.apply_retention():
-        logging.getLogger(__name__).info("Saison %s : %s prénom(s) effacé(s) (durée de conservation)", done.season_label, done.first_names)
+        logging.getLogger(__name__).info(
+            "Saison %s : %s prénom(s) effacé(s) (durée de conservation)", done.season_label, done.first_names
+        )
     return services
 
 
@@ -320,8 +345,10 @@ def _window(args: argparse.Namespace, data_dir: Path, path: Path, log_path: Path
         code = run_gui(data_dir, path, log_path, open_services, self_test=args.self_test)
         if opened:
             try:
-                opened[0].checkpoint()  # then the copy (if the session wrote anything) is newer than every file of the store
-            except Exception as error:  # noqa: BLE001 - a full disk: the journal keeps the changes, SQLite replays it
+                opened[
+                    0
+                ].checkpoint()  # then the copy (if the session wrote anything) is newer than every file of the store
+            except Exception as error:
                 if describe(error, path) is None:
                     raise
                 logging.getLogger(__name__).warning("Journal non reporté dans la base : %s", describe(error, path))
@@ -365,7 +392,7 @@ def _refuse_start(message: str, *, gui: bool, code: int = 2) -> int:
 
             make_application()
             QMessageBox.critical(None, APP_NAME, message)
-        except Exception:  # noqa: BLE001 - no screen: the message is already on stderr
+        except Exception:
             pass
     return code
 

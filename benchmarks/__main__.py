@@ -32,7 +32,9 @@ def discover(only: list[str]) -> list[str]:
 
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
-    return f"{platform.system()} {platform.release()}, Python {platform.python_version()}, {os.cpu_count()} cœurs, {cpu}"
+    return (
+        f"{platform.system()} {platform.release()}, Python {platform.python_version()}, {os.cpu_count()} cœurs, {cpu}"
+    )
 
 
 def main(argv: list[str]) -> int:
@@ -44,7 +46,10 @@ def main(argv: list[str]) -> int:
             print(f"== {name}", flush=True)
             measured = module.run(Path(tmp) / name)
             for result in measured:
-                print(f"   {result.figure}: {result.measured_text} (cible {result.target_text}) {'repère' if result.target is None else 'OK' if result.met else 'MANQUÉ'}", flush=True)
+                print(
+                    f"   {result.figure}: {result.measured_text} (cible {result.target_text}) {'repère' if result.target is None else 'OK' if result.met else 'MANQUÉ'}",
+                    flush=True,
+                )
             results.append((name, measured))
     write_report(results)
     return 0 if all(r.met for _, rs in results for r in rs) else 1
@@ -87,7 +92,9 @@ def write_report(results: list[tuple[str, list[Result]]]) -> None:
     ]
     for name, measured in results:
         for r in measured:
-            lines.append(f"| {r.figure} | {r.target_text} | {r.measured_text} | {r.met_text} | `python -m benchmarks {name.removeprefix('bench_')}` |")
+            lines.append(
+                f"| {r.figure} | {r.target_text} | {r.measured_text} | {r.met_text} | `python -m benchmarks {name.removeprefix('bench_')}` |"
+            )
     notes = [n for n in kept_notes if not any(n.startswith(f"- **{figure}**") for figure in new_figures)]
     notes += [f"- **{r.figure}**: {r.note}" for _, rs in results for r in rs if r.note]
     if notes:

@@ -19,9 +19,19 @@ RUNS = 5
 def build(workdir: Path) -> Path:
     pyinstaller = shutil.which("pyinstaller") or str(Path(sys.executable).with_name("pyinstaller"))
     subprocess.run(
-        [pyinstaller, "--noconfirm", "--log-level", "WARN", "--distpath", str(workdir / "dist"), "--workpath", str(workdir / "build"),
-         str(ROOT / "build.spec")],
-        check=True, cwd=workdir,
+        [
+            pyinstaller,
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(workdir / "dist"),
+            "--workpath",
+            str(workdir / "build"),
+            str(ROOT / "build.spec"),
+        ],
+        check=True,
+        cwd=workdir,
     )
     return workdir / "dist" / "acs-desktop"
 
@@ -44,16 +54,35 @@ def run(workdir: Path) -> list[Result]:
     bundle = build(workdir)
     size_mb = folder_size(bundle) / 1_000_000
     data = workdir / "data"
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(workdir), "QT_QPA_PLATFORM": "offscreen", "LANG": os.environ.get("LANG", "C.UTF-8")}
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(workdir),
+        "QT_QPA_PLATFORM": "offscreen",
+        "LANG": os.environ.get("LANG", "C.UTF-8"),
+    }
     frozen = [str(bundle / "acs-desktop"), "--data-dir", str(data), "--self-test"]
     source = [sys.executable, "-m", "acs_desktop", "--data-dir", str(data), "--self-test"]
-    subprocess.run([*frozen[:3], "--demo", "--self-test"], check=True, env=env, capture_output=True)  # demo + the day's backup
-    subprocess.run(source, check=True, env={**env, "PYTHONPATH": str(ROOT)}, capture_output=True)  # warm the disk cache alike
+    subprocess.run(
+        [*frozen[:3], "--demo", "--self-test"], check=True, env=env, capture_output=True
+    )  # demo + the day's backup
+    subprocess.run(
+        source, check=True, env={**env, "PYTHONPATH": str(ROOT)}, capture_output=True
+    )  # warm the disk cache alike
     bundled = median_start(frozen, env)
     from_source = median_start(source, {**env, "PYTHONPATH": str(ROOT)})
     return [
-        Result("Taille de l'application en un dossier (Linux)", size_mb, 150, unit="Mo",
-               note=f"{folder_size(bundle) / 2**20:.0f} Mio ; Qt réduit à Core, Gui, Widgets, PrintSupport, Pdf et Svg ; CUPS pris sur le système."),
-        Result("Démarrage de l'application empaquetée ÷ depuis les sources (--self-test, base de démo)", bundled / from_source, 1.5, unit="×",
-               note=f"empaquetée {bundled:.2f} s, depuis les sources {from_source:.2f} s (médianes de {RUNS})."),
+        Result(
+            "Taille de l'application en un dossier (Linux)",
+            size_mb,
+            150,
+            unit="Mo",
+            note=f"{folder_size(bundle) / 2**20:.0f} Mio ; Qt réduit à Core, Gui, Widgets, PrintSupport, Pdf et Svg ; CUPS pris sur le système.",
+        ),
+        Result(
+            "Démarrage de l'application empaquetée ÷ depuis les sources (--self-test, base de démo)",
+            bundled / from_source,
+            1.5,
+            unit="×",
+            note=f"empaquetée {bundled:.2f} s, depuis les sources {from_source:.2f} s (médianes de {RUNS}).",
+        ),
     ]

@@ -36,19 +36,26 @@ def generate(folder: Path, bookings: int) -> int:
     spread over the performances, quotas kept, attendance and reasons filled. Returns its bytes."""
     folder.mkdir(parents=True, exist_ok=True)
     partners = [f"Théâtre partenaire {p:02d}" for p in range(PARTNERS)]
-    (folder / "partenaires.csv").write_text("nom;commune\n" + "".join(f"{name};Nantes\n" for name in partners), encoding="utf-8")
+    (folder / "partenaires.csv").write_text(
+        "nom;commune\n" + "".join(f"{name};Nantes\n" for name in partners), encoding="utf-8"
+    )
     (folder / "conventions.csv").write_text(
         "partenaire;saison;etat;places_engagees;abonnes_solidaires;dons_eur;valeur_place_eur\n"
-        + "".join(f"{name};2024-2025;clôturée;500;100;5000,00;10,00\n" for name in partners), encoding="utf-8")
-    (folder / "relais.csv").write_text("nom;type;commune\n" + "".join(f"Relais {r:03d};Centre social;Rezé\n" for r in range(RELAYS)),
-                                       encoding="utf-8")
+        + "".join(f"{name};2024-2025;clôturée;500;100;5000,00;10,00\n" for name in partners),
+        encoding="utf-8",
+    )
+    (folder / "relais.csv").write_text(
+        "nom;type;commune\n" + "".join(f"Relais {r:03d};Centre social;Rezé\n" for r in range(RELAYS)), encoding="utf-8"
+    )
     first = datetime(2024, 9, 15, 20, 30)
     days = [first + timedelta(days=(n * 7) % 270, hours=-(n % 3)) for n in range(PERFORMANCES)]
     per_performance = -(-bookings // PERFORMANCES)
     with (folder / "offres.csv").open("w", encoding="utf-8") as out:
         out.write("spectacle;discipline;partenaire;lieu;date;heure;places\n")
         for n, day in enumerate(days):
-            out.write(f"Spectacle n° {n:04d};Théâtre;{partners[n % PARTNERS]};Grande salle;{day:%d/%m/%Y};{day:%H:%M};{per_performance * 2}\n")
+            out.write(
+                f"Spectacle n° {n:04d};Théâtre;{partners[n % PARTNERS]};Grande salle;{day:%d/%m/%Y};{day:%H:%M};{per_performance * 2}\n"
+            )
     with (folder / "reservations.csv").open("w", encoding="utf-8") as out:
         out.write("spectacle;date;heure;relais;places;presents;motif_non_utilisation\n")
         for line in range(bookings):
@@ -56,7 +63,9 @@ def generate(folder: Path, bookings: int) -> int:
             places = 1 + line % 2
             used = places - (line % 5 == 0)
             reason = "Maladie ou imprévu" if used < places else ""
-            out.write(f"Spectacle n° {n:04d};{days[n]:%d/%m/%Y};{days[n]:%H:%M};Relais {line % RELAYS:03d};{places};{used};{reason}\n")
+            out.write(
+                f"Spectacle n° {n:04d};{days[n]:%d/%m/%Y};{days[n]:%H:%M};Relais {line % RELAYS:03d};{places};{used};{reason}\n"
+            )
     return sum(p.stat().st_size for p in folder.iterdir())
 
 
@@ -82,7 +91,13 @@ print(json.dumps({"before": before, "peak": resource.getrusage(resource.RUSAGE_S
 
 
 def measure(mode: str, folder: Path, store: Path) -> dict:
-    done = subprocess.run([sys.executable, "-c", CHILD, mode, str(store), str(folder)], capture_output=True, text=True, cwd=ROOT, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, mode, str(store), str(folder)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
     if done.returncode:
         raise RuntimeError(done.stderr[-2000:])
     return json.loads(done.stdout)
@@ -101,17 +116,32 @@ def run(workdir: Path) -> list[Result]:
         (n1, s1, _), (n2, s2, _) = measured
         what = "Vérification d'un import" if mode == "plan" else "Import complet (vérification puis écriture)"
         for bookings, size, m in measured:
-            results.append(Result(
-                f"{what} de {format_int(bookings)} réservations ({_mb(size)} Mo de CSV) : mémoire maximale", m["peak"] / 1024, None, unit="Mo",
-                note=f"{(m['peak'] - m['before']) / 1024:.0f} Mo above the process just before the import ({m['before'] / 1024:.0f} Mo); "
-                     f"{m['seconds']:.1f} s; {format_int(m['places'])} places."))
+            results.append(
+                Result(
+                    f"{what} de {format_int(bookings)} réservations ({_mb(size)} Mo de CSV) : mémoire maximale",
+                    m["peak"] / 1024,
+                    None,
+                    unit="Mo",
+                    note=f"{(m['peak'] - m['before']) / 1024:.0f} Mo above the process just before the import ({m['before'] / 1024:.0f} Mo); "
+                    f"{m['seconds']:.1f} s; {format_int(m['places'])} places.",
+                )
+            )
         added = [max(m["peak"] - m["before"], 1) for _, _, m in measured]
-        results.append(Result(
-            f"{what} : mémoire ajoutée pour {n2 // n1}× plus de réservations (rapport entre les deux tailles)", added[1] / added[0], 2.0, unit="×",
-            note=f"files {s2 / s1:.1f}× larger; read line by line, the bookings counted (and, when importing, written by batches "
-                 "of 2,000), never kept: what the draft keeps is the performances, relays and partners."
-                 + (" Before this change, checking the 28 MB file took 700 MB and 52 s (every line kept, as text and as cells)."
-                    if mode == "plan" else "")))
+        results.append(
+            Result(
+                f"{what} : mémoire ajoutée pour {n2 // n1}× plus de réservations (rapport entre les deux tailles)",
+                added[1] / added[0],
+                2.0,
+                unit="×",
+                note=f"files {s2 / s1:.1f}× larger; read line by line, the bookings counted (and, when importing, written by batches "
+                "of 2,000), never kept: what the draft keeps is the performances, relays and partners."
+                + (
+                    " Before this change, checking the 28 MB file took 700 MB and 52 s (every line kept, as text and as cells)."
+                    if mode == "plan"
+                    else ""
+                ),
+            )
+        )
     results += _hostile(workdir)
     return results
 
@@ -128,12 +158,18 @@ def _hostile(workdir: Path) -> list[Result]:
     with (line / "reservations.csv").open("w", encoding="utf-8") as out:  # 29 MB without a line break
         out.write("spectacle;date;heure;relais;places\n" + ";" * (29 * 2**20))
     timings = {}
-    for title, path in (("du classeur « zip bomb » (3,7 Go déclarés, 2 Ko sur le disque)", data / "zip_bomb.xlsx"),
-                        ("du classeur « billion laughs » (entités XML : 3 Go de texte)", data / "billion_laughs.xlsx"),
-                        ("d'un fichier CSV de 29 Mo sur une seule ligne", line)):
+    for title, path in (
+        ("du classeur « zip bomb » (3,7 Go déclarés, 2 Ko sur le disque)", data / "zip_bomb.xlsx"),
+        ("du classeur « billion laughs » (entités XML : 3 Go de texte)", data / "billion_laughs.xlsx"),
+        ("d'un fichier CSV de 29 Mo sur une seule ligne", line),
+    ):
         plan = services.season_io.plan(path)
         assert plan.problems and not plan.ok
         timings[title] = median_time(lambda path=path: services.season_io.plan(path), repeat=3)
     store.close()
-    return [Result(f"Refus {title}", seconds, 1.0, note="a French message naming the file (and the line); nothing read whole.")
-            for title, seconds in timings.items()]
+    return [
+        Result(
+            f"Refus {title}", seconds, 1.0, note="a French message naming the file (and the line); nothing read whole."
+        )
+        for title, seconds in timings.items()
+    ]

@@ -33,7 +33,9 @@ REPEAT = 5
 
 def run(workdir: Path) -> list[Result]:
     workdir.mkdir(parents=True, exist_ok=True)
-    identity = Identity("Les Amis du Spectacle", "12 rue des Olivettes, 44000 Nantes", "02 40 00 00 00 · contact@amis.example")
+    identity = Identity(
+        "Les Amis du Spectacle", "12 rue des Olivettes, 44000 Nantes", "02 40 00 00 00 · contact@amis.example"
+    )
     big = _batch(identity, BIG)
     small = _batch(identity, SMALL)
     render_big = median_time(lambda: render_tickets(big), repeat=REPEAT)
@@ -44,7 +46,9 @@ def run(workdir: Path) -> list[Result]:
 
     def print_for(relays: list[int]):
         relay = relays.pop()
-        document = services.documents.render_and_issue_tickets(TicketSelection(relay_id=relay, season_id=services.season_id))
+        document = services.documents.render_and_issue_tickets(
+            TicketSelection(relay_id=relay, season_id=services.season_id)
+        )
         assert document.pdf.startswith(b"%PDF")
 
     store_big = median_time(lambda: print_for(big_relays), repeat=3)
@@ -57,9 +61,16 @@ def run(workdir: Path) -> list[Result]:
         "Tickets need the rl_accel extension (reportlab[accel]): without it, 1,000 tickets take about 4 s here."
     )
     return [
-        Result("1 000 billets, rendu seul", render_big, 3.0, note="2 × 4 tickets an A4 sheet, 125 pages, DejaVu embedded."),
+        Result(
+            "1 000 billets, rendu seul", render_big, 3.0, note="2 × 4 tickets an A4 sheet, 125 pages, DejaVu embedded."
+        ),
         Result("50 billets d'un relais, rendu seul", render_small, 0.3),
-        Result("1 000 billets d'un relais : lecture, rendu, marqués édités", store_big, 3.0, note="One read, the render, one write on a store file."),
+        Result(
+            "1 000 billets d'un relais : lecture, rendu, marqués édités",
+            store_big,
+            3.0,
+            note="One read, the render, one write on a store file.",
+        ),
         Result("50 billets d'un relais : lecture, rendu, marqués édités", store_small, 0.3),
         Result("QR d'un billet : le nôtre ÷ QrCodeWidget de ReportLab", ours / widget, 0.25, unit="×", note=qr_note),
     ]
@@ -68,11 +79,23 @@ def run(workdir: Path) -> list[Result]:
 def _batch(identity: Identity, n: int) -> TicketBatch:
     rng = random.Random(n)
     titles = ("Le Misanthrope", "Cœur d’Ulysse & les autres", "La Traversée des mille pas sous la pluie", "Phèdre")
-    return TicketBatch(identity, tuple(
-        TicketData(i, ticket_codes.new_code(rng), titles[i % 4], "Théâtre de l'Estuaire", "Grande salle", "4 quai de la Fosse, 44000 Nantes",
-                   NOW + timedelta(days=10 + i % 30, hours=10), "Zoé" if i % 7 == 0 else None, reprint=i % 11 == 0)
-        for i in range(n)
-    ))
+    return TicketBatch(
+        identity,
+        tuple(
+            TicketData(
+                i,
+                ticket_codes.new_code(rng),
+                titles[i % 4],
+                "Théâtre de l'Estuaire",
+                "Grande salle",
+                "4 quai de la Fosse, 44000 Nantes",
+                NOW + timedelta(days=10 + i % 30, hours=10),
+                "Zoé" if i % 7 == 0 else None,
+                reprint=i % 11 == 0,
+            )
+            for i in range(n)
+        ),
+    )
 
 
 def _store(workdir: Path):
@@ -89,14 +112,24 @@ def _store(workdir: Path):
     services = Services(store, clock=lambda: NOW, rng=random.Random(3))
     season = services.seasons.create_season("2026-2027")
     services.season_id = season.id
-    services.settings.update(name="Les Amis du Spectacle", address="12 rue des Olivettes", postal_code="44000", commune="Nantes", phone="02 40 00 00 00")
+    services.settings.update(
+        name="Les Amis du Spectacle",
+        address="12 rue des Olivettes",
+        postal_code="44000",
+        commune="Nantes",
+        phone="02 40 00 00 00",
+    )
     partner = services.partners.create_partner(PartnerInput("Théâtre de l'Estuaire", commune="Nantes"))
     venue = services.partners.save_venue(partner, "Grande salle", "4 quai de la Fosse", "44000", "Nantes")
     convention = services.conventions.create_convention(partner, season.id, ConventionFigures(places_committed=5000))
     performances = []
     for k in range(20):
         show = services.offers.save_show(convention, f"Spectacle {k + 1}")
-        performances.append(services.offers.save_performance(PerformanceInput(show, NOW + timedelta(days=10 + k, hours=10), 300, venue_id=venue)))
+        performances.append(
+            services.offers.save_performance(
+                PerformanceInput(show, NOW + timedelta(days=10 + k, hours=10), 300, venue_id=venue)
+            )
+        )
     big_relays, small_relays = [], []
     for r in range(4):
         relay = services.relays.create_relay(RelayInput(name=f"Grand relais {r + 1}", commune="Nantes"))
@@ -106,7 +139,9 @@ def _store(workdir: Path):
     for r in range(REPEAT + 1):
         relay = services.relays.create_relay(RelayInput(name=f"Relais {r + 1}", commune="Rezé"))
         for performance in performances[:10]:
-            services.bookings.book_places(BookingRequest(performance, relay, SMALL // 10, first_names=("Zoé",), names_on_tickets=True))
+            services.bookings.book_places(
+                BookingRequest(performance, relay, SMALL // 10, first_names=("Zoé",), names_on_tickets=True)
+            )
         small_relays.append(relay)
     return services, big_relays, small_relays
 

@@ -47,14 +47,38 @@ def build(path: Path, rng: random.Random) -> dict[str, int]:
         disciplines = list(s.scalars(select(Discipline.id)))
         kinds = list(s.scalars(select(RelayType.id)))
         reasons = list(s.scalars(select(NonUseReason.id)))
-        s.execute(insert(Partner), [{"id": i, "name": f"Partenaire {i}", "commune": "Nantes"} for i in range(1, PARTNERS + 1)])
-        s.execute(insert(Relay), [{"id": i, "name": f"Relais {i}", "commune": f"Commune {i % 17}", "relay_type_id": rng.choice(kinds), "active": True} for i in range(1, RELAYS + 1)])
+        s.execute(
+            insert(Partner), [{"id": i, "name": f"Partenaire {i}", "commune": "Nantes"} for i in range(1, PARTNERS + 1)]
+        )
+        s.execute(
+            insert(Relay),
+            [
+                {
+                    "id": i,
+                    "name": f"Relais {i}",
+                    "commune": f"Commune {i % 17}",
+                    "relay_type_id": rng.choice(kinds),
+                    "active": True,
+                }
+                for i in range(1, RELAYS + 1)
+            ],
+        )
         ids = {"convention": 0, "show": 0, "performance": 0, "booking": 0, "invitation": 0}
         codes: set[str] = set()
         seasons = {}
         for season_index, (label, invitations) in enumerate(SEASONS, start=1):
             first = int(label[:4])
-            s.execute(insert(Season), [{"id": season_index, "label": label, "starts_on": date(first, 9, 1), "ends_on": date(first + 1, 8, 31)}])
+            s.execute(
+                insert(Season),
+                [
+                    {
+                        "id": season_index,
+                        "label": label,
+                        "starts_on": date(first, 9, 1),
+                        "ends_on": date(first + 1, 8, 31),
+                    }
+                ],
+            )
             seasons[label] = season_index
             _season(s, rng, ids, codes, season_index, first, invitations, disciplines, reasons)
     store.close()
@@ -68,21 +92,55 @@ def _season(s, rng, ids, codes, season_id, first, invitations, disciplines, reas
     for partner in range(1, PARTNERS + 1):
         ids["convention"] += 1
         donations = Decimal(rng.randint(80_000, 300_000)) / 100
-        conventions.append({"id": ids["convention"], "partner_id": partner, "season_id": season_id, "state": ConventionState.RUNNING,
-                            "places_committed": int(donations / 12) - 5, "solidarity_subscribers": rng.randint(40, 160),
-                            "donations": donations, "place_value": Decimal("12.00"), "notes": ""})
-        allocations.append({"convention_id": ids["convention"], "kind": AllocationKind.MANAGEMENT, "planned_amount": Decimal("10.00"), "planned_places": 0, "note": ""})
+        conventions.append(
+            {
+                "id": ids["convention"],
+                "partner_id": partner,
+                "season_id": season_id,
+                "state": ConventionState.RUNNING,
+                "places_committed": int(donations / 12) - 5,
+                "solidarity_subscribers": rng.randint(40, 160),
+                "donations": donations,
+                "place_value": Decimal("12.00"),
+                "notes": "",
+            }
+        )
+        allocations.append(
+            {
+                "convention_id": ids["convention"],
+                "kind": AllocationKind.MANAGEMENT,
+                "planned_amount": Decimal("10.00"),
+                "planned_places": 0,
+                "note": "",
+            }
+        )
     for _ in range(n_performances // 2):
         ids["show"] += 1
-        shows.append({"id": ids["show"], "convention_id": rng.choice(conventions)["id"], "title": f"Spectacle {ids['show']}",
-                      "discipline_id": rng.choice(disciplines), "description": ""})
+        shows.append(
+            {
+                "id": ids["show"],
+                "convention_id": rng.choice(conventions)["id"],
+                "title": f"Spectacle {ids['show']}",
+                "discipline_id": rng.choice(disciplines),
+                "description": "",
+            }
+        )
     start = datetime(first, 9, 10)
     for index in range(n_performances):
         ids["performance"] += 1
         starts = datetime.combine((start + timedelta(days=index * 270 // n_performances)).date(), time(20, 30))
         quota = 26
-        performances.append({"id": ids["performance"], "show_id": shows[index % len(shows)]["id"], "starts_at": starts, "quota": quota,
-                             "booking_deadline": starts - timedelta(days=3), "state": "on_offer", "cancel_note": ""})
+        performances.append(
+            {
+                "id": ids["performance"],
+                "show_id": shows[index % len(shows)]["id"],
+                "starts_at": starts,
+                "quota": quota,
+                "booking_deadline": starts - timedelta(days=3),
+                "state": "on_offer",
+                "cancel_note": "",
+            }
+        )
         performance_quota.append((ids["performance"], starts, quota))
     made = 0
     for performance_id, starts, _quota in performance_quota:  # at least 20 places each (quota 26): one pass is enough
@@ -90,19 +148,46 @@ def _season(s, rng, ids, codes, season_id, first, invitations, disciplines, reas
         while held < 20 and made < invitations:
             places = min(rng.randint(1, 4), invitations - made)
             ids["booking"] += 1
-            bookings.append({"id": ids["booking"], "performance_id": performance_id, "relay_id": rng.randint(1, RELAYS), "places": places,
-                             "created_at": starts - timedelta(days=20), "deadline_override": False, "names_on_tickets": False,
-                             "note": "", "places_cancelled_by_partner": 0})
+            bookings.append(
+                {
+                    "id": ids["booking"],
+                    "performance_id": performance_id,
+                    "relay_id": rng.randint(1, RELAYS),
+                    "places": places,
+                    "created_at": starts - timedelta(days=20),
+                    "deadline_override": False,
+                    "names_on_tickets": False,
+                    "note": "",
+                    "places_cancelled_by_partner": 0,
+                }
+            )
             for _ in range(places):
                 ids["invitation"] += 1
                 status, reason = _status(rng, starts)
-                rows.append({"id": ids["invitation"], "booking_id": ids["booking"], "performance_id": performance_id, "code": _code(rng, codes),
-                             "status": status, "reason_id": reason, "print_count": 1, "comment": "",
-                             "issued_at": starts - timedelta(days=10) if status is not InvitationStatus.BOOKED else None})
+                rows.append(
+                    {
+                        "id": ids["invitation"],
+                        "booking_id": ids["booking"],
+                        "performance_id": performance_id,
+                        "code": _code(rng, codes),
+                        "status": status,
+                        "reason_id": reason,
+                        "print_count": 1,
+                        "comment": "",
+                        "issued_at": starts - timedelta(days=10) if status is not InvitationStatus.BOOKED else None,
+                    }
+                )
                 if status is not InvitationStatus.CANCELLED:
                     held += 1
             made += places
-    for model, data in ((Convention, conventions), (SurplusAllocation, allocations), (Show, shows), (Performance, performances), (Booking, bookings), (Invitation, rows)):
+    for model, data in (
+        (Convention, conventions),
+        (SurplusAllocation, allocations),
+        (Show, shows),
+        (Performance, performances),
+        (Booking, bookings),
+        (Invitation, rows),
+    ):
         s.execute(insert(model), data)
 
 
@@ -157,8 +242,23 @@ def run(workdir: Path) -> list[Result]:
     size = f"{review.figures.performances} représentations, {len(review.relays)} relais, 10 000 invitations"
     return [
         Result("Bilan d'une saison de 10 000 invitations (avec la saison précédente)", review_time, 0.3, note=size),
-        Result("Rapport PDF aux financeurs, même saison", pdf_time, 2.0, note="mise en page ReportLab, graphiques et tableaux compris"),
+        Result(
+            "Rapport PDF aux financeurs, même saison",
+            pdf_time,
+            2.0,
+            note="mise en page ReportLab, graphiques et tableaux compris",
+        ),
         Result("Tableaux du bilan en XLSX, même saison", xlsx_time, 2.0, note="pas de cible dans l'issue ; repère"),
-        Result("Vérification de l'import de la saison exportée (10 000 invitations)", plan_time, 5.0, note="pas de cible dans l'issue ; repère"),
-        Result("Import complet (vérification, puis vérification et écriture en une transaction)", import_time, 15.0, note="pas de cible dans l'issue ; repère"),
+        Result(
+            "Vérification de l'import de la saison exportée (10 000 invitations)",
+            plan_time,
+            5.0,
+            note="pas de cible dans l'issue ; repère",
+        ),
+        Result(
+            "Import complet (vérification, puis vérification et écriture en une transaction)",
+            import_time,
+            15.0,
+            note="pas de cible dans l'issue ; repère",
+        ),
     ]

@@ -49,36 +49,69 @@ def run(workdir: Path) -> list[Result]:
         f"{review.figures.booked + review.figures.cancelled:,} invitations, {len(review.relays)} relays; the previous season as large."
     )
     results = [
-        Result("Bilan de la saison en cours à 300 000 invitations sur 10 saisons (avec la précédente)", review_time, 0.3, note=season_note),
+        Result(
+            "Bilan de la saison en cours à 300 000 invitations sur 10 saisons (avec la précédente)",
+            review_time,
+            0.3,
+            note=season_note,
+        ),
         Result("Rapport PDF aux financeurs, saison en cours de la grande base", pdf_time, 2.0),
     ]
     for title, seconds in tabs.items():
-        note = f"first opening in the process (queries compiled, columns fitted): {first_open[title] * 1000:.0f} ms." if title in first_open else ""
+        note = (
+            f"first opening in the process (queries compiled, columns fitted): {first_open[title] * 1000:.0f} ms."
+            if title in first_open
+            else ""
+        )
         if title in queries:
             note = f"of which the service's query, alone: {queries[title] * 1000:.0f} ms. " + note
         if title == "Relais":
-            note += (" Every relay with its season's booked, used and unused places and last booking: one GROUP BY over the "
-                     "season's 30,000 invitations joined to their bookings (≈ 40 ms in SQLite itself, each invitation read once "
-                     "from the covering index); on this shared machine the tab takes 100 to 200 ms depending on its load. "
-                     "Below that would take counts kept per relay and season, updated with every booking and attendance "
-                     "(stored counters, which this project avoids), or the counts drawn a moment after the names.")
+            note += (
+                " Every relay with its season's booked, used and unused places and last booking: one GROUP BY over the "
+                "season's 30,000 invitations joined to their bookings (≈ 40 ms in SQLite itself, each invitation read once "
+                "from the covering index); on this shared machine the tab takes 100 to 200 ms depending on its load. "
+                "Below that would take counts kept per relay and season, updated with every booking and attendance "
+                "(stored counters, which this project avoids), or the counts drawn a moment after the names."
+            )
         if title == "Bilan de saison":
-            note = ("the tab draws at once and says « Calcul du bilan… »; the review is computed in the background "
-                    "(next row). " + note)
+            note = (
+                "the tab draws at once and says « Calcul du bilan… »; the review is computed in the background "
+                "(next row). " + note
+            )
         if title == "Invitations":
-            note += (" The ids of the season's 12,600 bookings, in the order shown, in one query (≈ 35 ms), then the 200 rows "
-                     "drawn first; 80 to 200 ms on this shared machine depending on its load. Below that would take reading "
-                     "only the first page and the count (LIMIT, then keyset paging as the list scrolls), at the price of a "
-                     "selection kept across pages by key rather than by row.")
-        results.append(Result(f"Ouverture de l'onglet {title} à 300 000 invitations", seconds, 0.1, unit="ms", note=note))
-    results.append(Result("Onglet Bilan de saison : chiffres, tableaux et graphiques affichés (calcul en arrière-plan compris)", review_shown, 0.3,
-                          note="from the click to the figures drawn; the window stays responsive meanwhile."))
+            note += (
+                " The ids of the season's 12,600 bookings, in the order shown, in one query (≈ 35 ms), then the 200 rows "
+                "drawn first; 80 to 200 ms on this shared machine depending on its load. Below that would take reading "
+                "only the first page and the count (LIMIT, then keyset paging as the list scrolls), at the price of a "
+                "selection kept across pages by key rather than by row."
+            )
+        results.append(
+            Result(f"Ouverture de l'onglet {title} à 300 000 invitations", seconds, 0.1, unit="ms", note=note)
+        )
+    results.append(
+        Result(
+            "Onglet Bilan de saison : chiffres, tableaux et graphiques affichés (calcul en arrière-plan compris)",
+            review_shown,
+            0.3,
+            note="from the click to the figures drawn; the window stays responsive meanwhile.",
+        )
+    )
     results += [
-        Result(f"Recherche « {SEARCH} » dans les réservations de la saison (Invitations)", search_time, 0.1, unit="ms",
-               note=f"{search_rows} bookings found among the season's 12,600: the filtering itself (ids searched in SQL, first page fetched, "
-                    "list drawn), without the 250 ms pause the field waits for after the last key."),
-        Result("Tri des réservations de la saison par relais (clic sur la colonne)", sort_time, 0.1, unit="ms",
-               note="no target in the issue; for reference (3.2 s before, through QSortFilterProxyModel)."),
+        Result(
+            f"Recherche « {SEARCH} » dans les réservations de la saison (Invitations)",
+            search_time,
+            0.1,
+            unit="ms",
+            note=f"{search_rows} bookings found among the season's 12,600: the filtering itself (ids searched in SQL, first page fetched, "
+            "list drawn), without the 250 ms pause the field waits for after the last key.",
+        ),
+        Result(
+            "Tri des réservations de la saison par relais (clic sur la colonne)",
+            sort_time,
+            0.1,
+            unit="ms",
+            note="no target in the issue; for reference (3.2 s before, through QSortFilterProxyModel).",
+        ),
         Result("Réserver 2 places (une transaction, base de 300 000 invitations)", book_time, 0.02, unit="ms"),
         Result("Relever une présence par son code (une transaction)", scan_time, 0.02, unit="ms"),
     ]
@@ -195,8 +228,11 @@ def _writes(path: Path, workdir: Path, today: datetime) -> tuple[float, float]:
     store = open_store(copy)
     services = Services(store, lambda: today)
     season = services.seasons.default_season()
-    open_ones = [p for p in services.offers.list_performances(season.id)
-                 if p.remaining >= 2 and p.booking_deadline and p.booking_deadline > today + timedelta(days=1)]
+    open_ones = [
+        p
+        for p in services.offers.list_performances(season.id)
+        if p.remaining >= 2 and p.booking_deadline and p.booking_deadline > today + timedelta(days=1)
+    ]
     relays = [r.id for r in services.relays.list_relays(include_inactive=False)]
     assert len(open_ones) > REPEAT + 1, "the large store has no performance with places left"
     requests = [BookingRequest(p.id, relays[i % len(relays)], 2) for i, p in enumerate(open_ones[: REPEAT + 1])]
@@ -204,8 +240,12 @@ def _writes(path: Path, workdir: Path, today: datetime) -> tuple[float, float]:
 
     sheets = services.attendance.pending_sheets(season.id)
     assert sheets, "the large store has no attendance to record"
-    lines = [(sheet.performance_id, line.code) for sheet in sheets for line in services.attendance.sheet(sheet.performance_id)
-             if line.status is InvitationStatus.ISSUED]
+    lines = [
+        (sheet.performance_id, line.code)
+        for sheet in sheets
+        for line in services.attendance.sheet(sheet.performance_id)
+        if line.status is InvitationStatus.ISSUED
+    ]
     assert len(lines) > REPEAT + 1
     scan_time = median_time(lambda: services.attendance.record_code(*lines.pop()), repeat=REPEAT)
     store.close()

@@ -55,13 +55,13 @@ def visit() -> None:
 QTimer.singleShot(0, visit)
 app.exec()
 '''
-PEAK = '''\
+PEAK = """\
 import resource, subprocess, sys
 done = subprocess.run(sys.argv[1:], capture_output=True)
 if done.returncode:
     sys.exit(done.stderr.decode(errors="replace") or "failed")
 print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-'''
+"""
 
 
 def run(workdir: Path) -> list[Result]:
@@ -76,7 +76,11 @@ def run(workdir: Path) -> list[Result]:
     large_dir = large.path.parent
     _check(subprocess.run(_app(large_dir, "--self-test"), env=env, capture_output=True, text=True))  # the day's backup
 
-    commands = {"bare": [sys.executable, str(bare)], "demo": _app(demo_dir, "--self-test"), "large": _app(large_dir, "--self-test")}
+    commands = {
+        "bare": [sys.executable, str(bare)],
+        "demo": _app(demo_dir, "--self-test"),
+        "large": _app(large_dir, "--self-test"),
+    }
     shown: dict[str, list[float]] = {name: [] for name in commands}
     ended: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(RUNS):
@@ -93,24 +97,45 @@ def run(workdir: Path) -> list[Result]:
 
     spread = "; ".join(f"{name} {shown_at[name]:.2f} s shown, {ended_at[name]:.2f} s done" for name in commands)
     return [
-        Result("Démarrage jusqu'à la fenêtre affichée (--self-test) ÷ fenêtre PySide6 nue, base de démonstration",
-               shown_at["demo"] / shown_at["bare"], 1.5, unit="×",
-               note=f"medians of {RUNS} starts ({spread}). The window shows before the store is opened and before "
-                    "SQLAlchemy is imported, with its menus, its five tab titles and « Ouverture de la base… »; "
-                    "its records follow (next rows)."),
-        Result("Démarrage jusqu'à la fenêtre affichée (--self-test) ÷ fenêtre PySide6 nue, 300 000 invitations",
-               shown_at["large"] / shown_at["bare"], 2.0, unit="×"),
-        Result("Démarrage complet : les cinq onglets dessinés avec leurs données et le bilan calculé ÷ fenêtre nue (base de démonstration)",
-               ended_at["demo"] / ended_at["bare"], None, unit="×",
-               note="for reference, no target: what stands between the window and its records is mostly Python code, "
-                    "not data (see the medians above: about 2.5 s on the demo's 1,500 invitations, 3.2 s on 300,000): importing SQLAlchemy and the ORM models (≈ 0.5 s), "
-                    "compiling each query the first time it runs (≈ 0.3 s), building the five tabs, then the self-test "
-                    "drawing each tab in turn. Bringing it near the bare window would take dropping the ORM for the "
-                    "start-up queries (plain sqlite3 for the first tab), or keeping the application resident."),
-        Result("Démarrage complet : les cinq onglets dessinés avec leurs données et le bilan calculé ÷ fenêtre nue (300 000 invitations)",
-               ended_at["large"] / ended_at["bare"], None, unit="×"),
-        Result("Mémoire maximale de l'application à 300 000 invitations (fenêtre et cinq onglets)", peak_mb, 300, unit="MB",
-               note="maximum resident size (ru_maxrss) of one --self-test on the large store."),
+        Result(
+            "Démarrage jusqu'à la fenêtre affichée (--self-test) ÷ fenêtre PySide6 nue, base de démonstration",
+            shown_at["demo"] / shown_at["bare"],
+            1.5,
+            unit="×",
+            note=f"medians of {RUNS} starts ({spread}). The window shows before the store is opened and before "
+            "SQLAlchemy is imported, with its menus, its five tab titles and « Ouverture de la base… »; "
+            "its records follow (next rows).",
+        ),
+        Result(
+            "Démarrage jusqu'à la fenêtre affichée (--self-test) ÷ fenêtre PySide6 nue, 300 000 invitations",
+            shown_at["large"] / shown_at["bare"],
+            2.0,
+            unit="×",
+        ),
+        Result(
+            "Démarrage complet : les cinq onglets dessinés avec leurs données et le bilan calculé ÷ fenêtre nue (base de démonstration)",
+            ended_at["demo"] / ended_at["bare"],
+            None,
+            unit="×",
+            note="for reference, no target: what stands between the window and its records is mostly Python code, "
+            "not data (see the medians above: about 2.5 s on the demo's 1,500 invitations, 3.2 s on 300,000): importing SQLAlchemy and the ORM models (≈ 0.5 s), "
+            "compiling each query the first time it runs (≈ 0.3 s), building the five tabs, then the self-test "
+            "drawing each tab in turn. Bringing it near the bare window would take dropping the ORM for the "
+            "start-up queries (plain sqlite3 for the first tab), or keeping the application resident.",
+        ),
+        Result(
+            "Démarrage complet : les cinq onglets dessinés avec leurs données et le bilan calculé ÷ fenêtre nue (300 000 invitations)",
+            ended_at["large"] / ended_at["bare"],
+            None,
+            unit="×",
+        ),
+        Result(
+            "Mémoire maximale de l'application à 300 000 invitations (fenêtre et cinq onglets)",
+            peak_mb,
+            300,
+            unit="MB",
+            note="maximum resident size (ru_maxrss) of one --self-test on the large store.",
+        ),
     ]
 
 

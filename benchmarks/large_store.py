@@ -42,7 +42,18 @@ from acs_desktop.models import (
 )
 
 UNRECORDED_DAYS = 5
-COMMUNES = ("Nantes", "Rezé", "Saint-Herblain", "Saint-Nazaire", "Orvault", "Vertou", "Bouguenais", "Carquefou", "Couëron", "Châteaubriant")
+COMMUNES = (
+    "Nantes",
+    "Rezé",
+    "Saint-Herblain",
+    "Saint-Nazaire",
+    "Orvault",
+    "Vertou",
+    "Bouguenais",
+    "Carquefou",
+    "Couëron",
+    "Châteaubriant",
+)
 
 
 @dataclass(frozen=True)
@@ -54,8 +65,15 @@ class LargeStore:
 
 
 def build_large_store(
-    data_dir: Path, *, seasons: int = 10, performances: int = 3000, relays: int = 500, invitations: int = 300_000,
-    partners: int = 40, today: datetime = datetime(2026, 11, 22, 10, 0), seed: int = 8,
+    data_dir: Path,
+    *,
+    seasons: int = 10,
+    performances: int = 3000,
+    relays: int = 500,
+    invitations: int = 300_000,
+    partners: int = 40,
+    today: datetime = datetime(2026, 11, 22, 10, 0),
+    seed: int = 8,
 ) -> LargeStore:
     """Seasons end with the one containing `today`; performances and invitations are spread evenly."""
     started = time.perf_counter()
@@ -71,10 +89,47 @@ def build_large_store(
         discipline_ids = list(db.scalars(select(Discipline.id)))
         type_ids = list(db.scalars(select(RelayType.id)))
         reason_ids = list(db.scalars(select(NonUseReason.id)))
-        db.execute(insert(Partner), [{"id": p, "name": f"Partenaire {p:03d}", "commune": rng.choice(COMMUNES), "address": f"{p} rue du Théâtre"} for p in range(1, partners + 1)])
-        db.execute(insert(Venue), [{"id": p, "partner_id": p, "name": "Grande salle", "address": f"{p} rue du Théâtre", "commune": "Nantes"} for p in range(1, partners + 1)])
-        db.execute(insert(Relay), [{"id": r, "name": f"Relais {r:04d}", "commune": rng.choice(COMMUNES), "relay_type_id": rng.choice(type_ids), "active": r % 25 != 0} for r in range(1, relays + 1)])
-        db.execute(insert(Referent), [{"id": r, "relay_id": r, "name": f"Référent {r:04d}"} for r in range(1, relays + 1)])
+        db.execute(
+            insert(Partner),
+            [
+                {
+                    "id": p,
+                    "name": f"Partenaire {p:03d}",
+                    "commune": rng.choice(COMMUNES),
+                    "address": f"{p} rue du Théâtre",
+                }
+                for p in range(1, partners + 1)
+            ],
+        )
+        db.execute(
+            insert(Venue),
+            [
+                {
+                    "id": p,
+                    "partner_id": p,
+                    "name": "Grande salle",
+                    "address": f"{p} rue du Théâtre",
+                    "commune": "Nantes",
+                }
+                for p in range(1, partners + 1)
+            ],
+        )
+        db.execute(
+            insert(Relay),
+            [
+                {
+                    "id": r,
+                    "name": f"Relais {r:04d}",
+                    "commune": rng.choice(COMMUNES),
+                    "relay_type_id": rng.choice(type_ids),
+                    "active": r % 25 != 0,
+                }
+                for r in range(1, relays + 1)
+            ],
+        )
+        db.execute(
+            insert(Referent), [{"id": r, "relay_id": r, "name": f"Référent {r:04d}"} for r in range(1, relays + 1)]
+        )
         active_relays = [r for r in range(1, relays + 1) if r % 25 != 0]
         season_rows, convention_rows, show_rows, perf_rows, booking_rows, invitation_rows = [], [], [], [], [], []
         convention_id = show_id = perf_id = booking_id = invitation_id = 0
@@ -86,45 +141,91 @@ def build_large_store(
             for p in range(1, partners + 1):
                 convention_id += 1
                 season_conventions.append(convention_id)
-                convention_rows.append({
-                    "id": convention_id, "partner_id": p, "season_id": s_index,
-                    "state": ConventionState.CLOSED if ends_on < today.date() else ConventionState.RUNNING,
-                    "places_committed": per_season_perf * places_per_perf // partners, "solidarity_subscribers": rng.randint(40, 200),
-                    "donations": Decimal(rng.randint(50_000, 300_000)) / 100, "place_value": Decimal("12.00"),
-                })
+                convention_rows.append(
+                    {
+                        "id": convention_id,
+                        "partner_id": p,
+                        "season_id": s_index,
+                        "state": ConventionState.CLOSED if ends_on < today.date() else ConventionState.RUNNING,
+                        "places_committed": per_season_perf * places_per_perf // partners,
+                        "solidarity_subscribers": rng.randint(40, 200),
+                        "donations": Decimal(rng.randint(50_000, 300_000)) / 100,
+                        "place_value": Decimal("12.00"),
+                    }
+                )
             for k in range(per_season_perf):
                 if k % 3 == 0 or show_id == 0:
                     show_id += 1
-                    show_rows.append({"id": show_id, "convention_id": rng.choice(season_conventions), "title": f"Spectacle {show_id:05d}", "discipline_id": rng.choice(discipline_ids)})
+                    show_rows.append(
+                        {
+                            "id": show_id,
+                            "convention_id": rng.choice(season_conventions),
+                            "title": f"Spectacle {show_id:05d}",
+                            "discipline_id": rng.choice(discipline_ids),
+                        }
+                    )
                 perf_id += 1
-                starts = datetime.combine(starts_on + timedelta(days=14 + (k * 270) // per_season_perf), datetime.min.time()).replace(hour=20)
+                starts = datetime.combine(
+                    starts_on + timedelta(days=14 + (k * 270) // per_season_perf), datetime.min.time()
+                ).replace(hour=20)
                 starts += timedelta(minutes=k % 4 * 15)
                 past = starts < today
                 quota = places_per_perf + rng.randint(0, 2)
-                perf_rows.append({"id": perf_id, "show_id": show_id, "venue_id": None, "starts_at": starts, "quota": quota,
-                                  "booking_deadline": starts - timedelta(days=3), "state": PerformanceState.ON_OFFER})
+                perf_rows.append(
+                    {
+                        "id": perf_id,
+                        "show_id": show_id,
+                        "venue_id": None,
+                        "starts_at": starts,
+                        "quota": quota,
+                        "booking_deadline": starts - timedelta(days=3),
+                        "state": PerformanceState.ON_OFFER,
+                    }
+                )
                 left = places_per_perf
                 while left > 0:
                     places = min(left, rng.choice((1, 2, 2, 3, 4)))
                     left -= places
                     booking_id += 1
                     relay = rng.choice(active_relays)
-                    booking_rows.append({"id": booking_id, "performance_id": perf_id, "relay_id": relay, "referent_id": relay, "places": places,
-                                         "created_at": starts - timedelta(days=rng.randint(4, 40))})
+                    booking_rows.append(
+                        {
+                            "id": booking_id,
+                            "performance_id": perf_id,
+                            "relay_id": relay,
+                            "referent_id": relay,
+                            "places": places,
+                            "created_at": starts - timedelta(days=rng.randint(4, 40)),
+                        }
+                    )
                     for _ in range(places):
                         invitation_id += 1
                         code = ticket_codes.new_code(rng)
                         while code in codes:
                             code = ticket_codes.new_code(rng)
                         codes.add(code)
-                        row = {"id": invitation_id, "booking_id": booking_id, "performance_id": perf_id, "code": code,
-                               "status": InvitationStatus.BOOKED, "print_count": 0, "reason_id": None, "attendance_at": None, "issued_at": None}
+                        row = {
+                            "id": invitation_id,
+                            "booking_id": booking_id,
+                            "performance_id": perf_id,
+                            "code": code,
+                            "status": InvitationStatus.BOOKED,
+                            "print_count": 0,
+                            "reason_id": None,
+                            "attendance_at": None,
+                            "issued_at": None,
+                        }
                         if past or starts - today < timedelta(days=10):
-                            row.update(status=InvitationStatus.ISSUED, print_count=1, issued_at=starts - timedelta(days=2))
+                            row.update(
+                                status=InvitationStatus.ISSUED, print_count=1, issued_at=starts - timedelta(days=2)
+                            )
                         if past and today - starts > timedelta(days=UNRECORDED_DAYS):
                             used = rng.random() < 0.8
-                            row.update(status=InvitationStatus.USED if used else InvitationStatus.UNUSED,
-                                       reason_id=None if used else rng.choice(reason_ids), attendance_at=starts + timedelta(days=1))
+                            row.update(
+                                status=InvitationStatus.USED if used else InvitationStatus.UNUSED,
+                                reason_id=None if used else rng.choice(reason_ids),
+                                attendance_at=starts + timedelta(days=1),
+                            )
                         invitation_rows.append(row)
         db.execute(insert(Season), season_rows)
         db.execute(insert(Convention), convention_rows)
@@ -140,7 +241,7 @@ def build_large_store(
 
 
 def benchmark_today() -> datetime:
-    """"Now" for the large store and the benchmarks that read it: today at 10:00 (so that the
+    """ "Now" for the large store and the benchmarks that read it: today at 10:00 (so that the
     application started on the store, which reads the real clock, shows the same season)."""
     return datetime.now().replace(hour=10, minute=0, second=0, microsecond=0)
 
@@ -172,10 +273,17 @@ def main() -> None:
     parser.add_argument("--invitations", type=int, default=300_000)
     args = parser.parse_args()
     args.data_dir.mkdir(parents=True, exist_ok=True)
-    built = build_large_store(args.data_dir, seasons=args.seasons, performances=args.performances, relays=args.relays, invitations=args.invitations)
-    print(f"{built.invitations} invitations, saisons {built.seasons[0]} … {built.seasons[-1]}, en {built.seconds:.1f} s → {built.path}")
+    built = build_large_store(
+        args.data_dir,
+        seasons=args.seasons,
+        performances=args.performances,
+        relays=args.relays,
+        invitations=args.invitations,
+    )
+    print(
+        f"{built.invitations} invitations, saisons {built.seasons[0]} … {built.seasons[-1]}, en {built.seconds:.1f} s → {built.path}"
+    )
 
 
 if __name__ == "__main__":
     main()
-

@@ -5,26 +5,26 @@ import os
 # Before anything imports Qt: tests run headless (without it pytest aborts with no display).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import logging  # noqa: E402
-import random  # noqa: E402
-import shutil  # noqa: E402
-import subprocess  # noqa: E402
-import sys  # noqa: E402
-from datetime import datetime, timedelta  # noqa: E402
-from pathlib import Path  # noqa: E402
+import logging
+import random
+import shutil
+import subprocess
+import sys
+from datetime import datetime, timedelta
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from acs_desktop import cli  # noqa: E402
-from acs_desktop.db.store import open_store  # noqa: E402
-from acs_desktop.services import Services  # noqa: E402
-from tests.factories import Factory  # noqa: E402
+from acs_desktop import cli
+from acs_desktop.db.store import open_store
+from acs_desktop.services import Services
+from tests.factories import Factory
 
 TODAY = datetime(2026, 11, 22, 10, 0)
 
 
 class FakeClock:
-    """"Now" for the services, moved by the test."""
+    """ "Now" for the services, moved by the test."""
 
     def __init__(self, now: datetime = TODAY):
         self.now = now
@@ -42,7 +42,9 @@ def real_process(*args, env_extra=None, timeout=120) -> subprocess.CompletedProc
     signals of the thread pool in every later test (seen, not understood yet)."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env_extra or {})}
     argv = [str(arg) for arg in args]
-    return subprocess.run([sys.executable, "-m", "acs_desktop", *argv], capture_output=True, text=True, env=env, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "acs_desktop", *argv], capture_output=True, text=True, env=env, timeout=timeout
+    )
 
 
 @pytest.fixture

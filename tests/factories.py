@@ -24,7 +24,9 @@ class Factory:
     def partner(self, name: str = "Théâtre de la Ville", **fields) -> int:
         return self.s.partners.create_partner(PartnerInput(name=name, **fields))
 
-    def convention(self, partner_id: int, season_id: int, *, donations="1200.00", place_value="12.00", places=80, subscribers=90) -> int:
+    def convention(
+        self, partner_id: int, season_id: int, *, donations="1200.00", place_value="12.00", places=80, subscribers=90
+    ) -> int:
         figures = ConventionFigures(places, subscribers, Decimal(donations), Decimal(place_value))
         return self.s.conventions.create_convention(partner_id, season_id, figures)
 
@@ -32,7 +34,15 @@ class Factory:
         self._shows += 1
         return self.s.offers.save_show(convention_id, title or f"Spectacle {self._shows}")
 
-    def performance(self, convention_id: int, *, quota: int = 10, in_days: float = 10, deadline_days_before: float | None = None, show_id: int | None = None) -> int:
+    def performance(
+        self,
+        convention_id: int,
+        *,
+        quota: int = 10,
+        in_days: float = 10,
+        deadline_days_before: float | None = None,
+        show_id: int | None = None,
+    ) -> int:
         starts_at = (self.s.clock() + timedelta(days=in_days)).replace(hour=20, minute=30, second=0)
         deadline = None if deadline_days_before is None else starts_at - timedelta(days=deadline_days_before)
         show = show_id or self.show(convention_id)

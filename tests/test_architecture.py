@@ -44,7 +44,11 @@ def test_nothing_outside_ui_imports_qt():
 def test_ui_never_imports_sqlalchemy_or_the_orm():
     offenders = []
     for path in modules(PACKAGE / "ui"):
-        bad = {n for n in imports_of(path) if n.split(".")[0] == "sqlalchemy" or n.startswith("acs_desktop.models") or n.startswith("acs_desktop.db")}
+        bad = {
+            n
+            for n in imports_of(path)
+            if n.split(".")[0] == "sqlalchemy" or n.startswith("acs_desktop.models") or n.startswith("acs_desktop.db")
+        }
         if bad:
             offenders.append(f"{path.relative_to(PACKAGE)}: {sorted(bad)}")
     assert offenders == []
@@ -79,8 +83,17 @@ def test_the_renderers_are_reached_through_one_door():
         if relative.parts[0] == "printing":
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        named = {f"acs_desktop.printing.{a.name}" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module == "acs_desktop.printing" for a in n.names}
-        bad = {n for n in imports_of(path) | named if n.startswith("acs_desktop.printing.") and n != "acs_desktop.printing.renderers"}
+        named = {
+            f"acs_desktop.printing.{a.name}"
+            for n in ast.walk(tree)
+            if isinstance(n, ast.ImportFrom) and n.module == "acs_desktop.printing"
+            for a in n.names
+        }
+        bad = {
+            n
+            for n in imports_of(path) | named
+            if n.startswith("acs_desktop.printing.") and n != "acs_desktop.printing.renderers"
+        }
         if bad:
             offenders.append(f"{relative}: {sorted(bad)}")
     assert offenders == []

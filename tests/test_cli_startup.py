@@ -51,14 +51,22 @@ def test_a_second_start_on_the_same_store_says_so_and_exits(store_path, command_
         assert result.returncode == 4 and "déjà ouvert" in result.stderr
     finally:
         lock.release()
-    assert real_process("--data-dir", str(store_path.parent), "--self-test").returncode == 0  # run to its end: a real process
+    assert (
+        real_process("--data-dir", str(store_path.parent), "--self-test").returncode == 0
+    )  # run to its end: a real process
 
 
 def test_a_killed_instance_leaves_no_lock_behind(store_path):
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time; from pathlib import Path; from acs_desktop.db.lock import StoreLock;"
-         "l = StoreLock(Path(sys.argv[1])); assert l.acquire(); print('verrou', flush=True); time.sleep(60)", str(store_path)],
-        stdout=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from pathlib import Path; from acs_desktop.db.lock import StoreLock;"
+            "l = StoreLock(Path(sys.argv[1])); assert l.acquire(); print('verrou', flush=True); time.sleep(60)",
+            str(store_path),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
     )
     assert holder.stdout.readline().strip() == "verrou"
     assert not StoreLock(store_path).acquire()

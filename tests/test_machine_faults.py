@@ -16,9 +16,9 @@ from acs_desktop.db import lock
 from acs_desktop.db import store as store_module
 from acs_desktop.db.backup import check_backup, latest_good_backup, write_backup
 from acs_desktop.db.store import StoreError, open_store
-from acs_desktop.exports.atomic import write_documents
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.faults import MachineFault
+from acs_desktop.exports.atomic import write_documents
 from tests.machine import (
     files_under,
     full_disk,
@@ -162,7 +162,11 @@ def test_the_days_backup_on_a_full_disk_is_said_and_the_start_goes_on(store_path
     before = digest(store_path)
     cli._automatic_backup(store_path, store_path.parent, closing=False, gui=False)  # returns: the window opens
     err = capsys.readouterr().err
-    assert err.startswith("Sauvegarde automatique : ") and "le disque est plein" in err and "La sauvegarde n'a pas été faite" in err
+    assert (
+        err.startswith("Sauvegarde automatique : ")
+        and "le disque est plein" in err
+        and "La sauvegarde n'a pas été faite" in err
+    )
     assert "retentée à la fermeture" in err
     assert not [name for name in files_under(backups) if name.endswith(".partiel")]
     assert digest(store_path) == before
@@ -231,7 +235,9 @@ def test_the_command_lines_report_on_a_full_disk(demo_store, tmp_path, monkeypat
     out = tmp_path / "out"
     out.mkdir()
     full_disk(monkeypatch)
-    code, err = main(capsys, "--data-dir", demo_store.path.parent, "report", "--season", "2025-2026", "--out", out / "bilan.pdf")
+    code, err = main(
+        capsys, "--data-dir", demo_store.path.parent, "report", "--season", "2025-2026", "--out", out / "bilan.pdf"
+    )
     assert code == 1 and "le disque est plein" in err and str(out / "bilan.pdf") in err
     assert files_under(out) == []
 
@@ -250,7 +256,9 @@ def test_tickets_on_a_full_disk_are_neither_written_nor_marked(store, services, 
     code, err = main(capsys, "--data-dir", store.path.parent, "tickets", "--booking", booking.booking_id, "--out", out)
     assert code == 1 and "le disque est plein" in err
     assert files_under(out) == []
-    assert services.documents.prepare_tickets(TicketSelection(booking_id=booking.booking_id)).summary == to_print  # still to print
+    assert (
+        services.documents.prepare_tickets(TicketSelection(booking_id=booking.booking_id)).summary == to_print
+    )  # still to print
     assert "première fois" in to_print
 
 
@@ -258,9 +266,8 @@ def test_tickets_on_a_full_disk_are_neither_written_nor_marked(store, services, 
 def test_a_store_held_by_another_program_is_busy_not_damaged(store_path, monkeypatch):
     quick_busy_timeout(monkeypatch)
     write_backup(store_path, store_path.parent / "sauvegardes" / "quotidiennes" / "acs-2026-11-21.sqlite")
-    with held_by_another_program(store_path, readers_too=True):
-        with pytest.raises(StoreError) as refused:
-            open_store(store_path)
+    with held_by_another_program(store_path, readers_too=True), pytest.raises(StoreError) as refused:
+        open_store(store_path)
     assert refused.value.code == "store_busy" and not refused.value.damaged
     assert refused.value.message.startswith(BUSY) and "Fermez ce programme" in refused.value.message
     assert "endommagée" not in refused.value.message
@@ -270,7 +277,9 @@ def test_at_start_a_busy_store_is_said_so_and_no_restore_is_offered(store_path, 
     quick_busy_timeout(monkeypatch)
     write_backup(store_path, store_path.parent / "sauvegardes" / "quotidiennes" / "acs-2026-11-21.sqlite")
     with held_by_another_program(store_path, readers_too=True):
-        code, err = main(capsys, "--data-dir", store_path.parent, "export", "--season", "2026-2027", "--out", store_path.parent / "x")
+        code, err = main(
+            capsys, "--data-dir", store_path.parent, "export", "--season", "2026-2027", "--out", store_path.parent / "x"
+        )
     assert code == 2 and BUSY in err
     assert "endommagée" not in err and "restore" not in err
 
@@ -290,7 +299,9 @@ def test_the_command_lines_start_on_a_held_store(store_path, monkeypatch, capsys
     """The start writes (the retention pass): a held store is said so, not « Erreur inattendue »."""
     quick_busy_timeout(monkeypatch)
     with held_by_another_program(store_path):
-        code, err = main(capsys, "--data-dir", store_path.parent, "export", "--season", "2026-2027", "--out", store_path.parent / "x")
+        code, err = main(
+            capsys, "--data-dir", store_path.parent, "export", "--season", "2026-2027", "--out", store_path.parent / "x"
+        )
     assert code == 1 and BUSY in err
 
 
@@ -316,6 +327,7 @@ def test_the_self_test_on_a_held_store_says_so_without_traceback(store_path, mon
 def test_a_read_only_data_folder_is_said_with_the_folder(store_path, monkeypatch, capsys, number, words):
     """Root writes into a 0500 folder: the refusal of the operating system is simulated where the
     start first writes (the lock file)."""
+
     def refused(path, *args, **kwargs):
         raise OSError(number, os.strerror(number), str(path))
 
@@ -341,12 +353,16 @@ def test_a_healthy_store_sqlite_cannot_open_in_its_folder_is_not_damaged(store_p
     monkeypatch.setattr(sqlite3, "connect", cannot_open)
     with pytest.raises(StoreError) as refused:
         open_store(store_path)
-    assert refused.value.code == "cannot_open" and not refused.value.damaged and "endommagée" not in refused.value.message
+    assert (
+        refused.value.code == "cannot_open" and not refused.value.damaged and "endommagée" not in refused.value.message
+    )
     with pytest.raises(StoreError) as backup_refused:
         check_backup(backup)
     assert not backup_refused.value.damaged and "endommagée" not in backup_refused.value.message
     assert latest_good_backup(store_path.parent) is None  # it cannot be read now: not offered, not called damaged
-    code, err = main(capsys, "--data-dir", store_path.parent, "export", "--season", "2026-2027", "--out", tmp_path / "x")
+    code, err = main(
+        capsys, "--data-dir", store_path.parent, "export", "--season", "2026-2027", "--out", tmp_path / "x"
+    )
     assert code == 2 and "ne peut pas être ouverte" in err and "endommagée" not in err and "restore" not in err
 
 
@@ -360,7 +376,11 @@ def test_data_dir_on_a_file_is_refused_in_french(tmp_path, store_path, command_l
     inside = command_line("--data-dir", str(a_file / "données"), "--self-test")
     assert inside.returncode == 2 and f"« {a_file} » est un fichier" in inside.stderr
     the_store = command_line("--data-dir", str(store_path), "check")
-    assert the_store.returncode == 2 and "c'est la base elle-même" in the_store.stderr and str(store_path.parent) in the_store.stderr
+    assert (
+        the_store.returncode == 2
+        and "c'est la base elle-même" in the_store.stderr
+        and str(store_path.parent) in the_store.stderr
+    )
     assert a_file.read_text() == "pas un dossier"
 
 
@@ -388,5 +408,10 @@ def test_a_read_only_backup_folder_at_start_is_said_and_the_start_goes_on(store_
     before = digest(store_path)
     cli._automatic_backup(store_path, store_path.parent, closing=True, gui=False)
     err = capsys.readouterr().err
-    assert "lecture seule" in err and "sauvegardes" in err and "La sauvegarde n'a pas été faite" in err and "au prochain démarrage" in err
+    assert (
+        "lecture seule" in err
+        and "sauvegardes" in err
+        and "La sauvegarde n'a pas été faite" in err
+        and "au prochain démarrage" in err
+    )
     assert digest(store_path) == before

@@ -29,7 +29,10 @@ def files_the_code_asks_for() -> set[str]:
     asked = {f"fonts/{filename}" for filename in fonts._FILES.values()}
     for source in PACKAGE.rglob("*.py"):
         for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None)) == "resource_path":
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", getattr(node.func, "attr", None)) == "resource_path"
+            ):
                 parts = [arg.value for arg in node.args if isinstance(arg, ast.Constant) and isinstance(arg.value, str)]
                 if parts and len(parts) == len(node.args):
                     asked.add("/".join(parts))
@@ -46,7 +49,8 @@ def test_the_wheel_carries_every_resource(tmp_path):
         shutil.copy(ROOT / name, source / name)
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(tmp_path), str(source)],
-        check=True, capture_output=True,
+        check=True,
+        capture_output=True,
     )
     (wheel,) = tmp_path.glob("acs_desktop-*.whl")
     in_wheel = set(zipfile.ZipFile(wheel).namelist())
@@ -63,5 +67,9 @@ def test_the_wheel_carries_every_resource(tmp_path):
     missing = sorted(name for name in asked | shipped if f"acs_desktop/resources/{name}" not in in_wheel)
     assert not missing, f"absent from the wheel: {missing}"
     # Alembic reads its revisions (and the template) as files at run time.
-    migrations = {p.relative_to(ROOT).as_posix() for p in (PACKAGE / "db" / "migrations").rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+    migrations = {
+        p.relative_to(ROOT).as_posix()
+        for p in (PACKAGE / "db" / "migrations").rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    }
     assert migrations - in_wheel == set()

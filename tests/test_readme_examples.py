@@ -43,7 +43,9 @@ def test_the_readme_has_the_examples_it_should():
 
 
 @pytest.mark.parametrize("with_options", [False, True], ids=["as-written", "with-every-option"])
-def test_every_readme_example_works_on_the_demo(with_options, tmp_path, demo_template, template_store, monkeypatch, capsys):
+def test_every_readme_example_works_on_the_demo(
+    with_options, tmp_path, demo_template, template_store, monkeypatch, capsys
+):
     monkeypatch.setattr(services_module, "Services", functools.partial(services_module.Services, clock=FakeClock()))
     demo, empty = tmp_path / "demo", tmp_path / "vide"
     for folder, source in ((demo, demo_template), (empty, template_store)):

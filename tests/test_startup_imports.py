@@ -31,7 +31,9 @@ print(" ".join(sorted({name.split(".")[0] for name in sys.modules})))
 
 def test_the_window_opens_without_the_libraries_of_documents_spreadsheets_and_migrations(demo_store):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run([sys.executable, "-c", CODE, str(demo_store.path)], capture_output=True, text=True, env=env, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", CODE, str(demo_store.path)], capture_output=True, text=True, env=env, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     loaded = set(done.stdout.split())
     assert "PySide6" in loaded and "sqlalchemy" in loaded
@@ -57,12 +59,20 @@ print(" ".join(sorted({name.split(".")[0] for name in sys.modules} | {name for n
 
 def test_the_window_frame_shows_before_the_store_and_sqlalchemy_are_loaded(tmp_path):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run([sys.executable, "-c", FRAME, str(tmp_path)], capture_output=True, text=True, env=env, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", FRAME, str(tmp_path)], capture_output=True, text=True, env=env, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     titles, status, modules = done.stdout.strip().splitlines()
     assert titles == "Conventions|Offres|Relais|Invitations|Bilan de saison"
     assert status == "Ouverture de la base…"
     loaded = set(modules.split())
     assert "PySide6" in loaded
-    assert not loaded & {"sqlalchemy", *LATER, "acs_desktop.services", "acs_desktop.commands.documents", "acs_desktop.db.store"}
+    assert not loaded & {
+        "sqlalchemy",
+        *LATER,
+        "acs_desktop.services",
+        "acs_desktop.commands.documents",
+        "acs_desktop.db.store",
+    }
     assert not (tmp_path / "acs.sqlite").exists()  # nothing opened yet

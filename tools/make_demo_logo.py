@@ -1,6 +1,6 @@
 """Render acs_desktop/resources/logo/demo-logo.svg to the PNG the demo store uses as its association's logo.
 
-    python -m tools.make_demo_logo
+python -m tools.make_demo_logo
 """
 
 from __future__ import annotations

@@ -15,10 +15,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from acs_desktop.commands import say_written
+from acs_desktop.domain.documents import Document
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.faults import fault
 from acs_desktop.services import Services
-from acs_desktop.domain.documents import Document
 from acs_desktop.services.documents import TicketSelection
 from acs_desktop.services.relays import RelayRow
 from acs_desktop.services.seasons import SeasonInfo
@@ -29,33 +29,47 @@ SEASON_HELP = "saison, par exemple 2026-2027 (par défaut : la saison en cours)"
 
 def register(subparsers) -> None:
     tickets = subparsers.add_parser(
-        "tickets", help="imprime des billets en PDF et les marque comme édités",
+        "tickets",
+        help="imprime des billets en PDF et les marque comme édités",
         description="Écrit les billets en PDF (8 par page A4, avec traits de coupe) et les marque comme édités. "
         "Un billet déjà imprimé porte la mention « Duplicata » et garde son code.",
     )
     which = tickets.add_mutually_exclusive_group(required=True)
-    which.add_argument("--booking", type=int, metavar="N°", help="les billets d'une réservation (y compris ceux déjà imprimés)")
-    which.add_argument("--relay", metavar="RELAIS", help="les billets pas encore imprimés d'un relais pour la saison (nom ou numéro)")
-    which.add_argument("--performance", type=int, metavar="N°", help="les billets pas encore imprimés d'une représentation")
+    which.add_argument(
+        "--booking", type=int, metavar="N°", help="les billets d'une réservation (y compris ceux déjà imprimés)"
+    )
+    which.add_argument(
+        "--relay", metavar="RELAIS", help="les billets pas encore imprimés d'un relais pour la saison (nom ou numéro)"
+    )
+    which.add_argument(
+        "--performance", type=int, metavar="N°", help="les billets pas encore imprimés d'une représentation"
+    )
     tickets.add_argument("--season", metavar="SAISON", help=SEASON_HELP + " ; avec --relay")
-    tickets.add_argument("--reprint", action="store_true", help="avec --performance : aussi les billets déjà imprimés (duplicata)")
+    tickets.add_argument(
+        "--reprint", action="store_true", help="avec --performance : aussi les billets déjà imprimés (duplicata)"
+    )
     tickets.add_argument("--out", metavar="FICHIER.pdf", help=OUT_HELP)
     tickets.set_defaults(handler=run_tickets)
 
     attendance = subparsers.add_parser(
-        "attendance", help="écrit la feuille d'émargement d'une représentation",
+        "attendance",
+        help="écrit la feuille d'émargement d'une représentation",
         description="Écrit la feuille d'émargement d'une représentation pour l'accueil du partenaire : "
         "les codes des billets remis, dans l'ordre, avec les cases présent / absent, sans le nom des relais "
         "(comme les billets). --with-relays écrit l'exemplaire de l'association, par relais.",
     )
     attendance.add_argument("--performance", type=int, metavar="N°", required=True, help="numéro de la représentation")
-    attendance.add_argument("--with-relays", action="store_true",
-                            help="avec le nom des relais, billets groupés par relais (exemplaire de l'association)")
+    attendance.add_argument(
+        "--with-relays",
+        action="store_true",
+        help="avec le nom des relais, billets groupés par relais (exemplaire de l'association)",
+    )
     attendance.add_argument("--out", metavar="FICHIER.pdf", help=OUT_HELP)
     attendance.set_defaults(handler=run_attendance)
 
     slip = subparsers.add_parser(
-        "slip", help="écrit le bordereau de remise d'un relais",
+        "slip",
+        help="écrit le bordereau de remise d'un relais",
         description="Écrit le bordereau de remise : les places à venir d'un relais pour la saison (ou d'une réservation), "
         "leurs codes, et comment rendre une place qui ne servira pas.",
     )
@@ -67,12 +81,15 @@ def register(subparsers) -> None:
     slip.set_defaults(handler=run_slip)
 
     catalogue = subparsers.add_parser(
-        "catalogue", help="écrit le catalogue des places de la saison",
+        "catalogue",
+        help="écrit le catalogue des places de la saison",
         description="Écrit le catalogue de la saison pour la présentation aux relais : les représentations à venir "
         "où il reste des places, par date, avec la discipline, le partenaire et la salle.",
     )
     catalogue.add_argument("--season", metavar="SAISON", help=SEASON_HELP)
-    catalogue.add_argument("--all", action="store_true", help="toutes les représentations non annulées, même complètes ou passées")
+    catalogue.add_argument(
+        "--all", action="store_true", help="toutes les représentations non annulées, même complètes ou passées"
+    )
     catalogue.add_argument("--out", metavar="FICHIER.pdf", help=OUT_HELP)
     catalogue.set_defaults(handler=run_catalogue)
 
@@ -81,17 +98,25 @@ def register(subparsers) -> None:
 def run_tickets(args: argparse.Namespace, context) -> int:
     services: Services = context.services
     if args.reprint and args.performance is None:
-        raise DomainError("option_reprint", "--reprint ne s'emploie qu'avec --performance (une réservation se réimprime toute seule).")
+        raise DomainError(
+            "option_reprint", "--reprint ne s'emploie qu'avec --performance (une réservation se réimprime toute seule)."
+        )
     if args.relay is not None:
-        selection = TicketSelection(relay_id=find_relay(services, args.relay).id, season_id=find_season(services, args.season).id)
+        selection = TicketSelection(
+            relay_id=find_relay(services, args.relay).id, season_id=find_season(services, args.season).id
+        )
     else:
-        selection = TicketSelection(booking_id=args.booking, performance_id=args.performance, include_printed=args.reprint)
+        selection = TicketSelection(
+            booking_id=args.booking, performance_id=args.performance, include_printed=args.reprint
+        )
     # Marked issued only once the file is on the disk: a full disk marks nothing.
     return _write(lambda: services.documents.prepare_tickets(selection), args.out, then=services.documents.printed)
 
 
 def run_attendance(args: argparse.Namespace, context) -> int:
-    return _write(lambda: context.services.documents.attendance_sheet(args.performance, with_relays=args.with_relays), args.out)
+    return _write(
+        lambda: context.services.documents.attendance_sheet(args.performance, with_relays=args.with_relays), args.out
+    )
 
 
 def run_slip(args: argparse.Namespace, context) -> int:
@@ -163,9 +188,13 @@ def _write(make: Callable[[], Document], out: str | None, then: Callable[[Docume
     into_folder = requested is None or requested.is_dir()
     folder = (requested or Path.cwd()) if into_folder else requested.parent
     try:
-        handle = tempfile.NamedTemporaryFile(dir=folder, prefix=".acs-", suffix=".pdf", delete=False)
+        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed once written, then put in place
+            dir=folder, prefix=".acs-", suffix=".pdf", delete=False
+        )
     except OSError as error:
-        raise fault(error, folder) or DomainError("write_failed", f"Impossible d'écrire dans « {folder} » : {error.strerror or error}.") from None
+        raise fault(error, folder) or DomainError(
+            "write_failed", f"Impossible d'écrire dans « {folder} » : {error.strerror or error}."
+        ) from None
     temporary = Path(handle.name)
     try:
         with handle:
@@ -180,7 +209,11 @@ def _write(make: Callable[[], Document], out: str | None, then: Callable[[Docume
         os.replace(temporary, path)
     except OSError as error:
         temporary.unlink(missing_ok=True)
-        said = fault(OSError(error.errno, error.strerror), requested if not into_folder else folder, outcome="Aucun fichier n'a été laissé à moitié écrit.")
+        said = fault(
+            OSError(error.errno, error.strerror),
+            requested if not into_folder else folder,
+            outcome="Aucun fichier n'a été laissé à moitié écrit.",
+        )
         if said is None:
             raise
         raise said from None

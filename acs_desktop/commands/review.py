@@ -1,6 +1,6 @@
 """`acs-desktop report`: the funders' report of a season (PDF), and its tables in XLSX or CSV.
 
-    acs-desktop report --season 2025-2026 --out bilan.pdf [--xlsx bilan.xlsx] [--csv DOSSIER]
+acs-desktop report --season 2025-2026 --out bilan.pdf [--xlsx bilan.xlsx] [--csv DOSSIER]
 """
 
 from __future__ import annotations
@@ -21,7 +21,9 @@ def register(subparsers) -> None:
     parser.add_argument("--season", required=True, metavar="SAISON", help="la saison, par exemple 2025-2026")
     parser.add_argument("--out", required=True, metavar="FICHIER.pdf", help="le rapport PDF à écrire")
     parser.add_argument("--xlsx", metavar="FICHIER.xlsx", help="écrit aussi les tableaux du bilan dans un classeur")
-    parser.add_argument("--csv", metavar="DOSSIER", help="écrit aussi les tableaux du bilan en fichiers CSV dans ce dossier")
+    parser.add_argument(
+        "--csv", metavar="DOSSIER", help="écrit aussi les tableaux du bilan en fichiers CSV dans ce dossier"
+    )
     parser.set_defaults(handler=run)
 
 

@@ -32,7 +32,10 @@ def run_backup(args, context) -> int:
         print(error.message, file=sys.stderr)
         return 1
     except OSError as exc:
-        print(describe(exc, args.to) or f"La copie n'a pas pu être écrite dans « {args.to} » ({exc.strerror}).", file=sys.stderr)
+        print(
+            describe(exc, args.to) or f"La copie n'a pas pu être écrite dans « {args.to} » ({exc.strerror}).",
+            file=sys.stderr,
+        )
         return 1
     print(f"Sauvegarde écrite : {target}")
     return 0
@@ -56,7 +59,13 @@ def run_check(args, context) -> int:
     for line in report.lines:
         print(line)
     if report.fault:  # the machine stopped the check: the store is not said damaged
-        print("Résultat : la base n'a pas pu être vérifiée ; elle n'est pas endommagée pour autant. Relancez la vérification une fois le problème réglé.")
+        print(
+            "Résultat : la base n'a pas pu être vérifiée ; elle n'est pas endommagée pour autant. Relancez la vérification une fois le problème réglé."
+        )
     else:
-        print("Résultat : la base est saine." if report.ok else "Résultat : la base a un problème. Restaurez la dernière sauvegarde (acs-desktop restore FICHIER).")
+        print(
+            "Résultat : la base est saine."
+            if report.ok
+            else "Résultat : la base a un problème. Restaurez la dernière sauvegarde (acs-desktop restore FICHIER)."
+        )
     return 0 if report.ok else 1

@@ -23,8 +23,12 @@ def register(subparsers) -> None:
         help="importe une ou plusieurs saisons depuis un dossier de fichiers CSV ou un classeur XLSX",
         description="Importe des saisons (partenaires, conventions, relais, offres, réservations) : tout ou rien.",
     )
-    parser.add_argument("path", metavar="DOSSIER_OU_CLASSEUR", help="un dossier de fichiers CSV (partenaires.csv…) ou un classeur XLSX")
-    parser.add_argument("--dry-run", action="store_true", help="vérifie seulement : montre ce qui serait créé, n'écrit rien")
+    parser.add_argument(
+        "path", metavar="DOSSIER_OU_CLASSEUR", help="un dossier de fichiers CSV (partenaires.csv…) ou un classeur XLSX"
+    )
+    parser.add_argument(
+        "--dry-run", action="store_true", help="vérifie seulement : montre ce qui serait créé, n'écrit rien"
+    )
     parser.set_defaults(handler=run_import)
 
     parser = subparsers.add_parser(

@@ -8,6 +8,7 @@ over it), then puts the backup in place.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sqlite3
@@ -16,7 +17,15 @@ from datetime import datetime
 from pathlib import Path
 
 from acs_desktop.db.files import private
-from acs_desktop.db.store import StoreError, copy_store, head_revision, inspect_file, machine_fault, read_only_connection, restoring_path
+from acs_desktop.db.store import (
+    StoreError,
+    copy_store,
+    head_revision,
+    inspect_file,
+    machine_fault,
+    read_only_connection,
+    restoring_path,
+)
 from acs_desktop.domain.faults import BUSY, fault_kind
 
 BACKUP_DIR = "sauvegardes"
@@ -59,15 +68,15 @@ def write_backup(store_path: Path, target: Path) -> Path:
             result = check.execute("PRAGMA quick_check").fetchone()[0]
         check.close()
         if result != "ok":
-            raise StoreError("backup_failed", f"La copie de sauvegarde est incohérente ({result}) : elle n'a pas été gardée.")
+            raise StoreError(
+                "backup_failed", f"La copie de sauvegarde est incohérente ({result}) : elle n'a pas été gardée."
+            )
         private(partial)
         os.replace(partial, target)
     except BaseException as error:
         for leftover in (partial, partial.with_name(partial.name + "-journal")):
-            try:
+            with contextlib.suppress(OSError):
                 leftover.unlink(missing_ok=True)
-            except OSError:
-                pass
         said = machine_fault(error, store_path if fault_kind(error) == BUSY else target, BACKUP_NOT_TAKEN)
         if said is None:
             raise
@@ -189,7 +198,9 @@ def checkpoint_into_file(store_path: Path) -> None:
     finally:
         connection.close()
     if busy:
-        raise StoreError("store_busy", "La base est utilisée par un autre programme : fermez-le, puis recommencez la restauration.")
+        raise StoreError(
+            "store_busy", "La base est utilisée par un autre programme : fermez-le, puis recommencez la restauration."
+        )
 
 
 def _sync(path: Path) -> None:
@@ -223,10 +234,14 @@ def check_store(store_path: Path) -> CheckReport:
     try:
         integrity = [row[0] for row in connection.execute("PRAGMA integrity_check")]
         broken = connection.execute("PRAGMA foreign_key_check").fetchall()
-        counts = {
-            table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608 - fixed names
-            for table in ("season", "partner", "relay", "performance", "booking", "invitation")
-        } if state.has_tables and state.revision else {}
+        counts = (
+            {
+                table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                for table in ("season", "partner", "relay", "performance", "booking", "invitation")
+            }
+            if state.has_tables and state.revision
+            else {}
+        )
     except sqlite3.Error as error:
         said = machine_fault(error, store_path)
         if said is None:
@@ -237,7 +252,9 @@ def check_store(store_path: Path) -> CheckReport:
     ok = integrity == ["ok"] and not broken
     lines.append(f"Base : {store_path}")
     lines.append("Intégrité : correcte" if integrity == ["ok"] else f"Intégrité : ERREURS ({'; '.join(integrity[:5])})")
-    lines.append("Liens entre les données : corrects" if not broken else f"Liens entre les données : {len(broken)} liens cassés")
+    lines.append(
+        "Liens entre les données : corrects" if not broken else f"Liens entre les données : {len(broken)} liens cassés"
+    )
     current = head_revision()
     if state.revision and state.revision != current:
         lines.append(f"Schéma : {state.revision} (sera mis à jour en {current} à la prochaine ouverture)")
@@ -245,7 +262,14 @@ def check_store(store_path: Path) -> CheckReport:
         lines.append(f"Schéma : {state.revision or 'base vide'}")
     if counts:
         lines.append(
-            "Contenu : " + ", ".join(f"{n} {label}" for label, n in zip(
-                ("saison(s)", "partenaire(s)", "relais", "représentation(s)", "réservation(s)", "invitation(s)"), counts.values(), strict=True))
+            "Contenu : "
+            + ", ".join(
+                f"{n} {label}"
+                for label, n in zip(
+                    ("saison(s)", "partenaire(s)", "relais", "représentation(s)", "réservation(s)", "invitation(s)"),
+                    counts.values(),
+                    strict=True,
+                )
+            )
         )
     return CheckReport(ok, tuple(lines))

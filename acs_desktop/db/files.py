@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -31,7 +32,5 @@ def keep_private(data_dir: Path) -> None:
     for path, directory in paths:
         if path.is_symlink():
             continue
-        try:
+        with contextlib.suppress(OSError):  # another owner's file: left as it is, never a reason not to start
             private(path, directory=directory)
-        except OSError:  # another owner's file: left as it is, never a reason not to start
-            pass

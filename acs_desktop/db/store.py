@@ -6,6 +6,7 @@ refused with a French message before any connection that could write is opened.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sqlite3
@@ -253,9 +254,8 @@ def inspect_file(path: Path) -> FileState:
 
 def copy_store(source: Path, target: Path) -> Path:
     """A consistent copy of a live SQLite file (SQLite's online backup API, WAL included)."""
-    with sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True) as src:
-        with sqlite3.connect(target) as dst:
-            src.backup(dst)
+    with sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
     src.close()
     dst.close()
     return target
@@ -331,10 +331,8 @@ def _not_migrated(error: BaseException, path: Path, *, created: bool = False) ->
 
 def _remove_with_journal(path: Path) -> None:
     for leftover in (path, *(path.with_name(path.name + s) for s in ("-journal", "-wal", "-shm"))):
-        try:
+        with contextlib.suppress(OSError):
             leftover.unlink(missing_ok=True)
-        except OSError:
-            pass
 
 
 def open_store(path: Path) -> Store:
@@ -342,7 +340,9 @@ def open_store(path: Path) -> Store:
     path = Path(path)
     settled = settle_interrupted_restore(path)
     if settled is not None:
-        logging.getLogger(__name__).warning("Restauration interrompue : la base est restée telle quelle ; copie de la sauvegarde : %s", settled)
+        logging.getLogger(__name__).warning(
+            "Restauration interrompue : la base est restée telle quelle ; copie de la sauvegarde : %s", settled
+        )
     state = inspect_file(path)
     try:
         if not path.parent.exists():

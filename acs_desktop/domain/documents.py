@@ -56,25 +56,25 @@ class PerformanceHeading:
 
     @property
     def when(self) -> str:
-        """"Samedi 14 février 2026 · 20 h 30"."""
+        """ "Samedi 14 février 2026 · 20 h 30"."""
         day = format_long_date(self.starts_at)
         return f"{day[:1].upper()}{day[1:]} · {format_time_long(self.starts_at)}"
 
     @property
     def where(self) -> str:
-        """"Théâtre de l'Estuaire — Grande salle, 4 quai de la Fosse, 44000 Nantes"."""
+        """ "Théâtre de l'Estuaire — Grande salle, 4 quai de la Fosse, 44000 Nantes"."""
         place = ", ".join(part for part in (self.venue_name, self.venue_address) if part)
         return f"{self.partner_name} — {place}" if place else self.partner_name
 
 
 def address_line(address: str | None, postal_code: str | None, commune: str | None) -> str:
-    """"4 quai de la Fosse, 44000 Nantes" (what is missing is left out)."""
+    """ "4 quai de la Fosse, 44000 Nantes" (what is missing is left out)."""
     town = " ".join(part for part in (postal_code, commune) if part)
     return ", ".join(part for part in (address, town) if part)
 
 
 def review_file_stem(season_label: str) -> str:
-    """"bilan-2025-2026": the funders' report, its workbook and its folder of CSV files."""
+    """ "bilan-2025-2026": the funders' report, its workbook and its folder of CSV files."""
     return f"bilan-{season_label}"
 
 

@@ -17,7 +17,13 @@ from pathlib import Path
 from acs_desktop.domain.errors import DomainError
 
 DISK_FULL, READ_ONLY, DENIED, BUSY = "disk_full", "read_only", "access_denied", "store_busy"
-CANNOT_OPEN, NOT_A_FOLDER, MISSING, IO_ERROR, TOO_LARGE = "cannot_open", "not_a_folder", "missing", "io_error", "too_large"
+CANNOT_OPEN, NOT_A_FOLDER, MISSING, IO_ERROR, TOO_LARGE = (
+    "cannot_open",
+    "not_a_folder",
+    "missing",
+    "io_error",
+    "too_large",
+)
 
 _ERRNO = {
     errno.ENOSPC: DISK_FULL,
@@ -37,8 +43,12 @@ _WINDOWS_BUSY = {32, 33}  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION: anoth
 _SQLITE = {13: DISK_FULL, 8: READ_ONLY, 5: BUSY, 6: BUSY, 3: DENIED, 23: DENIED, 14: CANNOT_OPEN, 10: IO_ERROR}
 # When an SQLite error comes without its code (an older Python, a driver that drops it).
 _SQLITE_TEXT = (
-    ("disk is full", DISK_FULL), ("readonly database", READ_ONLY), ("database is locked", BUSY),
-    ("table is locked", BUSY), ("unable to open database", CANNOT_OPEN), ("disk i/o error", IO_ERROR),
+    ("disk is full", DISK_FULL),
+    ("readonly database", READ_ONLY),
+    ("database is locked", BUSY),
+    ("table is locked", BUSY),
+    ("unable to open database", CANNOT_OPEN),
+    ("disk i/o error", IO_ERROR),
     ("access permission denied", DENIED),
 )
 

@@ -20,8 +20,18 @@ NBSP = "\u00a0"  # before € and %
 CENT = Decimal("0.01")
 MONEY_MAX = Decimal("999999999.99")  # far above any donation, well inside the store's integer cents
 MONTHS = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
 )
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 
@@ -31,7 +41,7 @@ def format_int(value: int) -> str:
 
 
 def quantity(n: int, singular: str, plural: str | None = None) -> str:
-    """"1 place", "12 places", "1 234 billets"."""
+    """ "1 place", "12 places", "1 234 billets"."""
     return f"{format_int(n)} {singular if n == 1 else plural or singular + 's'}"
 
 
@@ -77,7 +87,7 @@ def format_datetime(value: datetime | None) -> str:
 
 
 def format_long_date(value: date | datetime) -> str:
-    """"samedi 14 février 2026"."""
+    """ "samedi 14 février 2026"."""
     day = "1er" if value.day == 1 else str(value.day)
     return f"{WEEKDAYS[value.weekday()]} {day} {MONTHS[value.month - 1]} {value.year}"
 
@@ -91,7 +101,7 @@ _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
 
 
 def parse_date(text: str, *, field: str | None = None, what: str = "Date") -> date:
-    """"14/02/2026", "14/2/26", "14.02.2026" or "2026-02-14" → date."""
+    """ "14/02/2026", "14/2/26", "14.02.2026" or "2026-02-14" → date."""
     match = _DATE.match(text or "")
     iso = _ISO_DATE.match(text or "")
     try:
@@ -112,7 +122,7 @@ _TIME = re.compile(r"^\s*(\d{1,2})\s*(?:[:h]\s*(\d{2})?)?\s*$", re.IGNORECASE)
 
 
 def parse_time(text: str, *, field: str | None = None, what: str = "Heure") -> time:
-    """"20:30", "20h30", "20 h 30", "20h" or "20" → time."""
+    """ "20:30", "20h30", "20 h 30", "20h" or "20" → time."""
     match = _TIME.match(text or "")
     if match:
         hour, minute = int(match.group(1)), int(match.group(2) or 0)
@@ -125,7 +135,7 @@ _AMOUNT_CLEAN = re.compile(r"[\s\u202f\u00a0€]")
 
 
 def parse_money(text: str, *, field: str | None = None, what: str = "Montant") -> Decimal:
-    """"1 234,50 €", "1234.5", "12" → Decimal("1234.50"); negative or more than 2 decimals refused."""
+    """ "1 234,50 €", "1234.5", "12" → Decimal("1234.50"); negative or more than 2 decimals refused."""
     raw = _AMOUNT_CLEAN.sub("", text or "")
     if raw.count(",") == 1 and "." in raw:
         raw = raw.replace(".", "")  # "1.234,50": the dot groups thousands

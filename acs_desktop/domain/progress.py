@@ -23,4 +23,3 @@ def report(progress: Progress | None, done: int, total: int, text: str = "") -> 
     """Call `progress` if there is one (the work itself does not care who listens)."""
     if progress is not None:
         progress(done, total, text)
-

@@ -12,8 +12,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
-from acs_desktop.domain.funding import shortfall_text
 from acs_desktop.domain.french import NBSP, format_decimal, format_int, format_money, format_percent
+from acs_desktop.domain.funding import shortfall_text
 
 ZERO = Decimal("0.00")
 
@@ -268,43 +268,214 @@ SCOPE = (
 )
 
 FIGURES: tuple[FigureDef, ...] = (
-    FigureDef("partners", "Partenaires", Kind.COUNT, "Structures culturelles ayant une convention pour la saison, quel que soit son état (brouillon compris) : une ligne par partenaire dans le tableau des partenaires.", PROGRAMME),
-    FigureDef("conventions", "Conventions", Kind.COUNT, "Conventions ACS de la saison, quel que soit leur état (brouillon compris) ; une par partenaire.", PROGRAMME),
-    FigureDef("conventions_signed", "Conventions signées", Kind.COUNT, "Conventions de la saison signées ou plus avancées (en cours, bilan, clôturée) ; les brouillons n'en font pas partie.", PROGRAMME),
-    FigureDef("shows", "Spectacles", Kind.COUNT, "Spectacles retenus avec les partenaires pour la saison, y compris ceux dont les représentations ont été annulées ou ne sont pas encore datées.", PROGRAMME),
-    FigureDef("performances", "Représentations", Kind.COUNT, "Représentations proposées aux relais, passées ou à venir, hors représentations annulées par le partenaire.", PROGRAMME),
-    FigureDef("performances_cancelled", "Représentations annulées", Kind.COUNT, "Représentations annulées par le partenaire ; elles n'offrent aucune place et leurs places réservées sont comptées comme annulées.", PROGRAMME),
-    FigureDef("disciplines", "Disciplines", Kind.COUNT, "Disciplines différentes parmi les spectacles de la saison (les spectacles sans discipline n'en ajoutent pas).", PROGRAMME),
-    FigureDef("relays_active", "Relais actifs", Kind.COUNT, "Relais sociaux ayant réservé au moins une place pour une représentation de la saison (même rendue depuis) : une ligne par relais dans le détail par relais.", PUBLICS),
-    FigureDef("relay_communes", "Communes des relais", Kind.COUNT, "Communes différentes où se trouvent les relais actifs.", PUBLICS),
-    FigureDef("places_committed", "Places engagées", Kind.COUNT, "Places que les partenaires se sont engagés à offrir dans leur convention.", PLACES),
-    FigureDef("places_offered", "Places offertes", Kind.COUNT, "Somme des quotas des représentations mises à disposition (hors représentations annulées).", PLACES),
-    FigureDef("places_funded", "Places financées", Kind.COUNT, "Pour chaque convention, dons ÷ valeur d'une place, arrondi à l'unité inférieure ; puis la somme.", PLACES),
-    FigureDef("booked", "Places réservées", Kind.COUNT, "Places tenues par la réservation d'un relais (à éditer, éditées, utilisées ou non) ; les places rendues ou annulées n'en font pas partie.", PLACES),
+    FigureDef(
+        "partners",
+        "Partenaires",
+        Kind.COUNT,
+        "Structures culturelles ayant une convention pour la saison, quel que soit son état (brouillon compris) : une ligne par partenaire dans le tableau des partenaires.",
+        PROGRAMME,
+    ),
+    FigureDef(
+        "conventions",
+        "Conventions",
+        Kind.COUNT,
+        "Conventions ACS de la saison, quel que soit leur état (brouillon compris) ; une par partenaire.",
+        PROGRAMME,
+    ),
+    FigureDef(
+        "conventions_signed",
+        "Conventions signées",
+        Kind.COUNT,
+        "Conventions de la saison signées ou plus avancées (en cours, bilan, clôturée) ; les brouillons n'en font pas partie.",
+        PROGRAMME,
+    ),
+    FigureDef(
+        "shows",
+        "Spectacles",
+        Kind.COUNT,
+        "Spectacles retenus avec les partenaires pour la saison, y compris ceux dont les représentations ont été annulées ou ne sont pas encore datées.",
+        PROGRAMME,
+    ),
+    FigureDef(
+        "performances",
+        "Représentations",
+        Kind.COUNT,
+        "Représentations proposées aux relais, passées ou à venir, hors représentations annulées par le partenaire.",
+        PROGRAMME,
+    ),
+    FigureDef(
+        "performances_cancelled",
+        "Représentations annulées",
+        Kind.COUNT,
+        "Représentations annulées par le partenaire ; elles n'offrent aucune place et leurs places réservées sont comptées comme annulées.",
+        PROGRAMME,
+    ),
+    FigureDef(
+        "disciplines",
+        "Disciplines",
+        Kind.COUNT,
+        "Disciplines différentes parmi les spectacles de la saison (les spectacles sans discipline n'en ajoutent pas).",
+        PROGRAMME,
+    ),
+    FigureDef(
+        "relays_active",
+        "Relais actifs",
+        Kind.COUNT,
+        "Relais sociaux ayant réservé au moins une place pour une représentation de la saison (même rendue depuis) : une ligne par relais dans le détail par relais.",
+        PUBLICS,
+    ),
+    FigureDef(
+        "relay_communes",
+        "Communes des relais",
+        Kind.COUNT,
+        "Communes différentes où se trouvent les relais actifs.",
+        PUBLICS,
+    ),
+    FigureDef(
+        "places_committed",
+        "Places engagées",
+        Kind.COUNT,
+        "Places que les partenaires se sont engagés à offrir dans leur convention.",
+        PLACES,
+    ),
+    FigureDef(
+        "places_offered",
+        "Places offertes",
+        Kind.COUNT,
+        "Somme des quotas des représentations mises à disposition (hors représentations annulées).",
+        PLACES,
+    ),
+    FigureDef(
+        "places_funded",
+        "Places financées",
+        Kind.COUNT,
+        "Pour chaque convention, dons ÷ valeur d'une place, arrondi à l'unité inférieure ; puis la somme.",
+        PLACES,
+    ),
+    FigureDef(
+        "booked",
+        "Places réservées",
+        Kind.COUNT,
+        "Places tenues par la réservation d'un relais (à éditer, éditées, utilisées ou non) ; les places rendues ou annulées n'en font pas partie.",
+        PLACES,
+    ),
     FigureDef("issued", "Places éditées", Kind.COUNT, "Places dont le billet a été édité et remis au relais.", PLACES),
-    FigureDef("never_issued", "Réservées, jamais éditées", Kind.COUNT, "Places réservées pour une représentation déjà passée dont le billet n'a jamais été édité : elles n'ont pu servir à personne. Elles ne comptent ni comme utilisées ni comme non utilisées, ni dans le taux de participation, et sont à examiner avec le relais.", PLACES),
-    FigureDef("used", "Places utilisées", Kind.COUNT, "Places éditées dont la présence a été relevée après la représentation.", PLACES),
-    FigureDef("unused", "Places non utilisées", Kind.COUNT, "Places éditées dont la personne n'est pas venue ; chacune porte un motif de non-utilisation.", PLACES),
-    FigureDef("awaiting_record", "Présences à relever", Kind.COUNT, "Places éditées pour une représentation passée dont la présence n'est pas encore relevée.", PLACES),
-    FigureDef("cancelled", "Places annulées", Kind.COUNT, "Places rendues par un relais avant la représentation, ou annulées avec la représentation.", PLACES),
-    FigureDef("participation_rate", "Taux de participation", Kind.RATE, "Places utilisées ÷ places éditées, pour les seules représentations déjà passées : les représentations à venir ne comptent pas, si bien qu'une saison en cours n'est pas sous-estimée. Les présences encore à relever font baisser le taux jusqu'au relevé. Les places réservées jamais éditées n'y entrent pas (aucun billet n'a été remis) : elles sont données à part.", PLACES),
-    FigureDef("no_show_rate", "Taux d'absence", Kind.RATE, "Places non utilisées ÷ places éditées, pour les représentations déjà passées.", PLACES),
-    FigureDef("solidarity_subscribers", "Abonnés solidaires", Kind.COUNT, "Abonnés des partenaires ayant ajouté un don à leur abonnement, tels que déclarés par les partenaires (aucune personne n'est enregistrée).", DONATIONS),
-    FigureDef("donations", "Dons collectés", Kind.MONEY, "Total des dons déclarés par les partenaires pour la saison.", DONATIONS),
-    FigureDef("surplus", "Surplus de don", Kind.MONEY, "Pour chaque convention dont les dons dépassent la valeur des places engagées : dons − valeur d'une place × places engagées ; puis la somme.", DONATIONS),
-    FigureDef("places_uncovered", "Places engagées non couvertes", Kind.COUNT, "Pour chaque convention dont les dons ne suffisent pas : places engagées − places financées ; puis la somme. Le surplus d'une convention ne couvre pas le manque d'une autre.", DONATIONS),
-    FigureDef("shortfall", "Manque de financement", Kind.MONEY, "Pour chaque convention dont les dons ne suffisent pas : valeur d'une place × places engagées − dons ; puis la somme.", DONATIONS),
-    FigureDef("surplus_planned", "Surplus affecté (prévu)", Kind.MONEY, "Montants d'affectation du surplus décidés avec les partenaires : places hors abonnement ou gestion des invitations.", DONATIONS),
-    FigureDef("surplus_done", "Surplus affecté (réalisé)", Kind.MONEY, "Montants des affectations du surplus effectivement réalisées.", DONATIONS),
+    FigureDef(
+        "never_issued",
+        "Réservées, jamais éditées",
+        Kind.COUNT,
+        "Places réservées pour une représentation déjà passée dont le billet n'a jamais été édité : elles n'ont pu servir à personne. Elles ne comptent ni comme utilisées ni comme non utilisées, ni dans le taux de participation, et sont à examiner avec le relais.",
+        PLACES,
+    ),
+    FigureDef(
+        "used",
+        "Places utilisées",
+        Kind.COUNT,
+        "Places éditées dont la présence a été relevée après la représentation.",
+        PLACES,
+    ),
+    FigureDef(
+        "unused",
+        "Places non utilisées",
+        Kind.COUNT,
+        "Places éditées dont la personne n'est pas venue ; chacune porte un motif de non-utilisation.",
+        PLACES,
+    ),
+    FigureDef(
+        "awaiting_record",
+        "Présences à relever",
+        Kind.COUNT,
+        "Places éditées pour une représentation passée dont la présence n'est pas encore relevée.",
+        PLACES,
+    ),
+    FigureDef(
+        "cancelled",
+        "Places annulées",
+        Kind.COUNT,
+        "Places rendues par un relais avant la représentation, ou annulées avec la représentation.",
+        PLACES,
+    ),
+    FigureDef(
+        "participation_rate",
+        "Taux de participation",
+        Kind.RATE,
+        "Places utilisées ÷ places éditées, pour les seules représentations déjà passées : les représentations à venir ne comptent pas, si bien qu'une saison en cours n'est pas sous-estimée. Les présences encore à relever font baisser le taux jusqu'au relevé. Les places réservées jamais éditées n'y entrent pas (aucun billet n'a été remis) : elles sont données à part.",
+        PLACES,
+    ),
+    FigureDef(
+        "no_show_rate",
+        "Taux d'absence",
+        Kind.RATE,
+        "Places non utilisées ÷ places éditées, pour les représentations déjà passées.",
+        PLACES,
+    ),
+    FigureDef(
+        "solidarity_subscribers",
+        "Abonnés solidaires",
+        Kind.COUNT,
+        "Abonnés des partenaires ayant ajouté un don à leur abonnement, tels que déclarés par les partenaires (aucune personne n'est enregistrée).",
+        DONATIONS,
+    ),
+    FigureDef(
+        "donations",
+        "Dons collectés",
+        Kind.MONEY,
+        "Total des dons déclarés par les partenaires pour la saison.",
+        DONATIONS,
+    ),
+    FigureDef(
+        "surplus",
+        "Surplus de don",
+        Kind.MONEY,
+        "Pour chaque convention dont les dons dépassent la valeur des places engagées : dons − valeur d'une place × places engagées ; puis la somme.",
+        DONATIONS,
+    ),
+    FigureDef(
+        "places_uncovered",
+        "Places engagées non couvertes",
+        Kind.COUNT,
+        "Pour chaque convention dont les dons ne suffisent pas : places engagées − places financées ; puis la somme. Le surplus d'une convention ne couvre pas le manque d'une autre.",
+        DONATIONS,
+    ),
+    FigureDef(
+        "shortfall",
+        "Manque de financement",
+        Kind.MONEY,
+        "Pour chaque convention dont les dons ne suffisent pas : valeur d'une place × places engagées − dons ; puis la somme.",
+        DONATIONS,
+    ),
+    FigureDef(
+        "surplus_planned",
+        "Surplus affecté (prévu)",
+        Kind.MONEY,
+        "Montants d'affectation du surplus décidés avec les partenaires : places hors abonnement ou gestion des invitations.",
+        DONATIONS,
+    ),
+    FigureDef(
+        "surplus_done",
+        "Surplus affecté (réalisé)",
+        Kind.MONEY,
+        "Montants des affectations du surplus effectivement réalisées.",
+        DONATIONS,
+    ),
 )
 FIGURES_BY_KEY = {d.key: d for d in FIGURES}
 
 OTHER_TERMS = (
     ("Ce que compte le bilan", SCOPE),
-    ("Relais social", "Structure sociale (CCAS, centre social, hébergement, insertion…) qui réserve des places pour les personnes qu'elle accompagne et leur remet les billets."),
+    (
+        "Relais social",
+        "Structure sociale (CCAS, centre social, hébergement, insertion…) qui réserve des places pour les personnes qu'elle accompagne et leur remet les billets.",
+    ),
     ("Valeur d'une place", "Montant convenu avec le partenaire pour financer une place par les dons."),
-    ("Motif de non-utilisation", "Raison, recueillie auprès du relais, pour laquelle une place éditée n'a pas été utilisée."),
-    ("Saison précédente", "Les mêmes chiffres pour la saison qui précède ; l'écart est donné en valeur et en pourcentage (en points pour les taux)."),
+    (
+        "Motif de non-utilisation",
+        "Raison, recueillie auprès du relais, pour laquelle une place éditée n'a pas été utilisée.",
+    ),
+    (
+        "Saison précédente",
+        "Les mêmes chiffres pour la saison qui précède ; l'écart est donné en valeur et en pourcentage (en points pour les taux).",
+    ),
 )
 
 
@@ -362,7 +533,7 @@ class FigureChange:
 
     @property
     def change_text(self) -> str:
-        """"+12 (+1,5 %)", "−3,20 €", "+2,4 pts", "=" or "—" (nothing to compare with)."""
+        """ "+12 (+1,5 %)", "−3,20 €", "+2,4 pts", "=" or "—" (nothing to compare with)."""
         if self.change is None:
             return "—"
         if self.change == 0:
@@ -370,7 +541,9 @@ class FigureChange:
         sign = "+" if self.change > 0 else "−"
         magnitude = abs(self.change)
         if self.definition.kind is Kind.RATE:
-            return f"{sign}{format_decimal(Decimal(str(magnitude)) * 100, 1)}{NBSP}pt" + ("s" if magnitude * 100 >= 2 else "")
+            return f"{sign}{format_decimal(Decimal(str(magnitude)) * 100, 1)}{NBSP}pt" + (
+                "s" if magnitude * 100 >= 2 else ""
+            )
         text = format_money(magnitude) if self.definition.kind is Kind.MONEY else format_int(magnitude)
         if self.relative is not None:
             text += f" ({sign}{format_percent(abs(self.relative))})"
@@ -390,14 +563,24 @@ def compare(definition: FigureDef, current: SeasonFigures, previous: SeasonFigur
 
 
 MONTH_NAMES = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
 )
 MONTH_SHORT = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc.")
 
 
 def month_label(month: date, *, short: bool = False) -> str:
-    """"novembre 2026" or "nov. 26"."""
+    """ "novembre 2026" or "nov. 26"."""
     if short:
         return f"{MONTH_SHORT[month.month - 1]} {month.year % 100:02d}"
     return f"{MONTH_NAMES[month.month - 1]} {month.year}"

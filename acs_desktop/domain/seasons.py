@@ -13,7 +13,7 @@ _ONE_DAY = timedelta(days=1)
 
 
 def parse_season_label(text: str) -> tuple[str, date, date]:
-    """"2025-2026" → ("2025-2026", 1 Sept 2025, 31 Aug 2026), or a DomainError in French."""
+    """ "2025-2026" → ("2025-2026", 1 Sept 2025, 31 Aug 2026), or a DomainError in French."""
     match = _LABEL.match(text or "")
     if not match:
         raise DomainError(
@@ -40,7 +40,6 @@ def season_label_for(day: date) -> str:
 def previous_season_label(label: str) -> str:
     first = int(label[:4])
     return f"{first - 1}-{first}"
-
 
 
 def next_season_label(label: str) -> str:

@@ -10,8 +10,20 @@ from __future__ import annotations
 import unicodedata
 
 REVEALING_WORDS = (
-    "gratuit", "free", "solidaire", "solidarite", "precarite", "precaire", "invitation", "social", "sociaux",
-    "relais", "ccas", "insertion", "hebergement", "pauvrete",
+    "gratuit",
+    "free",
+    "solidaire",
+    "solidarite",
+    "precarite",
+    "precaire",
+    "invitation",
+    "social",
+    "sociaux",
+    "relais",
+    "ccas",
+    "insertion",
+    "hebergement",
+    "pauvrete",
 )
 
 

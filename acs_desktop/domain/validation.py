@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import unicodedata
 import re
+import unicodedata
 from decimal import Decimal, InvalidOperation
 
 from acs_desktop.domain.errors import DomainError
@@ -58,7 +58,11 @@ def optional_email(value: str | None, what: str = "Courriel", field: str = "emai
     """An email address, or nothing: « nom@exemple.fr », never « nom@ », « nom.exemple.fr » or two « @ »."""
     text = optional_text(value, what, field, 120)
     if text and not _EMAIL.match(text):
-        raise DomainError("email_invalid", f"{what} : « {text} » n'est pas une adresse de courriel (exemple : nom@exemple.fr).", field=field)
+        raise DomainError(
+            "email_invalid",
+            f"{what} : « {text} » n'est pas une adresse de courriel (exemple : nom@exemple.fr).",
+            field=field,
+        )
     return text
 
 
@@ -69,7 +73,9 @@ def count(value: object, what: str, field: str, *, minimum: int = 0, maximum: in
             text = str(value).strip().replace("\u202f", "").replace(" ", "")
             number = int(text)
         except (TypeError, ValueError):
-            raise DomainError("number_invalid", f"{what} : « {value} » n'est pas un nombre entier.", field=field) from None
+            raise DomainError(
+                "number_invalid", f"{what} : « {value} » n'est pas un nombre entier.", field=field
+            ) from None
     else:
         number = value
     if number < 0:

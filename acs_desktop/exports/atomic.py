@@ -6,6 +6,7 @@ a 0-byte or half-written export, spreadsheet or PDF. The fault is said in French
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from collections.abc import Iterable
@@ -74,7 +75,7 @@ def _written_beside(target: Path, data: bytes) -> Path:
         try:
             view = memoryview(data)
             while view:
-                view = view[os.write(fd, view):]
+                view = view[os.write(fd, view) :]
             os.fsync(fd)  # a disk that fills up on flushing says it here, before the target is replaced
         finally:
             os.close(fd)
@@ -105,16 +106,11 @@ def _raise_said(error: OSError, path: Path | None):
 
 def _remove_folders(folders) -> None:
     for folder in folders:  # deepest first; a folder someone filled meanwhile stays
-        try:
+        with contextlib.suppress(OSError):
             folder.rmdir()
-        except OSError:
-            pass
 
 
 def _remove(paths) -> None:
     for path in paths:
-        try:
+        with contextlib.suppress(OSError):  # a folder gone read-only meanwhile: nothing more to do
             path.unlink(missing_ok=True)
-        except OSError:  # pragma: no cover - a folder gone read-only meanwhile: nothing more to do
-            pass
-

@@ -55,6 +55,7 @@ def xlsx_bytes(review: SeasonReview) -> bytes:
     workbook.save(buffer)
     return buffer.getvalue()
 
+
 def _append(sheet, row: tuple[Cell, ...]) -> None:
     sheet.append([float(v) if isinstance(v, Rate | Points) else v for v in row])
     as_text(sheet[sheet.max_row])
@@ -93,4 +94,3 @@ def csv_bytes(table: ReviewTable) -> bytes:
     if table.total:
         writer.writerow([csv_text(v) for v in table.total])
     return buffer.getvalue().encode("utf-8-sig")
-

@@ -47,11 +47,29 @@ def rate(value: float | None) -> Rate | None:
     return None if value is None else Rate(value)
 
 
-PLACE_HEADERS = ("Réservées", "Éditées", "Réservées, jamais éditées", "Utilisées", "Non utilisées", "Annulées", "Taux de participation", "Taux d'absence")
+PLACE_HEADERS = (
+    "Réservées",
+    "Éditées",
+    "Réservées, jamais éditées",
+    "Utilisées",
+    "Non utilisées",
+    "Annulées",
+    "Taux de participation",
+    "Taux d'absence",
+)
 
 
 def place_cells(p: PlaceCounts) -> tuple[Cell, ...]:
-    return (p.booked, p.issued, p.never_issued, p.used, p.unused, p.cancelled, rate(p.participation_rate), rate(p.no_show_rate))
+    return (
+        p.booked,
+        p.issued,
+        p.never_issued,
+        p.used,
+        p.unused,
+        p.cancelled,
+        rate(p.participation_rate),
+        rate(p.no_show_rate),
+    )
 
 
 def _sum_places(lines: Sequence, get: Callable = lambda line: line.places) -> PlaceCounts:
@@ -67,41 +85,122 @@ def key_figures_table(review: SeasonReview) -> ReviewTable:
         delta = change.change
         if kind is Kind.RATE:
             delta = None if delta is None else Points(delta * 100)
-        rows.append((change.label, convert(change.value), convert(change.previous), delta, None if change.relative is None else Rate(change.relative)))
-    return ReviewTable("chiffres_cles", "Chiffres clés", ("Chiffre", f"Saison {review.season_label}", previous, "Écart", "Écart (%)"),
-                       tuple(rows), widths=(30, 16, 16, 14, 12))
+        rows.append(
+            (
+                change.label,
+                convert(change.value),
+                convert(change.previous),
+                delta,
+                None if change.relative is None else Rate(change.relative),
+            )
+        )
+    return ReviewTable(
+        "chiffres_cles",
+        "Chiffres clés",
+        ("Chiffre", f"Saison {review.season_label}", previous, "Écart", "Écart (%)"),
+        tuple(rows),
+        widths=(30, 16, 16, 14, 12),
+    )
 
 
 def partners_table(review: SeasonReview) -> ReviewTable:
     headers = (
-        "Partenaire", "État de la convention", "Spectacles", "Représentations", "Places engagées", "Places offertes",
-        "Abonnés solidaires", "Dons collectés", "Valeur d'une place", "Places financées", *PLACE_HEADERS,
-        "Surplus de don", "Places engagées non couvertes", "Manque de financement", "Surplus affecté (prévu)", "Surplus affecté (réalisé)",
+        "Partenaire",
+        "État de la convention",
+        "Spectacles",
+        "Représentations",
+        "Places engagées",
+        "Places offertes",
+        "Abonnés solidaires",
+        "Dons collectés",
+        "Valeur d'une place",
+        "Places financées",
+        *PLACE_HEADERS,
+        "Surplus de don",
+        "Places engagées non couvertes",
+        "Manque de financement",
+        "Surplus affecté (prévu)",
+        "Surplus affecté (réalisé)",
     )
     rows = tuple(
-        (line.partner, line.state, line.shows, line.performances, line.places_committed, line.places_offered,
-         line.solidarity_subscribers, line.donations, line.place_value, line.places_funded, *place_cells(line.places),
-         line.surplus, line.places_uncovered, line.shortfall, line.surplus_planned, line.surplus_done)
+        (
+            line.partner,
+            line.state,
+            line.shows,
+            line.performances,
+            line.places_committed,
+            line.places_offered,
+            line.solidarity_subscribers,
+            line.donations,
+            line.place_value,
+            line.places_funded,
+            *place_cells(line.places),
+            line.surplus,
+            line.places_uncovered,
+            line.shortfall,
+            line.surplus_planned,
+            line.surplus_done,
+        )
         for line in review.partners
     )
     f = review.figures
-    total = ("Total", None, f.shows, f.performances, f.places_committed, f.places_offered, f.solidarity_subscribers, f.donations, None,
-             f.places_funded, *place_cells(f.places), f.surplus, f.places_uncovered, f.shortfall, f.surplus_planned, f.surplus_done)
-    return ReviewTable("partenaires", "Partenaires : des dons aux places utilisées", headers, rows, total, widths=(34, 14))
+    total = (
+        "Total",
+        None,
+        f.shows,
+        f.performances,
+        f.places_committed,
+        f.places_offered,
+        f.solidarity_subscribers,
+        f.donations,
+        None,
+        f.places_funded,
+        *place_cells(f.places),
+        f.surplus,
+        f.places_uncovered,
+        f.shortfall,
+        f.surplus_planned,
+        f.surplus_done,
+    )
+    return ReviewTable(
+        "partenaires", "Partenaires : des dons aux places utilisées", headers, rows, total, widths=(34, 14)
+    )
 
 
 def allocations_table(review: SeasonReview) -> ReviewTable:
-    rows = tuple((a.partner, a.kind, a.planned_amount, a.planned_places, a.done_amount, a.done_places) for a in review.allocations)
-    total = ("Total", None, sum((a.planned_amount for a in review.allocations), Decimal("0.00")), sum(a.planned_places for a in review.allocations),
-             sum((a.done_amount or Decimal("0.00") for a in review.allocations), Decimal("0.00")), sum(a.done_places or 0 for a in review.allocations))
-    return ReviewTable("affectations", "Affectation du surplus de don : prévu et réalisé",
-                       ("Partenaire", "Affectation", "Montant prévu", "Places prévues", "Montant réalisé", "Places réalisées"), rows, total, widths=(34, 26))
+    rows = tuple(
+        (a.partner, a.kind, a.planned_amount, a.planned_places, a.done_amount, a.done_places)
+        for a in review.allocations
+    )
+    total = (
+        "Total",
+        None,
+        sum((a.planned_amount for a in review.allocations), Decimal("0.00")),
+        sum(a.planned_places for a in review.allocations),
+        sum((a.done_amount or Decimal("0.00") for a in review.allocations), Decimal("0.00")),
+        sum(a.done_places or 0 for a in review.allocations),
+    )
+    return ReviewTable(
+        "affectations",
+        "Affectation du surplus de don : prévu et réalisé",
+        ("Partenaire", "Affectation", "Montant prévu", "Places prévues", "Montant réalisé", "Places réalisées"),
+        rows,
+        total,
+        widths=(34, 26),
+    )
 
 
 def relays_table(review: SeasonReview) -> ReviewTable:
     rows = tuple((r.relay, r.relay_type, r.commune, *place_cells(r.places)) for r in review.relays)
     total = ("Total", None, None, *place_cells(_sum_places(review.relays)))
-    return ReviewTable("relais", "Relais sociaux actifs", ("Relais", "Type", "Commune", *PLACE_HEADERS), rows, total, widths=(40, 28, 22))
+    return ReviewTable(
+        "relais",
+        "Relais sociaux actifs",
+        ("Relais", "Type", "Commune", *PLACE_HEADERS),
+        rows,
+        total,
+        widths=(40, 28, 22),
+    )
 
 
 def groups_table(name: str, title: str, first: str, lines) -> ReviewTable:
@@ -111,23 +210,50 @@ def groups_table(name: str, title: str, first: str, lines) -> ReviewTable:
 
 
 def disciplines_table(review: SeasonReview) -> ReviewTable:
-    rows = tuple((d.discipline, d.shows, d.performances, d.places_offered, *place_cells(d.places)) for d in review.disciplines)
+    rows = tuple(
+        (d.discipline, d.shows, d.performances, d.places_offered, *place_cells(d.places)) for d in review.disciplines
+    )
     f = review.figures
     total = ("Total", f.shows, f.performances, f.places_offered, *place_cells(f.places))
-    return ReviewTable("disciplines", "Disciplines", ("Discipline", "Spectacles", "Représentations", "Places offertes", *PLACE_HEADERS), rows, total, widths=(24,))
+    return ReviewTable(
+        "disciplines",
+        "Disciplines",
+        ("Discipline", "Spectacles", "Représentations", "Places offertes", *PLACE_HEADERS),
+        rows,
+        total,
+        widths=(24,),
+    )
 
 
 def months_table(review: SeasonReview) -> ReviewTable:
-    rows = tuple((month_label(m.month), m.performances, m.places_offered, *place_cells(m.places)) for m in review.months)
-    total = ("Total", sum(m.performances for m in review.months), sum(m.places_offered for m in review.months), *place_cells(_sum_places(review.months)))
-    return ReviewTable("mois", "Représentations par mois", ("Mois", "Représentations", "Places offertes", *PLACE_HEADERS), rows, total, widths=(18,))
+    rows = tuple(
+        (month_label(m.month), m.performances, m.places_offered, *place_cells(m.places)) for m in review.months
+    )
+    total = (
+        "Total",
+        sum(m.performances for m in review.months),
+        sum(m.places_offered for m in review.months),
+        *place_cells(_sum_places(review.months)),
+    )
+    return ReviewTable(
+        "mois",
+        "Représentations par mois",
+        ("Mois", "Représentations", "Places offertes", *PLACE_HEADERS),
+        rows,
+        total,
+        widths=(18,),
+    )
 
 
 def reasons_table(review: SeasonReview) -> ReviewTable:
     previous = review.previous_label
-    headers = ("Motif de non-utilisation", "Places", "Part des places non utilisées") + ((f"Places en {previous}",) if previous else ())
+    headers = ("Motif de non-utilisation", "Places", "Part des places non utilisées") + (
+        (f"Places en {previous}",) if previous else ()
+    )
     rows = tuple((r.reason, r.count, rate(r.share)) + ((r.previous,) if previous else ()) for r in review.reasons)
-    total = ("Total", review.figures.unused, Rate(1.0) if review.figures.unused else None) + ((review.previous.unused,) if previous else ())
+    total = ("Total", review.figures.unused, Rate(1.0) if review.figures.unused else None) + (
+        (review.previous.unused,) if previous else ()
+    )
     return ReviewTable("motifs", "Motifs de non-utilisation", headers, rows, total, widths=(44, 10, 16, 16))
 
 

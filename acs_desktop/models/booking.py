@@ -7,8 +7,8 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from acs_desktop.models.base import Base, str_enum
 from acs_desktop.domain.states import InvitationStatus, WaitingStatus
+from acs_desktop.models.base import Base, str_enum
 from acs_desktop.models.offer import Performance
 from acs_desktop.models.relay import Referent, Relay
 

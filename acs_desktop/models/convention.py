@@ -8,8 +8,8 @@ from decimal import Decimal
 from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from acs_desktop.models.base import Base, Money, str_enum
 from acs_desktop.domain.states import AllocationKind, ConventionState, FollowUpKind
+from acs_desktop.models.base import Base, Money, str_enum
 from acs_desktop.models.partner import Partner
 from acs_desktop.models.season import Season
 

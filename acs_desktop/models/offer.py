@@ -7,9 +7,9 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from acs_desktop.domain.states import PerformanceState
 from acs_desktop.models.base import Base, str_enum
 from acs_desktop.models.convention import Convention
-from acs_desktop.domain.states import PerformanceState
 from acs_desktop.models.partner import Venue
 
 

@@ -46,5 +46,7 @@ class AssociationSettings(Base):
     logo_png: Mapped[bytes | None] = mapped_column(LargeBinary)
     retention_months: Mapped[int] = mapped_column(default=24)
     # Tickets still not printed this many days before the performance are flagged as urgent.
-    print_reminder_days: Mapped[int] = mapped_column(default=DEFAULT_REMINDER_DAYS, server_default=str(DEFAULT_REMINDER_DAYS))
+    print_reminder_days: Mapped[int] = mapped_column(
+        default=DEFAULT_REMINDER_DAYS, server_default=str(DEFAULT_REMINDER_DAYS)
+    )
     notes: Mapped[str] = mapped_column(Text, default="")

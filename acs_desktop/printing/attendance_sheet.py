@@ -11,7 +11,6 @@ attendance was recorded shows the recorded boxes ticked and the totals counted.
 
 from __future__ import annotations
 
-
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -19,7 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepTogether, Spacer, Table
 
 from acs_desktop.domain import ticket_codes
-from acs_desktop.domain.documents import AttendanceEntry, AttendanceSheetData
+from acs_desktop.domain.documents import AttendanceSheetData
 from acs_desktop.domain.french import format_datetime, quantity
 from acs_desktop.printing.fonts import MONO, SANS, SANS_BOLD
 from acs_desktop.printing.layout import (
@@ -47,7 +46,13 @@ CELL_SIZE = 8.5
 CELL_PADDING = 6  # ReportLab's default left and right padding of a table cell, in points
 # (width, heading) of the columns; the remark takes what is left.
 VENUE_COLUMNS = ((32 * mm, "Code"), (70 * mm, "Prénom"), (18 * mm, "Présent"), (18 * mm, "Absent"))
-ASSOCIATION_COLUMNS = ((28 * mm, "Code"), (64 * mm, "Relais"), (30 * mm, "Prénom"), (16 * mm, "Présent"), (16 * mm, "Absent"))
+ASSOCIATION_COLUMNS = (
+    (28 * mm, "Code"),
+    (64 * mm, "Relais"),
+    (30 * mm, "Prénom"),
+    (16 * mm, "Présent"),
+    (16 * mm, "Absent"),
+)
 
 
 def render_attendance_sheet(data: AttendanceSheetData) -> bytes:
@@ -69,23 +74,36 @@ def render_attendance_sheet(data: AttendanceSheetData) -> bytes:
     story: list = []
     handed = quantity(data.total, "billet remis", "billets remis")
     to_whom = f" à {quantity(len(data.groups), 'relais', 'relais')}" if data.with_relays else ""
-    intro = f"{handed}{to_whom} pour cette représentation. À l'entrée, cochez « présent » ou « absent » pour chaque billet."
+    intro = (
+        f"{handed}{to_whom} pour cette représentation. À l'entrée, cochez « présent » ou « absent » pour chaque billet."
+    )
     story.append(para(escape(intro), s["body"]))
     if data.not_printed == 1:
-        story.append(para("1 place réservée dont le billet n'est pas encore imprimé ne figure pas sur cette feuille.", s["italic"]))
+        story.append(
+            para(
+                "1 place réservée dont le billet n'est pas encore imprimé ne figure pas sur cette feuille.", s["italic"]
+            )
+        )
     elif data.not_printed > 1:
-        story.append(para(
-            f"{quantity(data.not_printed, 'place réservée', 'places réservées')} dont les billets ne sont pas encore imprimés "
-            "ne figurent pas sur cette feuille.", s["italic"]))
+        story.append(
+            para(
+                f"{quantity(data.not_printed, 'place réservée', 'places réservées')} dont les billets ne sont pas encore imprimés "
+                "ne figurent pas sur cette feuille.",
+                s["italic"],
+            )
+        )
     story.append(Spacer(1, 4 * mm))
     story.append(_table(data, s))
     story.append(Spacer(1, 5 * mm))
     story.append(KeepTogether(_totals(data, s)))
     return build_pdf(
-        story, title=f"{TITLE} — {performance.show_title}", author=data.identity.name,
+        story,
+        title=f"{TITLE} — {performance.show_title}",
+        author=data.identity.name,
         # The title gives way before the date does (the footer cuts what would reach "page x / y").
         footer_left=f"{TITLE} · {ellipsize(performance.show_title, SANS, FOOTER_SIZE, BODY_WIDTH / 2)} · {format_datetime(performance.starts_at)}",
-        header=header, header_height=36 * mm,
+        header=header,
+        header_height=36 * mm,
     )
 
 
@@ -151,6 +169,9 @@ def _totals(data: AttendanceSheetData, s) -> list:
     return [
         *lines,
         Spacer(1, 8 * mm),
-        para("Feuille à rendre à l'association après la représentation (nom et signature de la personne à l'accueil) :", s["body"]),
+        para(
+            "Feuille à rendre à l'association après la représentation (nom et signature de la personne à l'accueil) :",
+            s["body"],
+        ),
         Spacer(1, 14 * mm),
     ]

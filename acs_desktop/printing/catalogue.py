@@ -38,21 +38,36 @@ def render_catalogue(data: CatalogueData) -> bytes:
     def header(canvas: Canvas) -> None:
         draw_page_header(canvas, data.identity, TITLE, [f"Saison {data.season_label}", f"Au {format_date(data.as_of)}"])
 
-    scope = "toutes les représentations de la saison" if data.everything else "les représentations à venir où il reste des places"
+    scope = (
+        "toutes les représentations de la saison"
+        if data.everything
+        else "les représentations à venir où il reste des places"
+    )
     story: list = [
         para(f"Saison {escape(data.season_label)}", s["title"]),
         para(
             f"{scope[:1].upper()}{scope[1:]}, au {format_date(data.as_of)} : "
-            f"{quantity(len(data.entries), 'représentation')}, {quantity(data.places, 'place disponible', 'places disponibles')}.", s["body"]),
+            f"{quantity(len(data.entries), 'représentation')}, {quantity(data.places, 'place disponible', 'places disponibles')}.",
+            s["body"],
+        ),
     ]
     contact = data.identity.contact_line
-    story.append(para(
-        f"Pour réserver, contactez <b>{escape(data.identity.name)}</b>" + (f" : {escape(contact)}" if contact else "")
-        + ", en indiquant la représentation et le nombre de places. Les places sont attribuées dans l'ordre des demandes.",
-        s["body"]))
+    story.append(
+        para(
+            f"Pour réserver, contactez <b>{escape(data.identity.name)}</b>"
+            + (f" : {escape(contact)}" if contact else "")
+            + ", en indiquant la représentation et le nombre de places. Les places sont attribuées dans l'ordre des demandes.",
+            s["body"],
+        )
+    )
     if any(_on_request(entry, data.as_of) for entry in data.entries):
-        story.append(para(f"<i>{ON_REQUEST.capitalize()}</i> : la date limite de réservation est passée ; "
-                          "des places restent possibles, demandez-les à l'association.", s["small"]))
+        story.append(
+            para(
+                f"<i>{ON_REQUEST.capitalize()}</i> : la date limite de réservation est passée ; "
+                "des places restent possibles, demandez-les à l'association.",
+                s["small"],
+            )
+        )
     if not data.entries:
         story += [Spacer(1, 8 * mm), para("Aucune représentation à proposer pour le moment.", s["italic"])]
     month = None
@@ -68,8 +83,12 @@ def render_catalogue(data: CatalogueData) -> bytes:
     if rows:
         story.append(_month_table(rows))
     return build_pdf(
-        story, title=f"{TITLE} — saison {data.season_label}", author=data.identity.name,
-        footer_left=f"{data.identity.name} · {TITLE.lower()} · saison {data.season_label}", header=header, header_height=20 * mm,
+        story,
+        title=f"{TITLE} — saison {data.season_label}",
+        author=data.identity.name,
+        footer_left=f"{data.identity.name} · {TITLE.lower()} · saison {data.season_label}",
+        header=header,
+        header_height=20 * mm,
     )
 
 
@@ -107,14 +126,19 @@ def _month_table(rows: list) -> Table:
     head = ["Date", "Spectacle", "Lieu", "Places", "Date limite"]
     widths = [27 * mm, 64 * mm, 47 * mm, 16 * mm]  # the deadline keeps 26 mm: "22/01/2027" and "sur demande" fit
     widths.append(BODY_WIDTH - sum(widths))
-    return table([head, *rows], widths, [
-        ("FONT", (0, 0), (-1, 0), SANS_BOLD, 8),
-        ("TEXTCOLOR", (0, 0), (-1, 0), MUTED),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE_GREY),
-        ("FONT", (3, 1), (3, -1), SANS_BOLD, 10),
-        ("ALIGN", (3, 0), (3, -1), "CENTER"),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 1), (-1, -1), 4),
-        ("BOTTOMPADDING", (0, 1), (-1, -1), 4),
-    ], repeatRows=1)
+    return table(
+        [head, *rows],
+        widths,
+        [
+            ("FONT", (0, 0), (-1, 0), SANS_BOLD, 8),
+            ("TEXTCOLOR", (0, 0), (-1, 0), MUTED),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE_GREY),
+            ("FONT", (3, 1), (3, -1), SANS_BOLD, 10),
+            ("ALIGN", (3, 0), (3, -1), "CENTER"),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 1), (-1, -1), 4),
+            ("BOTTOMPADDING", (0, 1), (-1, -1), 4),
+        ],
+        repeatRows=1,
+    )

@@ -43,9 +43,13 @@ def _title(drawing: Drawing, text: str, width: float, height: float) -> None:
     drawing.add(String(0, height - 11, text, fontName=SANS_BOLD, fontSize=9.5, fillColor=INK))
 
 
-def _empty(drawing: Drawing, width: float, height: float, text: str = "Pas encore de données pour cette saison.") -> Drawing:
+def _empty(
+    drawing: Drawing, width: float, height: float, text: str = "Pas encore de données pour cette saison."
+) -> Drawing:
     drawing.add(Rect(0, 0, width, height - 18, strokeColor=GRID, fillColor=None))
-    drawing.add(String(width / 2, (height - 18) / 2, text, fontName=SANS, fontSize=8.5, fillColor=MUTED, textAnchor="middle"))
+    drawing.add(
+        String(width / 2, (height - 18) / 2, text, fontName=SANS, fontSize=8.5, fillColor=MUTED, textAnchor="middle")
+    )
     return drawing
 
 
@@ -160,41 +164,67 @@ def horizontal_bars(
 
 def months_chart(months, *, width: float = 180 * mm) -> Drawing:
     categories = [month_label(m.month, short=True) for m in months]
-    return vertical_bars("Places utilisées et non utilisées, par mois", categories,
-                         [[m.places.used for m in months], [m.places.unused for m in months]], ["utilisées", "non utilisées"], width=width)
+    return vertical_bars(
+        "Places utilisées et non utilisées, par mois",
+        categories,
+        [[m.places.used for m in months], [m.places.unused for m in months]],
+        ["utilisées", "non utilisées"],
+        width=width,
+    )
 
 
 def participation_chart(disciplines, *, width: float = 180 * mm) -> Drawing:
     lines = [d for d in disciplines if d.places.participation_rate is not None]
     return horizontal_bars(
         "Taux de participation par discipline",
-        [d.discipline for d in lines], [d.places.participation_rate * 100 for d in lines],
-        [f"{format_percent(d.places.participation_rate)}  ({format_int(d.places.used)} / {format_int(d.places.issued_past)})" for d in lines],
-        width=width, maximum=100, label_width=38 * mm,
+        [d.discipline for d in lines],
+        [d.places.participation_rate * 100 for d in lines],
+        [
+            f"{format_percent(d.places.participation_rate)}  ({format_int(d.places.used)} / {format_int(d.places.issued_past)})"
+            for d in lines
+        ],
+        width=width,
+        maximum=100,
+        label_width=38 * mm,
     )
 
 
 def reasons_chart(reasons, *, width: float = 180 * mm) -> Drawing:
     lines = [r for r in reasons if r.count]
     return horizontal_bars(
-        "Motifs de non-utilisation", [r.reason for r in lines], [r.count for r in lines],
-        [f"{format_int(r.count)}  ({format_percent(r.share)})" for r in lines], width=width,
+        "Motifs de non-utilisation",
+        [r.reason for r in lines],
+        [r.count for r in lines],
+        [f"{format_int(r.count)}  ({format_percent(r.share)})" for r in lines],
+        width=width,
         empty_text="Aucune place non utilisée pour le moment.",
     )
 
 
 def comparison_chart(figures, previous, *, width: float = 180 * mm) -> Drawing:
-    keys = (("places_offered", "offertes"), ("places_funded", "financées"), ("booked", "réservées"), ("issued", "éditées"), ("used", "utilisées"))
+    keys = (
+        ("places_offered", "offertes"),
+        ("places_funded", "financées"),
+        ("booked", "réservées"),
+        ("issued", "éditées"),
+        ("used", "utilisées"),
+    )
     series = [[getattr(figures, k) for k, _ in keys]]
     names = [f"saison {figures.season_label}"]
     if previous is not None:
         series.append([getattr(previous, k) for k, _ in keys])
         names.append(f"saison {previous.season_label}")
-    title = "Places : cette saison et la précédente" if previous is not None else f"Places de la saison {figures.season_label}"
+    title = (
+        "Places : cette saison et la précédente"
+        if previous is not None
+        else f"Places de la saison {figures.season_label}"
+    )
     return vertical_bars(title, [f"places {label}" for _, label in keys], series, names, width=width)
 
 
-def chain_diagram(donations: Decimal, subscribers: int, funded: int, issued: int, used: int, *, width: float = 180 * mm) -> Drawing:
+def chain_diagram(
+    donations: Decimal, subscribers: int, funded: int, issued: int, used: int, *, width: float = 180 * mm
+) -> Drawing:
     """Dons → places financées → places éditées → places utilisées, as four boxes and arrows."""
     register_fonts()
     height = 26 * mm
@@ -212,12 +242,38 @@ def chain_diagram(donations: Decimal, subscribers: int, funded: int, issued: int
         shade = colors.HexColor(("#8a1538", "#a4475f", "#bf7a8b", "#d9adb8")[index])
         drawing.add(Rect(x, 2 * mm, box, height - 4 * mm, rx=3, ry=3, fillColor=shade, strokeColor=None))
         text_color = colors.white if index < 2 else INK
-        drawing.add(String(x + box / 2, height / 2 + 2.5 * mm, figure, fontName=SANS_BOLD, fontSize=12.5, fillColor=text_color, textAnchor="middle"))
+        drawing.add(
+            String(
+                x + box / 2,
+                height / 2 + 2.5 * mm,
+                figure,
+                fontName=SANS_BOLD,
+                fontSize=12.5,
+                fillColor=text_color,
+                textAnchor="middle",
+            )
+        )
         for line_index, caption in enumerate(captions):
-            drawing.add(String(x + box / 2, height / 2 - (3.5 + 3.3 * line_index) * mm, caption, fontName=SANS, fontSize=7, fillColor=text_color, textAnchor="middle"))
+            drawing.add(
+                String(
+                    x + box / 2,
+                    height / 2 - (3.5 + 3.3 * line_index) * mm,
+                    caption,
+                    fontName=SANS,
+                    fontSize=7,
+                    fillColor=text_color,
+                    textAnchor="middle",
+                )
+            )
         if index < len(steps) - 1:
             ax = x + box + 1.5 * mm
             mid = height / 2
             drawing.add(Line(ax, mid, ax + gap - 4.5 * mm, mid, strokeColor=MUTED, strokeWidth=1.2))
-            drawing.add(Polygon([ax + gap - 3 * mm, mid, ax + gap - 5 * mm, mid + 1.6 * mm, ax + gap - 5 * mm, mid - 1.6 * mm], fillColor=MUTED, strokeColor=None))
+            drawing.add(
+                Polygon(
+                    [ax + gap - 3 * mm, mid, ax + gap - 5 * mm, mid + 1.6 * mm, ax + gap - 5 * mm, mid - 1.6 * mm],
+                    fillColor=MUTED,
+                    strokeColor=None,
+                )
+            )
     return drawing

@@ -54,8 +54,19 @@ def styles() -> dict[str, ParagraphStyle]:
         "small": ParagraphStyle("small", parent=base, fontSize=8, leading=10, textColor=MUTED),
         "italic": ParagraphStyle("italic", parent=base, fontName=SANS_ITALIC),
         "title": ParagraphStyle("title", parent=base, fontName=SANS_BOLD, fontSize=18, leading=22, spaceAfter=6),
-        "h1": ParagraphStyle("h1", parent=base, fontName=SANS_BOLD, fontSize=14, leading=18, spaceBefore=10, spaceAfter=6, textColor=ACCENT),
-        "h2": ParagraphStyle("h2", parent=base, fontName=SANS_BOLD, fontSize=11, leading=14, spaceBefore=8, spaceAfter=4),
+        "h1": ParagraphStyle(
+            "h1",
+            parent=base,
+            fontName=SANS_BOLD,
+            fontSize=14,
+            leading=18,
+            spaceBefore=10,
+            spaceAfter=6,
+            textColor=ACCENT,
+        ),
+        "h2": ParagraphStyle(
+            "h2", parent=base, fontName=SANS_BOLD, fontSize=11, leading=14, spaceBefore=8, spaceAfter=4
+        ),
         "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=10.5),
         "cell_bold": ParagraphStyle("cell_bold", parent=base, fontName=SANS_BOLD, fontSize=8.5, leading=10.5),
     }
@@ -98,7 +109,9 @@ def numbered_canvas(footer_left: str) -> type[Canvas]:
     return NumberedCanvas
 
 
-def draw_identity(canvas: Canvas, identity: Identity, *, top: float, left: float = MARGIN, logo_height: float = 12 * mm) -> float:
+def draw_identity(
+    canvas: Canvas, identity: Identity, *, top: float, left: float = MARGIN, logo_height: float = 12 * mm
+) -> float:
     """Logo and name of the association at the top left; returns the x where the text ended."""
     x = left
     if identity.logo_png:
@@ -108,7 +121,7 @@ def draw_identity(canvas: Canvas, identity: Identity, *, top: float, left: float
             drawn_width = logo_height * width / height
             canvas.drawImage(image, x, top - logo_height, drawn_width, logo_height, mask="auto")
             x += drawn_width + 3 * mm
-        except Exception:  # noqa: BLE001 - a broken logo never stops a print: the name suffices
+        except Exception:
             pass
     canvas.setFillColor(INK)
     canvas.setFont(SANS_BOLD, 10)
@@ -152,16 +165,42 @@ def table(rows: list[list], col_widths: list[float], style: list[tuple], **kwarg
     return result
 
 
-def build_pdf(story: list[Flowable], *, title: str, author: str, footer_left: str, header: Callable[[Canvas], None], header_height: float) -> bytes:
+def build_pdf(
+    story: list[Flowable],
+    *,
+    title: str,
+    author: str,
+    footer_left: str,
+    header: Callable[[Canvas], None],
+    header_height: float,
+) -> bytes:
     """A4 document of `story` with `header(canvas)` drawn on every page above a body that starts
     `header_height` below the top margin, and "footer_left … page x / y" at the bottom."""
     register_fonts()
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
-        buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN + header_height,
-        bottomMargin=MARGIN + 2 * mm, title=title, author=author, creator=APP_NAME, initialFontName=SANS,
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN + header_height,
+        bottomMargin=MARGIN + 2 * mm,
+        title=title,
+        author=author,
+        creator=APP_NAME,
+        initialFontName=SANS,
     )
-    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    frame = Frame(
+        doc.leftMargin,
+        doc.bottomMargin,
+        doc.width,
+        doc.height,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
 
     def on_page(canvas: Canvas, _doc) -> None:
         canvas.saveState()

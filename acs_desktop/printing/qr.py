@@ -17,15 +17,20 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cache, cached_property
+from typing import ClassVar
 
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 
 QUIET_ZONE = 4  # light modules around the symbol, as the standard asks
-_LEVELS = {"L": qrencoder.QRErrorCorrectLevel.L, "M": qrencoder.QRErrorCorrectLevel.M,
-           "Q": qrencoder.QRErrorCorrectLevel.Q, "H": qrencoder.QRErrorCorrectLevel.H}
+_LEVELS = {
+    "L": qrencoder.QRErrorCorrectLevel.L,
+    "M": qrencoder.QRErrorCorrectLevel.M,
+    "Q": qrencoder.QRErrorCorrectLevel.Q,
+    "H": qrencoder.QRErrorCorrectLevel.H,
+}
 _BITS = bytes.maketrans(b"\x00\x01", b"01")
 _DARK_RUNS = re.compile("1+")
 
@@ -66,7 +71,13 @@ def encode(text: str, level: str = "M") -> QrMatrix:
         for layout, bits in enumerate(symbol.codeword(index, value)):
             unmasked[layout] |= bits
     # A mask only inverts data modules: each trial is the unmasked symbol XOR that mask's flips.
-    best = min(range(8), key=lambda mask: (_score([a ^ b for a, b in zip(unmasked, symbol.flips[mask], strict=True)], symbol.geometry), mask))
+    best = min(
+        range(8),
+        key=lambda mask: (
+            _score([a ^ b for a, b in zip(unmasked, symbol.flips[mask], strict=True)], symbol.geometry),
+            mask,
+        ),
+    )
     rows = (unmasked[0] ^ symbol.flips[best][0]) | symbol.format_info[best]
     n, stride = symbol.geometry.size, symbol.geometry.size + 1
     bits = f"{rows:0{n * stride - 1}b}"
@@ -124,7 +135,7 @@ class _Symbol:
     ReportLab's own `makeImpl` on empty data: the function patterns (finders, timing,
     alignment), where each data bit goes, what each mask inverts, and the format information."""
 
-    _cache: dict[tuple[int, int], _Symbol] = {}
+    _cache: ClassVar[dict[tuple[int, int], _Symbol]] = {}
 
     def __init__(self, version: int, level: int):
         blank = qrencoder.QRCode(version, level)
@@ -133,7 +144,10 @@ class _Symbol:
         n = blank.moduleCount
         self.geometry = _Geometry.of_size(n)
         self.positions = [(row, col) for col, row in blank.dataPosIterator()]
-        self.flips = tuple(self._cells((row, col) for row, col in self.positions if qrencoder.QRUtil.getMask(mask)(row, col)) for mask in range(8))
+        self.flips = tuple(
+            self._cells((row, col) for row, col in self.positions if qrencoder.QRUtil.getMask(mask)(row, col))
+            for mask in range(8)
+        )
         self.function = [a ^ b for a, b in zip(_layouts(_rows(blank.modules)), self.flips[0], strict=True)]
         format_info = []
         for mask in range(8):
@@ -173,7 +187,7 @@ class _Symbol:
         return layouts
 
 
-@lru_cache(maxsize=None)
+@cache
 def _generator(error_codewords: int) -> qrencoder.QRPolynomial:
     return qrencoder.QRUtil.getErrorCorrectPolynomial(error_codewords)
 
@@ -204,7 +218,13 @@ def _codewords(version: int, level: int, data_list) -> list[int]:
         length, kept = remainder.getLength(), generator.getLength() - 1
         data_blocks.append(data)
         error_blocks.append([remainder.get(i) if i >= 0 else 0 for i in range(length - kept, length)])
-    return [value for group in (data_blocks, error_blocks) for column in itertools.zip_longest(*group) for value in column if value is not None]
+    return [
+        value
+        for group in (data_blocks, error_blocks)
+        for column in itertools.zip_longest(*group)
+        for value in column
+        if value is not None
+    ]
 
 
 def _score(layouts: Sequence[int], geometry: _Geometry) -> int:

@@ -28,11 +28,28 @@ from reportlab.platypus import (
 from acs_desktop.domain.documents import Identity
 from acs_desktop.domain.french import format_date, format_int, format_money, format_percent
 from acs_desktop.domain.funding import shortfall_text
-from acs_desktop.domain.review import DEFAULT_OBJECTIVES, FIGURES, OTHER_TERMS, SeasonReview, month_label, never_issued_text
+from acs_desktop.domain.review import (
+    DEFAULT_OBJECTIVES,
+    FIGURES,
+    OTHER_TERMS,
+    SeasonReview,
+    month_label,
+    never_issued_text,
+)
 from acs_desktop.domain.seasons import parse_season_label
 from acs_desktop.printing import charts
 from acs_desktop.printing.fonts import SANS_BOLD
-from acs_desktop.printing.layout import ACCENT, INK, MARGIN, MUTED, PAGE_HEIGHT, PAGE_WIDTH, escape, numbered_canvas, styles
+from acs_desktop.printing.layout import (
+    ACCENT,
+    INK,
+    MARGIN,
+    MUTED,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    escape,
+    numbered_canvas,
+    styles,
+)
 from acs_desktop.printing.report_tables import figures_table, french_spacing, muted, plural, signed, text_paragraphs
 
 WIDTH = PAGE_WIDTH - 2 * MARGIN
@@ -55,10 +72,36 @@ def render_season_report(review: SeasonReview, identity: Identity) -> bytes:
     buffer = io.BytesIO()
     st = styles()
     doc = BaseDocTemplate(
-        buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=16 * mm,
-        title=f"Bilan de la saison {review.season_label}", author=identity.name or "ACS Desktop", subject="Abonnement Culturel Solidaire",
+        buffer,
+        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=16 * mm,
+        title=f"Bilan de la saison {review.season_label}",
+        author=identity.name or "ACS Desktop",
+        subject="Abonnement Culturel Solidaire",
     )
-    doc.addPageTemplates([PageTemplate("page", [Frame(MARGIN, 16 * mm, WIDTH, PAGE_HEIGHT - MARGIN - 16 * mm, id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)])])
+    doc.addPageTemplates(
+        [
+            PageTemplate(
+                "page",
+                [
+                    Frame(
+                        MARGIN,
+                        16 * mm,
+                        WIDTH,
+                        PAGE_HEIGHT - MARGIN - 16 * mm,
+                        id="body",
+                        leftPadding=0,
+                        rightPadding=0,
+                        topPadding=0,
+                        bottomPadding=0,
+                    )
+                ],
+            )
+        ]
+    )
     story = _Report(review, identity, st).story()
     footer = f"{identity.name or 'Abonnement Culturel Solidaire'} — bilan de la saison {review.season_label}, édité le {format_date(review.as_of)}"
     doc.build(story, canvasmaker=numbered_canvas(footer))
@@ -79,7 +122,9 @@ class _Report:
         self.in_progress = review.as_of.date() <= ends_on
 
     def story(self) -> list:
-        parts = self.cover() + self.key_figures() + self.objectives() + self.actions() + self.publics() + self.partners()
+        parts = (
+            self.cover() + self.key_figures() + self.objectives() + self.actions() + self.publics() + self.partners()
+        )
         parts += self.donations() + self.gaps() + self.qualitative() + self.glossary() + self.annex()
         return parts
 
@@ -100,10 +145,13 @@ class _Report:
                 image.drawHeight, image.drawWidth = 28 * mm, 28 * mm * ratio
                 image.hAlign = "LEFT"
                 parts.append(image)
-            except Exception:  # noqa: BLE001 - a broken logo never stops the report
+            except Exception:
                 pass
         name_style = st["title"].clone("assoc", fontSize=20, leading=24, textColor=INK)
-        parts += [Spacer(1, 6 * mm), Paragraph(escape(self.identity.name or "Abonnement Culturel Solidaire"), name_style)]
+        parts += [
+            Spacer(1, 6 * mm),
+            Paragraph(escape(self.identity.name or "Abonnement Culturel Solidaire"), name_style),
+        ]
         for line in (self.identity.address_line, self.identity.contact_line):
             if line:
                 parts.append(Paragraph(escape(line), st["small"]))
@@ -115,7 +163,10 @@ class _Report:
             Paragraph(f"Bilan de la saison {escape(self.r.season_label)}", title),
             Paragraph("Compte rendu pour les partenaires et les financeurs", subtitle),
             Spacer(1, 4 * mm),
-            Paragraph(f"Chiffres arrêtés au {format_date(self.r.as_of)}" + (" — saison en cours" if self.in_progress else ""), st["body"]),
+            Paragraph(
+                f"Chiffres arrêtés au {format_date(self.r.as_of)}" + (" — saison en cours" if self.in_progress else ""),
+                st["body"],
+            ),
             Spacer(1, 18 * mm),
         ]
         headline = [
@@ -126,9 +177,20 @@ class _Report:
         ]
         big = st["title"].clone("big", fontSize=17, leading=21, alignment=1, textColor=ACCENT)
         small = st["small"].clone("under", alignment=1, textColor=INK, fontSize=8.5)
-        band = Table([[Paragraph(v, big) for v, _ in headline], [Paragraph(c, small) for _, c in headline]], colWidths=[WIDTH / 4] * 4)
-        band.setStyle(TableStyle([("LINEABOVE", (0, 0), (-1, 0), 1.2, ACCENT), ("LINEBELOW", (0, 1), (-1, 1), 1.2, ACCENT),
-                                  ("TOPPADDING", (0, 0), (-1, 0), 8), ("BOTTOMPADDING", (0, 1), (-1, 1), 8)]))
+        band = Table(
+            [[Paragraph(v, big) for v, _ in headline], [Paragraph(c, small) for _, c in headline]],
+            colWidths=[WIDTH / 4] * 4,
+        )
+        band.setStyle(
+            TableStyle(
+                [
+                    ("LINEABOVE", (0, 0), (-1, 0), 1.2, ACCENT),
+                    ("LINEBELOW", (0, 1), (-1, 1), 1.2, ACCENT),
+                    ("TOPPADDING", (0, 0), (-1, 0), 8),
+                    ("BOTTOMPADDING", (0, 1), (-1, 1), 8),
+                ]
+            )
+        )
         parts += [band, Spacer(1, 20 * mm), Paragraph("Sommaire", self.h2)]
         parts += [Paragraph(escape(s), st["body"]) for s in SECTIONS]
         parts.append(PageBreak())
@@ -147,20 +209,39 @@ class _Report:
             rows.append(values if previous else values[:2])
         if previous:
             headers = ("Chiffre", f"Saison {self.r.season_label}", f"Saison {previous}", "Écart")
-            table = figures_table(self.st, headers, rows, width=WIDTH, widths=(68 * mm, 32 * mm, 32 * mm, 48 * mm), section_rows=sections, font_size=8.5)
+            table = figures_table(
+                self.st,
+                headers,
+                rows,
+                width=WIDTH,
+                widths=(68 * mm, 32 * mm, 32 * mm, 48 * mm),
+                section_rows=sections,
+                font_size=8.5,
+            )
         else:
             headers = ("Chiffre", f"Saison {self.r.season_label}")
-            table = figures_table(self.st, headers, rows, width=WIDTH, widths=(90 * mm, 40 * mm), section_rows=sections, font_size=8.5)
-        parts = self.h1("Chiffres clés") + [table]
+            table = figures_table(
+                self.st, headers, rows, width=WIDTH, widths=(90 * mm, 40 * mm), section_rows=sections, font_size=8.5
+            )
+        parts = [*self.h1("Chiffres clés"), table]
         if not previous:
             parts.append(self.para("Aucune saison précédente n'est enregistrée : pas de comparaison.", self.note))
         else:
-            parts.append(self.para("Écart : différence avec la saison précédente, en valeur puis en pourcentage ; en points pour les taux.", self.note))
+            parts.append(
+                self.para(
+                    "Écart : différence avec la saison précédente, en valeur puis en pourcentage ; en points pour les taux.",
+                    self.note,
+                )
+            )
         if self.in_progress:
-            parts.append(self.para(
-                f"La saison est en cours au {format_date(self.r.as_of)} : les places réservées, éditées et utilisées continueront "
-                "d'augmenter d'ici la fin de la saison, alors que la saison précédente est complète. Le taux de participation, lui, "
-                "ne compte que les représentations déjà passées et se compare directement.", self.note))
+            parts.append(
+                self.para(
+                    f"La saison est en cours au {format_date(self.r.as_of)} : les places réservées, éditées et utilisées continueront "
+                    "d'augmenter d'ici la fin de la saison, alors que la saison précédente est complète. Le taux de participation, lui, "
+                    "ne compte que les représentations déjà passées et se compare directement.",
+                    self.note,
+                )
+            )
         parts += [Spacer(1, 4 * mm), charts.comparison_chart(self.f, self.r.previous, width=WIDTH)]
         return parts
 
@@ -169,23 +250,44 @@ class _Report:
         f = self.f
         text = self.r.narrative.objectives or DEFAULT_OBJECTIVES
         parts = self.h1("1. Objectifs") + text_paragraphs(text, self.lead, self.muted)
-        parts.append(self.para(
-            f"Pour la saison {self.r.season_label}, les partenaires se sont engagés sur <b>{plural(f.places_committed, 'place', 'places')}</b> "
-            f"dans {plural(f.conventions, 'convention', 'conventions')} ; les dons de leurs abonnés en financent <b>{format_int(f.places_funded)}</b>."))
+        parts.append(
+            self.para(
+                f"Pour la saison {self.r.season_label}, les partenaires se sont engagés sur <b>{plural(f.places_committed, 'place', 'places')}</b> "
+                f"dans {plural(f.conventions, 'convention', 'conventions')} ; les dons de leurs abonnés en financent <b>{format_int(f.places_funded)}</b>."
+            )
+        )
         return parts
 
     # --- 2. actions ---------------------------------------------------------------------------
     def actions(self) -> list:
         f = self.f
         parts = self.h1("2. Actions réalisées")
-        cancelled = f" ({plural(f.performances_cancelled, 'représentation annulée', 'représentations annulées')} par le partenaire)" if f.performances_cancelled else ""
-        parts.append(self.para(
-            f"{plural(f.partners, 'structure culturelle partenaire a', 'structures culturelles partenaires ont')} proposé "
-            f"<b>{plural(f.shows, 'spectacle', 'spectacles')}</b> de {plural(f.disciplines, 'discipline', 'disciplines')}, "
-            f"en {plural(f.performances, 'représentation', 'représentations')}{cancelled}. "
-            f"<b>{plural(f.places_offered, 'place a', 'places ont')}</b> été mises à disposition des relais sociaux ; "
-            f"{format_int(f.booked)} ont été réservées et {format_int(f.issued)} éditées et remises aux relais."))
-        rows = [(d.discipline, d.shows, d.performances, d.places_offered, d.places.booked, d.places.used, d.places.participation_rate) for d in self.r.disciplines]
+        cancelled = (
+            f" ({plural(f.performances_cancelled, 'représentation annulée', 'représentations annulées')} par le partenaire)"
+            if f.performances_cancelled
+            else ""
+        )
+        parts.append(
+            self.para(
+                f"{plural(f.partners, 'structure culturelle partenaire a', 'structures culturelles partenaires ont')} proposé "
+                f"<b>{plural(f.shows, 'spectacle', 'spectacles')}</b> de {plural(f.disciplines, 'discipline', 'disciplines')}, "
+                f"en {plural(f.performances, 'représentation', 'représentations')}{cancelled}. "
+                f"<b>{plural(f.places_offered, 'place a', 'places ont')}</b> été mises à disposition des relais sociaux ; "
+                f"{format_int(f.booked)} ont été réservées et {format_int(f.issued)} éditées et remises aux relais."
+            )
+        )
+        rows = [
+            (
+                d.discipline,
+                d.shows,
+                d.performances,
+                d.places_offered,
+                d.places.booked,
+                d.places.used,
+                d.places.participation_rate,
+            )
+            for d in self.r.disciplines
+        ]
         total = ("Total", f.shows, f.performances, f.places_offered, f.booked, f.used, f.participation_rate)
         headers = ("Discipline", "Spectacles", "Représ.", "Places offertes", "Réservées", "Utilisées", "Participation")
         parts += [Paragraph("Par discipline", self.h2), figures_table(self.st, headers, rows, width=WIDTH, total=total)]
@@ -197,27 +299,71 @@ class _Report:
     def publics(self) -> list:
         f = self.f
         parts = self.h1("3. Publics touchés")
-        parts.append(self.para(
-            f"<b>{plural(f.used, 'place a', 'places ont')} été utilisée{'s' if f.used > 1 else ''}</b> par des personnes en situation de précarité, "
-            f"accompagnées par <b>{plural(f.relays_active, 'relais social', 'relais sociaux')}</b> de {plural(f.relay_communes, 'commune', 'communes')}. "
-            f"Taux de participation : <b>{format_percent(f.participation_rate)}</b> "
-            f"({format_int(f.used)} places utilisées sur {format_int(f.issued_past)} éditées pour des représentations déjà passées)."
-            + (f" La présence reste à relever pour {plural(f.awaiting_record, 'place', 'places')}." if f.awaiting_record else "")
-            + (f" {never_issued_text(f.never_issued)}." if f.never_issued else "")))
-        parts.append(self.para("Ce bilan ne nomme aucune personne : les invitations se partagent sans stigmatiser, et seuls des chiffres "
-                               "agrégés sont présentés.", self.note))
+        parts.append(
+            self.para(
+                f"<b>{plural(f.used, 'place a', 'places ont')} été utilisée{'s' if f.used > 1 else ''}</b> par des personnes en situation de précarité, "
+                f"accompagnées par <b>{plural(f.relays_active, 'relais social', 'relais sociaux')}</b> de {plural(f.relay_communes, 'commune', 'communes')}. "
+                f"Taux de participation : <b>{format_percent(f.participation_rate)}</b> "
+                f"({format_int(f.used)} places utilisées sur {format_int(f.issued_past)} éditées pour des représentations déjà passées)."
+                + (
+                    f" La présence reste à relever pour {plural(f.awaiting_record, 'place', 'places')}."
+                    if f.awaiting_record
+                    else ""
+                )
+                + (f" {never_issued_text(f.never_issued)}." if f.never_issued else "")
+            )
+        )
+        parts.append(
+            self.para(
+                "Ce bilan ne nomme aucune personne : les invitations se partagent sans stigmatiser, et seuls des chiffres "
+                "agrégés sont présentés.",
+                self.note,
+            )
+        )
         headers = ("Type de relais", "Relais", "Réservées", "Éditées", "Utilisées", "Non utilisées", "Participation")
-        rows = [(g.name, g.relays, g.places.booked, g.places.issued, g.places.used, g.places.unused, g.places.participation_rate) for g in self.r.relay_types]
+        rows = [
+            (
+                g.name,
+                g.relays,
+                g.places.booked,
+                g.places.issued,
+                g.places.used,
+                g.places.unused,
+                g.places.participation_rate,
+            )
+            for g in self.r.relay_types
+        ]
         parts += [Paragraph("Par type de relais", self.h2), figures_table(self.st, headers, rows, width=WIDTH)]
-        rows = [(g.name, g.relays, g.places.booked, g.places.issued, g.places.used, g.places.unused, g.places.participation_rate) for g in self.r.communes]
-        parts += [Paragraph("Par commune des relais", self.h2), figures_table(self.st, ("Commune", *headers[1:]), rows, width=WIDTH)]
+        rows = [
+            (
+                g.name,
+                g.relays,
+                g.places.booked,
+                g.places.issued,
+                g.places.used,
+                g.places.unused,
+                g.places.participation_rate,
+            )
+            for g in self.r.communes
+        ]
+        parts += [
+            Paragraph("Par commune des relais", self.h2),
+            figures_table(self.st, ("Commune", *headers[1:]), rows, width=WIDTH),
+        ]
         reasons = [(r.reason, r.count, r.share) + ((r.previous,) if self.r.previous else ()) for r in self.r.reasons]
-        headers = ("Motif de non-utilisation", "Places", "Part") + ((f"En {self.r.previous_label}",) if self.r.previous else ())
+        headers = ("Motif de non-utilisation", "Places", "Part") + (
+            (f"En {self.r.previous_label}",) if self.r.previous else ()
+        )
         total = ("Total", f.unused, 1.0 if f.unused else None) + ((self.r.previous.unused,) if self.r.previous else ())
         parts += [CondPageBreak(70 * mm), Paragraph("Non-utilisation : les freins relevés avec les relais", self.h2)]
-        parts.append(self.para(f"{plural(f.unused, 'place éditée n’a', 'places éditées n’ont')} pas été utilisée{'s' if f.unused > 1 else ''} "
-                               f"(taux d'absence : {format_percent(f.no_show_rate)}). Après chaque représentation, l'association en recherche "
-                               "le motif avec le relais pour lever ces freins la fois suivante.", self.st["body"]))
+        parts.append(
+            self.para(
+                f"{plural(f.unused, 'place éditée n’a', 'places éditées n’ont')} pas été utilisée{'s' if f.unused > 1 else ''} "
+                f"(taux d'absence : {format_percent(f.no_show_rate)}). Après chaque représentation, l'association en recherche "
+                "le motif avec le relais pour lever ces freins la fois suivante.",
+                self.st["body"],
+            )
+        )
         parts += [Spacer(1, 2 * mm), figures_table(self.st, headers, reasons, width=WIDTH, total=total)]
         parts += [Spacer(1, 4 * mm), KeepTogether([charts.reasons_chart(self.r.reasons, width=WIDTH)])]
         return parts
@@ -227,13 +373,51 @@ class _Report:
         f = self.f
         parts = self.h1("4. Partenaires")
         drafts = f.conventions - f.conventions_signed
-        parts.append(self.para(f"{plural(f.partners, 'structure culturelle partenaire', 'structures culturelles partenaires')}, "
-                               f"{plural(f.conventions, 'convention', 'conventions')} pour la saison, dont "
-                               f"{plural(f.conventions_signed, 'signée ou plus avancée', 'signées ou plus avancées')}"
-                               + (f" et {plural(drafts, 'encore en brouillon', 'encore en brouillon')}" if drafts else "") + "."))
-        rows = [(p.partner, p.state, p.shows, p.performances, p.places_committed, p.places_offered, p.places.booked, p.places.used, p.places.participation_rate) for p in self.r.partners]
-        total = ("Total", None, f.shows, f.performances, f.places_committed, f.places_offered, f.booked, f.used, f.participation_rate)
-        headers = ("Partenaire", "Convention", "Spect.", "Représ.", "Places engagées", "Places offertes", "Réservées", "Utilisées", "Particip.")
+        parts.append(
+            self.para(
+                f"{plural(f.partners, 'structure culturelle partenaire', 'structures culturelles partenaires')}, "
+                f"{plural(f.conventions, 'convention', 'conventions')} pour la saison, dont "
+                f"{plural(f.conventions_signed, 'signée ou plus avancée', 'signées ou plus avancées')}"
+                + (f" et {plural(drafts, 'encore en brouillon', 'encore en brouillon')}" if drafts else "")
+                + "."
+            )
+        )
+        rows = [
+            (
+                p.partner,
+                p.state,
+                p.shows,
+                p.performances,
+                p.places_committed,
+                p.places_offered,
+                p.places.booked,
+                p.places.used,
+                p.places.participation_rate,
+            )
+            for p in self.r.partners
+        ]
+        total = (
+            "Total",
+            None,
+            f.shows,
+            f.performances,
+            f.places_committed,
+            f.places_offered,
+            f.booked,
+            f.used,
+            f.participation_rate,
+        )
+        headers = (
+            "Partenaire",
+            "Convention",
+            "Spect.",
+            "Représ.",
+            "Places engagées",
+            "Places offertes",
+            "Réservées",
+            "Utilisées",
+            "Particip.",
+        )
         parts.append(figures_table(self.st, headers, rows, width=WIDTH, total=total, text_columns=2))
         return parts
 
@@ -241,37 +425,107 @@ class _Report:
     def donations(self) -> list:
         f = self.f
         parts = self.h1("5. Dons et leur utilisation")
-        parts.append(self.para(
-            f"Les abonnés des partenaires ajoutent librement un don à leur abonnement. Cette saison, <b>{plural(f.solidarity_subscribers, 'abonné solidaire', 'abonnés solidaires')}</b> "
-            f"ont donné <b>{format_money(f.donations)}</b>, qui financent {plural(f.places_funded, 'place', 'places')} "
-            f"(dons ÷ valeur d'une place convenue avec chaque partenaire)."))
-        parts += [Spacer(1, 2 * mm), charts.chain_diagram(f.donations, f.solidarity_subscribers, f.places_funded, f.issued, f.used, width=WIDTH), Spacer(1, 3 * mm)]
-        rows = [(p.partner, p.solidarity_subscribers, p.donations, p.place_value, p.places_funded, p.places_uncovered or None, p.places.issued, p.places.used,
-                 p.surplus - p.shortfall) for p in self.r.partners]
-        total = ("Total", f.solidarity_subscribers, f.donations, None, f.places_funded, f.places_uncovered, f.issued, f.used, None)
-        headers = ("Partenaire", "Abonnés solidaires", "Dons", "Valeur d'une place", "Places financées", "Places non couvertes", "Places éditées",
-                   "Places utilisées", "Surplus (manque : −)")
-        parts += [Paragraph("Des dons aux places utilisées, par convention", self.h2),
-                  figures_table(self.st, headers, rows, width=WIDTH, total=total, font_size=7.5)]
+        parts.append(
+            self.para(
+                f"Les abonnés des partenaires ajoutent librement un don à leur abonnement. Cette saison, <b>{plural(f.solidarity_subscribers, 'abonné solidaire', 'abonnés solidaires')}</b> "
+                f"ont donné <b>{format_money(f.donations)}</b>, qui financent {plural(f.places_funded, 'place', 'places')} "
+                f"(dons ÷ valeur d'une place convenue avec chaque partenaire)."
+            )
+        )
+        parts += [
+            Spacer(1, 2 * mm),
+            charts.chain_diagram(f.donations, f.solidarity_subscribers, f.places_funded, f.issued, f.used, width=WIDTH),
+            Spacer(1, 3 * mm),
+        ]
+        rows = [
+            (
+                p.partner,
+                p.solidarity_subscribers,
+                p.donations,
+                p.place_value,
+                p.places_funded,
+                p.places_uncovered or None,
+                p.places.issued,
+                p.places.used,
+                p.surplus - p.shortfall,
+            )
+            for p in self.r.partners
+        ]
+        total = (
+            "Total",
+            f.solidarity_subscribers,
+            f.donations,
+            None,
+            f.places_funded,
+            f.places_uncovered,
+            f.issued,
+            f.used,
+            None,
+        )
+        headers = (
+            "Partenaire",
+            "Abonnés solidaires",
+            "Dons",
+            "Valeur d'une place",
+            "Places financées",
+            "Places non couvertes",
+            "Places éditées",
+            "Places utilisées",
+            "Surplus (manque : −)",
+        )
+        parts += [
+            Paragraph("Des dons aux places utilisées, par convention", self.h2),
+            figures_table(self.st, headers, rows, width=WIDTH, total=total, font_size=7.5),
+        ]
         if f.shortfall:
             short = [p for p in self.r.partners if p.shortfall]
-            each = " ; ".join(f"{escape(p.partner)} : {plural(p.places_uncovered, 'place', 'places')}, {format_money(p.shortfall)}" for p in short)
-            parts += [Spacer(1, 2 * mm), self.para(
-                f"<b>{escape(shortfall_text(f.places_uncovered, f.shortfall))}</b> ({each}). "
-                "Ces places restent engagées par les partenaires ; leur financement est à trouver ou à revoir avec eux.", self.st["body"])]
+            each = " ; ".join(
+                f"{escape(p.partner)} : {plural(p.places_uncovered, 'place', 'places')}, {format_money(p.shortfall)}"
+                for p in short
+            )
+            parts += [
+                Spacer(1, 2 * mm),
+                self.para(
+                    f"<b>{escape(shortfall_text(f.places_uncovered, f.shortfall))}</b> ({each}). "
+                    "Ces places restent engagées par les partenaires ; leur financement est à trouver ou à revoir avec eux.",
+                    self.st["body"],
+                ),
+            ]
         parts += [Paragraph("Le surplus de don et son affectation", self.h2)]
         if not f.surplus and f.shortfall:
-            parts.append(self.para("Aucun surplus de don cette saison : les dons ne couvrent pas les places engagées (voir ci-dessus).", self.st["body"]))
+            parts.append(
+                self.para(
+                    "Aucun surplus de don cette saison : les dons ne couvrent pas les places engagées (voir ci-dessus).",
+                    self.st["body"],
+                )
+            )
         else:
-            parts.append(self.para(
-                f"Le surplus de don — ce qui reste une fois payées les places engagées — s'élève à <b>{format_money(f.surplus)}</b>. "
-                f"Il est affecté avec chaque partenaire à des places hors abonnement ou à la gestion des invitations : "
-                f"{format_money(f.surplus_planned)} prévus, {format_money(f.surplus_done)} réalisés.", self.st["body"]))
+            parts.append(
+                self.para(
+                    f"Le surplus de don — ce qui reste une fois payées les places engagées — s'élève à <b>{format_money(f.surplus)}</b>. "
+                    f"Il est affecté avec chaque partenaire à des places hors abonnement ou à la gestion des invitations : "
+                    f"{format_money(f.surplus_planned)} prévus, {format_money(f.surplus_done)} réalisés.",
+                    self.st["body"],
+                )
+            )
         if self.r.allocations:
-            rows = [(a.partner, a.kind, a.planned_amount, a.planned_places, a.done_amount, a.done_places) for a in self.r.allocations]
-            total = ("Total", None, f.surplus_planned, sum(a.planned_places for a in self.r.allocations), f.surplus_done, sum(a.done_places or 0 for a in self.r.allocations))
+            rows = [
+                (a.partner, a.kind, a.planned_amount, a.planned_places, a.done_amount, a.done_places)
+                for a in self.r.allocations
+            ]
+            total = (
+                "Total",
+                None,
+                f.surplus_planned,
+                sum(a.planned_places for a in self.r.allocations),
+                f.surplus_done,
+                sum(a.done_places or 0 for a in self.r.allocations),
+            )
             headers = ("Partenaire", "Affectation", "Prévu", "Places prévues", "Réalisé", "Places réalisées")
-            parts += [Spacer(1, 2 * mm), figures_table(self.st, headers, rows, width=WIDTH, total=total, text_columns=2)]
+            parts += [
+                Spacer(1, 2 * mm),
+                figures_table(self.st, headers, rows, width=WIDTH, total=total, text_columns=2),
+            ]
         return parts
 
     # --- 6. gaps ------------------------------------------------------------------------------
@@ -279,57 +533,157 @@ class _Report:
         f = self.f
         parts = self.h1("6. Écarts avec le prévu")
         rows = [
-            ("Places engagées → places offertes", f.places_committed, f.places_offered, f.places_offered - f.places_committed),
+            (
+                "Places engagées → places offertes",
+                f.places_committed,
+                f.places_offered,
+                f.places_offered - f.places_committed,
+            ),
             ("Places financées par les dons → places éditées", f.places_funded, f.issued, f.issued - f.places_funded),
-            ("Places éditées (représentations passées) → places utilisées", f.issued_past, f.used, f.used - f.issued_past),
-            ("Surplus affecté : prévu → réalisé", f.surplus_planned, f.surplus_done, f.surplus_done - f.surplus_planned),
+            (
+                "Places éditées (représentations passées) → places utilisées",
+                f.issued_past,
+                f.used,
+                f.used - f.issued_past,
+            ),
+            (
+                "Surplus affecté : prévu → réalisé",
+                f.surplus_planned,
+                f.surplus_done,
+                f.surplus_done - f.surplus_planned,
+            ),
         ]
         rows = [(label, a, b, signed(d)) for label, a, b, d in rows]
-        parts.append(figures_table(self.st, ("Prévu → réalisé", "Prévu", "Réalisé", "Écart"), rows, width=WIDTH, widths=(96 * mm, 28 * mm, 28 * mm, 28 * mm), font_size=8.5))
+        parts.append(
+            figures_table(
+                self.st,
+                ("Prévu → réalisé", "Prévu", "Réalisé", "Écart"),
+                rows,
+                width=WIDTH,
+                widths=(96 * mm, 28 * mm, 28 * mm, 28 * mm),
+                font_size=8.5,
+            )
+        )
         facts = []
         if f.performances_cancelled:
-            facts.append(f"{plural(f.performances_cancelled, 'représentation a', 'représentations ont')} été annulée{'s' if f.performances_cancelled > 1 else ''} par le partenaire.")
+            facts.append(
+                f"{plural(f.performances_cancelled, 'représentation a', 'représentations ont')} été annulée{'s' if f.performances_cancelled > 1 else ''} par le partenaire."
+            )
         if f.cancelled:
-            facts.append(f"{plural(f.cancelled, 'place a', 'places ont')} été rendue{'s' if f.cancelled > 1 else ''} par les relais avant la représentation ou annulée{'s' if f.cancelled > 1 else ''} avec elle ; elles ont pu être proposées à d'autres relais.")
+            facts.append(
+                f"{plural(f.cancelled, 'place a', 'places ont')} été rendue{'s' if f.cancelled > 1 else ''} par les relais avant la représentation ou annulée{'s' if f.cancelled > 1 else ''} avec elle ; elles ont pu être proposées à d'autres relais."
+            )
         if f.unused:
-            facts.append(f"{plural(f.unused, 'place éditée n’a', 'places éditées n’ont')} pas été utilisée{'s' if f.unused > 1 else ''} : les motifs sont détaillés en partie 3.")
+            facts.append(
+                f"{plural(f.unused, 'place éditée n’a', 'places éditées n’ont')} pas été utilisée{'s' if f.unused > 1 else ''} : les motifs sont détaillés en partie 3."
+            )
         if f.never_issued:
-            facts.append(f"{never_issued_text(f.never_issued)} : elles n'ont servi à personne et ne comptent pas dans le taux de participation.")
+            facts.append(
+                f"{never_issued_text(f.never_issued)} : elles n'ont servi à personne et ne comptent pas dans le taux de participation."
+            )
         if f.shortfall:
             facts.append(f"{shortfall_text(f.places_uncovered, f.shortfall)}.")
         parts += [Spacer(1, 3 * mm)] + [Paragraph(french_spacing(escape(x)), self.st["body"]) for x in facts]
-        parts += [Paragraph("Explication des écarts", self.h2)] + text_paragraphs(self.r.narrative.gaps, self.st["body"], self.muted)
+        parts += [
+            Paragraph("Explication des écarts", self.h2),
+            *text_paragraphs(self.r.narrative.gaps, self.st["body"], self.muted),
+        ]
         return parts
 
     # --- 7. qualitative -------------------------------------------------------------------------
     def qualitative(self) -> list:
         n = self.r.narrative
         parts = self.h1("7. Bilan qualitatif")
-        for title, text in (("Faits marquants", n.highlights), ("Retours des relais", n.relay_feedback), ("Actions pour la saison prochaine", n.next_steps)):
-            parts += [Paragraph(title, self.h2)] + text_paragraphs(text, self.st["body"], self.muted)
+        for title, text in (
+            ("Faits marquants", n.highlights),
+            ("Retours des relais", n.relay_feedback),
+            ("Actions pour la saison prochaine", n.next_steps),
+        ):
+            parts += [Paragraph(title, self.h2), *text_paragraphs(text, self.st["body"], self.muted)]
         return parts
 
     # --- glossary and annex -------------------------------------------------------------------
     def glossary(self) -> list:
         term = self.st["cell_bold"]
         body = self.st["cell"]
-        rows = [[Paragraph(escape(d.label), term), Paragraph(french_spacing(escape(d.definition)), body)] for d in FIGURES]
+        rows = [
+            [Paragraph(escape(d.label), term), Paragraph(french_spacing(escape(d.definition)), body)] for d in FIGURES
+        ]
         rows += [[Paragraph(escape(t), term), Paragraph(french_spacing(escape(text)), body)] for t, text in OTHER_TERMS]
         table = Table(rows, colWidths=(48 * mm, WIDTH - 48 * mm))
-        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.3, MUTED),
-                                   ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5)]))
+        table.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.3, MUTED),
+                    ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+                ]
+            )
+        )
         money_note = "Les montants sont en euros ; les taux sont arrondis au dixième."
-        return [PageBreak(), Paragraph("Définition des chiffres", self.st["h1"]), table, Paragraph(money_note, self.note)]
+        return [
+            PageBreak(),
+            Paragraph("Définition des chiffres", self.st["h1"]),
+            table,
+            Paragraph(money_note, self.note),
+        ]
 
     def annex(self) -> list:
-        parts = [CondPageBreak(80 * mm), Paragraph("Annexe : détail par relais et par mois", self.st["h1"]),
-                 Paragraph(french_spacing("Réserv. : places réservées ; Édit. : éditées ; Util. : utilisées ; Non util. : non utilisées ; Particip. : taux de participation."), self.note)]
+        parts = [
+            CondPageBreak(80 * mm),
+            Paragraph("Annexe : détail par relais et par mois", self.st["h1"]),
+            Paragraph(
+                french_spacing(
+                    "Réserv. : places réservées ; Édit. : éditées ; Util. : utilisées ; Non util. : non utilisées ; Particip. : taux de participation."
+                ),
+                self.note,
+            ),
+        ]
         headers = ("Relais", "Type", "Commune", "Réserv.", "Édit.", "Util.", "Non util.", "Particip.")
-        rows = [(r.relay, r.relay_type, r.commune, r.places.booked, r.places.issued, r.places.used, r.places.unused, r.places.participation_rate) for r in self.r.relays]
-        parts += [Paragraph("Relais sociaux actifs", self.h2),
-                  figures_table(self.st, headers, rows, width=WIDTH, text_columns=3, font_size=7.5)]
-        headers = ("Mois", "Représ.", "Places offertes", "Réservées", "Éditées", "Utilisées", "Non utilisées", "Participation")
-        rows = [(month_label(m.month), m.performances, m.places_offered, m.places.booked, m.places.issued, m.places.used, m.places.unused, m.places.participation_rate) for m in self.r.months]
-        parts += [CondPageBreak(50 * mm), Paragraph("Représentations par mois", self.h2),
-                  figures_table(self.st, headers, rows, width=WIDTH)]
+        rows = [
+            (
+                r.relay,
+                r.relay_type,
+                r.commune,
+                r.places.booked,
+                r.places.issued,
+                r.places.used,
+                r.places.unused,
+                r.places.participation_rate,
+            )
+            for r in self.r.relays
+        ]
+        parts += [
+            Paragraph("Relais sociaux actifs", self.h2),
+            figures_table(self.st, headers, rows, width=WIDTH, text_columns=3, font_size=7.5),
+        ]
+        headers = (
+            "Mois",
+            "Représ.",
+            "Places offertes",
+            "Réservées",
+            "Éditées",
+            "Utilisées",
+            "Non utilisées",
+            "Participation",
+        )
+        rows = [
+            (
+                month_label(m.month),
+                m.performances,
+                m.places_offered,
+                m.places.booked,
+                m.places.issued,
+                m.places.used,
+                m.places.unused,
+                m.places.participation_rate,
+            )
+            for m in self.r.months
+        ]
+        parts += [
+            CondPageBreak(50 * mm),
+            Paragraph("Représentations par mois", self.h2),
+            figures_table(self.st, headers, rows, width=WIDTH),
+        ]
         return parts

@@ -43,7 +43,7 @@ def cell_text(value) -> str:
 
 
 def plural(n: int, one: str, many: str) -> str:
-    """"1 spectacle", "0 spectacle", "12 spectacles" (French: singular below 2)."""
+    """ "1 spectacle", "0 spectacle", "12 spectacles" (French: singular below 2)."""
     return f"{format_int(n)} {one if abs(n) < 2 else many}"
 
 
@@ -54,9 +54,14 @@ def _natural_widths(headers, rows, total, text_columns: int, font_size: float) -
     """Per column: the width its content wants on one line, and the least it can take (its longest word)."""
     natural, least = [], []
     for index, title in enumerate(headers):
-        cells = [cell_text(r[index]) for r in rows if r[index] is not None] + ([cell_text(total[index])] if total and total[index] is not None else [])
+        cells = [cell_text(r[index]) for r in rows if r[index] is not None] + (
+            [cell_text(total[index])] if total and total[index] is not None else []
+        )
         head = max((stringWidth(word, SANS_BOLD, font_size) for word in str(title).split()), default=0)
-        widest = max((stringWidth(c, SANS_BOLD if total and c == cell_text(total[index]) else SANS, font_size) for c in cells), default=0)
+        widest = max(
+            (stringWidth(c, SANS_BOLD if total and c == cell_text(total[index]) else SANS, font_size) for c in cells),
+            default=0,
+        )
         if index < text_columns:
             longest_word = max((stringWidth(w, SANS, font_size) for c in cells for w in c.split()), default=0)
             natural.append(max(widest, head, stringWidth(str(title), SANS_BOLD, font_size)) + 2 * PADDING + 1)
@@ -119,7 +124,9 @@ def figures_table(
         for index, value in enumerate(values):
             if index < text_columns or heading:
                 chosen = head_right if heading and index >= text_columns else style
-                out.append(Paragraph(french_spacing(escape(cell_text(value))) if value is not None or heading else "", chosen))
+                out.append(
+                    Paragraph(french_spacing(escape(cell_text(value))) if value is not None or heading else "", chosen)
+                )
             else:
                 out.append(cell_text(value))
         return out
@@ -147,17 +154,24 @@ def figures_table(
         if index % 2 == 0:
             commands.append(("BACKGROUND", (0, index), (-1, index), ZEBRA))
     for index in section_rows:
-        commands += [("BACKGROUND", (0, index + 1), (-1, index + 1), colors.white), ("LINEABOVE", (0, index + 1), (-1, index + 1), 0.4, RULE),
-                     ("FONT", (0, index + 1), (-1, index + 1), SANS_BOLD, font_size)]
+        commands += [
+            ("BACKGROUND", (0, index + 1), (-1, index + 1), colors.white),
+            ("LINEABOVE", (0, index + 1), (-1, index + 1), 0.4, RULE),
+            ("FONT", (0, index + 1), (-1, index + 1), SANS_BOLD, font_size),
+        ]
     if total is not None:
-        commands += [("LINEABOVE", (0, -1), (-1, -1), 0.8, INK), ("FONT", (0, -1), (-1, -1), SANS_BOLD, font_size), ("BACKGROUND", (0, -1), (-1, -1), colors.white)]
+        commands += [
+            ("LINEABOVE", (0, -1), (-1, -1), 0.8, INK),
+            ("FONT", (0, -1), (-1, -1), SANS_BOLD, font_size),
+            ("BACKGROUND", (0, -1), (-1, -1), colors.white),
+        ]
     commands.append(("LINEBELOW", (0, -1), (-1, -1), 0.4, RULE))
     table.setStyle(TableStyle(commands))
     return table
 
 
 def signed(value) -> str:
-    """"+109", "−233", "−49,45 €", "=" for no change."""
+    """ "+109", "−233", "−49,45 €", "=" for no change."""
     if not value:
         return "="
     text = cell_text(abs(value))

@@ -48,7 +48,9 @@ def ellipsize(text: str, font: str, size: float, width: float) -> str:
 
 
 @lru_cache(maxsize=4096)
-def fit(text: str, font: str, width: float, *, size: float, smallest: float, max_lines: int, step: float = 0.5) -> tuple[float, tuple[str, ...]]:
+def fit(
+    text: str, font: str, width: float, *, size: float, smallest: float, max_lines: int, step: float = 0.5
+) -> tuple[float, tuple[str, ...]]:
     """The largest size from `size` down to `smallest` at which `text` holds in `max_lines`
     lines of `width`; at `smallest`, the last line that fits ends with "…"."""
     current = size

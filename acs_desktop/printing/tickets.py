@@ -24,8 +24,8 @@ from acs_desktop import APP_NAME
 from acs_desktop.domain import ticket_codes
 from acs_desktop.domain.documents import TicketBatch, TicketData
 from acs_desktop.domain.french import format_long_date, format_time_long
-from acs_desktop.printing.fonts import MONO, SANS, SANS_BOLD, SANS_ITALIC, register_fonts
 from acs_desktop.domain.progress import Progress, report
+from acs_desktop.printing.fonts import MONO, SANS, SANS_BOLD, SANS_ITALIC, register_fonts
 from acs_desktop.printing.layout import ACCENT, INK, MUTED, PAGE_HEIGHT, PAGE_WIDTH
 from acs_desktop.printing.qr import draw_qr, encode
 from acs_desktop.printing.text import ellipsize, fit, wrap
@@ -96,7 +96,7 @@ def render_tickets(batch: TicketBatch, *, progress: Progress | None = None) -> b
 
 
 def legend(page: Sheet) -> str:
-    """"Réservations — rangée 1 : n° 623 · rangées 2-3 : n° 630 · rangée 4 : n° 640, 641"."""
+    """ "Réservations — rangée 1 : n° 623 · rangées 2-3 : n° 630 · rangée 4 : n° 640, 641"."""
     lots: list[tuple[int, list[int], set[int]]] = []  # group, rows, bookings
     for index, ticket in enumerate(page):
         if ticket is None:
@@ -122,7 +122,9 @@ def _draw_legend(canvas: Canvas, page: Sheet) -> None:
 
 
 # --- one ticket ---------------------------------------------------------------------------------
-def _draw_ticket(canvas: Canvas, ticket: TicketData, x: float, y: float, issuer: str, logo: tuple[str, float] | None) -> None:
+def _draw_ticket(
+    canvas: Canvas, ticket: TicketData, x: float, y: float, issuer: str, logo: tuple[str, float] | None
+) -> None:
     left = x + STRIPE_INSET + STRIPE + PAD
     right = x + TICKET_WIDTH - PAD
     width = right - left
@@ -158,7 +160,9 @@ def _draw_ticket(canvas: Canvas, ticket: TicketData, x: float, y: float, issuer:
     draw_qr(canvas, encode(ticket.code), qr_left, qr_bottom, QR_SIZE)
     canvas.setFillColor(INK)
     canvas.setFont(MONO, 9)
-    canvas.drawCentredString(qr_left + QR_SIZE / 2, qr_bottom + (QR_SIZE - symbol) / 2 - 3.6 * mm, ticket_codes.display(ticket.code))
+    canvas.drawCentredString(
+        qr_left + QR_SIZE / 2, qr_bottom + (QR_SIZE - symbol) / 2 - 3.6 * mm, ticket_codes.display(ticket.code)
+    )
 
     # When and where, at the left of the code.
     column = width - symbol - 4 * mm
@@ -209,7 +213,7 @@ def _draw_ticket(canvas: Canvas, ticket: TicketData, x: float, y: float, issuer:
 
 
 def _draw_reprint_mark(canvas: Canvas, right: float, top: float) -> float:
-    """"DUPLICATA" in a frame at the top right; returns its width."""
+    """ "DUPLICATA" in a frame at the top right; returns its width."""
     width = stringWidth(REPRINT_MARK, SANS_BOLD, 7) + 3 * mm
     canvas.setStrokeColor(ACCENT)
     canvas.setFillColor(ACCENT)
@@ -282,6 +286,6 @@ def _logo_form(canvas: Canvas, logo_png: bytes | None) -> tuple[str, float] | No
         canvas.beginForm("ticketLogo", lowerx=0, lowery=0, upperx=width, uppery=LOGO_HEIGHT)
         canvas.drawImage(image, 0, (LOGO_HEIGHT - height) / 2, width, height, mask="auto")
         canvas.endForm()
-    except Exception:  # noqa: BLE001 - a broken logo never stops a print: the name suffices
+    except Exception:
         return None
     return "ticketLogo", width

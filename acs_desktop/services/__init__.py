@@ -46,7 +46,9 @@ class Services:
         self.attendance = AttendanceService(sessions, clock)
         self.reasons = ReasonService(sessions, clock)
         self.review = ReviewService(sessions, clock)
-        self.documents = DocumentService(sessions, clock, settings=self.settings, offers=self.offers, bookings=self.bookings, review=self.review)
+        self.documents = DocumentService(
+            sessions, clock, settings=self.settings, offers=self.offers, bookings=self.bookings, review=self.review
+        )
         self.privacy = PrivacyService(sessions, clock)
         self.activity = ActivityService(sessions, clock)
         # Backups need the store itself (its file and engine), not only its sessions.

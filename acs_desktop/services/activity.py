@@ -11,18 +11,49 @@ from acs_desktop.models import ActivityEntry
 from acs_desktop.services.base import Service
 
 ACTIONS = {
-    "create": "création", "update": "modification", "save": "enregistrement", "delete": "suppression",
-    "book": "réservation", "cancel": "annulation", "attendance": "présence", "issue": "édition des billets",
-    "state": "changement d'état", "archive": "archivage", "unarchive": "réactivation", "activate": "activation",
-    "deactivate": "désactivation", "wait": "liste d'attente", "offer": "places proposées", "pass": "places déclinées",
-    "withdraw": "retrait de la liste d'attente", "warned": "relais prévenu", "move": "ordre", "close": "clôture",
-    "anonymise": "anonymisation", "erase": "effacement", "import": "import", "restore": "restauration",
+    "create": "création",
+    "update": "modification",
+    "save": "enregistrement",
+    "delete": "suppression",
+    "book": "réservation",
+    "cancel": "annulation",
+    "attendance": "présence",
+    "issue": "édition des billets",
+    "state": "changement d'état",
+    "archive": "archivage",
+    "unarchive": "réactivation",
+    "activate": "activation",
+    "deactivate": "désactivation",
+    "wait": "liste d'attente",
+    "offer": "places proposées",
+    "pass": "places déclinées",
+    "withdraw": "retrait de la liste d'attente",
+    "warned": "relais prévenu",
+    "move": "ordre",
+    "close": "clôture",
+    "anonymise": "anonymisation",
+    "erase": "effacement",
+    "import": "import",
+    "restore": "restauration",
 }
 ENTITIES = {
-    "season": "saison", "settings": "association", "partner": "partenaire", "partner_contact": "contact", "venue": "salle",
-    "convention": "convention", "surplus_allocation": "surplus", "follow_up": "suivi", "discipline": "discipline",
-    "show": "spectacle", "performance": "représentation", "relay_type": "type de relais", "relay": "relais",
-    "referent": "référent", "booking": "réservation", "invitation": "invitation", "waiting_entry": "liste d'attente",
+    "season": "saison",
+    "settings": "association",
+    "partner": "partenaire",
+    "partner_contact": "contact",
+    "venue": "salle",
+    "convention": "convention",
+    "surplus_allocation": "surplus",
+    "follow_up": "suivi",
+    "discipline": "discipline",
+    "show": "spectacle",
+    "performance": "représentation",
+    "relay_type": "type de relais",
+    "relay": "relais",
+    "referent": "référent",
+    "booking": "réservation",
+    "invitation": "invitation",
+    "waiting_entry": "liste d'attente",
     "non_use_reason": "motif",
 }
 
@@ -38,7 +69,9 @@ class ActivityRow:
 
 
 class ActivityService(Service):
-    def entries(self, text: str = "", *, day_from: date | None = None, day_to: date | None = None, limit: int = 2000) -> list[ActivityRow]:
+    def entries(
+        self, text: str = "", *, day_from: date | None = None, day_to: date | None = None, limit: int = 2000
+    ) -> list[ActivityRow]:
         """Newest first; `text` is looked for in the summary (case-insensitive)."""
         query = select(ActivityEntry).order_by(ActivityEntry.at.desc(), ActivityEntry.id.desc()).limit(limit)
         if text.strip():
@@ -49,7 +82,14 @@ class ActivityService(Service):
             query = query.where(ActivityEntry.at <= datetime.combine(day_to, time.max))
         with self._reading() as session:
             return [
-                ActivityRow(e.id, e.at, ACTIONS.get(e.action, e.action), ENTITIES.get(e.entity, e.entity), e.entity_id, e.summary)
+                ActivityRow(
+                    e.id,
+                    e.at,
+                    ACTIONS.get(e.action, e.action),
+                    ENTITIES.get(e.entity, e.entity),
+                    e.entity_id,
+                    e.summary,
+                )
                 for e in session.scalars(query)
             ]
 

@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session
 
 from acs_desktop.domain import ticket_codes
 from acs_desktop.domain.errors import DomainError
-from acs_desktop.domain.validation import optional_text
 from acs_desktop.domain.states import InvitationStatus, PerformanceState
+from acs_desktop.domain.validation import optional_text
 from acs_desktop.models import Booking, Invitation, NonUseReason, Performance, Relay, Show
 from acs_desktop.services.base import Service, fetch_all, get_or_refuse
 from acs_desktop.services.bookings import performance_label
@@ -108,7 +108,11 @@ class AttendanceService(Service):
         if not code:
             raise DomainError("code_empty", "Tapez ou scannez un code de billet.", field="code")
         if not ticket_codes.is_valid(code):
-            raise DomainError("code_invalid", f"« {typed.strip()} » n'est pas un code de billet valable : vérifiez la saisie.", field="code")
+            raise DomainError(
+                "code_invalid",
+                f"« {typed.strip()} » n'est pas un code de billet valable : vérifiez la saisie.",
+                field="code",
+            )
         with self._writing() as session:
             performance = get_or_refuse(session, Performance, performance_id, "Cette représentation")
             invitation = session.scalar(select(Invitation).where(Invitation.code == code))
@@ -117,17 +121,35 @@ class AttendanceService(Service):
                 raise DomainError("code_unknown", f"Le code {shown} ne correspond à aucun billet.", field="code")
             if invitation.performance_id != performance_id:
                 other = session.get(Performance, invitation.performance_id)
-                raise DomainError("code_other_performance", f"Le billet {shown} est pour une autre représentation : {performance_label(other)}.", field="code")
+                raise DomainError(
+                    "code_other_performance",
+                    f"Le billet {shown} est pour une autre représentation : {performance_label(other)}.",
+                    field="code",
+                )
             check_started(performance, self._now())
             if invitation.status is InvitationStatus.USED:
-                raise DomainError("already_recorded", f"Le billet {shown} est déjà enregistré comme présent ({invitation.attendance_at:%H:%M}).", field="code")
+                raise DomainError(
+                    "already_recorded",
+                    f"Le billet {shown} est déjà enregistré comme présent ({invitation.attendance_at:%H:%M}).",
+                    field="code",
+                )
             if invitation.status is InvitationStatus.CANCELLED:
                 raise DomainError("invitation_cancelled", f"Le billet {shown} a été annulé.", field="code")
             if invitation.status is InvitationStatus.BOOKED:
-                raise DomainError("not_issued", f"Le billet {shown} n'a jamais été édité : il ne devrait pas exister sur papier.", field="code")
+                raise DomainError(
+                    "not_issued",
+                    f"Le billet {shown} n'a jamais été édité : il ne devrait pas exister sur papier.",
+                    field="code",
+                )
             self._set_used(session, invitation)
             relay = invitation.booking.relay.name
-            self._log(session, "attendance", "invitation", invitation.id, f"Billet {shown} ({relay}) présent — {performance_label(performance)}")
+            self._log(
+                session,
+                "attendance",
+                "invitation",
+                invitation.id,
+                f"Billet {shown} ({relay}) présent — {performance_label(performance)}",
+            )
             return ScanOutcome(invitation.id, code, relay, invitation.first_name)
 
     def mark_used(self, invitation_ids: list[int]) -> int:
@@ -135,7 +157,9 @@ class AttendanceService(Service):
             invitations = self._recordable(session, invitation_ids)
             for invitation in invitations:
                 self._set_used(session, invitation)
-            self._log(session, "attendance", "invitation", None, f"{len(invitations)} invitation(s) marquée(s) présente(s)")
+            self._log(
+                session, "attendance", "invitation", None, f"{len(invitations)} invitation(s) marquée(s) présente(s)"
+            )
             return len(invitations)
 
     def mark_unused(self, invitation_ids: list[int], reason_id: int | None, comment: str = "") -> int:
@@ -151,7 +175,13 @@ class AttendanceService(Service):
         for invitation in invitations:
             invitation.status, invitation.reason_id, invitation.attendance_at = InvitationStatus.UNUSED, reason.id, now
             invitation.comment = comment
-        self._log(session, "attendance", "invitation", None, f"{len(invitations)} invitation(s) non utilisée(s) : {reason.label}")
+        self._log(
+            session,
+            "attendance",
+            "invitation",
+            None,
+            f"{len(invitations)} invitation(s) non utilisée(s) : {reason.label}",
+        )
         return len(invitations)
 
     def clear(self, invitation_ids: list[int]) -> int:
@@ -159,7 +189,12 @@ class AttendanceService(Service):
         with self._writing() as session:
             invitations = self._recordable(session, invitation_ids)
             for invitation in invitations:
-                invitation.status, invitation.reason_id, invitation.attendance_at, invitation.comment = InvitationStatus.ISSUED, None, None, ""
+                invitation.status, invitation.reason_id, invitation.attendance_at, invitation.comment = (
+                    InvitationStatus.ISSUED,
+                    None,
+                    None,
+                    "",
+                )
             self._log(session, "attendance", "invitation", None, f"Relevé effacé pour {len(invitations)} invitation(s)")
             return len(invitations)
 
@@ -170,7 +205,13 @@ class AttendanceService(Service):
         with self._writing() as session:
             performance = get_or_refuse(session, Performance, performance_id, "Cette représentation")
             check_started(performance, self._now())
-            pending = list(session.scalars(select(Invitation).where(Invitation.performance_id == performance_id, Invitation.status == InvitationStatus.ISSUED)))
+            pending = list(
+                session.scalars(
+                    select(Invitation).where(
+                        Invitation.performance_id == performance_id, Invitation.status == InvitationStatus.ISSUED
+                    )
+                )
+            )
             return self._set_unused(session, pending, reason_id, "") if pending else 0
 
     def _recordable(self, session: Session, invitation_ids: list[int]) -> list[Invitation]:
@@ -192,4 +233,9 @@ class AttendanceService(Service):
         return invitations
 
     def _set_used(self, session: Session, invitation: Invitation) -> None:
-        invitation.status, invitation.reason_id, invitation.attendance_at, invitation.comment = InvitationStatus.USED, None, self._now(), ""
+        invitation.status, invitation.reason_id, invitation.attendance_at, invitation.comment = (
+            InvitationStatus.USED,
+            None,
+            self._now(),
+            "",
+        )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -52,10 +53,8 @@ class Service:
         local = getattr(sessions, "_acs_reading", None)
         if local is None:
             local = threading.local()
-            try:
+            with contextlib.suppress(AttributeError):  # a sessions object that refuses attributes
                 sessions._acs_reading = local
-            except AttributeError:  # pragma: no cover - a sessions object that refuses attributes
-                pass
         self._local = local
 
     def _now(self) -> datetime:
@@ -95,9 +94,7 @@ class Service:
             raise said from error
 
     def _log(self, session: Session, action: str, entity: str, entity_id: int | None, summary: str) -> None:
-        session.add(
-            ActivityEntry(at=self._now(), action=action, entity=entity, entity_id=entity_id, summary=summary)
-        )
+        session.add(ActivityEntry(at=self._now(), action=action, entity=entity, entity_id=entity_id, summary=summary))
 
 
 def get_or_refuse(session: Session, model: type[T], record_id: int, what: str) -> T:
@@ -108,8 +105,16 @@ def get_or_refuse(session: Session, model: type[T], record_id: int, what: str) -
     return record
 
 
-def save_named(session: Session, model: type[T], record_id: int | None, values: dict, *, what: str,
-               siblings: Iterable[tuple[int, str]], refusal: Callable[[str], DomainError]) -> T:
+def save_named(
+    session: Session,
+    model: type[T],
+    record_id: int | None,
+    values: dict,
+    *,
+    what: str,
+    siblings: Iterable[tuple[int, str]],
+    refusal: Callable[[str], DomainError],
+) -> T:
     """Create (`record_id` None) or update a record whose name must be unique among `siblings`
     (their ids and names; case and spaces ignored): `refusal(the name taken)` is raised before
     anything is written. The record comes back flushed, with its id."""
@@ -142,7 +147,8 @@ def fetch_all(session: Session, model: type[T], record_ids: list[int], what: str
 
 
 def describe_changes(labels: dict[str, str], before: dict, after: dict) -> str:
-    """"Places engagées : 10 → 12 ; Dons collectés : 1 200,00 € → 1 300,00 €" (only what changed)."""
+    """ "Places engagées : 10 → 12 ; Dons collectés : 1 200,00 € → 1 300,00 €" (only what changed)."""
+
     def show(value) -> str:
         if isinstance(value, Decimal):
             return format_money(value)
@@ -152,5 +158,9 @@ def describe_changes(labels: dict[str, str], before: dict, after: dict) -> str:
             return "—"
         return str(value)
 
-    parts = [f"{labels[key]} : {show(before[key])} → {show(after[key])}" for key in labels if before.get(key) != after.get(key)]
+    parts = [
+        f"{labels[key]} : {show(before[key])} → {show(after[key])}"
+        for key in labels
+        if before.get(key) != after.get(key)
+    ]
     return " ; ".join(parts) if parts else "aucun changement"

@@ -109,9 +109,27 @@ class CodeLookup:
 
 # How the bookings list can be ordered (the window's columns), each then in the list's own
 # order: performance date, relay, booking.
-BOOKING_ORDERS = ("date", "time", "show", "relay", "places", "booked", "issued", "used", "unused", "cancelled", "created")
-COUNT_ORDERS = {"places": HOLDING_STATUSES, "booked": (InvitationStatus.BOOKED,), "issued": (InvitationStatus.ISSUED,),
-                "used": (InvitationStatus.USED,), "unused": (InvitationStatus.UNUSED,), "cancelled": (InvitationStatus.CANCELLED,)}
+BOOKING_ORDERS = (
+    "date",
+    "time",
+    "show",
+    "relay",
+    "places",
+    "booked",
+    "issued",
+    "used",
+    "unused",
+    "cancelled",
+    "created",
+)
+COUNT_ORDERS = {
+    "places": HOLDING_STATUSES,
+    "booked": (InvitationStatus.BOOKED,),
+    "issued": (InvitationStatus.ISSUED,),
+    "used": (InvitationStatus.USED,),
+    "unused": (InvitationStatus.UNUSED,),
+    "cancelled": (InvitationStatus.CANCELLED,),
+}
 ID_CHUNK = 500
 DATE_CHARACTERS = set("0123456789/: ")  # all a date and time shown in a list is made of
 STATUSES = tuple(InvitationStatus)  # BookingRow's order: booked, issued, used, unused, cancelled
@@ -124,7 +142,9 @@ def reminder_days(session) -> int:
 
 
 class BookingListService(Service):
-    def list_bookings(self, season_id: int, *, performance_id: int | None = None, relay_id: int | None = None) -> list[BookingRow]:
+    def list_bookings(
+        self, season_id: int, *, performance_id: int | None = None, relay_id: int | None = None
+    ) -> list[BookingRow]:
         """Every booking of the season (or of one performance, one relay), by performance date then relay."""
         chosen = select(Booking.id).where(Booking.performance_id.in_(season_performance_ids(season_id)))
         if performance_id is not None:
@@ -141,8 +161,14 @@ class BookingListService(Service):
         return [b for b in self.list_bookings(season_id) if b.starts_at > now and b.booked + b.issued]
 
     def booking_ids(
-        self, season_id: int, *, text: str = "", order: str | None = None, descending: bool = False,
-        performance_id: int | None = None, relay_id: int | None = None,
+        self,
+        season_id: int,
+        *,
+        text: str = "",
+        order: str | None = None,
+        descending: bool = False,
+        performance_id: int | None = None,
+        relay_id: int | None = None,
     ) -> list[int]:
         """The ids of the season's bookings, in the list's order or by `order` (one of
         `BOOKING_ORDERS`), keeping those whose show, relay, date or booking date, as shown,
@@ -165,7 +191,13 @@ class BookingListService(Service):
         if words:
             shown = func.acs_fold(Show.title + "\n" + Relay.name)
             if set(words) <= DATE_CHARACTERS:  # only then can the dates, as shown, contain the words
-                shown = shown + "\n" + func.strftime("%d/%m/%Y %H:%M", Performance.starts_at) + "\n" + func.strftime("%d/%m/%Y %H:%M", Booking.created_at)
+                shown = (
+                    shown
+                    + "\n"
+                    + func.strftime("%d/%m/%Y %H:%M", Performance.starts_at)
+                    + "\n"
+                    + func.strftime("%d/%m/%Y %H:%M", Booking.created_at)
+                )
             query = query.where(func.instr(shown, words) > 0)
         default = (Performance.starts_at, Relay.name, Booking.id)
         if order is None:
@@ -180,12 +212,17 @@ class BookingListService(Service):
     def _order_key(order: str):
         if order in COUNT_ORDERS:
             return (
-                select(func.count()).where(Invitation.booking_id == Booking.id, Invitation.status.in_(COUNT_ORDERS[order]))
-                .correlate(Booking).scalar_subquery()
+                select(func.count())
+                .where(Invitation.booking_id == Booking.id, Invitation.status.in_(COUNT_ORDERS[order]))
+                .correlate(Booking)
+                .scalar_subquery()
             )
         return {
-            "date": Performance.starts_at, "time": func.strftime("%H:%M:%f", Performance.starts_at), "show": func.acs_fold(Show.title),
-            "relay": func.acs_fold(Relay.name), "created": Booking.created_at,
+            "date": Performance.starts_at,
+            "time": func.strftime("%H:%M:%f", Performance.starts_at),
+            "show": func.acs_fold(Show.title),
+            "relay": func.acs_fold(Relay.name),
+            "created": Booking.created_at,
         }[order]
 
     def bookings_by_id(self, booking_ids: list[int]) -> list[BookingRow]:
@@ -211,21 +248,58 @@ class BookingListService(Service):
         for booking_id, status, n in session.execute(per_status):
             counts[booking_id][status] = n
         query = (
-            up_to_partner(select(  # columns, not ORM objects
-                Booking.id, Booking.performance_id, Show.title, Partner.name, Performance.starts_at, Booking.relay_id, Relay.name,
-                func.coalesce(Referent.name, ""), Booking.created_at, Booking.places, Booking.deadline_override, Booking.names_on_tickets,
-            ).join(Performance, Performance.id == Booking.performance_id))
+            up_to_partner(
+                select(  # columns, not ORM objects
+                    Booking.id,
+                    Booking.performance_id,
+                    Show.title,
+                    Partner.name,
+                    Performance.starts_at,
+                    Booking.relay_id,
+                    Relay.name,
+                    func.coalesce(Referent.name, ""),
+                    Booking.created_at,
+                    Booking.places,
+                    Booking.deadline_override,
+                    Booking.names_on_tickets,
+                ).join(Performance, Performance.id == Booking.performance_id)
+            )
             .join(Relay, Relay.id == Booking.relay_id)
             .outerjoin(Referent, Referent.id == Booking.referent_id)
             .where(Booking.id.in_(chosen))
         )
         rows = {}
-        for bid, pid, title, partner, starts_at, rid, relay, referent, created_at, places, override, names in session.execute(query):
+        for (
+            bid,
+            pid,
+            title,
+            partner,
+            starts_at,
+            rid,
+            relay,
+            referent,
+            created_at,
+            places,
+            override,
+            names,
+        ) in session.execute(query):
             n = counts[bid]
             urgency = print_urgency(starts_at, now, days) if n.get(InvitationStatus.BOOKED) else None
             rows[bid] = BookingRow(
-                bid, pid, title, partner, starts_at, rid, relay, referent, created_at, places,
-                *(n.get(status, 0) for status in STATUSES), override, names, urgency,
+                bid,
+                pid,
+                title,
+                partner,
+                starts_at,
+                rid,
+                relay,
+                referent,
+                created_at,
+                places,
+                *(n.get(status, 0) for status in STATUSES),
+                override,
+                names,
+                urgency,
             )
         return rows
 
@@ -241,17 +315,22 @@ class BookingListService(Service):
             .join(Performance, Performance.id == Booking.performance_id)
             .join(Show, Show.id == Performance.show_id)
             .join(Relay, Relay.id == Booking.relay_id)
-            .where(Invitation.performance_id.in_(season_performance_ids(season_id)), Invitation.status == InvitationStatus.BOOKED)
+            .where(
+                Invitation.performance_id.in_(season_performance_ids(season_id)),
+                Invitation.status == InvitationStatus.BOOKED,
+            )
             .group_by(Booking.id)
         )
         now = self._now()
         with self._reading() as session:
             days = reminder_days(session)
-            rows = [UnprintedRow(bid, pid, title, starts_at, relay, n, print_urgency(starts_at, now, days))
-                    for bid, pid, title, starts_at, relay, n in session.execute(query)]
+            rows = [
+                UnprintedRow(bid, pid, title, starts_at, relay, n, print_urgency(starts_at, now, days))
+                for bid, pid, title, starts_at, relay, n in session.execute(query)
+            ]
         order = {PrintUrgency.URGENT: 0, PrintUrgency.LATER: 1, PrintUrgency.NEVER: 2}
         # Soonest first; among the past ones, the latest first (the freshest to ask the relay about).
-        moment = lambda r: -r.starts_at.timestamp() if r.urgency is PrintUrgency.NEVER else r.starts_at.timestamp()  # noqa: E731
+        moment = lambda r: -r.starts_at.timestamp() if r.urgency is PrintUrgency.NEVER else r.starts_at.timestamp()
         return sorted(rows, key=lambda r: (order[r.urgency], moment(r), r.relay_name, r.booking_id))
 
     def invitations_of(self, booking_id: int) -> list[InvitationRow]:
@@ -263,7 +342,9 @@ class BookingListService(Service):
         )
         with self._reading() as session:
             return [
-                InvitationRow(i.id, i.booking_id, i.code, i.status, i.first_name, i.print_count, reason or "", i.comment)
+                InvitationRow(
+                    i.id, i.booking_id, i.code, i.status, i.first_name, i.print_count, reason or "", i.comment
+                )
                 for i, reason in session.execute(query)
             ]
 
@@ -281,7 +362,18 @@ class BookingListService(Service):
             query = query.where(WaitingEntry.status.in_((WaitingStatus.WAITING, WaitingStatus.OFFERED)))
         with self._reading() as session:
             return [
-                WaitingRow(w.id, w.performance_id, title, starts_at, w.relay_id, relay, w.places, w.offered_places, w.status, w.created_at)
+                WaitingRow(
+                    w.id,
+                    w.performance_id,
+                    title,
+                    starts_at,
+                    w.relay_id,
+                    relay,
+                    w.places,
+                    w.offered_places,
+                    w.status,
+                    w.created_at,
+                )
                 for w, title, starts_at, relay in session.execute(query)
             ]
 
@@ -302,4 +394,6 @@ class BookingListService(Service):
             if found is None:
                 return None
             i, _relay_id, title, starts_at, relay, season_id = found
-            return CodeLookup(i.id, i.booking_id, i.code, i.status, i.performance_id, title, starts_at, relay, season_id)
+            return CodeLookup(
+                i.id, i.booking_id, i.code, i.status, i.performance_id, title, starts_at, relay, season_id
+            )

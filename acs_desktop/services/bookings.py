@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 
 from acs_desktop.domain import ticket_codes
 from acs_desktop.domain.errors import DomainError
-from acs_desktop.domain.validation import count, optional_text
 from acs_desktop.domain.states import (
     HOLDING_STATUSES,
     ConventionState,
@@ -25,6 +24,7 @@ from acs_desktop.domain.states import (
     PerformanceState,
     WaitingStatus,
 )
+from acs_desktop.domain.validation import count, optional_text
 from acs_desktop.models import Booking, Invitation, Performance, Referent, Relay, WaitingEntry
 from acs_desktop.services.base import Clock, Service, Sessions, fetch_all, get_or_refuse, system_clock
 from acs_desktop.services.offers import deadline_passed, remaining_places
@@ -84,10 +84,15 @@ def check_bookable(performance: Performance, now: datetime, *, override_deadline
     if performance.state is PerformanceState.CANCELLED:
         raise DomainError("performance_cancelled", f"La représentation {label} est annulée : plus aucune réservation.")
     if performance.starts_at <= now:
-        raise DomainError("performance_past", f"La représentation {label} a déjà eu lieu : elle ne peut plus être réservée.")
+        raise DomainError(
+            "performance_past", f"La représentation {label} a déjà eu lieu : elle ne peut plus être réservée."
+        )
     convention = performance.show.convention
     if convention.state is ConventionState.CLOSED:
-        raise DomainError("convention_closed", f"La convention avec « {convention.partner.name} » est clôturée : plus aucune réservation.")
+        raise DomainError(
+            "convention_closed",
+            f"La convention avec « {convention.partner.name} » est clôturée : plus aucune réservation.",
+        )
     deadline = performance.booking_deadline
     if deadline_passed(deadline, now) and not override_deadline:
         raise DomainError(
@@ -115,7 +120,9 @@ class BookingService(Service):
         with self._writing() as session:
             return self._book(session, request, places, names, note)
 
-    def _book(self, session: Session, request: BookingRequest, places: int, names: list[str | None], note: str) -> BookingResult:
+    def _book(
+        self, session: Session, request: BookingRequest, places: int, names: list[str | None], note: str
+    ) -> BookingResult:
         now = self._now()
         performance = get_or_refuse(session, Performance, request.performance_id, "Cette représentation")
         relay = get_or_refuse(session, Relay, request.relay_id, "Ce relais")
@@ -123,7 +130,11 @@ class BookingService(Service):
         if request.referent_id is not None:
             referent = get_or_refuse(session, Referent, request.referent_id, "Ce référent")
             if referent.relay_id != relay.id:
-                raise DomainError("referent_other_relay", f"« {referent.name} » n'est pas référent de « {relay.name} ».", field="referent_id")
+                raise DomainError(
+                    "referent_other_relay",
+                    f"« {referent.name} » n'est pas référent de « {relay.name} ».",
+                    field="referent_id",
+                )
         check_bookable(performance, now, override_deadline=request.override_deadline)
         remaining = remaining_places(session, performance)
         if places > remaining:
@@ -134,9 +145,14 @@ class BookingService(Service):
                 field="places",
             )
         booking = Booking(
-            performance_id=performance.id, relay_id=relay.id, referent_id=request.referent_id, places=places,
-            created_at=now, deadline_override=bool(request.override_deadline and deadline_passed(performance.booking_deadline, now)),
-            names_on_tickets=request.names_on_tickets, note=note,
+            performance_id=performance.id,
+            relay_id=relay.id,
+            referent_id=request.referent_id,
+            places=places,
+            created_at=now,
+            deadline_override=bool(request.override_deadline and deadline_passed(performance.booking_deadline, now)),
+            names_on_tickets=request.names_on_tickets,
+            note=note,
         )
         session.add(booking)
         session.flush()
@@ -146,13 +162,21 @@ class BookingService(Service):
             for code, name in zip(codes, names, strict=True)
         )
         override = " (malgré la date limite)" if booking.deadline_override else ""
-        self._log(session, "book", "booking", booking.id, f"{places} place(s) pour « {relay.name} » sur {performance_label(performance)}{override}")
+        self._log(
+            session,
+            "book",
+            "booking",
+            booking.id,
+            f"{places} place(s) pour « {relay.name} » sur {performance_label(performance)}{override}",
+        )
         return BookingResult(booking.id, tuple(codes), remaining - places)
 
     @staticmethod
     def _clean_names(first_names: tuple[str, ...], places: int) -> list[str | None]:
         if len(first_names) > places:
-            raise DomainError("too_many_names", f"{len(first_names)} prénoms pour {places} place(s).", field="first_names")
+            raise DomainError(
+                "too_many_names", f"{len(first_names)} prénoms pour {places} place(s).", field="first_names"
+            )
         names = [optional_text(n, "Prénom", "first_names", FIRST_NAME_MAX) or None for n in first_names]
         return names + [None] * (places - len(names))
 
@@ -179,7 +203,9 @@ class BookingService(Service):
             booking = get_or_refuse(session, Booking, booking_id, "Cette réservation")
             open_ones = [i for i in booking.invitations if i.status in CANCELLABLE]
             if n > len(open_ones):
-                raise DomainError("return_too_many", f"Cette réservation n'a que {len(open_ones)} place(s) à rendre.", field="places")
+                raise DomainError(
+                    "return_too_many", f"Cette réservation n'a que {len(open_ones)} place(s) à rendre.", field="places"
+                )
             open_ones.sort(key=lambda i: (i.status is InvitationStatus.BOOKED, i.id), reverse=True)
             return self._return(session, booking, open_ones[:n], f"{n} place(s) rendue(s)")
 
@@ -192,7 +218,10 @@ class BookingService(Service):
                 raise DomainError("mixed_bookings", "Choisissez des invitations d'une même réservation.")
             for invitation in invitations:
                 if invitation.status not in CANCELLABLE:
-                    raise DomainError("invitation_not_cancellable", f"L'invitation {ticket_codes.display(invitation.code)} est « {invitation.status.label} » : elle ne peut plus être annulée.")
+                    raise DomainError(
+                        "invitation_not_cancellable",
+                        f"L'invitation {ticket_codes.display(invitation.code)} est « {invitation.status.label} » : elle ne peut plus être annulée.",
+                    )
             booking = invitations[0].booking
             return self._return(session, booking, invitations, f"{len(invitations)} invitation(s) annulée(s)")
 
@@ -200,14 +229,23 @@ class BookingService(Service):
         performance = booking.performance
         now = self._now()
         if performance.starts_at <= now:
-            raise DomainError("performance_past", f"La représentation {performance_label(performance)} a eu lieu : relevez la présence au lieu d'annuler.")
+            raise DomainError(
+                "performance_past",
+                f"La représentation {performance_label(performance)} a eu lieu : relevez la présence au lieu d'annuler.",
+            )
         if not invitations:
             raise DomainError("nothing_to_cancel", "Cette réservation n'a plus de place à annuler.")
         for invitation in invitations:
             invitation.status, invitation.cancelled_at = InvitationStatus.CANCELLED, now
         session.flush()
         offers = self._offer_to_waiting(session, performance)
-        self._log(session, "cancel", "booking", booking.id, f"{what} : « {booking.relay.name} », {performance_label(performance)}")
+        self._log(
+            session,
+            "cancel",
+            "booking",
+            booking.id,
+            f"{what} : « {booking.relay.name} », {performance_label(performance)}",
+        )
         return ReturnResult(len(invitations), remaining_places(session, performance), tuple(offers))
 
     # --- waiting list ---------------------------------------------------------------------
@@ -221,31 +259,60 @@ class BookingService(Service):
             check_bookable(performance, self._now(), override_deadline=True)
             remaining = remaining_places(session, performance)
             if remaining >= wanted:
-                raise DomainError("places_available", f"Il reste {remaining} place(s) : réservez-les directement.", field="places")
+                raise DomainError(
+                    "places_available", f"Il reste {remaining} place(s) : réservez-les directement.", field="places"
+                )
             already = session.scalar(
                 select(WaitingEntry.id).where(
-                    WaitingEntry.performance_id == performance_id, WaitingEntry.relay_id == relay_id,
+                    WaitingEntry.performance_id == performance_id,
+                    WaitingEntry.relay_id == relay_id,
                     WaitingEntry.status.in_((WaitingStatus.WAITING, WaitingStatus.OFFERED)),
                 )
             )
             if already is not None:
-                raise DomainError("already_waiting", f"« {relay.name} » est déjà sur la liste d'attente de cette représentation.")
-            entry = WaitingEntry(performance_id=performance_id, relay_id=relay_id, places=wanted, created_at=self._now(), note=clean_note)
+                raise DomainError(
+                    "already_waiting", f"« {relay.name} » est déjà sur la liste d'attente de cette représentation."
+                )
+            entry = WaitingEntry(
+                performance_id=performance_id, relay_id=relay_id, places=wanted, created_at=self._now(), note=clean_note
+            )
             session.add(entry)
             session.flush()
-            self._log(session, "wait", "waiting_entry", entry.id, f"« {relay.name} » en attente de {wanted} place(s) sur {performance_label(performance)}")
+            self._log(
+                session,
+                "wait",
+                "waiting_entry",
+                entry.id,
+                f"« {relay.name} » en attente de {wanted} place(s) sur {performance_label(performance)}",
+            )
             return entry.id
 
-    def accept_offer(self, waiting_id: int, places: int | None = None, referent_id: int | None = None, first_names: tuple[str, ...] = ()) -> BookingResult:
+    def accept_offer(
+        self,
+        waiting_id: int,
+        places: int | None = None,
+        referent_id: int | None = None,
+        first_names: tuple[str, ...] = (),
+    ) -> BookingResult:
         """The relay takes the places it was offered (all, or fewer: the rest go to the next)."""
         with self._writing() as session:
             entry = self._offered(session, waiting_id)
             n = entry.offered_places if places is None else count(places, "Le nombre de places", "places", minimum=1)
             if n > entry.offered_places:
-                raise DomainError("offer_exceeded", f"{entry.offered_places} place(s) seulement ont été proposées.", field="places")
+                raise DomainError(
+                    "offer_exceeded", f"{entry.offered_places} place(s) seulement ont été proposées.", field="places"
+                )
             entry.status, entry.resolved_at, entry.offered_places = WaitingStatus.ACCEPTED, self._now(), 0
             session.flush()
-            request = BookingRequest(entry.performance_id, entry.relay_id, n, referent_id, first_names, override_deadline=True, note="Liste d'attente")
+            request = BookingRequest(
+                entry.performance_id,
+                entry.relay_id,
+                n,
+                referent_id,
+                first_names,
+                override_deadline=True,
+                note="Liste d'attente",
+            )
             result = self._book(session, request, n, self._clean_names(first_names, n), request.note)
             self._offer_to_waiting(session, entry.performance)
             return result
@@ -256,7 +323,9 @@ class BookingService(Service):
             entry = self._offered(session, waiting_id)
             entry.status, entry.resolved_at, entry.offered_places = WaitingStatus.PASSED, self._now(), 0
             session.flush()
-            self._log(session, "pass", "waiting_entry", entry.id, f"« {entry.relay.name} » décline les places proposées")
+            self._log(
+                session, "pass", "waiting_entry", entry.id, f"« {entry.relay.name} » décline les places proposées"
+            )
             return tuple(self._offer_to_waiting(session, entry.performance))
 
     def withdraw(self, waiting_id: int) -> tuple[WaitingOffer, ...]:
@@ -266,7 +335,9 @@ class BookingService(Service):
                 raise DomainError("waiting_closed", "Cette inscription n'est plus en attente.")
             entry.status, entry.resolved_at, entry.offered_places = WaitingStatus.WITHDRAWN, self._now(), 0
             session.flush()
-            self._log(session, "withdraw", "waiting_entry", entry.id, f"« {entry.relay.name} » retiré de la liste d'attente")
+            self._log(
+                session, "withdraw", "waiting_entry", entry.id, f"« {entry.relay.name} » retiré de la liste d'attente"
+            )
             return tuple(self._offer_to_waiting(session, entry.performance))
 
     @staticmethod
@@ -292,10 +363,20 @@ class BookingService(Service):
                 break
             if not entry.relay.active:
                 continue
-            entry.status, entry.offered_at, entry.offered_places = WaitingStatus.OFFERED, self._now(), min(entry.places, free)
+            entry.status, entry.offered_at, entry.offered_places = (
+                WaitingStatus.OFFERED,
+                self._now(),
+                min(entry.places, free),
+            )
             session.flush()
             offers.append(WaitingOffer(entry.id, entry.relay.name, entry.offered_places))
-            self._log(session, "offer", "waiting_entry", entry.id, f"{entry.offered_places} place(s) proposée(s) à « {entry.relay.name} » sur {performance_label(performance)}")
+            self._log(
+                session,
+                "offer",
+                "waiting_entry",
+                entry.id,
+                f"{entry.offered_places} place(s) proposée(s) à « {entry.relay.name} » sur {performance_label(performance)}",
+            )
         return offers
 
     # --- issuing ---------------------------------------------------------------------------
@@ -307,23 +388,32 @@ class BookingService(Service):
             first, again = [], []
             for invitation in invitations:
                 if invitation.status is InvitationStatus.CANCELLED:
-                    raise DomainError("invitation_cancelled", f"L'invitation {ticket_codes.display(invitation.code)} est annulée : pas de billet.")
+                    raise DomainError(
+                        "invitation_cancelled",
+                        f"L'invitation {ticket_codes.display(invitation.code)} est annulée : pas de billet.",
+                    )
                 if invitation.status is InvitationStatus.BOOKED:
                     invitation.status, invitation.issued_at = InvitationStatus.ISSUED, now
                     first.append(invitation.id)
                 else:
                     again.append(invitation.id)
                 invitation.print_count += 1
-            self._log(session, "issue", "invitation", None, f"{len(first)} billet(s) édité(s), {len(again)} réimprimé(s)")
+            self._log(
+                session, "issue", "invitation", None, f"{len(first)} billet(s) édité(s), {len(again)} réimprimé(s)"
+            )
             return IssueResult(tuple(first), tuple(again))
 
     # --- reading --------------------------------------------------------------------------
     def remaining(self, performance_id: int) -> int:
         with self._reading() as session:
-            return remaining_places(session, get_or_refuse(session, Performance, performance_id, "Cette représentation"))
+            return remaining_places(
+                session, get_or_refuse(session, Performance, performance_id, "Cette représentation")
+            )
 
     def held_places(self, performance_id: int) -> int:
         with self._reading() as session:
             return session.scalar(
-                select(func.count()).where(Invitation.performance_id == performance_id, Invitation.status.in_(HOLDING_STATUSES))
+                select(func.count()).where(
+                    Invitation.performance_id == performance_id, Invitation.status.in_(HOLDING_STATUSES)
+                )
             )

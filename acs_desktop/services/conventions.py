@@ -21,8 +21,8 @@ from acs_desktop.domain.funding import (
     shortfall,
     surplus,
 )
-from acs_desktop.domain.validation import count, money, optional_text, required_text
 from acs_desktop.domain.states import HOLDING_STATUSES, AllocationKind, ConventionState, FollowUpKind, InvitationStatus
+from acs_desktop.domain.validation import count, money, optional_text, required_text
 from acs_desktop.models import (
     Convention,
     FollowUpEntry,
@@ -141,7 +141,10 @@ class ConventionService(Service):
             .order_by(Partner.name)
         )
         with self._reading() as session:
-            return [self._row(c, name, label, booked or 0, used_n or 0, n_shows) for c, name, label, booked, used_n, n_shows in session.execute(query)]
+            return [
+                self._row(c, name, label, booked or 0, used_n or 0, n_shows)
+                for c, name, label, booked, used_n, n_shows in session.execute(query)
+            ]
 
     def get_convention(self, convention_id: int) -> ConventionRow:
         with self._reading() as session:
@@ -151,11 +154,24 @@ class ConventionService(Service):
     @staticmethod
     def _row(c: Convention, partner_name: str, season_label: str, booked: int, used: int, shows: int) -> ConventionRow:
         return ConventionRow(
-            c.id, c.partner_id, partner_name, season_label, c.state, c.places_committed,
-            c.solidarity_subscribers, c.donations, c.place_value, c.signed_on,
-            places_funded(c.donations, c.place_value), surplus(c.donations, c.place_value, c.places_committed),
-            booked, used, shows, c.notes,
-            places_uncovered(c.donations, c.place_value, c.places_committed), shortfall(c.donations, c.place_value, c.places_committed),
+            c.id,
+            c.partner_id,
+            partner_name,
+            season_label,
+            c.state,
+            c.places_committed,
+            c.solidarity_subscribers,
+            c.donations,
+            c.place_value,
+            c.signed_on,
+            places_funded(c.donations, c.place_value),
+            surplus(c.donations, c.place_value, c.places_committed),
+            booked,
+            used,
+            shows,
+            c.notes,
+            places_uncovered(c.donations, c.place_value, c.places_committed),
+            shortfall(c.donations, c.place_value, c.places_committed),
         )
 
     def create_convention(self, partner_id: int, season_id: int, figures: ConventionFigures | None = None) -> int:
@@ -164,14 +180,26 @@ class ConventionService(Service):
             partner = get_or_refuse(session, Partner, partner_id, "Ce partenaire")
             season = get_or_refuse(session, Season, season_id, "Cette saison")
             if partner.archived:
-                raise DomainError("partner_archived", f"« {partner.name} » est archivé : réactivez-le avant de signer une convention.")
-            exists = session.scalar(select(Convention.id).where(Convention.partner_id == partner_id, Convention.season_id == season_id))
+                raise DomainError(
+                    "partner_archived", f"« {partner.name} » est archivé : réactivez-le avant de signer une convention."
+                )
+            exists = session.scalar(
+                select(Convention.id).where(Convention.partner_id == partner_id, Convention.season_id == season_id)
+            )
             if exists is not None:
-                raise DomainError("convention_exists", f"« {partner.name} » a déjà une convention pour la saison {season.label}.")
+                raise DomainError(
+                    "convention_exists", f"« {partner.name} » a déjà une convention pour la saison {season.label}."
+                )
             convention = Convention(partner_id=partner_id, season_id=season_id, **values)
             session.add(convention)
             session.flush()
-            self._log(session, "create", "convention", convention.id, f"Convention {season.label} avec « {partner.name} » créée")
+            self._log(
+                session,
+                "create",
+                "convention",
+                convention.id,
+                f"Convention {season.label} avec « {partner.name} » créée",
+            )
             return convention.id
 
     def update_figures(self, convention_id: int, figures: ConventionFigures) -> None:
@@ -179,12 +207,16 @@ class ConventionService(Service):
         with self._writing() as session:
             convention = self._open_convention(session, convention_id)
             if place_value_missing(values["place_value"], draft=convention.state is ConventionState.DRAFT):
-                raise DomainError("place_value_missing", f"Valeur d'une place : {PLACE_VALUE_REQUIRED}", field="place_value")
+                raise DomainError(
+                    "place_value_missing", f"Valeur d'une place : {PLACE_VALUE_REQUIRED}", field="place_value"
+                )
             before = {key: getattr(convention, key) for key in values}
             for key, value in values.items():
                 setattr(convention, key, value)
             changes = describe_changes(FIGURE_LABELS, before, values)
-            self._log(session, "update", "convention", convention_id, f"Convention « {convention.partner.name} » : {changes}")
+            self._log(
+                session, "update", "convention", convention_id, f"Convention « {convention.partner.name} » : {changes}"
+            )
 
     def change_state(self, convention_id: int, state: ConventionState) -> None:
         with self._writing() as session:
@@ -203,14 +235,23 @@ class ConventionService(Service):
             convention.state = state
             if state is ConventionState.SIGNED and convention.signed_on is None:
                 convention.signed_on = self._now().date()
-            self._log(session, "state", "convention", convention_id, f"Convention « {convention.partner.name} » : {before.label} → {state.label}")
+            self._log(
+                session,
+                "state",
+                "convention",
+                convention_id,
+                f"Convention « {convention.partner.name} » : {before.label} → {state.label}",
+            )
 
     def delete_convention(self, convention_id: int) -> None:
         with self._writing() as session:
             convention = get_or_refuse(session, Convention, convention_id, "Cette convention")
             shows = session.scalar(select(func.count()).where(Show.convention_id == convention_id))
             if shows:
-                raise DomainError("convention_in_use", f"Cette convention a {shows} spectacle(s) : supprimez-les d'abord, ou clôturez-la.")
+                raise DomainError(
+                    "convention_in_use",
+                    f"Cette convention a {shows} spectacle(s) : supprimez-les d'abord, ou clôturez-la.",
+                )
             name = convention.partner.name
             session.delete(convention)
             self._log(session, "delete", "convention", convention_id, f"Convention avec « {name} » supprimée")
@@ -230,15 +271,35 @@ class ConventionService(Service):
     def _open_convention(session: Session, convention_id: int) -> Convention:
         convention = get_or_refuse(session, Convention, convention_id, "Cette convention")
         if convention.state is ConventionState.CLOSED:
-            raise DomainError("convention_closed", f"La convention avec « {convention.partner.name} » est clôturée : repassez-la en « bilan » pour la modifier.")
+            raise DomainError(
+                "convention_closed",
+                f"La convention avec « {convention.partner.name} » est clôturée : repassez-la en « bilan » pour la modifier.",
+            )
         return convention
 
     # --- surplus allocations --------------------------------------------------------------
     def list_allocations(self, convention_id: int) -> list[AllocationInfo]:
         with self._reading() as session:
-            rows = session.scalars(select(SurplusAllocation).where(SurplusAllocation.convention_id == convention_id).order_by(SurplusAllocation.id))
+            rows = session.scalars(
+                select(SurplusAllocation)
+                .where(SurplusAllocation.convention_id == convention_id)
+                .order_by(SurplusAllocation.id)
+            )
             return [
-                AllocationInfo(a.id, a.convention_id, AllocationInput(a.kind, a.planned_amount, a.planned_places, a.decided_on, a.done_amount, a.done_places, a.done_on, a.note))
+                AllocationInfo(
+                    a.id,
+                    a.convention_id,
+                    AllocationInput(
+                        a.kind,
+                        a.planned_amount,
+                        a.planned_places,
+                        a.decided_on,
+                        a.done_amount,
+                        a.done_places,
+                        a.done_on,
+                        a.note,
+                    ),
+                )
                 for a in rows
             ]
 
@@ -248,8 +309,12 @@ class ConventionService(Service):
             "planned_amount": money(data.planned_amount, "Montant prévu", "planned_amount"),
             "planned_places": count(data.planned_places, "Places prévues", "planned_places"),
             "decided_on": data.decided_on,
-            "done_amount": None if data.done_amount is None else money(data.done_amount, "Montant réalisé", "done_amount"),
-            "done_places": None if data.done_places is None else count(data.done_places, "Places réalisées", "done_places"),
+            "done_amount": None
+            if data.done_amount is None
+            else money(data.done_amount, "Montant réalisé", "done_amount"),
+            "done_places": None
+            if data.done_places is None
+            else count(data.done_places, "Places réalisées", "done_places"),
             "done_on": data.done_on,
             "note": optional_text(data.note, "Note", "note", 300),
         }
@@ -272,7 +337,13 @@ class ConventionService(Service):
                 for key, value in values.items():
                     setattr(allocation, key, value)
             session.flush()
-            self._log(session, "save", "surplus_allocation", allocation.id, f"Affectation du surplus ({allocation.kind.label}, {allocation.planned_amount} €) pour « {convention.partner.name} »")
+            self._log(
+                session,
+                "save",
+                "surplus_allocation",
+                allocation.id,
+                f"Affectation du surplus ({allocation.kind.label}, {allocation.planned_amount} €) pour « {convention.partner.name} »",
+            )
             return allocation.id
 
     def delete_allocation(self, allocation_id: int) -> None:
@@ -280,15 +351,27 @@ class ConventionService(Service):
             allocation = get_or_refuse(session, SurplusAllocation, allocation_id, "Cette affectation")
             self._open_convention(session, allocation.convention_id)
             session.delete(allocation)
-            self._log(session, "delete", "surplus_allocation", allocation_id, f"Affectation du surplus ({allocation.kind.label}) supprimée")
+            self._log(
+                session,
+                "delete",
+                "surplus_allocation",
+                allocation_id,
+                f"Affectation du surplus ({allocation.kind.label}) supprimée",
+            )
 
     # --- follow-up log --------------------------------------------------------------------
     def list_follow_ups(self, convention_id: int) -> list[FollowUpInfo]:
         with self._reading() as session:
-            rows = session.scalars(select(FollowUpEntry).where(FollowUpEntry.convention_id == convention_id).order_by(FollowUpEntry.on.desc(), FollowUpEntry.id.desc()))
+            rows = session.scalars(
+                select(FollowUpEntry)
+                .where(FollowUpEntry.convention_id == convention_id)
+                .order_by(FollowUpEntry.on.desc(), FollowUpEntry.id.desc())
+            )
             return [FollowUpInfo(e.id, e.convention_id, e.on, e.kind, e.text) for e in rows]
 
-    def save_follow_up(self, convention_id: int, on: date, kind: FollowUpKind, text: str, entry_id: int | None = None) -> int:
+    def save_follow_up(
+        self, convention_id: int, on: date, kind: FollowUpKind, text: str, entry_id: int | None = None
+    ) -> int:
         clean = required_text(text, "Le texte du suivi", "text", 4000)
         if not isinstance(on, date):
             raise DomainError("date_invalid", "La date du suivi est obligatoire.", field="on")
@@ -301,7 +384,9 @@ class ConventionService(Service):
                 entry = get_or_refuse(session, FollowUpEntry, entry_id, "Cette ligne de suivi")
                 entry.on, entry.kind, entry.text = on, FollowUpKind(kind), clean
             session.flush()
-            self._log(session, "save", "follow_up", entry.id, f"Suivi du {on:%d/%m/%Y} pour « {convention.partner.name} »")
+            self._log(
+                session, "save", "follow_up", entry.id, f"Suivi du {on:%d/%m/%Y} pour « {convention.partner.name} »"
+            )
             return entry.id
 
     def delete_follow_up(self, entry_id: int) -> None:

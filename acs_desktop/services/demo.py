@@ -67,7 +67,10 @@ def load_demo(sessions: Sessions, now: datetime, seed: int = SEED) -> DemoSummar
     """Fill an empty store with the demo; refuse a store that already holds a season."""
     with sessions.write() as session, session.begin():
         if session.scalar(select(func.count()).select_from(Season)):
-            raise DomainError("store_not_empty", "La démonstration ne se charge que dans une base vide : celle-ci contient déjà des saisons.")
+            raise DomainError(
+                "store_not_empty",
+                "La démonstration ne se charge que dans une base vide : celle-ci contient déjà des saisons.",
+            )
         summary = _DemoBuilder(session, random.Random(seed), now).build()
     with sessions.write() as session, session.begin():
         session.execute(text("ANALYZE"))
@@ -109,7 +112,9 @@ class _DemoBuilder:
         current = self._season(current_label)
         self._past_season(past)
         self._current_season(current)
-        return DemoSummary((past.label, current.label), len(self.partners) + 1, len(self.relays), self.performances, self.invitations)
+        return DemoSummary(
+            (past.label, current.label), len(self.partners) + 1, len(self.relays), self.performances, self.invitations
+        )
 
     def _settings(self) -> None:
         settings = self.s.get(AssociationSettings, 1) or AssociationSettings(id=1)
@@ -121,11 +126,23 @@ class _DemoBuilder:
         self.s.add(settings)
 
     def _partner(self, name, commune, halls, weight) -> Partner:
-        partner = Partner(name=name, commune=commune, address=halls[0][1], postal_code=data.POSTAL_CODES.get(commune, ""),
-                          phone=f"02 40 {self.rng.randint(10, 99)} {self.rng.randint(10, 99)} {self.rng.randint(10, 99)}")
-        partner.venues = [Venue(name=hall, address=address, postal_code=partner.postal_code, commune=commune) for hall, address in halls]
+        partner = Partner(
+            name=name,
+            commune=commune,
+            address=halls[0][1],
+            postal_code=data.POSTAL_CODES.get(commune, ""),
+            phone=f"02 40 {self.rng.randint(10, 99)} {self.rng.randint(10, 99)} {self.rng.randint(10, 99)}",
+        )
+        partner.venues = [
+            Venue(name=hall, address=address, postal_code=partner.postal_code, commune=commune)
+            for hall, address in halls
+        ]
         first, last = self.rng.choice(data.REFERENT_FIRST), self.rng.choice(data.REFERENT_LAST)
-        partner.contacts = [PartnerContact(name=f"{first} {last}", role="Relations avec les publics", email=f"rp@{self._slug(name)}.example")]
+        partner.contacts = [
+            PartnerContact(
+                name=f"{first} {last}", role="Relations avec les publics", email=f"rp@{self._slug(name)}.example"
+            )
+        ]
         partner.weight = weight
         self.s.add(partner)
         return partner
@@ -150,8 +167,13 @@ class _DemoBuilder:
             if (name, commune) in seen:
                 continue
             seen.add((name, commune))
-            relay = Relay(name=name, commune=commune, relay_type=types[kind], active=True,
-                          phone=f"02 51 {self.rng.randint(10, 99)} {self.rng.randint(10, 99)} {self.rng.randint(10, 99)}")
+            relay = Relay(
+                name=name,
+                commune=commune,
+                relay_type=types[kind],
+                active=True,
+                phone=f"02 51 {self.rng.randint(10, 99)} {self.rng.randint(10, 99)} {self.rng.randint(10, 99)}",
+            )
             relay.referents = [self._referent(name) for _ in range(self.rng.choice((1, 1, 2)))]
             relay.attendance = self.rng.uniform(0.62, 0.95)  # how often its people come
             relay.appetite = self.rng.choice((0.4, 1, 1, 2, 3))  # how much it books
@@ -175,7 +197,9 @@ class _DemoBuilder:
 
     # --- seasons --------------------------------------------------------------------------
     def _past_season(self, season: Season) -> None:
-        conventions = self._conventions(season, self.partners, PAST_SUBSCRIBERS, [ConventionState.CLOSED] * len(self.partners))
+        conventions = self._conventions(
+            season, self.partners, PAST_SUBSCRIBERS, [ConventionState.CLOSED] * len(self.partners)
+        )
         performances = self._programme(season, conventions, PAST_SHOWS)
         self.relays[-1].active = self.relays[-2].active = False  # two relays stopped after last season
         issued = []
@@ -191,7 +215,14 @@ class _DemoBuilder:
         states = [ConventionState.RUNNING] * len(self.partners)
         states[8] = ConventionState.SIGNED
         conventions = self._conventions(season, self.partners, CURRENT_SUBSCRIBERS, states)
-        self.s.add(Convention(partner=self.new_partner, season=season, state=ConventionState.DRAFT, notes="Première rencontre prévue en janvier."))
+        self.s.add(
+            Convention(
+                partner=self.new_partner,
+                season=season,
+                state=ConventionState.DRAFT,
+                notes="Première rencontre prévue en janvier.",
+            )
+        )
         performances = self._programme(season, conventions, CURRENT_SHOWS)
         active = [r for r in self.relays if r.active]
         upcoming = [p for p in performances if p.starts_at > self.now]
@@ -206,17 +237,38 @@ class _DemoBuilder:
             elif performance.id in full:
                 self._fill(performance, 0, active, issue=days < 12, names=True)
                 for relay in self.rng.sample(active, 2):
-                    self.s.add(WaitingEntry(performance=performance, relay=relay, places=self.rng.randint(1, 3),
-                                            created_at=self.now - timedelta(days=self.rng.randint(1, 6))))
+                    self.s.add(
+                        WaitingEntry(
+                            performance=performance,
+                            relay=relay,
+                            places=self.rng.randint(1, 3),
+                            created_at=self.now - timedelta(days=self.rng.randint(1, 6)),
+                        )
+                    )
             elif days < 45:
                 fill = self.rng.randint(0, max(performance.quota // 2, 1))
                 self._fill(performance, fill, active, issue=days < 12, names=True)
             elif self.rng.random() < 0.4:
-                self._fill(performance, self.rng.randint(performance.quota // 2, performance.quota), active, issue=False, names=True)
+                self._fill(
+                    performance,
+                    self.rng.randint(performance.quota // 2, performance.quota),
+                    active,
+                    issue=False,
+                    names=True,
+                )
         if cancelled is not None:
             self.s.flush()
-            cancelled.state, cancelled.cancelled_at, cancelled.cancel_note = PerformanceState.CANCELLED, self.now - timedelta(days=1), "Artiste souffrant : représentation annulée par le partenaire."
-            for invitation in self.s.scalars(select(Invitation).where(Invitation.performance_id == cancelled.id, Invitation.status.in_((InvitationStatus.BOOKED, InvitationStatus.ISSUED)))):
+            cancelled.state, cancelled.cancelled_at, cancelled.cancel_note = (
+                PerformanceState.CANCELLED,
+                self.now - timedelta(days=1),
+                "Artiste souffrant : représentation annulée par le partenaire.",
+            )
+            for invitation in self.s.scalars(
+                select(Invitation).where(
+                    Invitation.performance_id == cancelled.id,
+                    Invitation.status.in_((InvitationStatus.BOOKED, InvitationStatus.ISSUED)),
+                )
+            ):
                 invitation.status, invitation.cancelled_at = InvitationStatus.CANCELLED, cancelled.cancelled_at
                 invitation.booking.places_cancelled_by_partner += 1
         self._allocations(conventions, done=False)
@@ -226,10 +278,22 @@ class _DemoBuilder:
         conventions = []
         for partner, share, state in zip(partners, shares, states, strict=True):
             donations = euros(share * self.rng.uniform(12.5, 17.5))
-            convention = Convention(partner=partner, season=season, state=state, solidarity_subscribers=share, donations=donations,
-                                    signed_on=season.starts_on - timedelta(days=self.rng.randint(20, 90)))
+            convention = Convention(
+                partner=partner,
+                season=season,
+                state=state,
+                solidarity_subscribers=share,
+                donations=donations,
+                signed_on=season.starts_on - timedelta(days=self.rng.randint(20, 90)),
+            )
             for kind, text_ in self.rng.sample(data.FOLLOW_UPS, 2):
-                convention.follow_ups.append(FollowUpEntry(on=season.starts_on - timedelta(days=self.rng.randint(5, 120)), kind=FollowUpKind(kind), text=text_))
+                convention.follow_ups.append(
+                    FollowUpEntry(
+                        on=season.starts_on - timedelta(days=self.rng.randint(5, 120)),
+                        kind=FollowUpKind(kind),
+                        text=text_,
+                    )
+                )
             self.s.add(convention)
             conventions.append(convention)
         return conventions
@@ -242,15 +306,27 @@ class _DemoBuilder:
         for convention, n in zip(conventions, counts, strict=True):
             own = data.PARTNER_DISCIPLINES.get(convention.partner.name)
             for _ in range(n):
-                name = self.rng.choice(own) if own else self.rng.choices(all_disciplines, list(data.DISCIPLINE_WEIGHTS.values()))[0]
+                name = (
+                    self.rng.choice(own)
+                    if own
+                    else self.rng.choices(all_disciplines, list(data.DISCIPLINE_WEIGHTS.values()))[0]
+                )
                 show = Show(convention=convention, title=self._title(name, titles), discipline=self.disciplines[name])
                 self.s.add(show)
                 day = season.starts_on + timedelta(days=self.rng.randint(14, 285))
                 for k in range(self.rng.choices((1, 2, 3), (75, 20, 5))[0]):
-                    starts = datetime.combine(day + timedelta(days=k), time(15, 0) if name in ("Jeune public", "Marionnettes") else self.rng.choice((time(20, 30), time(20, 0), time(19, 0))))
+                    starts = datetime.combine(
+                        day + timedelta(days=k),
+                        time(15, 0)
+                        if name in ("Jeune public", "Marionnettes")
+                        else self.rng.choice((time(20, 30), time(20, 0), time(19, 0))),
+                    )
                     performance = Performance(
-                        show=show, venue=self.rng.choice(convention.partner.venues), starts_at=starts,
-                        quota=self.rng.choice((3, 4, 4, 5, 6, 6, 8)), booking_deadline=datetime.combine(starts.date() - timedelta(days=3), time(18, 0)),
+                        show=show,
+                        venue=self.rng.choice(convention.partner.venues),
+                        starts_at=starts,
+                        quota=self.rng.choice((3, 4, 4, 5, 6, 6, 8)),
+                        booking_deadline=datetime.combine(starts.date() - timedelta(days=3), time(18, 0)),
                     )
                     self.s.add(performance)
                     performances.append(performance)
@@ -258,7 +334,9 @@ class _DemoBuilder:
             convention.places_committed = round(quotas * 0.9)
             if convention.places_committed:
                 value = convention.donations / Decimal(convention.places_committed) / Decimal("1.08")
-                convention.place_value = max(Decimal("8.00"), (value * 2).quantize(Decimal("1"), rounding=ROUND_HALF_UP) / 2).quantize(Decimal("0.01"))
+                convention.place_value = max(
+                    Decimal("8.00"), (value * 2).quantize(Decimal("1"), rounding=ROUND_HALF_UP) / 2
+                ).quantize(Decimal("0.01"))
         self.s.flush()
         self.performances += len(performances)
         return sorted(performances, key=lambda p: (p.starts_at, p.id))
@@ -276,7 +354,9 @@ class _DemoBuilder:
                 return title
 
     # --- bookings and attendance ----------------------------------------------------------
-    def _fill(self, performance: Performance, left_free: int, relays: list[Relay], *, issue: bool, names: bool = False) -> list[Invitation]:
+    def _fill(
+        self, performance: Performance, left_free: int, relays: list[Relay], *, issue: bool, names: bool = False
+    ) -> list[Invitation]:
         """Book the performance up to quota − left_free; return the invitations that hold a place."""
         to_book = max(performance.quota - left_free, 0) if left_free >= 0 else 0
         held: list[Invitation] = []
@@ -288,12 +368,23 @@ class _DemoBuilder:
             if created >= self.now:
                 created = self.now - timedelta(days=self.rng.randint(0, 25), hours=self.rng.randint(1, 9))
             with_names = names and self.rng.random() < 0.15
-            booking = Booking(performance=performance, relay=relay, referent=relay.referents[0], places=places, created_at=created, names_on_tickets=with_names)
+            booking = Booking(
+                performance=performance,
+                relay=relay,
+                referent=relay.referents[0],
+                places=places,
+                created_at=created,
+                names_on_tickets=with_names,
+            )
             self.s.add(booking)
             invitations = []
             for _ in range(places):
-                invitation = Invitation(booking=booking, performance=performance, code=self._code(),
-                                        first_name=self.rng.choice(data.BENEFICIARY_FIRST) if with_names else None)
+                invitation = Invitation(
+                    booking=booking,
+                    performance=performance,
+                    code=self._code(),
+                    first_name=self.rng.choice(data.BENEFICIARY_FIRST) if with_names else None,
+                )
                 invitations.append(invitation)
             self.s.add_all(invitations)
             self.invitations += places
@@ -304,7 +395,11 @@ class _DemoBuilder:
             to_book -= places
             if issue:
                 for invitation in invitations:
-                    invitation.status, invitation.issued_at, invitation.print_count = InvitationStatus.ISSUED, created + timedelta(days=1), 1
+                    invitation.status, invitation.issued_at, invitation.print_count = (
+                        InvitationStatus.ISSUED,
+                        created + timedelta(days=1),
+                        1,
+                    )
             held += invitations
         return held
 
@@ -318,7 +413,14 @@ class _DemoBuilder:
         label = self.rng.choices(list(data.REASON_WEIGHTS), list(data.REASON_WEIGHTS.values()))[0]
         invitation.status, invitation.reason = InvitationStatus.UNUSED, self.reasons[label]
         if self.rng.random() < 0.2:
-            invitation.comment = self.rng.choice(("Prévenu la veille par le référent.", "Bus supprimé ce soir-là.", "Personne hospitalisée.", "N'a pas osé venir seule."))
+            invitation.comment = self.rng.choice(
+                (
+                    "Prévenu la veille par le référent.",
+                    "Bus supprimé ce soir-là.",
+                    "Personne hospitalisée.",
+                    "N'a pas osé venir seule.",
+                )
+            )
 
     def _code(self) -> str:
         while True:
@@ -338,16 +440,28 @@ class _DemoBuilder:
             extra = convention.place_value * places
             management = euros(float(left - extra) * 0.5)
             decided = convention.season.starts_on + timedelta(days=30)
-            convention.allocations.append(SurplusAllocation(
-                kind=AllocationKind.EXTRA_PLACES, planned_amount=extra, planned_places=places, decided_on=decided,
-                done_amount=extra if done else None, done_places=places if done else None, done_on=decided + timedelta(days=200) if done else None,
-                note="Places hors abonnement pour les spectacles jeune public",
-            ))
-            convention.allocations.append(SurplusAllocation(
-                kind=AllocationKind.MANAGEMENT, planned_amount=management, decided_on=decided,
-                done_amount=euros(float(management) * 0.8) if done else None, done_on=decided + timedelta(days=240) if done else None,
-                note="Participation à la gestion des invitations",
-            ))
+            convention.allocations.append(
+                SurplusAllocation(
+                    kind=AllocationKind.EXTRA_PLACES,
+                    planned_amount=extra,
+                    planned_places=places,
+                    decided_on=decided,
+                    done_amount=extra if done else None,
+                    done_places=places if done else None,
+                    done_on=decided + timedelta(days=200) if done else None,
+                    note="Places hors abonnement pour les spectacles jeune public",
+                )
+            )
+            convention.allocations.append(
+                SurplusAllocation(
+                    kind=AllocationKind.MANAGEMENT,
+                    planned_amount=management,
+                    decided_on=decided,
+                    done_amount=euros(float(management) * 0.8) if done else None,
+                    done_on=decided + timedelta(days=240) if done else None,
+                    note="Participation à la gestion des invitations",
+                )
+            )
 
 
 def demo_today() -> date:  # pragma: no cover - convenience for the command line

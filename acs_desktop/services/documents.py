@@ -28,13 +28,13 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from acs_desktop.domain.documents import (
+    CSV,
+    PDF,
+    XLSX,
     AttendanceEntry,
     AttendanceGroup,
     AttendanceSheetData,
     CatalogueData,
-    CSV,
-    PDF,
-    XLSX,
     CatalogueEntry,
     Document,
     Identity,
@@ -49,11 +49,11 @@ from acs_desktop.domain.documents import (
 )
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.french import quantity
-from acs_desktop.domain.states import InvitationStatus, PerformanceState
-from acs_desktop.models import Booking, Convention, Invitation, Partner, Performance, Relay, Season, Show, Venue
 from acs_desktop.domain.progress import Progress, report
+from acs_desktop.domain.states import InvitationStatus, PerformanceState
 from acs_desktop.exports.review_files import csv_bytes, xlsx_bytes
 from acs_desktop.exports.review_tables import review_tables
+from acs_desktop.models import Booking, Convention, Invitation, Partner, Performance, Relay, Season, Show, Venue
 from acs_desktop.printing import renderers
 from acs_desktop.services.base import Clock, Service, Sessions, get_or_refuse, system_clock
 from acs_desktop.services.bookings import BookingService, performance_label
@@ -91,8 +91,14 @@ class RelayPlaces:
 
 class DocumentService(Service):
     def __init__(
-        self, sessions: Sessions, clock: Clock = system_clock, *,
-        settings: SettingsService, offers: OfferService, bookings: BookingService, review: ReviewService,
+        self,
+        sessions: Sessions,
+        clock: Clock = system_clock,
+        *,
+        settings: SettingsService,
+        offers: OfferService,
+        bookings: BookingService,
+        review: ReviewService,
     ):
         super().__init__(sessions, clock)
         self._settings = settings
@@ -120,30 +126,33 @@ class DocumentService(Service):
             if selection.booking_id is not None:
                 booking = get_or_refuse(session, Booking, selection.booking_id, "Cette réservation")
                 self._check_printable(booking.performance)
-                query = query.where(Invitation.booking_id == booking.id, Invitation.status.in_(OPEN)).order_by(Invitation.id)
+                query = query.where(Invitation.booking_id == booking.id, Invitation.status.in_(OPEN)).order_by(
+                    Invitation.id
+                )
                 empty = "Cette réservation n'a plus de place : aucun billet à imprimer."
                 filename = f"billets-reservation-{booking.id}.pdf"
             elif selection.relay_id is not None:
                 relay = get_or_refuse(session, Relay, selection.relay_id, "Ce relais")
                 season = self._season(session, selection.season_id)
-                query = (
-                    query.where(
-                        Booking.relay_id == relay.id, Convention.season_id == season.id, Invitation.status == InvitationStatus.BOOKED,
-                        Performance.state != PerformanceState.CANCELLED, Performance.starts_at > self._now(),
-                    )
-                    .order_by(Performance.starts_at, Show.title, Booking.id, Invitation.id)
+                query = query.where(
+                    Booking.relay_id == relay.id,
+                    Convention.season_id == season.id,
+                    Invitation.status == InvitationStatus.BOOKED,
+                    Performance.state != PerformanceState.CANCELLED,
+                    Performance.starts_at > self._now(),
+                ).order_by(Performance.starts_at, Show.title, Booking.id, Invitation.id)
+                empty = (
+                    f"« {relay.name} » n'a aucun billet à imprimer pour la saison {season.label}. "
+                    "Pour réimprimer des billets, choisissez la réservation."
                 )
-                empty = (f"« {relay.name} » n'a aucun billet à imprimer pour la saison {season.label}. "
-                         "Pour réimprimer des billets, choisissez la réservation.")
                 filename = f"billets-{slug(relay.name)}-{self._now():%Y-%m-%d}.pdf"
             elif selection.performance_id is not None:
                 performance = get_or_refuse(session, Performance, selection.performance_id, "Cette représentation")
                 self._check_printable(performance)
                 statuses = OPEN if selection.include_printed else (InvitationStatus.BOOKED,)
-                query = (
-                    query.where(Invitation.performance_id == performance.id, Invitation.status.in_(statuses))
-                    .order_by(Relay.name, Booking.id, Invitation.id)
-                )
+                query = query.where(
+                    Invitation.performance_id == performance.id, Invitation.status.in_(statuses)
+                ).order_by(Relay.name, Booking.id, Invitation.id)
                 empty = f"Aucun billet à imprimer pour {performance_label(performance)}."
                 if not selection.include_printed:
                     empty += " Les billets déjà imprimés ne sont réimprimés (en duplicata) que sur demande."
@@ -164,7 +173,9 @@ class DocumentService(Service):
         batch, filename = self._prepare(selection)
         pdf = renderers.tickets_pdf(batch, progress)
         again = sum(1 for t in batch.tickets if t.reprint)
-        said = _first_and_again(len(batch.tickets) - again, again, "à imprimer pour la première fois", "duplicata (mêmes codes)")
+        said = _first_and_again(
+            len(batch.tickets) - again, again, "à imprimer pour la première fois", "duplicata (mêmes codes)"
+        )
         summary = f"{quantity(len(batch.tickets), 'billet')} : {said}."
         return Document("Billets", filename, PDF, pdf, summary, tuple(t.invitation_id for t in batch.tickets))
 
@@ -172,8 +183,15 @@ class DocumentService(Service):
         """The tickets of `document` were printed or saved: booked → issued, counted as printed
         once more. Returns what it did, in French."""
         issued = self._bookings.issue_invitations(list(document.tickets))
-        return _first_and_again(len(issued.first_print), len(issued.reprint), ("marqué édité", "marqués édités"),
-                                ("duplicata compté", "duplicata comptés")) + "."
+        return (
+            _first_and_again(
+                len(issued.first_print),
+                len(issued.reprint),
+                ("marqué édité", "marqués édités"),
+                ("duplicata compté", "duplicata comptés"),
+            )
+            + "."
+        )
 
     def render_and_issue_tickets(self, selection: TicketSelection, progress: Progress | None = None) -> Document:
         """Prepare → render → mark issued at once (the command line: the file written is the print).
@@ -184,8 +202,12 @@ class DocumentService(Service):
         """The prepared tickets of `document` are in a file now (the command line's print): mark
         them issued; the same document, saying what was marked."""
         issued = self._bookings.issue_invitations(list(document.tickets))
-        said = _first_and_again(len(issued.first_print), len(issued.reprint),
-                                ("imprimé pour la première fois", "imprimés pour la première fois"), "duplicata (mêmes codes)")
+        said = _first_and_again(
+            len(issued.first_print),
+            len(issued.reprint),
+            ("imprimé pour la première fois", "imprimés pour la première fois"),
+            "duplicata (mêmes codes)",
+        )
         summary = f"{quantity(len(document.tickets), 'billet')} : {said}."
         return replace(document, summary=summary)
 
@@ -202,13 +224,19 @@ class DocumentService(Service):
             .join(Show, Show.id == Performance.show_id)
             .join(Convention, Convention.id == Show.convention_id)
             .where(
-                Convention.season_id == season_id, Invitation.status.in_(OPEN),
-                Performance.state != PerformanceState.CANCELLED, Performance.starts_at > self._now(),
+                Convention.season_id == season_id,
+                Invitation.status.in_(OPEN),
+                Performance.state != PerformanceState.CANCELLED,
+                Performance.starts_at > self._now(),
             )
             .group_by(Booking.relay_id)
             .subquery()
         )
-        query = select(Relay.id, Relay.name, Relay.commune, upcoming.c.to_print, upcoming.c.held).join(upcoming, upcoming.c.relay_id == Relay.id).order_by(Relay.name, Relay.commune)
+        query = (
+            select(Relay.id, Relay.name, Relay.commune, upcoming.c.to_print, upcoming.c.held)
+            .join(upcoming, upcoming.c.relay_id == Relay.id)
+            .order_by(Relay.name, Relay.commune)
+        )
         with self._reading() as session:
             return [RelayPlaces(*row) for row in session.execute(query)]
 
@@ -221,7 +249,10 @@ class DocumentService(Service):
         with self._reading() as session:
             performance = get_or_refuse(session, Performance, performance_id, "Cette représentation")
             if performance.state is PerformanceState.CANCELLED:
-                raise DomainError("performance_cancelled", f"La représentation {performance_label(performance)} est annulée : pas de feuille d'émargement.")
+                raise DomainError(
+                    "performance_cancelled",
+                    f"La représentation {performance_label(performance)} est annulée : pas de feuille d'émargement.",
+                )
             order = (Relay.name, Relay.id, Invitation.code) if with_relays else (Invitation.code,)
             rows = session.execute(
                 select(Invitation.code, Invitation.first_name, Invitation.status, Booking.names_on_tickets, Relay.name)
@@ -231,19 +262,32 @@ class DocumentService(Service):
                 .order_by(*order)
             ).all()
             not_printed = session.scalar(
-                select(func.count()).where(Invitation.performance_id == performance_id, Invitation.status == InvitationStatus.BOOKED)
+                select(func.count()).where(
+                    Invitation.performance_id == performance_id, Invitation.status == InvitationStatus.BOOKED
+                )
             )
             if not rows:
-                more = f" ({quantity(not_printed, 'place réservée', 'places réservées')}, billets pas encore imprimés)" if not_printed else ""
-                raise DomainError("no_tickets", f"Aucun billet n'a été remis pour {performance_label(performance)}{more} : la feuille d'émargement serait vide.")
+                more = (
+                    f" ({quantity(not_printed, 'place réservée', 'places réservées')}, billets pas encore imprimés)"
+                    if not_printed
+                    else ""
+                )
+                raise DomainError(
+                    "no_tickets",
+                    f"Aucun billet n'a été remis pour {performance_label(performance)}{more} : la feuille d'émargement serait vide.",
+                )
             groups: dict[str | None, list[AttendanceEntry]] = {}
             for code, first_name, status, names_on_tickets, relay_name in rows:
                 present = {InvitationStatus.USED: True, InvitationStatus.UNUSED: False}.get(status)
-                groups.setdefault(relay_name if with_relays else None, []).append(AttendanceEntry(code, first_name if names_on_tickets else None, present))
+                groups.setdefault(relay_name if with_relays else None, []).append(
+                    AttendanceEntry(code, first_name if names_on_tickets else None, present)
+                )
             return AttendanceSheetData(
-                identity, _heading(performance),
+                identity,
+                _heading(performance),
                 tuple(AttendanceGroup(name, tuple(entries)) for name, entries in groups.items()),
-                self._now(), not_printed,
+                self._now(),
+                not_printed,
             )
 
     def attendance_sheet(self, performance_id: int, *, with_relays: bool = False) -> Document:
@@ -253,22 +297,38 @@ class DocumentService(Service):
         copy = "-association" if with_relays else ""
         relays = f", {quantity(len(data.groups), 'relais', 'relais')}" if with_relays else ""
         return Document(
-            "Feuille d'émargement", f"emargement-{p.starts_at:%Y-%m-%d}-{slug(p.show_title)}{copy}.pdf", PDF, renderers.attendance_sheet_pdf(data),
+            "Feuille d'émargement",
+            f"emargement-{p.starts_at:%Y-%m-%d}-{slug(p.show_title)}{copy}.pdf",
+            PDF,
+            renderers.attendance_sheet_pdf(data),
             f"Feuille d'émargement : {quantity(data.total, 'billet')}{relays}.",
         )
 
     # --- relay slip -------------------------------------------------------------------------
-    def slip_data(self, *, relay_id: int | None = None, season_id: int | None = None, booking_id: int | None = None) -> RelaySlipData:
+    def slip_data(
+        self, *, relay_id: int | None = None, season_id: int | None = None, booking_id: int | None = None
+    ) -> RelaySlipData:
         """What a relay holds on upcoming performances: of a season, or of one booking."""
         now, identity = self._now(), self.identity()
         with self._reading() as session:
             query = (
-                select(Invitation.code, Invitation.first_name, Invitation.status, Booking.names_on_tickets, Performance.id, Booking.id)
+                select(
+                    Invitation.code,
+                    Invitation.first_name,
+                    Invitation.status,
+                    Booking.names_on_tickets,
+                    Performance.id,
+                    Booking.id,
+                )
                 .join(Booking, Booking.id == Invitation.booking_id)
                 .join(Performance, Performance.id == Invitation.performance_id)
                 .join(Show, Show.id == Performance.show_id)
                 .join(Convention, Convention.id == Show.convention_id)
-                .where(Invitation.status.in_(OPEN), Performance.state != PerformanceState.CANCELLED, Performance.starts_at > now)
+                .where(
+                    Invitation.status.in_(OPEN),
+                    Performance.state != PerformanceState.CANCELLED,
+                    Performance.starts_at > now,
+                )
                 .order_by(Performance.starts_at, Show.title, Booking.id, Invitation.id)
             )
             if booking_id is not None:
@@ -286,11 +346,16 @@ class DocumentService(Service):
             bookings: dict[int, set[int]] = {}
             for code, first_name, status, names_on_tickets, performance_id, booking_number in session.execute(query):
                 by_performance.setdefault(performance_id, []).append(
-                    SlipTicket(code, first_name if names_on_tickets else None, printed=status is InvitationStatus.ISSUED)
+                    SlipTicket(
+                        code, first_name if names_on_tickets else None, printed=status is InvitationStatus.ISSUED
+                    )
                 )
                 bookings.setdefault(performance_id, set()).add(booking_number)
             if not by_performance:
-                raise DomainError("no_places", f"« {relay.name} » n'a aucune place sur une représentation à venir de la saison {season.label}.")
+                raise DomainError(
+                    "no_places",
+                    f"« {relay.name} » n'a aucune place sur une représentation à venir de la saison {season.label}.",
+                )
             lines = tuple(
                 SlipLine(_heading(session.get(Performance, pid)), tuple(tickets), tuple(sorted(bookings[pid])))
                 for pid, tickets in by_performance.items()
@@ -298,10 +363,15 @@ class DocumentService(Service):
             referents = tuple(r.name for r in relay.referents if r.active)
             return RelaySlipData(identity, relay.name, relay.commune, referents, season.label, lines, now)
 
-    def relay_slip(self, *, relay_id: int | None = None, season_id: int | None = None, booking_id: int | None = None) -> Document:
+    def relay_slip(
+        self, *, relay_id: int | None = None, season_id: int | None = None, booking_id: int | None = None
+    ) -> Document:
         data = self.slip_data(relay_id=relay_id, season_id=season_id, booking_id=booking_id)
         return Document(
-            "Bordereau de remise", f"bordereau-{slug(data.relay_name)}-{data.issued_at:%Y-%m-%d}.pdf", PDF, renderers.relay_slip_pdf(data),
+            "Bordereau de remise",
+            f"bordereau-{slug(data.relay_name)}-{data.issued_at:%Y-%m-%d}.pdf",
+            PDF,
+            renderers.relay_slip_pdf(data),
             f"Bordereau de « {data.relay_name} » : {quantity(data.places, 'place')}, {quantity(len(data.lines), 'représentation')}.",
         )
 
@@ -315,9 +385,21 @@ class DocumentService(Service):
         rows = [r for r in rows if r.state is not PerformanceState.CANCELLED]
         venue_ids = {r.venue_id for r in rows if r.venue_id is not None}
         with self._reading() as session:
-            communes = {vid: commune for vid, commune in session.execute(select(Venue.id, Venue.commune).where(Venue.id.in_(venue_ids)))}
+            communes = {
+                vid: commune
+                for vid, commune in session.execute(select(Venue.id, Venue.commune).where(Venue.id.in_(venue_ids)))
+            }
         entries = tuple(
-            CatalogueEntry(r.starts_at, r.show_title, r.discipline, r.partner_name, r.venue_name, communes.get(r.venue_id, ""), r.remaining, r.booking_deadline)
+            CatalogueEntry(
+                r.starts_at,
+                r.show_title,
+                r.discipline,
+                r.partner_name,
+                r.venue_name,
+                communes.get(r.venue_id, ""),
+                r.remaining,
+                r.booking_deadline,
+            )
             for r in rows
         )
         return CatalogueData(self.identity(), season.label, entries, self._now(), everything)
@@ -325,7 +407,10 @@ class DocumentService(Service):
     def catalogue(self, season_id: int, *, everything: bool = False) -> Document:
         data = self.catalogue_data(season_id, everything=everything)
         return Document(
-            "Catalogue de la saison", f"catalogue-{data.season_label}.pdf", PDF, renderers.catalogue_pdf(data),
+            "Catalogue de la saison",
+            f"catalogue-{data.season_label}.pdf",
+            PDF,
+            renderers.catalogue_pdf(data),
             f"Catalogue {data.season_label} : {quantity(len(data.entries), 'représentation')}, "
             f"{quantity(data.places, 'place disponible', 'places disponibles')}.",
         )
@@ -338,30 +423,48 @@ class DocumentService(Service):
         report(progress, 40, 100, "Mise en page du rapport…")
         pdf = renderers.season_report_pdf(review, self.identity())
         pages = pdf.count(b"/Type /Page\n") or pdf.count(b"/Type /Page")
-        return Document(f"Bilan de la saison {review.season_label}", f"{review_file_stem(review.season_label)}.pdf", PDF, pdf,
-                        f"Bilan de la saison {review.season_label} : {pages} pages.")
+        return Document(
+            f"Bilan de la saison {review.season_label}",
+            f"{review_file_stem(review.season_label)}.pdf",
+            PDF,
+            pdf,
+            f"Bilan de la saison {review.season_label} : {pages} pages.",
+        )
 
     def review_workbook(self, season_id: int) -> Document:
         """The review's tables as one workbook, a sheet per table."""
         review = self._review.review(season_id)
-        return Document(f"Tableaux du bilan {review.season_label}", f"{review_file_stem(review.season_label)}.xlsx", XLSX,
-                        xlsx_bytes(review), "Tableaux du bilan en classeur XLSX.")
+        return Document(
+            f"Tableaux du bilan {review.season_label}",
+            f"{review_file_stem(review.season_label)}.xlsx",
+            XLSX,
+            xlsx_bytes(review),
+            "Tableaux du bilan en classeur XLSX.",
+        )
 
     def review_csv(self, season_id: int) -> tuple[Document, ...]:
         """The review's tables as CSV files, one document per table: the window and the command
         line write them together into one folder, all or none."""
         review = self._review.review(season_id)
         return tuple(
-            Document(table.title, f"{table.name}.csv", CSV, csv_bytes(table), f"{table.title} — saison {review.season_label}")
+            Document(
+                table.title, f"{table.name}.csv", CSV, csv_bytes(table), f"{table.title} — saison {review.season_label}"
+            )
             for table in review_tables(review)
         )
 
     # --- helpers ----------------------------------------------------------------------------
     def _check_printable(self, performance: Performance) -> None:
         if performance.state is PerformanceState.CANCELLED:
-            raise DomainError("performance_cancelled", f"La représentation {performance_label(performance)} est annulée : pas de billet.")
+            raise DomainError(
+                "performance_cancelled",
+                f"La représentation {performance_label(performance)} est annulée : pas de billet.",
+            )
         if performance.starts_at <= self._now():
-            raise DomainError("performance_past", f"La représentation {performance_label(performance)} a déjà eu lieu : pas de billet.")
+            raise DomainError(
+                "performance_past",
+                f"La représentation {performance_label(performance)} a déjà eu lieu : pas de billet.",
+            )
 
     def _season(self, session: Session, season_id: int | None) -> Season:
         if season_id is None:
@@ -369,8 +472,10 @@ class DocumentService(Service):
         return get_or_refuse(session, Season, season_id, "Cette saison")
 
 
-def _first_and_again(first: int, again: int, first_words: str | tuple[str, str], again_words: str | tuple[str, str]) -> str:
-    """"3 imprimés pour la première fois, 1 duplicata (mêmes codes)": the parts that are not zero.
+def _first_and_again(
+    first: int, again: int, first_words: str | tuple[str, str], again_words: str | tuple[str, str]
+) -> str:
+    """ "3 imprimés pour la première fois, 1 duplicata (mêmes codes)": the parts that are not zero.
     Words are one form for both numbers, or (singular, plural)."""
     parts = []
     for n, words in ((first, first_words), (again, again_words)):
@@ -383,9 +488,24 @@ def _first_and_again(first: int, again: int, first_words: str | tuple[str, str],
 def _ticket_query():
     return up_to_partner(
         select(
-            Invitation.id, Invitation.code, Invitation.status, Invitation.print_count, Invitation.first_name,
-            Booking.names_on_tickets, Booking.id, Booking.relay_id, Show.title, Partner.name, Partner.address, Partner.postal_code,
-            Partner.commune, Venue.name, Venue.address, Venue.postal_code, Venue.commune, Performance.starts_at,
+            Invitation.id,
+            Invitation.code,
+            Invitation.status,
+            Invitation.print_count,
+            Invitation.first_name,
+            Booking.names_on_tickets,
+            Booking.id,
+            Booking.relay_id,
+            Show.title,
+            Partner.name,
+            Partner.address,
+            Partner.postal_code,
+            Partner.commune,
+            Venue.name,
+            Venue.address,
+            Venue.postal_code,
+            Venue.commune,
+            Performance.starts_at,
         )
         .join(Booking, Booking.id == Invitation.booking_id)
         .join(Relay, Relay.id == Booking.relay_id)
@@ -395,11 +515,35 @@ def _ticket_query():
 
 
 def _ticket(row) -> TicketData:
-    (invitation_id, code, status, print_count, first_name, names_on_tickets, booking_id, relay_id, title, partner, p_address, p_postal,
-     p_commune, venue, v_address, v_postal, v_commune, starts_at) = row
+    (
+        invitation_id,
+        code,
+        status,
+        print_count,
+        first_name,
+        names_on_tickets,
+        booking_id,
+        relay_id,
+        title,
+        partner,
+        p_address,
+        p_postal,
+        p_commune,
+        venue,
+        v_address,
+        v_postal,
+        v_commune,
+        starts_at,
+    ) = row
     address = address_line(v_address, v_postal, v_commune) if venue else address_line(p_address, p_postal, p_commune)
     return TicketData(
-        invitation_id, code, title, partner, venue or "", address, starts_at,
+        invitation_id,
+        code,
+        title,
+        partner,
+        venue or "",
+        address,
+        starts_at,
         first_name if names_on_tickets and first_name else None,
         reprint=status is not InvitationStatus.BOOKED or print_count > 0,
         group=relay_id,
@@ -411,12 +555,23 @@ def _heading(performance: Performance) -> PerformanceHeading:
     partner = performance.show.convention.partner
     venue = performance.venue
     if venue is not None:
-        return PerformanceHeading(performance.show.title, partner.name, venue.name, address_line(venue.address, venue.postal_code, venue.commune), performance.starts_at)
-    return PerformanceHeading(performance.show.title, partner.name, "", address_line(partner.address, partner.postal_code, partner.commune), performance.starts_at)
+        return PerformanceHeading(
+            performance.show.title,
+            partner.name,
+            venue.name,
+            address_line(venue.address, venue.postal_code, venue.commune),
+            performance.starts_at,
+        )
+    return PerformanceHeading(
+        performance.show.title,
+        partner.name,
+        "",
+        address_line(partner.address, partner.postal_code, partner.commune),
+        performance.starts_at,
+    )
 
 
 def slug(text: str, limit: int = 40) -> str:
-    """"Théâtre de l'Estuaire" → "theatre-de-l-estuaire" (for file names)."""
+    """ "Théâtre de l'Estuaire" → "theatre-de-l-estuaire" (for file names)."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
     return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:limit].rstrip("-") or "document"
-

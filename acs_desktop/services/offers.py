@@ -10,7 +10,6 @@ from sqlalchemy.orm import Session
 
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.french import format_date, format_time
-from acs_desktop.domain.validation import count, optional_text, required_text, same_label
 from acs_desktop.domain.states import (
     HOLDING_STATUSES,
     ConventionState,
@@ -18,6 +17,7 @@ from acs_desktop.domain.states import (
     PerformanceState,
     WaitingStatus,
 )
+from acs_desktop.domain.validation import count, optional_text, required_text, same_label
 from acs_desktop.models import (
     Booking,
     Convention,
@@ -132,9 +132,14 @@ def waiting_counts(performance_ids):
         select(
             WaitingEntry.performance_id.label("performance_id"),
             func.sum(case((WaitingEntry.status == WaitingStatus.WAITING, 1), else_=0)).label("waiting"),
-            func.sum(case((WaitingEntry.status == WaitingStatus.OFFERED, WaitingEntry.offered_places), else_=0)).label("held"),
+            func.sum(case((WaitingEntry.status == WaitingStatus.OFFERED, WaitingEntry.offered_places), else_=0)).label(
+                "held"
+            ),
         )
-        .where(WaitingEntry.performance_id.in_(performance_ids), WaitingEntry.status.in_((WaitingStatus.WAITING, WaitingStatus.OFFERED)))
+        .where(
+            WaitingEntry.performance_id.in_(performance_ids),
+            WaitingEntry.status.in_((WaitingStatus.WAITING, WaitingStatus.OFFERED)),
+        )
         .group_by(WaitingEntry.performance_id)
         .subquery()
     )
@@ -193,11 +198,28 @@ class OfferService(Service):
         )
         with self._reading() as session:
             return [
-                ShowRow(s.id, s.convention_id, s.title, partner_id, partner, discipline or "", s.discipline_id, s.description, n)
+                ShowRow(
+                    s.id,
+                    s.convention_id,
+                    s.title,
+                    partner_id,
+                    partner,
+                    discipline or "",
+                    s.discipline_id,
+                    s.description,
+                    n,
+                )
                 for s, partner_id, partner, discipline, n in session.execute(query)
             ]
 
-    def save_show(self, convention_id: int, title: str, discipline_id: int | None = None, description: str = "", show_id: int | None = None) -> int:
+    def save_show(
+        self,
+        convention_id: int,
+        title: str,
+        discipline_id: int | None = None,
+        description: str = "",
+        show_id: int | None = None,
+    ) -> int:
         clean_title = required_text(title, "Le titre du spectacle", "title", 160)
         clean_description = optional_text(description, "Présentation", "description", 4000, multiline=True)
         with self._writing() as session:
@@ -205,12 +227,24 @@ class OfferService(Service):
             if discipline_id is not None:
                 get_or_refuse(session, Discipline, discipline_id, "Cette discipline")
             show = save_named(
-                session, Show, show_id,
-                {"convention_id": convention_id, "title": clean_title, "discipline_id": discipline_id, "description": clean_description},
-                what="Ce spectacle", siblings=session.execute(select(Show.id, Show.title).where(Show.convention_id == convention_id)),
-                refusal=lambda taken: DomainError("show_exists", f"« {taken} » est déjà au programme de cette convention.", field="title"),
+                session,
+                Show,
+                show_id,
+                {
+                    "convention_id": convention_id,
+                    "title": clean_title,
+                    "discipline_id": discipline_id,
+                    "description": clean_description,
+                },
+                what="Ce spectacle",
+                siblings=session.execute(select(Show.id, Show.title).where(Show.convention_id == convention_id)),
+                refusal=lambda taken: DomainError(
+                    "show_exists", f"« {taken} » est déjà au programme de cette convention.", field="title"
+                ),
             )
-            self._log(session, "save", "show", show.id, f"Spectacle « {show.title} » ({convention.partner.name}) enregistré")
+            self._log(
+                session, "save", "show", show.id, f"Spectacle « {show.title} » ({convention.partner.name}) enregistré"
+            )
             return show.id
 
     def delete_show(self, show_id: int) -> None:
@@ -223,7 +257,9 @@ class OfferService(Service):
             self._log(session, "delete", "show", show_id, f"Spectacle « {show.title} » supprimé")
 
     # --- performances ---------------------------------------------------------------------
-    def list_performances(self, season_id: int, filters: PerformanceFilter | None = None, *, performance_id: int | None = None) -> list[PerformanceRow]:
+    def list_performances(
+        self, season_id: int, filters: PerformanceFilter | None = None, *, performance_id: int | None = None
+    ) -> list[PerformanceRow]:
         f = filters or PerformanceFilter()
         season_performances = season_performance_ids(season_id)
         if performance_id is not None:
@@ -232,9 +268,20 @@ class OfferService(Service):
         query = (
             up_to_partner(
                 select(  # columns, not ORM objects: lists stay fast on large seasons
-                    Performance.id, Performance.show_id, Show.title, Partner.id, Partner.name, func.coalesce(Discipline.name, ""),
-                    Performance.venue_id, func.coalesce(Venue.name, ""), Performance.starts_at, Performance.booking_deadline, Performance.quota,
-                    func.coalesce(waits.c.held, 0), func.coalesce(waits.c.waiting, 0), Performance.state,
+                    Performance.id,
+                    Performance.show_id,
+                    Show.title,
+                    Partner.id,
+                    Partner.name,
+                    func.coalesce(Discipline.name, ""),
+                    Performance.venue_id,
+                    func.coalesce(Venue.name, ""),
+                    Performance.starts_at,
+                    Performance.booking_deadline,
+                    Performance.quota,
+                    func.coalesce(waits.c.held, 0),
+                    func.coalesce(waits.c.waiting, 0),
+                    Performance.state,
                 )
             )
             .outerjoin(Discipline, Discipline.id == Show.discipline_id)
@@ -255,18 +302,56 @@ class OfferService(Service):
             query = query.where(Performance.starts_at < datetime.combine(f.date_to, datetime.max.time()))
         now = self._now()
         if f.bookable_only:  # the rules of `check_bookable`, as a query (a test holds them together)
-            query = query.where(Performance.state == PerformanceState.ON_OFFER, Performance.starts_at > now,
-                                Convention.state != ConventionState.CLOSED)
+            query = query.where(
+                Performance.state == PerformanceState.ON_OFFER,
+                Performance.starts_at > now,
+                Convention.state != ConventionState.CLOSED,
+            )
         if f.text.strip():
             like = f"%{f.text.strip()}%"
             query = query.where(Show.title.ilike(like) | Partner.name.ilike(like) | Venue.name.ilike(like))
         with self._reading() as session:
             counts = counts_by_performance(session, season_performances)
             rows = []
-            for pid, show_id, title, partner_id, partner, discipline, venue_id, venue, starts_at, deadline, quota, held, waiting, state in session.execute(query):
+            for (
+                pid,
+                show_id,
+                title,
+                partner_id,
+                partner,
+                discipline,
+                venue_id,
+                venue,
+                starts_at,
+                deadline,
+                quota,
+                held,
+                waiting,
+                state,
+            ) in session.execute(query):
                 c = status_counts(counts.get(pid, ()))
-                rows.append(PerformanceRow(pid, show_id, title, partner_id, partner, discipline, venue_id, venue, starts_at, deadline, quota,
-                                           c.booked, held, c.used, c.unused, waiting, state, deadline_passed(deadline, now)))
+                rows.append(
+                    PerformanceRow(
+                        pid,
+                        show_id,
+                        title,
+                        partner_id,
+                        partner,
+                        discipline,
+                        venue_id,
+                        venue,
+                        starts_at,
+                        deadline,
+                        quota,
+                        c.booked,
+                        held,
+                        c.used,
+                        c.unused,
+                        waiting,
+                        state,
+                        deadline_passed(deadline, now),
+                    )
+                )
         if f.places_left_only:
             rows = [r for r in rows if r.remaining > 0 and r.starts_at > now]
         return rows
@@ -275,25 +360,37 @@ class OfferService(Service):
         """Performances on offer with places booked: those tickets (upcoming only) or an attendance
         sheet can be made for."""
         now = self._now()
-        return [p for p in self.list_performances(season_id)
-                if p.booked and p.state is PerformanceState.ON_OFFER and (p.starts_at > now or not upcoming_only)]
+        return [
+            p
+            for p in self.list_performances(season_id)
+            if p.booked and p.state is PerformanceState.ON_OFFER and (p.starts_at > now or not upcoming_only)
+        ]
 
     def get_performance(self, performance_id: int) -> PerformanceRow:
         with self._reading() as session:
-            season_id = get_or_refuse(session, Performance, performance_id, "Cette représentation").show.convention.season_id
+            season_id = get_or_refuse(
+                session, Performance, performance_id, "Cette représentation"
+            ).show.convention.season_id
             return self.list_performances(season_id, performance_id=performance_id)[0]
 
     def save_performance(self, data: PerformanceInput, performance_id: int | None = None) -> int:
         quota = count(data.quota, "Le quota de places", "quota")
         if not isinstance(data.starts_at, datetime):
-            raise DomainError("date_invalid", "La date et l'heure de la représentation sont obligatoires.", field="starts_at")
+            raise DomainError(
+                "date_invalid", "La date et l'heure de la représentation sont obligatoires.", field="starts_at"
+            )
         if data.booking_deadline is not None and data.booking_deadline > data.starts_at:
-            raise DomainError("deadline_after_performance", "La date limite de réservation doit précéder la représentation.", field="booking_deadline")
+            raise DomainError(
+                "deadline_after_performance",
+                "La date limite de réservation doit précéder la représentation.",
+                field="booking_deadline",
+            )
         if performance_id is None and data.starts_at <= self._now() and not data.past:  # a typing slip, most likely
             raise DomainError(
                 "performance_past",
                 f"Le {format_date(data.starts_at)} à {format_time(data.starts_at)} est déjà passé. Pour garder la trace d'une "
-                "représentation qui a eu lieu, cochez « Représentation passée (historique) ».", field="starts_at",
+                "représentation qui a eu lieu, cochez « Représentation passée (historique) ».",
+                field="starts_at",
             )
         with self._writing() as session:
             show = get_or_refuse(session, Show, data.show_id, "Ce spectacle")
@@ -301,24 +398,56 @@ class OfferService(Service):
             if data.venue_id is not None:
                 venue = get_or_refuse(session, Venue, data.venue_id, "Cette salle")
                 if venue.partner_id != convention.partner_id:
-                    raise DomainError("venue_other_partner", f"La salle « {venue.name} » n'est pas une salle de « {convention.partner.name} ».", field="venue_id")
+                    raise DomainError(
+                        "venue_other_partner",
+                        f"La salle « {venue.name} » n'est pas une salle de « {convention.partner.name} ».",
+                        field="venue_id",
+                    )
             clash = session.scalar(
-                select(Performance.id).where(Performance.show_id == show.id, Performance.starts_at == data.starts_at, Performance.id != (performance_id or -1))
+                select(Performance.id).where(
+                    Performance.show_id == show.id,
+                    Performance.starts_at == data.starts_at,
+                    Performance.id != (performance_id or -1),
+                )
             )
             if clash is not None:
-                raise DomainError("performance_exists", f"« {show.title} » a déjà une représentation le {data.starts_at:%d/%m/%Y à %H:%M}.", field="starts_at")
+                raise DomainError(
+                    "performance_exists",
+                    f"« {show.title} » a déjà une représentation le {data.starts_at:%d/%m/%Y à %H:%M}.",
+                    field="starts_at",
+                )
             if performance_id is None:
-                performance = Performance(show_id=show.id, starts_at=data.starts_at, quota=quota, venue_id=data.venue_id, booking_deadline=data.booking_deadline)
+                performance = Performance(
+                    show_id=show.id,
+                    starts_at=data.starts_at,
+                    quota=quota,
+                    venue_id=data.venue_id,
+                    booking_deadline=data.booking_deadline,
+                )
                 session.add(performance)
             else:
                 performance = get_or_refuse(session, Performance, performance_id, "Cette représentation")
-                held = session.scalar(select(func.count()).where(Invitation.performance_id == performance_id, Invitation.status.in_(HOLDING_STATUSES)))
+                held = session.scalar(
+                    select(func.count()).where(
+                        Invitation.performance_id == performance_id, Invitation.status.in_(HOLDING_STATUSES)
+                    )
+                )
                 if quota < held:
-                    raise DomainError("quota_below_booked", f"{held} places sont déjà réservées : le quota ne peut pas descendre à {quota}.", field="quota")
+                    raise DomainError(
+                        "quota_below_booked",
+                        f"{held} places sont déjà réservées : le quota ne peut pas descendre à {quota}.",
+                        field="quota",
+                    )
                 performance.show_id, performance.starts_at, performance.quota = show.id, data.starts_at, quota
                 performance.venue_id, performance.booking_deadline = data.venue_id, data.booking_deadline
             session.flush()
-            self._log(session, "save", "performance", performance.id, f"Représentation de « {show.title} » le {data.starts_at:%d/%m/%Y %H:%M}, {quota} places")
+            self._log(
+                session,
+                "save",
+                "performance",
+                performance.id,
+                f"Représentation de « {show.title} » le {data.starts_at:%d/%m/%Y %H:%M}, {quota} places",
+            )
             return performance.id
 
     def delete_performance(self, performance_id: int) -> None:
@@ -326,10 +455,19 @@ class OfferService(Service):
             performance = get_or_refuse(session, Performance, performance_id, "Cette représentation")
             n = session.scalar(select(func.count()).where(Booking.performance_id == performance_id))
             if n:
-                raise DomainError("performance_in_use", f"Cette représentation a {n} réservation(s) : annulez-la plutôt que de la supprimer.")
+                raise DomainError(
+                    "performance_in_use",
+                    f"Cette représentation a {n} réservation(s) : annulez-la plutôt que de la supprimer.",
+                )
             session.execute(WaitingEntry.__table__.delete().where(WaitingEntry.performance_id == performance_id))
             session.delete(performance)
-            self._log(session, "delete", "performance", performance_id, f"Représentation de « {performance.show.title} » du {performance.starts_at:%d/%m/%Y} supprimée")
+            self._log(
+                session,
+                "delete",
+                "performance",
+                performance_id,
+                f"Représentation de « {performance.show.title} » du {performance.starts_at:%d/%m/%Y} supprimée",
+            )
 
     def cancel_performance(self, performance_id: int, note: str = "") -> list[RelayToWarn]:
         """The partner cancels: places are released, bookings flagged, the relays to warn listed."""
@@ -339,19 +477,44 @@ class OfferService(Service):
             if performance.state is PerformanceState.CANCELLED:
                 raise DomainError("performance_cancelled", "Cette représentation est déjà annulée.")
             recorded = session.scalar(
-                select(func.count()).where(Invitation.performance_id == performance_id, Invitation.status.in_((InvitationStatus.USED, InvitationStatus.UNUSED)))
+                select(func.count()).where(
+                    Invitation.performance_id == performance_id,
+                    Invitation.status.in_((InvitationStatus.USED, InvitationStatus.UNUSED)),
+                )
             )
             if recorded:
-                raise DomainError("performance_already_recorded", "La présence a déjà été relevée pour cette représentation : elle ne peut plus être annulée.")
+                raise DomainError(
+                    "performance_already_recorded",
+                    "La présence a déjà été relevée pour cette représentation : elle ne peut plus être annulée.",
+                )
             now = self._now()
-            performance.state, performance.cancelled_at, performance.cancel_note = PerformanceState.CANCELLED, now, clean_note
-            for invitation in session.scalars(select(Invitation).where(Invitation.performance_id == performance_id, Invitation.status.in_(HOLDING_STATUSES))):
+            performance.state, performance.cancelled_at, performance.cancel_note = (
+                PerformanceState.CANCELLED,
+                now,
+                clean_note,
+            )
+            for invitation in session.scalars(
+                select(Invitation).where(
+                    Invitation.performance_id == performance_id, Invitation.status.in_(HOLDING_STATUSES)
+                )
+            ):
                 invitation.status, invitation.cancelled_at = InvitationStatus.CANCELLED, now
                 invitation.booking.places_cancelled_by_partner += 1
-            for entry in session.scalars(select(WaitingEntry).where(WaitingEntry.performance_id == performance_id, WaitingEntry.status.in_((WaitingStatus.WAITING, WaitingStatus.OFFERED)))):
+            for entry in session.scalars(
+                select(WaitingEntry).where(
+                    WaitingEntry.performance_id == performance_id,
+                    WaitingEntry.status.in_((WaitingStatus.WAITING, WaitingStatus.OFFERED)),
+                )
+            ):
                 entry.status, entry.resolved_at, entry.offered_places = WaitingStatus.WITHDRAWN, now, 0
             session.flush()
-            self._log(session, "cancel", "performance", performance_id, f"Représentation de « {performance.show.title} » du {performance.starts_at:%d/%m/%Y} annulée par le partenaire")
+            self._log(
+                session,
+                "cancel",
+                "performance",
+                performance_id,
+                f"Représentation de « {performance.show.title} » du {performance.starts_at:%d/%m/%Y} annulée par le partenaire",
+            )
             return self._relays_to_warn(session, performance_id)
 
     def relays_to_warn(self, performance_id: int) -> list[RelayToWarn]:
@@ -360,11 +523,22 @@ class OfferService(Service):
 
     def cancellation_notices(self, season_id: int) -> list[CancellationNotice]:
         query = (
-            select(Booking.id, Performance.id, Show.title, Performance.starts_at, Relay.name, Booking.places_cancelled_by_partner)
+            select(
+                Booking.id,
+                Performance.id,
+                Show.title,
+                Performance.starts_at,
+                Relay.name,
+                Booking.places_cancelled_by_partner,
+            )
             .join(Performance, Performance.id == Booking.performance_id)
             .join(Show, Show.id == Performance.show_id)
             .join(Relay, Relay.id == Booking.relay_id)
-            .where(Booking.performance_id.in_(season_performance_ids(season_id)), Booking.places_cancelled_by_partner > 0, Booking.warned_at.is_(None))
+            .where(
+                Booking.performance_id.in_(season_performance_ids(season_id)),
+                Booking.places_cancelled_by_partner > 0,
+                Booking.warned_at.is_(None),
+            )
             .order_by(Performance.starts_at, Relay.name)
         )
         with self._reading() as session:
@@ -387,7 +561,15 @@ class OfferService(Service):
             .order_by(Relay.name, Booking.id)
         )
         return [
-            RelayToWarn(b.id, relay, referent or "", ref_phone or relay_phone, ref_email or relay_email, b.places_cancelled_by_partner, b.warned_at is not None)
+            RelayToWarn(
+                b.id,
+                relay,
+                referent or "",
+                ref_phone or relay_phone,
+                ref_email or relay_email,
+                b.places_cancelled_by_partner,
+                b.warned_at is not None,
+            )
             for b, relay, referent, ref_phone, ref_email, relay_phone, relay_email in session.execute(query)
         ]
 
@@ -395,5 +577,8 @@ class OfferService(Service):
     def _bookable_convention(session: Session, convention_id: int) -> Convention:
         convention = get_or_refuse(session, Convention, convention_id, "Cette convention")
         if convention.state is ConventionState.CLOSED:
-            raise DomainError("convention_closed", f"La convention avec « {convention.partner.name} » est clôturée : son programme ne peut plus changer.")
+            raise DomainError(
+                "convention_closed",
+                f"La convention avec « {convention.partner.name} » est clôturée : son programme ne peut plus changer.",
+            )
         return convention

@@ -130,7 +130,13 @@ class PartnerService(Service):
             partner = get_or_refuse(session, Partner, partner_id, "Ce partenaire")
             partner.archived = archived
             verb = "archivé" if archived else "réactivé"
-            self._log(session, "archive" if archived else "unarchive", "partner", partner_id, f"Partenaire « {partner.name} » {verb}")
+            self._log(
+                session,
+                "archive" if archived else "unarchive",
+                "partner",
+                partner_id,
+                f"Partenaire « {partner.name} » {verb}",
+            )
 
     def delete_partner(self, partner_id: int) -> None:
         """Only a partner with no convention can be deleted; others are archived instead."""
@@ -152,7 +158,15 @@ class PartnerService(Service):
                 raise DomainError("partner_exists", f"Un partenaire s'appelle déjà « {other_name} ».", field="name")
 
     # --- contacts -------------------------------------------------------------------------
-    def save_contact(self, partner_id: int, name: str, role: str = "", phone: str = "", email: str = "", contact_id: int | None = None) -> int:
+    def save_contact(
+        self,
+        partner_id: int,
+        name: str,
+        role: str = "",
+        phone: str = "",
+        email: str = "",
+        contact_id: int | None = None,
+    ) -> int:
         values = {
             "name": required_text(name, "Le nom du contact", "name"),
             "role": optional_text(role, "Fonction", "role", 80),
@@ -169,7 +183,13 @@ class PartnerService(Service):
                 for key, value in values.items():
                     setattr(contact, key, value)
             session.flush()
-            self._log(session, "save", "partner_contact", contact.id, f"Contact « {contact.name} » de « {partner.name} » enregistré")
+            self._log(
+                session,
+                "save",
+                "partner_contact",
+                contact.id,
+                f"Contact « {contact.name} » de « {partner.name} » enregistré",
+            )
             return contact.id
 
     def delete_contact(self, contact_id: int) -> None:
@@ -186,7 +206,15 @@ class PartnerService(Service):
         with self._reading() as session:
             return [_venue_info(v) for v in session.scalars(query)]
 
-    def save_venue(self, partner_id: int, name: str, address: str = "", postal_code: str = "", commune: str = "", venue_id: int | None = None) -> int:
+    def save_venue(
+        self,
+        partner_id: int,
+        name: str,
+        address: str = "",
+        postal_code: str = "",
+        commune: str = "",
+        venue_id: int | None = None,
+    ) -> int:
         values = {
             "name": required_text(name, "Le nom de la salle", "name"),
             "address": optional_text(address, "Adresse", "address"),
@@ -196,9 +224,15 @@ class PartnerService(Service):
         with self._writing() as session:
             partner = get_or_refuse(session, Partner, partner_id, "Ce partenaire")
             venue = save_named(
-                session, Venue, venue_id, {"partner_id": partner_id, **values}, what="Cette salle",
+                session,
+                Venue,
+                venue_id,
+                {"partner_id": partner_id, **values},
+                what="Cette salle",
                 siblings=((v.id, v.name) for v in partner.venues),
-                refusal=lambda taken: DomainError("venue_exists", f"« {partner.name} » a déjà une salle « {taken} ».", field="name"),
+                refusal=lambda taken: DomainError(
+                    "venue_exists", f"« {partner.name} » a déjà une salle « {taken} ».", field="name"
+                ),
             )
             self._log(session, "save", "venue", venue.id, f"Salle « {venue.name} » ({partner.name}) enregistrée")
             return venue.id
@@ -208,6 +242,9 @@ class PartnerService(Service):
             venue = get_or_refuse(session, Venue, venue_id, "Cette salle")
             used = session.scalar(select(func.count()).where(Performance.venue_id == venue_id))
             if used:
-                raise DomainError("venue_in_use", f"La salle « {venue.name} » accueille {used} représentation(s) : elle ne peut pas être supprimée.")
+                raise DomainError(
+                    "venue_in_use",
+                    f"La salle « {venue.name} » accueille {used} représentation(s) : elle ne peut pas être supprimée.",
+                )
             session.delete(venue)
             self._log(session, "delete", "venue", venue_id, f"Salle « {venue.name} » supprimée")

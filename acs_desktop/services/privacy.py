@@ -49,7 +49,20 @@ class Erased:
 def add_months(day: date, months: int) -> date:
     month = day.month - 1 + months
     year, month = day.year + month // 12, month % 12 + 1
-    last_day = [31, 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+    last_day = [
+        31,
+        29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28,
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ][month - 1]
     return date(year, month, min(day.day, last_day))
 
 
@@ -57,7 +70,9 @@ class PrivacyService(Service):
     def first_names_held(self, season_id: int) -> int:
         with self._reading() as session:
             return session.scalar(
-                select(func.count()).where(Invitation.performance_id.in_(season_performance_ids(season_id)), Invitation.first_name.is_not(None))
+                select(func.count()).where(
+                    Invitation.performance_id.in_(season_performance_ids(season_id)), Invitation.first_name.is_not(None)
+                )
             )
 
     def close_season(self, season_id: int) -> Anonymised:
@@ -69,9 +84,13 @@ class PrivacyService(Service):
                 raise DomainError("season_closed", f"La saison {season.label} est déjà clôturée.")
             now = self._now()
             season.closed_at = now
-            session.execute(update(Convention).where(Convention.season_id == season_id).values(state=ConventionState.CLOSED))
+            session.execute(
+                update(Convention).where(Convention.season_id == season_id).values(state=ConventionState.CLOSED)
+            )
             erased = self._anonymise(session, season, now)
-            self._log(session, "close", "season", season_id, f"Saison {season.label} clôturée ; {erased} prénom(s) effacé(s)")
+            self._log(
+                session, "close", "season", season_id, f"Saison {season.label} clôturée ; {erased} prénom(s) effacé(s)"
+            )
             label = season.label
         copies = self._sessions.forget(lambda connection: erase_first_names(connection, (label,)))
         return Anonymised(label, erased, *_reach(copies))
@@ -86,7 +105,13 @@ class PrivacyService(Service):
                 if add_months(season.ends_on, months) < now.date():
                     erased = self._anonymise(session, season, now)
                     done.append(Anonymised(season.label, erased))
-                    self._log(session, "anonymise", "season", season.id, f"Saison {season.label} : {erased} prénom(s) effacé(s) ({months} mois après la fin)")
+                    self._log(
+                        session,
+                        "anonymise",
+                        "season",
+                        season.id,
+                        f"Saison {season.label} : {erased} prénom(s) effacé(s) ({months} mois après la fin)",
+                    )
         if not done:
             return done
         labels = tuple(d.season_label for d in done)
@@ -106,7 +131,10 @@ class PrivacyService(Service):
             bookings = session.scalar(select(func.count()).where(Booking.referent_id == referent_id))
             data = {
                 "type": "référent d'un relais",
-                "nom": referent.name, "téléphone": referent.phone, "courriel": referent.email, "actif": referent.active,
+                "nom": referent.name,
+                "téléphone": referent.phone,
+                "courriel": referent.email,
+                "actif": referent.active,
                 "relais": {"nom": referent.relay.name, "commune": referent.relay.commune},
                 "réservations faites": bookings,
                 "journal d'activité": self._mentions(session, referent.name),
@@ -118,7 +146,10 @@ class PrivacyService(Service):
             contact = get_or_refuse(session, PartnerContact, contact_id, "Ce contact")
             data = {
                 "type": "contact d'un partenaire",
-                "nom": contact.name, "fonction": contact.role, "téléphone": contact.phone, "courriel": contact.email,
+                "nom": contact.name,
+                "fonction": contact.role,
+                "téléphone": contact.phone,
+                "courriel": contact.email,
                 "partenaire": contact.partner.name,
                 "journal d'activité": self._mentions(session, contact.name),
             }
@@ -130,19 +161,31 @@ class PrivacyService(Service):
         with self._writing() as session:
             get_or_refuse(session, Referent, referent_id, "Ce référent")
             names = erase_referents(session.connection(), ids={referent_id})
-            self._log(session, "erase", "referent", referent_id, f"Données personnelles du référent n° {referent_id} effacées")
+            self._log(
+                session, "erase", "referent", referent_id, f"Données personnelles du référent n° {referent_id} effacées"
+            )
         return Erased(*_reach(self._sessions.forget(lambda connection: erase_referents(connection, names=names))))
 
     def erase_contact(self, contact_id: int) -> Erased:
         with self._writing() as session:
             get_or_refuse(session, PartnerContact, contact_id, "Ce contact")
             names = erase_contacts(session.connection(), ids={contact_id})
-            self._log(session, "erase", "partner_contact", contact_id, f"Données personnelles du contact n° {contact_id} effacées")
+            self._log(
+                session,
+                "erase",
+                "partner_contact",
+                contact_id,
+                f"Données personnelles du contact n° {contact_id} effacées",
+            )
         return Erased(*_reach(self._sessions.forget(lambda connection: erase_contacts(connection, names=names))))
 
     @staticmethod
     def _mentions(session: Session, name: str) -> list[str]:
-        rows = session.execute(select(ActivityEntry.at, ActivityEntry.summary).where(ActivityEntry.summary.contains(name, autoescape=True)).order_by(ActivityEntry.at))
+        rows = session.execute(
+            select(ActivityEntry.at, ActivityEntry.summary)
+            .where(ActivityEntry.summary.contains(name, autoescape=True))
+            .order_by(ActivityEntry.at)
+        )
         return [f"{at:%d/%m/%Y %H:%M} {summary}" for at, summary in rows]
 
 
@@ -179,7 +222,8 @@ def erase_referents(connection: Connection, *, ids: set[int] = frozenset(), name
     every_name = set(names) | set(found.values()) | _logged_names(connection, "referent", found, _REFERENT_LOGGED)
     for referent_id in found:
         connection.execute(
-            update(Referent).where(Referent.id == referent_id)
+            update(Referent)
+            .where(Referent.id == referent_id)
             .values(name=f"Référent effacé n° {referent_id}", phone="", email="", active=False)
         )
     _scrub(connection, every_name)
@@ -197,7 +241,9 @@ def erase_contacts(connection: Connection, *, ids: set[int] = frozenset(), names
     return every_name
 
 
-def _people(connection: Connection, model: type[Referent] | type[PartnerContact], ids: set[int], names: set[str]) -> dict[int, str]:
+def _people(
+    connection: Connection, model: type[Referent] | type[PartnerContact], ids: set[int], names: set[str]
+) -> dict[int, str]:
     """{id: name} of the records chosen by id, or by name (ignoring case) in a copy."""
     folded = {name.casefold() for name in names}
     rows = connection.execute(select(model.id, model.name))
@@ -207,26 +253,35 @@ def _people(connection: Connection, model: type[Referent] | type[PartnerContact]
 def _logged_names(connection: Connection, entity: str, ids: dict[int, str], pattern: re.Pattern[str]) -> set[str]:
     if not ids:
         return set()
-    rows = connection.execute(select(ActivityEntry.summary).where(ActivityEntry.entity == entity, ActivityEntry.entity_id.in_(ids)))
+    rows = connection.execute(
+        select(ActivityEntry.summary).where(ActivityEntry.entity == entity, ActivityEntry.entity_id.in_(ids))
+    )
     return {match.group(1) for (summary,) in rows if (match := pattern.match(summary))}
 
 
 def _scrub(connection: Connection, names: set[str]) -> None:
     for name in sorted((n for n in names if n.strip()), key=len, reverse=True):  # « Anne-Marie » before « Anne »
         connection.execute(
-            update(ActivityEntry).where(ActivityEntry.summary.contains(name, autoescape=True))
+            update(ActivityEntry)
+            .where(ActivityEntry.summary.contains(name, autoescape=True))
             .values(summary=func.replace(ActivityEntry.summary, name, ERASED))
         )
 
 
 def copies_text(copies_erased: int, copies_unreachable: tuple[str, ...]) -> str:
     """What an erasure reached beyond the store, said to the director."""
-    text = (f"Effacé aussi dans les {copies_erased} copies de la base gardées dans le dossier des données (sauvegardes)."
-            if copies_erased > 1 else "Effacé aussi dans la copie de la base gardée dans le dossier des données."
-            if copies_erased == 1 else "Aucune copie de la base n'était gardée dans le dossier des données.")
+    text = (
+        f"Effacé aussi dans les {copies_erased} copies de la base gardées dans le dossier des données (sauvegardes)."
+        if copies_erased > 1
+        else "Effacé aussi dans la copie de la base gardée dans le dossier des données."
+        if copies_erased == 1
+        else "Aucune copie de la base n'était gardée dans le dossier des données."
+    )
     if copies_unreachable:
-        text += (f"\n\n{len(copies_unreachable)} copie(s) endommagée(s) n'ont pas pu être modifiées et gardent encore ces "
-                 "données ; supprimez-les quand vous n'en avez plus besoin :\n" + "\n".join(copies_unreachable))
+        text += (
+            f"\n\n{len(copies_unreachable)} copie(s) endommagée(s) n'ont pas pu être modifiées et gardent encore ces "
+            "données ; supprimez-les quand vous n'en avez plus besoin :\n" + "\n".join(copies_unreachable)
+        )
     return text + "\n\nLes copies sur une clé USB ou un disque externe sont à effacer à la main."
 
 

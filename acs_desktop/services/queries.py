@@ -44,16 +44,22 @@ def season_performance_ids(season_id: int | None) -> Select:
     )
 
 
-def status_counts(per_status: Iterable[tuple[InvitationStatus, int]], issued_past: int = 0, never_issued: int = 0) -> PlaceCounts:
+def status_counts(
+    per_status: Iterable[tuple[InvitationStatus, int]], issued_past: int = 0, never_issued: int = 0
+) -> PlaceCounts:
     """PlaceCounts from the number of invitations in each status (and, for the performances
     already past, how many were issued and how many stayed booked, never issued)."""
     n: dict[InvitationStatus, int] = defaultdict(int)
     for status, count in per_status:
         n[status] += count
     return PlaceCounts(
-        booked=sum(n[s] for s in HOLDING_STATUSES), issued=sum(n[s] for s in ISSUED_STATUSES),
-        used=n[InvitationStatus.USED], unused=n[InvitationStatus.UNUSED], cancelled=n[InvitationStatus.CANCELLED],
-        issued_past=issued_past, never_issued=never_issued,
+        booked=sum(n[s] for s in HOLDING_STATUSES),
+        issued=sum(n[s] for s in ISSUED_STATUSES),
+        used=n[InvitationStatus.USED],
+        unused=n[InvitationStatus.UNUSED],
+        cancelled=n[InvitationStatus.CANCELLED],
+        issued_past=issued_past,
+        never_issued=never_issued,
     )
 
 

@@ -38,7 +38,11 @@ class ReasonService(Service):
             if reason_id is None:  # a new reason comes last
                 values["position"] = session.scalar(select(func.coalesce(func.max(NonUseReason.position), -1))) + 1
             reason = save_named(
-                session, NonUseReason, reason_id, values, what="Ce motif",
+                session,
+                NonUseReason,
+                reason_id,
+                values,
+                what="Ce motif",
                 siblings=session.execute(select(NonUseReason.id, NonUseReason.label)),
                 refusal=lambda taken: DomainError("reason_exists", f"Le motif « {taken} » existe déjà.", field="label"),
             )
@@ -50,7 +54,13 @@ class ReasonService(Service):
         with self._writing() as session:
             reason = get_or_refuse(session, NonUseReason, reason_id, "Ce motif")
             reason.active = bool(active)
-            self._log(session, "save", "non_use_reason", reason_id, f"Motif « {reason.label} » {'réactivé' if active else 'retiré de la liste'}")
+            self._log(
+                session,
+                "save",
+                "non_use_reason",
+                reason_id,
+                f"Motif « {reason.label} » {'réactivé' if active else 'retiré de la liste'}",
+            )
 
     def move(self, reason_id: int, offset: int) -> None:
         """Move a reason up (-1) or down (+1) in the list."""

@@ -113,21 +113,44 @@ class RelayService(Service):
         """Every relay, with what it booked and used in `season_id` (zeros without a season)."""
         referents = select(Referent.relay_id, func.count()).group_by(Referent.relay_id)
         query = (
-            select(Relay.id, Relay.name, func.coalesce(RelayType.name, ""), Relay.commune, Relay.phone, Relay.email, Relay.active)
+            select(
+                Relay.id,
+                Relay.name,
+                func.coalesce(RelayType.name, ""),
+                Relay.commune,
+                Relay.phone,
+                Relay.email,
+                Relay.active,
+            )
             .outerjoin(RelayType, RelayType.id == Relay.relay_type_id)
             .order_by(Relay.name, Relay.commune)
         )
         if not include_inactive:
             query = query.where(Relay.active.is_(True))
         with self._reading() as session:
-            activity = counts_by_relay(session, season_performance_ids(season_id), self._now()) if season_id is not None else {}
+            activity = (
+                counts_by_relay(session, season_performance_ids(season_id), self._now())
+                if season_id is not None
+                else {}
+            )
             n_referents = dict(session.execute(referents).all())
             rows = []
             for relay_id, *fields in session.execute(query):
                 done = activity.get(relay_id)
                 c = done.places if done else PlaceCounts()
-                rows.append(RelayRow(relay_id, *fields, n_referents.get(relay_id, 0), c.booked, c.used, c.unused, c.issued_past,
-                                     done.last_booking if done else None, c.never_issued))
+                rows.append(
+                    RelayRow(
+                        relay_id,
+                        *fields,
+                        n_referents.get(relay_id, 0),
+                        c.booked,
+                        c.used,
+                        c.unused,
+                        c.issued_past,
+                        done.last_booking if done else None,
+                        c.never_issued,
+                    )
+                )
             return rows
 
     def get_relay(self, relay_id: int) -> RelayDetail:
@@ -163,7 +186,13 @@ class RelayService(Service):
         with self._writing() as session:
             relay = get_or_refuse(session, Relay, relay_id, "Ce relais")
             relay.active = bool(active)
-            self._log(session, "activate" if active else "deactivate", "relay", relay_id, f"Relais « {relay.name} » {'activé' if active else 'désactivé'}")
+            self._log(
+                session,
+                "activate" if active else "deactivate",
+                "relay",
+                relay_id,
+                f"Relais « {relay.name} » {'activé' if active else 'désactivé'}",
+            )
 
     def delete_relay(self, relay_id: int) -> None:
         """Only a relay that never booked can be deleted; others are deactivated instead."""
@@ -172,7 +201,10 @@ class RelayService(Service):
             used = session.scalar(select(func.count()).where(Booking.relay_id == relay_id))
             used += session.scalar(select(func.count()).where(WaitingEntry.relay_id == relay_id))
             if used:
-                raise DomainError("relay_in_use", f"« {relay.name} » a déjà réservé des places : il ne peut pas être supprimé. Désactivez-le plutôt.")
+                raise DomainError(
+                    "relay_in_use",
+                    f"« {relay.name} » a déjà réservé des places : il ne peut pas être supprimé. Désactivez-le plutôt.",
+                )
             session.delete(relay)
             self._log(session, "delete", "relay", relay_id, f"Relais « {relay.name} » supprimé")
 
@@ -182,13 +214,25 @@ class RelayService(Service):
             get_or_refuse(session, RelayType, values["relay_type_id"], "Ce type de relais")
         same_commune = select(Relay.id, Relay.name, Relay.commune)
         for other_id, other_name, other_commune in session.execute(same_commune):
-            if other_id != exclude_id and same_name(other_name, values["name"]) and same_name(other_commune, values["commune"]):
+            if (
+                other_id != exclude_id
+                and same_name(other_name, values["name"])
+                and same_name(other_commune, values["commune"])
+            ):
                 raise DomainError(
                     "relay_exists", f"Un relais « {other_name} » existe déjà à {other_commune}.", field="name"
                 )
 
     # --- referents ------------------------------------------------------------------------
-    def save_referent(self, relay_id: int, name: str, phone: str = "", email: str = "", active: bool = True, referent_id: int | None = None) -> int:
+    def save_referent(
+        self,
+        relay_id: int,
+        name: str,
+        phone: str = "",
+        email: str = "",
+        active: bool = True,
+        referent_id: int | None = None,
+    ) -> int:
         values = {
             "name": required_text(name, "Le nom du référent", "name"),
             "phone": optional_text(phone, "Téléphone", "phone", 30),
@@ -198,11 +242,19 @@ class RelayService(Service):
         with self._writing() as session:
             relay = get_or_refuse(session, Relay, relay_id, "Ce relais")
             referent = save_named(
-                session, Referent, referent_id, {"relay_id": relay_id, **values}, what="Ce référent",
+                session,
+                Referent,
+                referent_id,
+                {"relay_id": relay_id, **values},
+                what="Ce référent",
                 siblings=((r.id, r.name) for r in relay.referents),
-                refusal=lambda taken: DomainError("referent_exists", f"« {taken} » est déjà référent de ce relais.", field="name"),
+                refusal=lambda taken: DomainError(
+                    "referent_exists", f"« {taken} » est déjà référent de ce relais.", field="name"
+                ),
             )
-            self._log(session, "save", "referent", referent.id, f"Référent « {referent.name} » de « {relay.name} » enregistré")
+            self._log(
+                session, "save", "referent", referent.id, f"Référent « {referent.name} » de « {relay.name} » enregistré"
+            )
             return referent.id
 
     def delete_referent(self, referent_id: int) -> None:
@@ -210,6 +262,9 @@ class RelayService(Service):
             referent = get_or_refuse(session, Referent, referent_id, "Ce référent")
             used = session.scalar(select(func.count()).where(Booking.referent_id == referent_id))
             if used:
-                raise DomainError("referent_in_use", f"« {referent.name} » a fait {used} réservation(s) : désactivez ce référent plutôt que de le supprimer.")
+                raise DomainError(
+                    "referent_in_use",
+                    f"« {referent.name} » a fait {used} réservation(s) : désactivez ce référent plutôt que de le supprimer.",
+                )
             session.delete(referent)
             self._log(session, "delete", "referent", referent_id, f"Référent « {referent.name} » supprimé")

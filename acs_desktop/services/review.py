@@ -36,8 +36,8 @@ from acs_desktop.domain.review import (
     SeasonReview,
 )
 from acs_desktop.domain.seasons import previous_season_label
-from acs_desktop.domain.validation import optional_text
 from acs_desktop.domain.states import ConventionState, InvitationStatus, PerformanceState
+from acs_desktop.domain.validation import optional_text
 from acs_desktop.models import (
     Booking,
     Convention,
@@ -53,7 +53,13 @@ from acs_desktop.models import (
     SurplusAllocation,
 )
 from acs_desktop.services.base import Service, get_or_refuse
-from acs_desktop.services.queries import ISSUED_STATUSES, counts_by_performance, counts_by_relay, season_performance_ids, status_counts
+from acs_desktop.services.queries import (
+    ISSUED_STATUSES,
+    counts_by_performance,
+    counts_by_relay,
+    season_performance_ids,
+    status_counts,
+)
 
 NARRATIVE_MAX = 8000
 NO_DISCIPLINE = "Sans discipline"
@@ -125,8 +131,14 @@ class _SeasonQueries:
         per_status = counts_by_performance(self.s, self.performance_ids)
         shows = (
             select(
-                Performance.id, Performance.quota, Performance.state, Performance.starts_at, Show.id, Show.discipline_id,
-                Discipline.name, Convention.id,
+                Performance.id,
+                Performance.quota,
+                Performance.state,
+                Performance.starts_at,
+                Show.id,
+                Show.discipline_id,
+                Discipline.name,
+                Convention.id,
             )
             .select_from(Show)
             .join(Convention, Convention.id == Show.convention_id)
@@ -140,8 +152,19 @@ class _SeasonQueries:
             past = starts_at is not None and starts_at <= self.now
             issued_past = sum(n for status, n in counts if status in ISSUED_STATUSES) if past else 0
             never_issued = sum(n for status, n in counts if status is InvitationStatus.BOOKED) if past else 0
-            lines.append(_PerformanceLine(pid, quota or 0, state, starts_at, show_id, discipline_id, discipline, convention_id,
-                                          status_counts(counts, issued_past, never_issued)))
+            lines.append(
+                _PerformanceLine(
+                    pid,
+                    quota or 0,
+                    state,
+                    starts_at,
+                    show_id,
+                    discipline_id,
+                    discipline,
+                    convention_id,
+                    status_counts(counts, issued_past, never_issued),
+                )
+            )
         return lines
 
     def total(self) -> _Sum:
@@ -151,7 +174,10 @@ class _SeasonQueries:
     @cached_property
     def relay_places(self) -> dict[int, PlaceCounts]:
         """Per relay that booked this season: its places (invitations counted per relay and status)."""
-        return {relay_id: activity.places for relay_id, activity in counts_by_relay(self.s, self.performance_ids, self.now).items()}
+        return {
+            relay_id: activity.places
+            for relay_id, activity in counts_by_relay(self.s, self.performance_ids, self.now).items()
+        }
 
     @cached_property
     def relays(self) -> list[tuple[int, str, str | None, str]]:
@@ -166,7 +192,9 @@ class _SeasonQueries:
             ).all()
         return sorted(found, key=lambda r: (r[1], r[3]))
 
-    def _groups(self, key: Callable[[tuple], str | None], order: Callable[[str | None, int], tuple], blank: str) -> tuple[GroupLine, ...]:
+    def _groups(
+        self, key: Callable[[tuple], str | None], order: Callable[[str | None, int], tuple], blank: str
+    ) -> tuple[GroupLine, ...]:
         groups: dict[str | None, list[PlaceCounts]] = defaultdict(list)
         for relay in self.relays:
             groups[key(relay)].append(self.relay_places[relay[0]])
@@ -176,17 +204,23 @@ class _SeasonQueries:
     # --- conventions ----------------------------------------------------------------------
     def conventions(self):
         return self.s.execute(
-            select(Convention, Partner.name).join(Partner, Partner.id == Convention.partner_id)
-            .where(Convention.season_id == self.season.id).order_by(Partner.name)
+            select(Convention, Partner.name)
+            .join(Partner, Partner.id == Convention.partner_id)
+            .where(Convention.season_id == self.season.id)
+            .order_by(Partner.name)
         ).all()
 
     def allocations(self):
         a = SurplusAllocation
         return self.s.execute(
             select(
-                Partner.name, a.convention_id, a.kind,
-                func.sum(a.planned_amount).label("planned_amount"), func.sum(a.planned_places).label("planned_places"),
-                func.sum(a.done_amount).label("done_amount"), func.sum(a.done_places).label("done_places"),
+                Partner.name,
+                a.convention_id,
+                a.kind,
+                func.sum(a.planned_amount).label("planned_amount"),
+                func.sum(a.planned_places).label("planned_places"),
+                func.sum(a.done_amount).label("done_amount"),
+                func.sum(a.done_places).label("done_places"),
             )
             .join(Convention, Convention.id == a.convention_id)
             .join(Partner, Partner.id == Convention.partner_id)
@@ -214,7 +248,9 @@ class _SeasonQueries:
         allocations = self.allocations()
         booking_relays = select(Booking.relay_id).where(Booking.performance_id.in_(self.performance_ids))
         relays = self.s.execute(
-            select(func.count().label("relays"), func.count(distinct(Relay.commune)).label("communes")).where(Relay.id.in_(booking_relays))
+            select(func.count().label("relays"), func.count(distinct(Relay.commune)).label("communes")).where(
+                Relay.id.in_(booking_relays)
+            )
         ).one()
         disciplines = len({line.discipline_id for line in self.performance_lines if line.discipline_id is not None})
         return SeasonFigures(
@@ -241,7 +277,9 @@ class _SeasonQueries:
             issued_past=places.issued_past,
             never_issued=places.never_issued,
             surplus=sum((surplus(c.donations, c.place_value, c.places_committed) for c, _ in conventions), ZERO),
-            places_uncovered=sum(places_uncovered(c.donations, c.place_value, c.places_committed) for c, _ in conventions),
+            places_uncovered=sum(
+                places_uncovered(c.donations, c.place_value, c.places_committed) for c, _ in conventions
+            ),
             shortfall=sum((shortfall(c.donations, c.place_value, c.places_committed) for c, _ in conventions), ZERO),
             surplus_planned=sum((a.planned_amount or ZERO for a in allocations), ZERO),
             surplus_done=sum((a.done_amount or ZERO for a in allocations), ZERO),
@@ -258,28 +296,41 @@ class _SeasonQueries:
         lines = []
         for c, name in self.conventions():
             row = counts.get(c.id)
-            lines.append(PartnerLine(
-                partner=name, state=c.state.label,
-                shows=len(row.shows) if row else 0, performances=row.performances if row else 0,
-                places_committed=c.places_committed, places_offered=row.offered if row else 0,
-                solidarity_subscribers=c.solidarity_subscribers, donations=c.donations, place_value=c.place_value,
-                places_funded=places_funded(c.donations, c.place_value),
-                surplus=surplus(c.donations, c.place_value, c.places_committed),
-                places_uncovered=places_uncovered(c.donations, c.place_value, c.places_committed),
-                shortfall=shortfall(c.donations, c.place_value, c.places_committed),
-                surplus_planned=planned.get(c.id, ZERO), surplus_done=done.get(c.id, ZERO),
-                places=row.places if row else PlaceCounts(),
-            ))
+            lines.append(
+                PartnerLine(
+                    partner=name,
+                    state=c.state.label,
+                    shows=len(row.shows) if row else 0,
+                    performances=row.performances if row else 0,
+                    places_committed=c.places_committed,
+                    places_offered=row.offered if row else 0,
+                    solidarity_subscribers=c.solidarity_subscribers,
+                    donations=c.donations,
+                    place_value=c.place_value,
+                    places_funded=places_funded(c.donations, c.place_value),
+                    surplus=surplus(c.donations, c.place_value, c.places_committed),
+                    places_uncovered=places_uncovered(c.donations, c.place_value, c.places_committed),
+                    shortfall=shortfall(c.donations, c.place_value, c.places_committed),
+                    surplus_planned=planned.get(c.id, ZERO),
+                    surplus_done=done.get(c.id, ZERO),
+                    places=row.places if row else PlaceCounts(),
+                )
+            )
         return tuple(lines)
 
     def allocation_lines(self) -> tuple[AllocationLine, ...]:
         return tuple(
-            AllocationLine(a.name, a.kind.label, a.planned_amount or ZERO, a.planned_places or 0, a.done_amount, a.done_places)
+            AllocationLine(
+                a.name, a.kind.label, a.planned_amount or ZERO, a.planned_places or 0, a.done_amount, a.done_places
+            )
             for a in self.allocations()
         )
 
     def relay_lines(self) -> tuple[RelayLine, ...]:
-        return tuple(RelayLine(name, kind or NO_TYPE, commune or NO_COMMUNE, self.relay_places[rid]) for rid, name, kind, commune in self.relays)
+        return tuple(
+            RelayLine(name, kind or NO_TYPE, commune or NO_COMMUNE, self.relay_places[rid])
+            for rid, name, kind, commune in self.relays
+        )
 
     def relay_type_lines(self) -> tuple[GroupLine, ...]:
         return self._groups(lambda r: r[2], lambda name, n: (name is None, -n, name or ""), NO_TYPE)
@@ -290,7 +341,10 @@ class _SeasonQueries:
     def discipline_lines(self) -> tuple[DisciplineLine, ...]:
         sums = _sums(self.performance_lines, lambda line: line.discipline)
         ordered = sorted(sums.items(), key=lambda item: (item[0] is None, -item[1].places.booked, item[0] or ""))
-        return tuple(DisciplineLine(name or NO_DISCIPLINE, len(s.shows), s.performances, s.offered, s.places) for name, s in ordered)
+        return tuple(
+            DisciplineLine(name or NO_DISCIPLINE, len(s.shows), s.performances, s.offered, s.places)
+            for name, s in ordered
+        )
 
     def month_lines(self) -> tuple[MonthLine, ...]:
         scheduled = [line for line in self.performance_lines if line.starts_at is not None]
@@ -335,8 +389,12 @@ class ReviewService(Service):
                 disciplines=q.discipline_lines(),
                 months=q.month_lines(),
                 reasons=tuple(
-                    ReasonLine(label, reasons.get(label, 0), (reasons.get(label, 0) / figures.unused) if figures.unused else None,
-                               None if previous_reasons is None else previous_reasons.get(label, 0))
+                    ReasonLine(
+                        label,
+                        reasons.get(label, 0),
+                        (reasons.get(label, 0) / figures.unused) if figures.unused else None,
+                        None if previous_reasons is None else previous_reasons.get(label, 0),
+                    )
                     for label in labels
                 ),
                 narrative=_narrative(season),
@@ -350,20 +408,36 @@ class ReviewService(Service):
     def save_narrative(self, season_id: int, narrative: SeasonNarrative) -> SeasonNarrative:
         clean = SeasonNarrative(
             objectives=optional_text(narrative.objectives, "Objectifs", "objectives", NARRATIVE_MAX, multiline=True),
-            highlights=optional_text(narrative.highlights, "Faits marquants", "highlights", NARRATIVE_MAX, multiline=True),
-            relay_feedback=optional_text(narrative.relay_feedback, "Retours des relais", "relay_feedback", NARRATIVE_MAX, multiline=True),
-            next_steps=optional_text(narrative.next_steps, "Actions pour la saison prochaine", "next_steps", NARRATIVE_MAX, multiline=True),
+            highlights=optional_text(
+                narrative.highlights, "Faits marquants", "highlights", NARRATIVE_MAX, multiline=True
+            ),
+            relay_feedback=optional_text(
+                narrative.relay_feedback, "Retours des relais", "relay_feedback", NARRATIVE_MAX, multiline=True
+            ),
+            next_steps=optional_text(
+                narrative.next_steps, "Actions pour la saison prochaine", "next_steps", NARRATIVE_MAX, multiline=True
+            ),
             gaps=optional_text(narrative.gaps, "Explication des écarts", "gaps", NARRATIVE_MAX, multiline=True),
         )
         with self._writing() as session:
             season = get_or_refuse(session, Season, season_id, "Cette saison")
             season.review_objectives, season.review_highlights = clean.objectives, clean.highlights
-            season.review_relay_feedback, season.review_next_steps, season.review_gaps = clean.relay_feedback, clean.next_steps, clean.gaps
-            self._log(session, "update", "season", season_id, f"Bilan qualitatif de la saison {season.label} enregistré")
+            season.review_relay_feedback, season.review_next_steps, season.review_gaps = (
+                clean.relay_feedback,
+                clean.next_steps,
+                clean.gaps,
+            )
+            self._log(
+                session, "update", "season", season_id, f"Bilan qualitatif de la saison {season.label} enregistré"
+            )
             return clean
 
 
 def _narrative(season: Season) -> SeasonNarrative:
     return SeasonNarrative(
-        season.review_objectives, season.review_highlights, season.review_relay_feedback, season.review_next_steps, season.review_gaps,
+        season.review_objectives,
+        season.review_highlights,
+        season.review_relay_feedback,
+        season.review_next_steps,
+        season.review_gaps,
     )

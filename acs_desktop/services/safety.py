@@ -66,5 +66,10 @@ class SafetyService:
         except StoreError as error:
             raise DomainError(error.code, error.message) from None
         except (OSError, sqlite3.Error) as error:  # a full disk: the store in place is still the one before
-            raise fault(error, self._store.path, outcome="La restauration n'a pas été faite ; la base est telle qu'avant.") or error from None
+            raise (
+                fault(
+                    error, self._store.path, outcome="La restauration n'a pas été faite ; la base est telle qu'avant."
+                )
+                or error
+            ) from None
         return result

@@ -46,8 +46,17 @@ class AssociationInfo:
 
 def _info(row: AssociationSettings) -> AssociationInfo:
     return AssociationInfo(
-        row.name, row.address, row.postal_code, row.commune, row.phone, row.email, row.website,
-        row.retention_months, row.logo_png, row.ticket_name, row.print_reminder_days,
+        row.name,
+        row.address,
+        row.postal_code,
+        row.commune,
+        row.phone,
+        row.email,
+        row.website,
+        row.retention_months,
+        row.logo_png,
+        row.ticket_name,
+        row.print_reminder_days,
     )
 
 
@@ -79,8 +88,16 @@ class SettingsService(Service):
             "phone": optional_text(phone, "Téléphone", "phone", 30),
             "email": optional_email(email),
             "website": optional_text(website, "Site web", "website", 120),
-            "retention_months": count(retention_months, "Durée de conservation (mois)", "retention_months", minimum=1, maximum=120),
-            "print_reminder_days": count(print_reminder_days, "Billets à éditer au plus tard (jours avant)", "print_reminder_days", minimum=0, maximum=90),
+            "retention_months": count(
+                retention_months, "Durée de conservation (mois)", "retention_months", minimum=1, maximum=120
+            ),
+            "print_reminder_days": count(
+                print_reminder_days,
+                "Billets à éditer au plus tard (jours avant)",
+                "print_reminder_days",
+                minimum=0,
+                maximum=90,
+            ),
         }
         revealing = revealing_words(values["ticket_name"])
         if revealing:
@@ -104,7 +121,9 @@ class SettingsService(Service):
             if not (image.startswith(PNG_SIGNATURE) or image.startswith(JPEG_SIGNATURE)):
                 raise DomainError("logo_format", "Le logo doit être une image PNG ou JPEG.", field="logo")
             if len(image) > MAX_LOGO_BYTES:
-                raise DomainError("logo_too_large", "Le logo dépasse 2 Mo : choisissez une image plus légère.", field="logo")
+                raise DomainError(
+                    "logo_too_large", "Le logo dépasse 2 Mo : choisissez une image plus légère.", field="logo"
+                )
         with self._writing() as session:
             self._row(session).logo_png = image
             self._log(session, "update", "settings", 1, "Logo retiré" if image is None else "Logo remplacé")

@@ -28,7 +28,9 @@ class AboutDialog(QDialog):
             f"<b>Données</b> : {store_path}<br><b>Sauvegardes</b> : {store_path.parent / 'sauvegardes'}"
         )
         heading.setWordWrap(True)
-        heading.setTextInteractionFlags(heading.textInteractionFlags() | heading.textInteractionFlags().TextSelectableByMouse)
+        heading.setTextInteractionFlags(
+            heading.textInteractionFlags() | heading.textInteractionFlags().TextSelectableByMouse
+        )
         top = QHBoxLayout()
         top.addWidget(icon)
         top.addWidget(heading, 1)

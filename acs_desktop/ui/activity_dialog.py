@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QV
 
 from acs_desktop.services import Services
 from acs_desktop.ui.widgets.formats import format_datetime, format_int
-from acs_desktop.ui.widgets.table_model import Column, RowsTableModel
 from acs_desktop.ui.widgets.inputs import DateEdit
 from acs_desktop.ui.widgets.records_view import RecordsView
+from acs_desktop.ui.widgets.table_model import Column, RowsTableModel
 
 LIMIT = 2000
 
@@ -19,7 +19,12 @@ class ActivityTableModel(RowsTableModel):
         Column("Quand", lambda r: format_datetime(r.at), sort=lambda r: r.at),
         Column("Action", lambda r: r.action),
         Column("Sur", lambda r: r.entity),
-        Column("N°", lambda r: "" if r.entity_id is None else str(r.entity_id), sort=lambda r: r.entity_id or 0, numeric=True),
+        Column(
+            "N°",
+            lambda r: "" if r.entity_id is None else str(r.entity_id),
+            sort=lambda r: r.entity_id or 0,
+            numeric=True,
+        ),
         Column("Détail (avant → après)", lambda r: r.summary, stretch=True),
     )
 
@@ -30,7 +35,9 @@ class ActivityDialog(QDialog):
         self.services = services
         self.setWindowTitle("Journal d'activité")
         self.resize(1100, 640)
-        self.view = RecordsView(ActivityTableModel(self), placeholder="Chercher dans le journal : un relais, un spectacle, un code…")
+        self.view = RecordsView(
+            ActivityTableModel(self), placeholder="Chercher dans le journal : un relais, un spectacle, un code…"
+        )
         self.view.setObjectName("activityList")
         self.day_from = DateEdit(optional=True)
         self.day_to = DateEdit(optional=True)
@@ -58,7 +65,9 @@ class ActivityDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        rows = self.services.activity.entries(self.view.search.text(), day_from=self.day_from.value(), day_to=self.day_to.value(), limit=LIMIT)
+        rows = self.services.activity.entries(
+            self.view.search.text(), day_from=self.day_from.value(), day_to=self.day_to.value(), limit=LIMIT
+        )
         self.view.set_rows(rows)
         more = " (les plus récentes)" if len(rows) == LIMIT else ""
         self.count.setText(f"{format_int(len(rows))} ligne(s){more}")

@@ -10,7 +10,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QEventLoop, QLibraryInfo, QLocale, QObject, QSettings, Qt, QThreadPool, QTimer, QTranslator
+from PySide6.QtCore import (
+    QEvent,
+    QEventLoop,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QSettings,
+    Qt,
+    QThreadPool,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtWidgets import QApplication, QWidget
 
 from acs_desktop import APP_NAME, __version__
@@ -42,7 +53,12 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         # Fusion clips the accent of capitals (É, À) on inactive tabs: a little more room on top.
         app.setStyleSheet("QTabBar::tab { padding: 5px 12px 4px 12px; }")
         translator = QTranslator(app)
-        if translator.load(QLocale(QLocale.Language.French), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        if translator.load(
+            QLocale(QLocale.Language.French),
+            "qtbase",
+            "_",
+            QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+        ):
             app.installTranslator(translator)
         app._acs_translator = translator
     return app
@@ -82,7 +98,12 @@ def install_exception_hook(log_path: Path) -> None:
 
 
 def run_gui(
-    data_dir: Path, store_path: Path, log_path: Path, open_services: Callable[[QWidget], Services | None], *, self_test: bool = False
+    data_dir: Path,
+    store_path: Path,
+    log_path: Path,
+    open_services: Callable[[QWidget], Services | None],
+    *,
+    self_test: bool = False,
 ) -> int:
     """The window first, then the store: the frame (menus, tab titles, « Ouverture de la base… »)
     shows as fast as any Qt window; `open_services(window)` then opens the store — and may ask,
@@ -109,8 +130,11 @@ def run_gui(
             if said is not None:  # a refusal or a fault of the machine: what it is, then the command line says it too
                 messages().warning(window, APP_NAME, f"La base n'a pas pu être ouverte.\n\n{said}")
             else:
-                messages().critical(window, "Erreur inattendue",
-                                     f"La base n'a pas pu être ouverte.\n\nLe détail technique est dans le journal :\n{log_path}")
+                messages().critical(
+                    window,
+                    "Erreur inattendue",
+                    f"La base n'a pas pu être ouverte.\n\nLe détail technique est dans le journal :\n{log_path}",
+                )
         window.close()
         raise
     QApplication.restoreOverrideCursor()
@@ -174,7 +198,9 @@ def _self_test(app: QApplication, window, services: Services, store_path: Path) 
 
     def run() -> None:
         try:
-            result["exposed"] = int(wait(lambda: window.windowHandle() is not None and window.windowHandle().isExposed()))
+            result["exposed"] = int(
+                wait(lambda: window.windowHandle() is not None and window.windowHandle().isExposed())
+            )
             for page in pages:
                 before = counter.count(page)
                 if page in window.tab_pages:
@@ -191,7 +217,13 @@ def _self_test(app: QApplication, window, services: Services, store_path: Path) 
     figures = services.review.key_figures(window.current_season_id()) if window.current_season_id() else None
     invitations = format_int(figures.booked) if figures else "0"
     ok = result["exposed"] == 1 and result["drawn"] == len(pages)
-    shown = f"{result['drawn']}/{len(pages)} onglets dessinés" if pages == window.tab_pages else "page d'accueil dessinée" if result["drawn"] else "page d'accueil non dessinée"
+    shown = (
+        f"{result['drawn']}/{len(pages)} onglets dessinés"
+        if pages == window.tab_pages
+        else "page d'accueil dessinée"
+        if result["drawn"]
+        else "page d'accueil non dessinée"
+    )
     print(
         f"Autotest {APP_NAME} {__version__} : {'réussi' if ok else 'ÉCHEC'} — fenêtre affichée, "
         f"{shown}, saison {season}, {invitations} places réservées, base {store_path}"

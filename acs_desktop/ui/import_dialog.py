@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 
 from acs_desktop.ui.operations import Operation
 from acs_desktop.ui.widgets.formats import format_int
-from acs_desktop.ui.widgets.table_model import Column, RowsTableModel
-from acs_desktop.ui.widgets.records_view import RecordsView
-from acs_desktop.ui.widgets.wrapping_label import WrappingLabel
 from acs_desktop.ui.widgets.messages import messages
+from acs_desktop.ui.widgets.records_view import RecordsView
+from acs_desktop.ui.widgets.table_model import Column, RowsTableModel
+from acs_desktop.ui.widgets.wrapping_label import WrappingLabel
 
 FILES_HINT = (
     "Choisissez un <b>dossier de fichiers CSV</b> (partenaires.csv, conventions.csv, relais.csv, offres.csv, "
@@ -40,7 +40,12 @@ class PlanTableModel(RowsTableModel):
     COLUMNS = (
         Column("Élément", lambda line: line.kind, stretch=True),
         Column("À créer", lambda line: format_int(line.new), sort=lambda line: line.new, numeric=True),
-        Column("Déjà dans la base (repris)", lambda line: format_int(line.existing) if line.existing else "", sort=lambda line: line.existing, numeric=True),
+        Column(
+            "Déjà dans la base (repris)",
+            lambda line: format_int(line.existing) if line.existing else "",
+            sort=lambda line: line.existing,
+            numeric=True,
+        ),
     )
 
 
@@ -48,7 +53,11 @@ class ProblemsTableModel(RowsTableModel):
     COLUMNS = (
         Column("Fichier", lambda p: p.where),
         Column("Ligne", lambda p: format_int(p.line) if p.line else "", sort=lambda p: p.line or 0, numeric=True),
-        Column("En attente de", lambda p: p.depends_on or "", tip="La ligne refusée dont celle-ci dépend : elle sera vérifiée après sa correction."),
+        Column(
+            "En attente de",
+            lambda p: p.depends_on or "",
+            tip="La ligne refusée dont celle-ci dépend : elle sera vérifiée après sa correction.",
+        ),
         Column("À corriger", lambda p: p.message, stretch=True),
     )
 
@@ -87,7 +96,9 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, 100)
         self.progress.hide()
         self.plan_view = RecordsView(PlanTableModel(self), placeholder="Rechercher…")
-        self.problems_view = RecordsView(ProblemsTableModel(self), placeholder="Rechercher dans les problèmes (fichier, motif…)")
+        self.problems_view = RecordsView(
+            ProblemsTableModel(self), placeholder="Rechercher dans les problèmes (fichier, motif…)"
+        )
         self.pages = QStackedWidget()
         self.pages.addWidget(QLabel())
         self.pages.addWidget(self.plan_view)
@@ -135,8 +146,11 @@ class ImportDialog(QDialog):
         self.path_label.setText(str(path))
         self.summary.setText("Lecture et vérification de chaque ligne…")
         services = self.services
-        self._run(lambda progress: services.season_io.plan(path, progress), self._show_plan,
-                  "Vérification annulée : rien n'a été écrit.")
+        self._run(
+            lambda progress: services.season_io.plan(path, progress),
+            self._show_plan,
+            "Vérification annulée : rien n'a été écrit.",
+        )
 
     def _show_plan(self, plan) -> None:
         self.plan = plan
@@ -171,7 +185,9 @@ class ImportDialog(QDialog):
             return
         plan, services = self.plan, self.services
         self.summary.setText("Import en cours…")
-        self._run(lambda progress: services.season_io.apply(plan, progress), self._done, "Import annulé : rien n'a été écrit.")
+        self._run(
+            lambda progress: services.season_io.apply(plan, progress), self._done, "Import annulé : rien n'a été écrit."
+        )
 
     def _done(self, plan) -> None:
         self.summary.setText(f"<b>Import terminé</b> : saison(s) {', '.join(plan.seasons)} ajoutée(s) à la base.")

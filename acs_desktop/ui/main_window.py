@@ -194,7 +194,12 @@ class MainWindow(QMainWindow):
         self._menu_action(file_menu, "&Motifs de non-utilisation…", self.edit_reasons)
         self._menu_action(file_menu, "&Clôturer la saison…", self.close_season)
         file_menu.addSeparator()
-        self._menu_action(file_menu, "Sauve&garder vers…", lambda: safety_actions.backup_to_folder(self, self.services), "Ctrl+Shift+S")
+        self._menu_action(
+            file_menu,
+            "Sauve&garder vers…",
+            lambda: safety_actions.backup_to_folder(self, self.services),
+            "Ctrl+Shift+S",
+        )
         self._menu_action(file_menu, "&Restaurer une sauvegarde…", self.restore_backup)
         self._menu_action(file_menu, "&Journal d'activité…", self.show_activity, "Ctrl+J")
         file_menu.addSeparator()
@@ -219,7 +224,9 @@ class MainWindow(QMainWindow):
         from acs_desktop.ui import safety_actions
 
         season_id = self.current_season_id()
-        if season_id is not None and safety_actions.close_season(self, self.services, season_id, self.season_box.currentText()):
+        if season_id is not None and safety_actions.close_season(
+            self, self.services, season_id, self.season_box.currentText()
+        ):
             self.events.announce(Changes.everything())
 
     def restore_backup(self) -> None:

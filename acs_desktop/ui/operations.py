@@ -62,8 +62,14 @@ class Attempt:
         return self.ok
 
 
-def perform(parent: QWidget, call: Callable[[], Any], *, changes: Changes | None = None,
-            events: AppEvents | None = None, title: str = "Impossible") -> Attempt:
+def perform(
+    parent: QWidget,
+    call: Callable[[], Any],
+    *,
+    changes: Changes | None = None,
+    events: AppEvents | None = None,
+    title: str = "Impossible",
+) -> Attempt:
     """Run `call()` now; a refusal is shown (and nothing changed), a success announces `changes`."""
     try:
         value = call()
@@ -101,7 +107,7 @@ class _Worker(QRunnable):
             result = self._work(self.progress)
         except Cancelled:
             self.signals.cancelled.emit()
-        except Exception as error:  # noqa: BLE001 - never a traceback in the window
+        except Exception as error:
             self.signals.refused.emit(explain(error))
         else:  # finished: even if stop was asked after the last step, the work is done
             self.signals.done.emit(result)
@@ -117,10 +123,20 @@ class Operation(QObject):
     cancelled = Signal()
     ended = Signal()  # whichever way it ended
 
-    def __init__(self, parent: QWidget, work: Callable[[Progress], object], *, label: str | None = None,
-                 dialog_title: str = "Travail en cours", title: str = "Opération impossible", cancelled_text: str = "Opération annulée : rien n'a été écrit.",
-                 changes: Changes | None = None, events: AppEvents | None = None, say_refusal: bool = True,
-                 pool: QThreadPool | None = None):
+    def __init__(
+        self,
+        parent: QWidget,
+        work: Callable[[Progress], object],
+        *,
+        label: str | None = None,
+        dialog_title: str = "Travail en cours",
+        title: str = "Opération impossible",
+        cancelled_text: str = "Opération annulée : rien n'a été écrit.",
+        changes: Changes | None = None,
+        events: AppEvents | None = None,
+        say_refusal: bool = True,
+        pool: QThreadPool | None = None,
+    ):
         super().__init__(parent)  # the parent keeps the operation alive until it ends
         self._parent = parent
         self._title = title

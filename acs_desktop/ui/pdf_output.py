@@ -42,7 +42,13 @@ _viewer_folder: Path | None = None
 
 class PdfPreviewDialog(QDialog):
     def __init__(
-        self, pdf: bytes, title: str, filename: str, summary: str = "", parent: QWidget | None = None, *,
+        self,
+        pdf: bytes,
+        title: str,
+        filename: str,
+        summary: str = "",
+        parent: QWidget | None = None,
+        *,
         on_output: Callable[[], str | None] | None = None,
     ):
         """`on_output` runs once, the first time the document leaves the preview (printed, saved
@@ -67,7 +73,9 @@ class PdfPreviewDialog(QDialog):
         self.view.setPageSpacing(12)
 
         pages = self.document.pageCount()
-        self.summary = QLabel(" · ".join(part for part in (summary, f"{format_int(pages)} page{'s' if pages > 1 else ''}") if part))
+        self.summary = QLabel(
+            " · ".join(part for part in (summary, f"{format_int(pages)} page{'s' if pages > 1 else ''}") if part)
+        )
         self.summary.setWordWrap(True)
         self.print_button = QPushButton("Imprimer…")
         self.print_button.setDefault(True)
@@ -110,7 +118,9 @@ class PdfPreviewDialog(QDialog):
 
     def save_as(self) -> Path | None:
         global _last_folder
-        folder = _last_folder or Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+        folder = _last_folder or Path(
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home()
+        )
         chosen = messages().save_file(self, "Enregistrer en PDF", str(folder / self.filename), "Documents PDF (*.pdf)")
         if not chosen:
             return None
@@ -121,7 +131,9 @@ class PdfPreviewDialog(QDialog):
             messages().warning(self, "Enregistrer en PDF", error.message)
             return None
         except OSError as error:
-            messages().warning(self, "Enregistrer en PDF", f"Impossible d'écrire « {path} » : {error.strerror or error}.")
+            messages().warning(
+                self, "Enregistrer en PDF", f"Impossible d'écrire « {path} » : {error.strerror or error}."
+            )
             return None
         _last_folder = path.parent
         self.summary.setText(f"{self.summary.text()} · enregistré dans {path}")
@@ -136,7 +148,9 @@ class PdfPreviewDialog(QDialog):
             messages().warning(self, "Lecteur PDF", error.message)
             return None
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-            messages().warning(self, "Lecteur PDF", f"Aucun lecteur PDF n'a pu ouvrir le document. Il est enregistré ici : {path}")
+            messages().warning(
+                self, "Lecteur PDF", f"Aucun lecteur PDF n'a pu ouvrir le document. Il est enregistré ici : {path}"
+            )
         self._output_done()  # the viewer can print it: from here on it may be on paper
         return path
 
@@ -191,8 +205,12 @@ def viewer_folder() -> Path:
     return _viewer_folder
 
 
-def show_document(parent: QWidget, document: Document, on_output: Callable[[], str | None] | None = None) -> PdfPreviewDialog:
+def show_document(
+    parent: QWidget, document: Document, on_output: Callable[[], str | None] | None = None
+) -> PdfPreviewDialog:
     """The preview of a PDF `Document`, shown until closed."""
-    dialog = PdfPreviewDialog(document.content, document.title, document.filename, document.summary, parent, on_output=on_output)
+    dialog = PdfPreviewDialog(
+        document.content, document.title, document.filename, document.summary, parent, on_output=on_output
+    )
     dialog.exec()
     return dialog

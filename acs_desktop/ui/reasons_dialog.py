@@ -5,11 +5,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
 
 from acs_desktop.services import Services
-from acs_desktop.ui.widgets.formats import format_int
-from acs_desktop.ui.widgets.table_model import Column, RowsTableModel
 from acs_desktop.ui.operations import perform
+from acs_desktop.ui.widgets.formats import format_int
 from acs_desktop.ui.widgets.list_panel import ListPanel
 from acs_desktop.ui.widgets.messages import messages
+from acs_desktop.ui.widgets.table_model import Column, RowsTableModel
 
 
 class ReasonsTableModel(RowsTableModel):
@@ -29,11 +29,19 @@ class ReasonsDialog(QDialog):
         self.services = services
         self.setWindowTitle("Motifs de non-utilisation")
         self.resize(620, 460)
-        self.panel = ListPanel("Motifs proposés quand une place n'a pas été utilisée", ReasonsTableModel(self),
-                               on_add=self._add, on_edit=self._rename)
+        self.panel = ListPanel(
+            "Motifs proposés quand une place n'a pas été utilisée",
+            ReasonsTableModel(self),
+            on_add=self._add,
+            on_edit=self._rename,
+        )
         self.panel.view.table.setSortingEnabled(False)
         row = self.panel.layout().itemAt(0).layout()
-        for text, slot in (("Monter", lambda: self._move(-1)), ("Descendre", lambda: self._move(1)), ("Retirer / remettre", self._toggle)):
+        for text, slot in (
+            ("Monter", lambda: self._move(-1)),
+            ("Descendre", lambda: self._move(1)),
+            ("Retirer / remettre", self._toggle),
+        ):
             button = QPushButton(text)
             button.clicked.connect(lambda _=False, s=slot: s())
             row.addWidget(button)

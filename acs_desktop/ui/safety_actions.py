@@ -27,7 +27,9 @@ def backup_to_folder(parent: QWidget, services: Services) -> Path | None:
 
 def restore_from_file(parent: QWidget, services: Services) -> bool:
     start = services.safety.data_dir / "sauvegardes"
-    file = messages().open_file(parent, "Restaurer une sauvegarde", str(start if start.exists() else Path.home()), "Sauvegardes ACS (*.sqlite)")
+    file = messages().open_file(
+        parent, "Restaurer une sauvegarde", str(start if start.exists() else Path.home()), "Sauvegardes ACS (*.sqlite)"
+    )
     if not file:
         return False
     try:
@@ -35,13 +37,20 @@ def restore_from_file(parent: QWidget, services: Services) -> bool:
     except DomainError as error:
         messages().refusal(parent, error.message, "Sauvegarde refusée")
         return False
-    if not messages().question(parent, "Restaurer une sauvegarde",
-                   f"Remplacer la base actuelle par la sauvegarde\n« {file} » ?\n\nLa base actuelle est d'abord gardée en copie dans le dossier des sauvegardes.",
-                   yes="Restaurer"):
+    if not messages().question(
+        parent,
+        "Restaurer une sauvegarde",
+        f"Remplacer la base actuelle par la sauvegarde\n« {file} » ?\n\nLa base actuelle est d'abord gardée en copie dans le dossier des sauvegardes.",
+        yes="Restaurer",
+    ):
         return False
     done = perform(parent, lambda: services.safety.restore(Path(file)))
     if done:
-        messages().information(parent, "Sauvegarde restaurée", f"La sauvegarde est en place.\nL'ancienne base est gardée ici :\n{done.value.previous_kept_at}")
+        messages().information(
+            parent,
+            "Sauvegarde restaurée",
+            f"La sauvegarde est en place.\nL'ancienne base est gardée ici :\n{done.value.previous_kept_at}",
+        )
     return bool(done)
 
 
@@ -56,14 +65,20 @@ def close_season(parent: QWidget, services: Services, season_id: int, label: str
     done = perform(parent, lambda: services.privacy.close_season(season_id))
     if done:
         closed = done.value
-        messages().information(parent, "Saison clôturée", f"Saison {label} clôturée ; {closed.first_names} prénom(s) effacé(s).\n\n"
-                                + copies_text(closed.copies_erased, closed.copies_unreachable))
+        messages().information(
+            parent,
+            "Saison clôturée",
+            f"Saison {label} clôturée ; {closed.first_names} prénom(s) effacé(s).\n\n"
+            + copies_text(closed.copies_erased, closed.copies_unreachable),
+        )
     return bool(done)
 
 
 def report_erasure(parent: QWidget, title: str, erased: Erased) -> None:
     """Say where the erasure reached (the store, its copies) and which copies it could not."""
-    messages().information(parent, title, "Données effacées de la base.\n\n" + copies_text(erased.copies_erased, erased.copies_unreachable))
+    messages().information(
+        parent, title, "Données effacées de la base.\n\n" + copies_text(erased.copies_erased, erased.copies_unreachable)
+    )
 
 
 def export_person(parent: QWidget, title: str, json_text: str, default_name: str) -> None:

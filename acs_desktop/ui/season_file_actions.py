@@ -7,10 +7,9 @@ from pathlib import Path
 
 from PySide6.QtGui import QAction
 
-from acs_desktop.ui.operations import Operation
 from acs_desktop.ui.import_dialog import ImportDialog
+from acs_desktop.ui.operations import Operation
 from acs_desktop.ui.widgets.messages import messages
-
 
 WORKBOOK, FOLDER = "Un classeur XLSX…", "Un dossier de fichiers CSV…"  # the export's two choices
 
@@ -47,24 +46,33 @@ def export_season(window) -> Operation | None:
         messages().information(window, "Exporter la saison", "Aucune saison à exporter.")
         return None
     label = window.season_box.currentText()
-    chosen = messages().choice(window, "Exporter la saison", f"Exporter la saison {label} :", (WORKBOOK, FOLDER),
-                               details="Les mêmes fichiers que l'import relit : partenaires, conventions, relais, offres, réservations.")
+    chosen = messages().choice(
+        window,
+        "Exporter la saison",
+        f"Exporter la saison {label} :",
+        (WORKBOOK, FOLDER),
+        details="Les mêmes fichiers que l'import relit : partenaires, conventions, relais, offres, réservations.",
+    )
     services = window.services
     if chosen == 0:
-        path = messages().save_file(window, "Classeur de la saison", str(Path.home() / f"saison-{label}.xlsx"), "Classeur Excel (*.xlsx)")
+        path = messages().save_file(
+            window, "Classeur de la saison", str(Path.home() / f"saison-{label}.xlsx"), "Classeur Excel (*.xlsx)"
+        )
         if not path:
             return None
         target = Path(path if path.lower().endswith(".xlsx") else f"{path}.xlsx")
-        work = lambda _progress: services.season_io.export_xlsx(season_id, target)  # noqa: E731
+        work = lambda _progress: services.season_io.export_xlsx(season_id, target)
     elif chosen == 1:
         parent = messages().folder(window, "Dossier où créer les fichiers de la saison", str(Path.home()))
         if not parent:
             return None
         target = Path(parent) / f"saison-{label}"
-        work = lambda _progress: services.season_io.export_csv(season_id, target)  # noqa: E731
+        work = lambda _progress: services.season_io.export_csv(season_id, target)
     else:
         return None
     window.statusBar().showMessage(f"Export de la saison {label}…")
-    operation = Operation(window, work, title="Exporter la saison", cancelled_text=f"Export de la saison {label} annulé.")
+    operation = Operation(
+        window, work, title="Exporter la saison", cancelled_text=f"Export de la saison {label} annulé."
+    )
     operation.succeeded.connect(lambda _: window.statusBar().showMessage(f"Saison {label} exportée : {target}", 10000))
     return operation.start()

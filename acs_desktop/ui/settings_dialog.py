@@ -22,8 +22,12 @@ class SettingsDialog(FormDialog):
         self.services = services
         info = services.settings.get()
         self.name = self.add_field("name", "Nom de l'association", QLineEdit(info.name))
-        self.ticket_name = self.add_field("ticket_name", "Nom sur les billets", QLineEdit(info.ticket_name),
-                                          hint="Vide : le nom de l'association. Un nom neutre : les billets ne disent pas ce qu'ils sont.")
+        self.ticket_name = self.add_field(
+            "ticket_name",
+            "Nom sur les billets",
+            QLineEdit(info.ticket_name),
+            hint="Vide : le nom de l'association. Un nom neutre : les billets ne disent pas ce qu'ils sont.",
+        )
         self.ticket_warning = QLabel()
         self.ticket_warning.setStyleSheet(ERROR_STYLE)
         self.form.addRow("", self.ticket_warning)
@@ -35,11 +39,19 @@ class SettingsDialog(FormDialog):
         self.phone = self.add_field("phone", "Téléphone", QLineEdit(info.phone))
         self.email = self.add_field("email", "Courriel", QLineEdit(info.email))
         self.website = self.add_field("website", "Site web", QLineEdit(info.website))
-        self.retention = self.add_field("retention_months", "Conservation des prénoms (mois)", CountSpin(minimum=1, maximum=120),
-                                        hint="Prénoms effacés ce nombre de mois après la fin d'une saison (CNIL : 24).")
+        self.retention = self.add_field(
+            "retention_months",
+            "Conservation des prénoms (mois)",
+            CountSpin(minimum=1, maximum=120),
+            hint="Prénoms effacés ce nombre de mois après la fin d'une saison (CNIL : 24).",
+        )
         self.retention.setValue(info.retention_months)
-        self.reminder = self.add_field("print_reminder_days", "Billets urgents (jours avant)", CountSpin(minimum=0, maximum=90),
-                                       hint="Billets pas encore édités ce nombre de jours avant la représentation : signalés urgents.")
+        self.reminder = self.add_field(
+            "print_reminder_days",
+            "Billets urgents (jours avant)",
+            CountSpin(minimum=0, maximum=90),
+            hint="Billets pas encore édités ce nombre de jours avant la représentation : signalés urgents.",
+        )
         self.reminder.setValue(info.print_reminder_days)
         self._logo: bytes | None = info.logo
         self._logo_changed = False
@@ -64,7 +76,8 @@ class SettingsDialog(FormDialog):
         words = revealing_words(printed)
         self.ticket_warning.setText(
             f"Attention : « {printed} » serait imprimé sur les billets et contient « {words[0]} ». Donnez un nom neutre pour les billets."
-            if words else ""
+            if words
+            else ""
         )
         self.ticket_warning.setVisible(bool(words))
 
@@ -81,7 +94,9 @@ class SettingsDialog(FormDialog):
             try:
                 self._logo = Path(path).read_bytes()
             except OSError as exc:
-                self.show_error(DomainError("logo_unreadable", f"Le fichier ne peut pas être lu ({exc.strerror}).", field="logo"))
+                self.show_error(
+                    DomainError("logo_unreadable", f"Le fichier ne peut pas être lu ({exc.strerror}).", field="logo")
+                )
                 return
             self._logo_changed = True
             self._show_logo()
@@ -95,7 +110,14 @@ class SettingsDialog(FormDialog):
             self.services.settings.set_logo(self._logo)
             self._logo_changed = False
         return self.services.settings.update(
-            name=self.name.text(), address=self.address.text(), postal_code=self.postal_code.text(), commune=self.commune.text(),
-            phone=self.phone.text(), email=self.email.text(), website=self.website.text(), retention_months=self.retention.value(),
-            ticket_name=self.ticket_name.text(), print_reminder_days=self.reminder.value(),
+            name=self.name.text(),
+            address=self.address.text(),
+            postal_code=self.postal_code.text(),
+            commune=self.commune.text(),
+            phone=self.phone.text(),
+            email=self.email.text(),
+            website=self.website.text(),
+            retention_months=self.retention.value(),
+            ticket_name=self.ticket_name.text(),
+            print_reminder_days=self.reminder.value(),
         )

@@ -38,7 +38,9 @@ class WelcomePage(QWidget):
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.start)
         self.demo_button = QPushButton("Charger la démonstration")
-        self.demo_button.setToolTip("Des données fictives (une saison passée, une saison en cours) pour découvrir le logiciel")
+        self.demo_button.setToolTip(
+            "Des données fictives (une saison passée, une saison en cours) pour découvrir le logiciel"
+        )
         self.demo_button.clicked.connect(self.load_demo)
         buttons = QHBoxLayout()
         buttons.addWidget(self.demo_button)

@@ -55,8 +55,17 @@ def relay_with_tickets_to_print(services):
 
 def test_tickets_of_a_relay_by_name_then_nothing_left(data_dir, services, tmp_path, capsys):
     relay = relay_with_tickets_to_print(services)
-    expected = [b for b in services.booking_lists.list_bookings(season_id(services), relay_id=relay.relay_id) if b.booked and b.starts_at > datetime.now()]
-    codes = [i.code for b in expected for i in services.booking_lists.invitations_of(b.id) if i.status is InvitationStatus.BOOKED]
+    expected = [
+        b
+        for b in services.booking_lists.list_bookings(season_id(services), relay_id=relay.relay_id)
+        if b.booked and b.starts_at > datetime.now()
+    ]
+    codes = [
+        i.code
+        for b in expected
+        for i in services.booking_lists.invitations_of(b.id)
+        if i.status is InvitationStatus.BOOKED
+    ]
     out = tmp_path / "billets.pdf"
     assert run(data_dir, "tickets", "--relay", relay.name.upper(), "--out", str(out)) == 0
     printed = capsys.readouterr().out
@@ -67,7 +76,9 @@ def test_tickets_of_a_relay_by_name_then_nothing_left(data_dir, services, tmp_pa
     assert page_count(pdf) == -(-len(codes) // 8) and all(fonts(pdf).values())
     assert services.settings.get().name_on_tickets == "SOSO"  # the demo prints a neutral name on tickets
     assert forbidden_words_in(content, extra=(relay.name,)) == []
-    assert {i.status for b in expected for i in services.booking_lists.invitations_of(b.id) if i.code in codes} == {InvitationStatus.ISSUED}
+    assert {i.status for b in expected for i in services.booking_lists.invitations_of(b.id) if i.code in codes} == {
+        InvitationStatus.ISSUED
+    }
     assert run(data_dir, "tickets", "--relay", str(relay.relay_id), "--out", str(tmp_path / "encore.pdf")) == 1
     assert "aucun billet à imprimer" in capsys.readouterr().err
     assert not (tmp_path / "encore.pdf").exists()
@@ -87,7 +98,11 @@ def test_an_unknown_relay_or_season_is_refused(data_dir, capsys):
 
 
 def test_a_booking_printed_twice_says_duplicata(data_dir, services, tmp_path, capsys):
-    booking = next(b for b in services.booking_lists.list_bookings(season_id(services)) if b.booked and b.starts_at > datetime.now())
+    booking = next(
+        b
+        for b in services.booking_lists.list_bookings(season_id(services))
+        if b.booked and b.starts_at > datetime.now()
+    )
     assert run(data_dir, "tickets", "--booking", str(booking.id), "--out", str(tmp_path)) == 0
     assert "imprimé" in capsys.readouterr().out
     assert run(data_dir, "tickets", "--booking", str(booking.id), "--out", str(tmp_path / "encore.pdf")) == 0
@@ -104,18 +119,31 @@ def test_nothing_is_marked_when_the_folder_cannot_be_written(data_dir, services,
 
 
 def test_attendance_sheet_of_a_performance(data_dir, services, tmp_path, capsys):
-    performance = next(p for p in services.offers.list_performances(season_id(services)) if p.starts_at > datetime.now() and p.booked
-                       and any(b.issued for b in services.booking_lists.list_bookings(season_id(services), performance_id=p.id)))
-    relays = {b.relay_name for b in services.booking_lists.list_bookings(season_id(services), performance_id=performance.id) if b.issued}
+    performance = next(
+        p
+        for p in services.offers.list_performances(season_id(services))
+        if p.starts_at > datetime.now()
+        and p.booked
+        and any(b.issued for b in services.booking_lists.list_bookings(season_id(services), performance_id=p.id))
+    )
+    relays = {
+        b.relay_name
+        for b in services.booking_lists.list_bookings(season_id(services), performance_id=performance.id)
+        if b.issued
+    }
     out = tmp_path / "feuille.pdf"
     assert run(data_dir, "attendance", "--performance", str(performance.id), "--out", str(out)) == 0
     content = flat(out.read_bytes())
     assert "FEUILLE D'ÉMARGEMENT" in content and performance.show_title in content
     assert [name for name in relays if name in content] == []  # the venue's copy: no relay named
     assert "Feuille d'émargement" in capsys.readouterr().out
-    assert run(data_dir, "attendance", "--performance", str(performance.id), "--with-relays", "--out", str(tmp_path)) == 0
+    assert (
+        run(data_dir, "attendance", "--performance", str(performance.id), "--with-relays", "--out", str(tmp_path)) == 0
+    )
     association = next(tmp_path.glob("emargement-*-association.pdf"))
-    assert all(name in flat(association.read_bytes()) for name in relays) and str(association) in capsys.readouterr().out
+    assert (
+        all(name in flat(association.read_bytes()) for name in relays) and str(association) in capsys.readouterr().out
+    )
 
 
 def test_slip_and_catalogue(data_dir, services, tmp_path, capsys):
@@ -134,4 +162,8 @@ def test_the_command_line_writes_the_document_and_refuses_without_traceback(data
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "c.pdf").read_bytes().startswith(b"%PDF")
     refused = command_line("--data-dir", data_dir, "attendance", "--performance", "999999")
-    assert refused.returncode == 1 and "n'existe plus" in refused.stderr and "Traceback" not in refused.stderr + refused.stdout
+    assert (
+        refused.returncode == 1
+        and "n'existe plus" in refused.stderr
+        and "Traceback" not in refused.stderr + refused.stdout
+    )

@@ -20,11 +20,11 @@ def write_season(folder, ahead: datetime, past: datetime) -> None:
         "conventions": f"partenaire;saison;etat;places_engagees;abonnes_solidaires;dons_eur;valeur_place_eur\nThéâtre de la Ville;{label};en cours;20;30;300,00;12,00\n",
         "relais": "nom;type;commune\nCCAS d'Orvault;CCAS;Orvault\n",
         "offres": "spectacle;partenaire;date;heure;places;saison\n"
-                  f"Antigone;Théâtre de la Ville;{ahead:%d/%m/%Y};20:30;6;{label}\n"
-                  f"Boléro;Théâtre de la Ville;{past:%d/%m/%Y};20:30;6;{label}\n",
+        f"Antigone;Théâtre de la Ville;{ahead:%d/%m/%Y};20:30;6;{label}\n"
+        f"Boléro;Théâtre de la Ville;{past:%d/%m/%Y};20:30;6;{label}\n",
         "reservations": "spectacle;date;heure;relais;places;presents;motif_non_utilisation\n"
-                        f"Antigone;{ahead:%d/%m/%Y};20:30;CCAS d'Orvault;3;;\n"
-                        f"Boléro;{past:%d/%m/%Y};20:30;CCAS d'Orvault;2;2;\n",
+        f"Antigone;{ahead:%d/%m/%Y};20:30;CCAS d'Orvault;3;;\n"
+        f"Boléro;{past:%d/%m/%Y};20:30;CCAS d'Orvault;2;2;\n",
     }
     folder.mkdir()
     for name, text in files.items():
@@ -34,7 +34,11 @@ def write_season(folder, ahead: datetime, past: datetime) -> None:
 def test_imported_bookings_ahead_are_printed_by_the_tickets_command(tmp_path, capsys):
     now = datetime.now()
     ahead = now + timedelta(days=3)
-    past = now - timedelta(days=1) if season_label_for((now - timedelta(days=1)).date()) == season_label_for(ahead.date()) else ahead
+    past = (
+        now - timedelta(days=1)
+        if season_label_for((now - timedelta(days=1)).date()) == season_label_for(ahead.date())
+        else ahead
+    )
     folder = tmp_path / "saison"
     write_season(folder, ahead, past)
     data = tmp_path / "data"

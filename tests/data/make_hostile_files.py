@@ -48,8 +48,10 @@ SHEET = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 
 def shared_strings(third: str = "CCAS", dtd: str = "") -> str:
     items = "".join(f"<si><t>{text}</t></si>" for text in ("nom", "commune", third, "Rezé"))
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n{dtd}'
-            f'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="4" uniqueCount="4">{items}</sst>')
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n{dtd}'
+        f'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="4" uniqueCount="4">{items}</sst>'
+    )
 
 
 def laughs(levels: int = 10) -> str:
@@ -60,8 +62,14 @@ def laughs(levels: int = 10) -> str:
 
 def workbook(path: Path, strings: str) -> None:
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name, text in (("[Content_Types].xml", CONTENT_TYPES), ("_rels/.rels", ROOT_RELS), ("xl/workbook.xml", WORKBOOK),
-                           ("xl/_rels/workbook.xml.rels", WORKBOOK_RELS), ("xl/worksheets/sheet1.xml", SHEET), ("xl/sharedStrings.xml", strings)):
+        for name, text in (
+            ("[Content_Types].xml", CONTENT_TYPES),
+            ("_rels/.rels", ROOT_RELS),
+            ("xl/workbook.xml", WORKBOOK),
+            ("xl/_rels/workbook.xml.rels", WORKBOOK_RELS),
+            ("xl/worksheets/sheet1.xml", SHEET),
+            ("xl/sharedStrings.xml", strings),
+        ):
             archive.writestr(zipfile.ZipInfo(name, WHEN), text.encode("utf-8"), compress_type=zipfile.ZIP_DEFLATED)
 
 
@@ -73,7 +81,7 @@ def declare_size(path: Path, member: str, size: int) -> None:
         name_at = 30 if signature == b"PK\x03\x04" else 46
         start = 0
         while (start := data.find(signature, start)) >= 0:
-            if data[start + name_at: start + name_at + len(name)] == name:
+            if data[start + name_at : start + name_at + len(name)] == name:
                 struct.pack_into("<I", data, start + offset, size)
             start += 4
     path.write_bytes(bytes(data))
@@ -85,7 +93,9 @@ def main() -> None:
     workbook(HERE / "billion_laughs.xlsx", shared_strings("&lol9;", laughs()))
     (HERE / "relais-utf16.csv").write_bytes(RELAIS.encode("utf-16"))  # with its BOM
     (HERE / "relais-cp1252.csv").write_bytes(RELAIS.encode("cp1252"))
-    (HERE / "relais-nul.csv").write_bytes(RELAIS.replace("Centre social Bellevue", "Centre social\x00 Bellevue").encode("utf-8"))
+    (HERE / "relais-nul.csv").write_bytes(
+        RELAIS.replace("Centre social Bellevue", "Centre social\x00 Bellevue").encode("utf-8")
+    )
 
 
 if __name__ == "__main__":

@@ -28,7 +28,8 @@ def test_first_start_of_the_day_takes_a_daily_and_a_monthly_copy(store_path):
     data_dir = store_path.parent
     written = automatic_backup(store_path, data_dir, NOW)
     assert sorted(p.relative_to(data_dir).as_posix() for p in written) == [
-        "sauvegardes/mensuelles/acs-2026-11.sqlite", "sauvegardes/quotidiennes/acs-2026-11-22.sqlite",
+        "sauvegardes/mensuelles/acs-2026-11.sqlite",
+        "sauvegardes/quotidiennes/acs-2026-11-22.sqlite",
     ]
     assert automatic_backup(store_path, data_dir, NOW + timedelta(hours=2)) == []  # once a day
     assert automatic_backup(store_path, data_dir, NOW + timedelta(hours=3), closing=True) == []  # nothing written since
@@ -41,14 +42,18 @@ def test_closing_after_a_session_that_only_read_takes_no_copy_and_the_next_day_d
     services.seasons.list_seasons(), services.relays.list_relays()  # reading only
     assert automatic_backup(store_path, store_path.parent, NOW + timedelta(hours=1), closing=True) == []
     assert daily.stat().st_mtime_ns == taken
-    assert [p.name for p in automatic_backup(store_path, store_path.parent, NOW + timedelta(days=1), closing=True)] == ["acs-2026-11-23.sqlite"]
+    assert [p.name for p in automatic_backup(store_path, store_path.parent, NOW + timedelta(days=1), closing=True)] == [
+        "acs-2026-11-23.sqlite"
+    ]
 
 
 def test_closing_copies_what_was_written_before_the_session_too(store, services, store_path):
     automatic_backup(store_path, store_path.parent, NOW)
     services.seasons.create_season("2026-2027")  # e.g. by `acs-desktop import`, between two sessions
     automatic_backup(store_path, store_path.parent, NOW + timedelta(hours=1))  # the next start: today's copy exists
-    assert [p.name for p in automatic_backup(store_path, store_path.parent, NOW + timedelta(hours=2), closing=True)] == ["acs-2026-11-22.sqlite"]
+    assert [
+        p.name for p in automatic_backup(store_path, store_path.parent, NOW + timedelta(hours=2), closing=True)
+    ] == ["acs-2026-11-22.sqlite"]
     assert seasons_in(store_path.parent / "sauvegardes" / "quotidiennes" / "acs-2026-11-22.sqlite") == ["2026-2027"]
 
 
@@ -75,7 +80,9 @@ def test_rotation_keeps_the_last_copies_before_a_restore_and_before_a_migration(
     import os
 
     data_dir = store_path.parent
-    before_restore = [data_dir / "sauvegardes" / f"acs.avant-restauration-202611{day:02d}-100000.sqlite" for day in range(1, 9)]
+    before_restore = [
+        data_dir / "sauvegardes" / f"acs.avant-restauration-202611{day:02d}-100000.sqlite" for day in range(1, 9)
+    ]
     before_migration = [data_dir / f"acs.avant-mise-a-jour-0005-202611{day:02d}-100000.sqlite" for day in range(1, 6)]
     for day, copy in enumerate(before_restore + before_migration):
         write_backup(store_path, copy)
@@ -97,7 +104,9 @@ def test_store_and_backups_are_readable_by_the_user_only(tmp_path):  # POSIX per
     assert (tmp_path / "new").stat().st_mode & 0o777 == 0o700
 
 
-def test_restore_checks_the_file_keeps_the_current_store_and_puts_the_backup_in_place(store, services, store_path, tmp_path):
+def test_restore_checks_the_file_keeps_the_current_store_and_puts_the_backup_in_place(
+    store, services, store_path, tmp_path
+):
     services.seasons.create_season("2025-2026")
     backup = write_backup(store_path, tmp_path / "usb" / "acs.sqlite")
     services.seasons.create_season("2026-2027")

@@ -81,7 +81,10 @@ def test_a_cut_just_before_the_last_step_loses_nothing(crashed_store, monkeypatc
     with pytest.raises(PowerCut):
         restore_backup(backup, store_path, store_path.parent, NOW)
     monkeypatch.undo()
-    assert not store_path.with_name("acs.sqlite-wal").exists() or os.path.getsize(store_path.with_name("acs.sqlite-wal")) == 0
+    assert (
+        not store_path.with_name("acs.sqlite-wal").exists()
+        or os.path.getsize(store_path.with_name("acs.sqlite-wal")) == 0
+    )
     assert labels(store_path) == {"2025-2026", "2026-2027"}  # with the old order, 2026-2027 was lost here
     assert not restoring_path(store_path).exists()
     kept = list((store_path.parent / "sauvegardes").glob("acs.restauration-interrompue-*.sqlite"))

@@ -10,7 +10,10 @@ from acs_desktop.services import Services
 from tests.conftest import FakeClock
 from tests.factories import Factory
 
-NEW = {"ix_invitation_performance_status_booking": ["performance_id", "status", "booking_id"], "ix_invitation_booking_status": ["booking_id", "status"]}
+NEW = {
+    "ix_invitation_performance_status_booking": ["performance_id", "status", "booking_id"],
+    "ix_invitation_booking_status": ["booking_id", "status"],
+}
 OLD = {"ix_invitation_performance_status": ["performance_id", "status"], "ix_invitation_booking_id": ["booking_id"]}
 
 

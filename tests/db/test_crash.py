@@ -48,7 +48,9 @@ RECORDER = textwrap.dedent("""
 
 
 def run_and_kill(script, *args):
-    process = subprocess.Popen([sys.executable, "-c", script, *map(str, args)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-c", script, *map(str, args)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     confirmed = []
     while len(confirmed) < CONFIRMED_BEFORE_KILL:
         line = process.stdout.readline()
@@ -62,7 +64,10 @@ def run_and_kill(script, *args):
 
 def integrity(path):
     with sqlite3.connect(path) as connection:
-        result = connection.execute("PRAGMA integrity_check").fetchone()[0], connection.execute("PRAGMA foreign_key_check").fetchall()
+        result = (
+            connection.execute("PRAGMA integrity_check").fetchone()[0],
+            connection.execute("PRAGMA foreign_key_check").fetchall(),
+        )
     connection.close()
     return result
 

@@ -21,12 +21,18 @@ def test_seasons_of_a_0002_store_get_an_empty_review_text(tmp_path):
     _upgrade(path, "0002")
     engine = make_engine(path)
     with engine.begin() as connection:
-        connection.execute(text("INSERT INTO season (label, starts_on, ends_on) VALUES ('2024-2025', '2024-09-01', '2025-08-31')"))
+        connection.execute(
+            text("INSERT INTO season (label, starts_on, ends_on) VALUES ('2024-2025', '2024-09-01', '2025-08-31')")
+        )
     engine.dispose()
     store = open_store(path)
     assert store.migrated_from == "0002"
     with store.read() as session:
-        row = session.execute(text("SELECT review_highlights, review_relay_feedback, review_next_steps, review_objectives, review_gaps FROM season")).one()
+        row = session.execute(
+            text(
+                "SELECT review_highlights, review_relay_feedback, review_next_steps, review_objectives, review_gaps FROM season"
+            )
+        ).one()
     assert tuple(row) == ("", "", "", "", "")
     store.close()
 

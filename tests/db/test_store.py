@@ -31,7 +31,7 @@ def test_empty_to_head_matches_the_models(tmp_path):
 
 
 def test_the_head_known_without_alembic_is_alembics_head():
-    assert HEAD_REVISION == head_revision()
+    assert head_revision() == HEAD_REVISION
 
 
 def test_opening_a_store_at_head_does_not_load_alembic(store_path):

@@ -54,7 +54,9 @@ def test_a_store_locked_by_another_connection_is_busy(tmp_path):
     holder.execute("CREATE TABLE t(x)")
     holder.execute("BEGIN EXCLUSIVE")
     try:
-        error = sqlite_error(tmp_path, lambda c: (c.execute("PRAGMA busy_timeout=10"), c.execute("INSERT INTO t VALUES (1)")))
+        error = sqlite_error(
+            tmp_path, lambda c: (c.execute("PRAGMA busy_timeout=10"), c.execute("INSERT INTO t VALUES (1)"))
+        )
     finally:
         holder.execute("ROLLBACK")
         holder.close()
@@ -82,11 +84,18 @@ def test_a_damaged_file_is_no_fault_of_the_machine(tmp_path):
     assert fault_kind(damaged.value) is None and describe(damaged.value) is None
 
 
-@pytest.mark.parametrize(("number", "words"), [
-    (errno.ENOSPC, "le disque est plein"), (errno.EROFS, "lecture seule"), (errno.EACCES, "Accès refusé"),
-    (errno.EPERM, "Accès refusé"), (errno.ENOENT, "n'existe pas"), (errno.EIO, "erreur du disque"),
-    (errno.EFBIG, "trop grand"),
-])
+@pytest.mark.parametrize(
+    ("number", "words"),
+    [
+        (errno.ENOSPC, "le disque est plein"),
+        (errno.EROFS, "lecture seule"),
+        (errno.EACCES, "Accès refusé"),
+        (errno.EPERM, "Accès refusé"),
+        (errno.ENOENT, "n'existe pas"),
+        (errno.EIO, "erreur du disque"),
+        (errno.EFBIG, "trop grand"),
+    ],
+)
 def test_operating_system_errors_in_french_with_the_file_they_name(tmp_path, number, words):
     error = OSError(number, "English words", str(tmp_path / "bilan.pdf"))
     said = describe(error, tmp_path / "ignored")

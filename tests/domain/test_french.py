@@ -16,7 +16,9 @@ def test_money_is_formatted_the_french_way():
 def test_money_format_matches_qt_french_locale():
     from PySide6.QtCore import QLocale
 
-    assert french.format_money(Decimal("1234567.25")) == QLocale(QLocale.French, QLocale.France).toCurrencyString(1234567.25)
+    assert french.format_money(Decimal("1234567.25")) == QLocale(QLocale.French, QLocale.France).toCurrencyString(
+        1234567.25
+    )
 
 
 def test_dates_and_times():
@@ -27,7 +29,10 @@ def test_dates_and_times():
     assert french.format_long_date(date(2026, 2, 1)) == "dimanche 1er février 2026"
 
 
-@pytest.mark.parametrize("typed, expected", [("14/02/2026", date(2026, 2, 14)), ("1/3/26", date(2026, 3, 1)), ("2026-02-14", date(2026, 2, 14))])
+@pytest.mark.parametrize(
+    "typed, expected",
+    [("14/02/2026", date(2026, 2, 14)), ("1/3/26", date(2026, 3, 1)), ("2026-02-14", date(2026, 2, 14))],
+)
 def test_dates_typed(typed, expected):
     assert french.parse_date(typed) == expected
 
@@ -39,7 +44,9 @@ def test_impossible_dates_refused(typed):
     assert refused.value.code == "date_invalid" and refused.value.field == "date"
 
 
-@pytest.mark.parametrize("typed, expected", [("20:30", time(20, 30)), ("20h30", time(20, 30)), ("20 h 30", time(20, 30)), ("9h", time(9, 0))])
+@pytest.mark.parametrize(
+    "typed, expected", [("20:30", time(20, 30)), ("20h30", time(20, 30)), ("20 h 30", time(20, 30)), ("9h", time(9, 0))]
+)
 def test_times_typed(typed, expected):
     assert french.parse_time(typed) == expected
 
@@ -50,12 +57,31 @@ def test_impossible_times_refused(typed):
         french.parse_time(typed)
 
 
-@pytest.mark.parametrize("typed, expected", [("1 234,50 €", "1234.50"), ("12", "12.00"), ("12.5", "12.50"), ("1.234,5", "1234.50"), ("1\u202f234,50\u00a0€", "1234.50")])
+@pytest.mark.parametrize(
+    "typed, expected",
+    [
+        ("1 234,50 €", "1234.50"),
+        ("12", "12.00"),
+        ("12.5", "12.50"),
+        ("1.234,5", "1234.50"),
+        ("1\u202f234,50\u00a0€", "1234.50"),
+    ],
+)
 def test_amounts_typed(typed, expected):
     assert french.parse_money(typed) == Decimal(expected)
 
 
-@pytest.mark.parametrize("typed, code", [("-3", "amount_negative"), ("12,345", "amount_invalid"), ("abc", "amount_invalid"), ("", "amount_invalid"), ("100000000000000000000000000", "amount_too_large"), ("1 000 000 000", "amount_too_large")])
+@pytest.mark.parametrize(
+    "typed, code",
+    [
+        ("-3", "amount_negative"),
+        ("12,345", "amount_invalid"),
+        ("abc", "amount_invalid"),
+        ("", "amount_invalid"),
+        ("100000000000000000000000000", "amount_too_large"),
+        ("1 000 000 000", "amount_too_large"),
+    ],
+)
 def test_bad_amounts_refused(typed, code):
     with pytest.raises(DomainError) as refused:
         french.parse_money(typed)
@@ -67,11 +93,22 @@ def test_percent():
     assert french.format_percent(None) == "—"
 
 
-@pytest.mark.parametrize(("place", "said"), [
-    ("Nantes", "de Nantes"), ("Orvault", "d'Orvault"), ("Angers", "d'Angers"), ("Île de Nantes", "d'Île de Nantes"),
-    ("Écully", "d'Écully"), ("Yzeure", "d'Yzeure"), ("Héric", "d'Héric"), ("Haute-Goulaine", "de Haute-Goulaine"),
-    ("Le Pellerin", "du Pellerin"), ("Les Sorinières", "des Sorinières"), ("La Chapelle-sur-Erdre", "de La Chapelle-sur-Erdre"),
-    ("Rezé", "de Rezé"),
-])
+@pytest.mark.parametrize(
+    ("place", "said"),
+    [
+        ("Nantes", "de Nantes"),
+        ("Orvault", "d'Orvault"),
+        ("Angers", "d'Angers"),
+        ("Île de Nantes", "d'Île de Nantes"),
+        ("Écully", "d'Écully"),
+        ("Yzeure", "d'Yzeure"),
+        ("Héric", "d'Héric"),
+        ("Haute-Goulaine", "de Haute-Goulaine"),
+        ("Le Pellerin", "du Pellerin"),
+        ("Les Sorinières", "des Sorinières"),
+        ("La Chapelle-sur-Erdre", "de La Chapelle-sur-Erdre"),
+        ("Rezé", "de Rezé"),
+    ],
+)
 def test_de_elides_before_a_vowel_or_a_mute_h(place, said):
     assert french.de(place) == said

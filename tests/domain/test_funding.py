@@ -23,14 +23,23 @@ def test_a_shortfall_counts_the_committed_places_not_covered_and_their_cost():
     assert places_uncovered(Decimal("300.00"), Decimal("10.00"), 50) == 20
     assert shortfall(Decimal("300.00"), Decimal("10.00"), 50) == Decimal("200.00")
     assert surplus(Decimal("300.00"), Decimal("10.00"), 50) == Decimal("0.00")
-    assert balance_text(Decimal("300.00"), Decimal("10.00"), 50) == "20 places engagées non couvertes par les dons : 200,00\u00a0€"
+    assert (
+        balance_text(Decimal("300.00"), Decimal("10.00"), 50)
+        == "20 places engagées non couvertes par les dons : 200,00\u00a0€"
+    )
 
 
 def test_covered_places_have_no_shortfall_and_say_their_surplus():
-    assert (places_uncovered(Decimal("600.00"), Decimal("10.00"), 50), shortfall(Decimal("600.00"), Decimal("10.00"), 50)) == (0, Decimal("0.00"))
+    assert (
+        places_uncovered(Decimal("600.00"), Decimal("10.00"), 50),
+        shortfall(Decimal("600.00"), Decimal("10.00"), 50),
+    ) == (0, Decimal("0.00"))
     assert balance_text(Decimal("600.00"), Decimal("10.00"), 50) == "surplus de don : 100,00\u00a0€"
     assert shortfall(Decimal("500"), Decimal("0"), 10) == Decimal("0.00")  # no value of a place yet: nothing to say
 
 
 def test_one_place_short_is_said_in_the_singular():
-    assert balance_text(Decimal("95.00"), Decimal("10.00"), 10) == "1 place engagée non couverte par les dons : 5,00\u00a0€"
+    assert (
+        balance_text(Decimal("95.00"), Decimal("10.00"), 10)
+        == "1 place engagée non couverte par les dons : 5,00\u00a0€"
+    )

@@ -11,7 +11,9 @@ from acs_desktop.domain.validation import optional_email
 from acs_desktop.services.relays import RelayInput
 
 
-@pytest.mark.parametrize("wrong", ["nom@", "nom.exemple.fr", "a@b@c.fr", "nom@exemple", "nom @exemple.fr", "@exemple.fr"])
+@pytest.mark.parametrize(
+    "wrong", ["nom@", "nom.exemple.fr", "a@b@c.fr", "nom@exemple", "nom @exemple.fr", "@exemple.fr"]
+)
 def test_an_email_that_is_not_one_is_refused(wrong):
     with pytest.raises(DomainError) as refused:
         optional_email(wrong)
@@ -33,7 +35,9 @@ def test_a_relay_with_a_wrong_email_is_refused_and_not_written(services):
 def test_a_wrong_email_in_an_imported_file_is_a_refusal_with_file_and_line(services, tmp_path):
     folder = tmp_path / "saison"
     folder.mkdir()
-    (folder / "relais.csv").write_text("nom;commune;email\nCCAS;Rezé;ccas@reze.fr\nFoyer;Nantes;foyer-at-nantes\n", encoding="utf-8")
+    (folder / "relais.csv").write_text(
+        "nom;commune;email\nCCAS;Rezé;ccas@reze.fr\nFoyer;Nantes;foyer-at-nantes\n", encoding="utf-8"
+    )
     plan = services.season_io.plan(folder)
     assert [str(p) for p in plan.problems] == [
         "relais.csv, ligne 3 : Colonne email : « foyer-at-nantes » n'est pas une adresse de courriel (exemple : nom@exemple.fr)."

@@ -13,7 +13,11 @@ from acs_desktop.domain.cells import neutralized, restored
 from acs_desktop.exports.atomic import write_documents
 from acs_desktop.services.relays import RelayInput
 
-HOSTILE = [line for line in (Path(__file__).parent.parent / "data" / "hostile_names.txt").read_text(encoding="utf-8").splitlines() if line]
+HOSTILE = [
+    line
+    for line in (Path(__file__).parent.parent / "data" / "hostile_names.txt").read_text(encoding="utf-8").splitlines()
+    if line
+]
 
 
 @pytest.fixture
@@ -58,7 +62,12 @@ def test_season_and_review_workbooks_carry_no_formula(services, hostile_season, 
     no_formula_in((tmp_path / "saison.xlsx").read_bytes())
     review = services.documents.review_workbook(hostile_season).content
     no_formula_in(review)
-    names = {cell.value for sheet in load_workbook(io.BytesIO(review)).worksheets for row in sheet.iter_rows() for cell in row}
+    names = {
+        cell.value
+        for sheet in load_workbook(io.BytesIO(review)).worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+    }
     assert set(HOSTILE) <= names  # as text, unchanged
 
 
@@ -68,12 +77,16 @@ def test_csv_files_neutralise_what_starts_like_a_formula(services, hostile_seaso
     for folder in (tmp_path / "saison", tmp_path / "bilan"):
         cells = csv_cells(folder)
         assert not [c for c in cells if c[:1] in ("=", "+", "@", "\t", "\r")], folder
-        assert not [c for c in cells if c.startswith("-") and not c[1:2].isdigit()]  # only negative numbers start with « - »
+        assert not [
+            c for c in cells if c.startswith("-") and not c[1:2].isdigit()
+        ]  # only negative numbers start with « - »
         assert neutralized(HOSTILE[1]) in cells
 
 
 @pytest.mark.parametrize("as_workbook", [False, True], ids=["csv", "xlsx"])
-def test_export_then_import_keeps_such_names_intact(services, hostile_season, store, tmp_path, as_workbook, template_store):
+def test_export_then_import_keeps_such_names_intact(
+    services, hostile_season, store, tmp_path, as_workbook, template_store
+):
     import shutil
 
     from acs_desktop.db.store import open_store

@@ -23,8 +23,19 @@ def rows_of(sheet):
 
 def test_one_sheet_per_table_with_a_title_and_french_headers(review):
     book = load_workbook(io.BytesIO(xlsx_bytes(review)))
-    assert book.sheetnames == ["chiffres_cles", "partenaires", "affectations", "relais", "types_de_relais", "communes",
-                               "disciplines", "mois", "motifs", "bilan_qualitatif", "definitions"]
+    assert book.sheetnames == [
+        "chiffres_cles",
+        "partenaires",
+        "affectations",
+        "relais",
+        "types_de_relais",
+        "communes",
+        "disciplines",
+        "mois",
+        "motifs",
+        "bilan_qualitatif",
+        "definitions",
+    ]
     sheet = book["chiffres_cles"]
     assert sheet["A1"].value == "Chiffres clés — saison 2026-2027"
     assert [c.value for c in sheet[2]] == ["Chiffre", "Saison 2026-2027", "Saison 2025-2026", "Écart", "Écart (%)"]
@@ -41,7 +52,10 @@ def test_key_figures_are_numbers_with_their_formats(review):
     assert donations[1].value == pytest.approx(float(f.donations)) and "€" in donations[1].number_format
     rate = by_label["Taux de participation"]
     assert rate[1].value == pytest.approx(f.participation_rate) and "%" in rate[1].number_format
-    assert rate[3].value == pytest.approx((f.participation_rate - p.participation_rate) * 100) and "pts" in rate[3].number_format
+    assert (
+        rate[3].value == pytest.approx((f.participation_rate - p.participation_rate) * 100)
+        and "pts" in rate[3].number_format
+    )
 
 
 def test_partner_sheet_adds_up_to_the_season(review):

@@ -10,7 +10,16 @@ from pathlib import Path
 from pypdf import PdfReader
 
 FORBIDDEN_ON_TICKETS = (
-    "gratuit", "free", "solidaire", "solidarite", "precarite", "invitation", "social", "sociaux", "relais", "ccas",
+    "gratuit",
+    "free",
+    "solidaire",
+    "solidarite",
+    "precarite",
+    "invitation",
+    "social",
+    "sociaux",
+    "relais",
+    "ccas",
 )
 
 
@@ -89,13 +98,18 @@ def render_page(pdf: bytes, page: int, workdir: Path, dpi: int = 200) -> Path:
     source = workdir / "document.pdf"
     source.write_bytes(pdf)
     prefix = workdir / f"page-{page}"
-    subprocess.run(["pdftoppm", "-png", "-r", str(dpi), "-f", str(page), "-l", str(page), "-singlefile", str(source), str(prefix)], check=True)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", str(dpi), "-f", str(page), "-l", str(page), "-singlefile", str(source), str(prefix)],
+        check=True,
+    )
     return prefix.with_suffix(".png")
 
 
 def zbar(image: Path) -> list[str]:
     """The QR codes zbarimg reads in `image`."""
-    result = subprocess.run(["zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", str(image)], capture_output=True, text=True)
+    result = subprocess.run(
+        ["zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", str(image)], capture_output=True, text=True
+    )
     assert result.returncode in (0, 4), result.stderr  # 4: no code found
     return [line for line in result.stdout.splitlines() if line]
 
@@ -115,7 +129,14 @@ def decode_ticket_codes(pdf: bytes, page: int, workdir: Path, dpi: int = 200) ->
         column, row = index % tickets.COLUMNS, index // tickets.COLUMNS
         left = tickets.GRID_LEFT + column * tickets.TICKET_WIDTH
         top = tickets.PAGE_HEIGHT - tickets.GRID_TOP + row * tickets.TICKET_HEIGHT
-        cell = image.crop((round(left * scale), round(top * scale), round((left + tickets.TICKET_WIDTH) * scale), round((top + tickets.TICKET_HEIGHT) * scale)))
+        cell = image.crop(
+            (
+                round(left * scale),
+                round(top * scale),
+                round((left + tickets.TICKET_WIDTH) * scale),
+                round((top + tickets.TICKET_HEIGHT) * scale),
+            )
+        )
         path = workdir / f"page-{page}-ticket-{index + 1}.png"
         cell.save(path)
         codes = zbar(path)

@@ -28,21 +28,34 @@ def logo_png() -> bytes:
 
 
 def identity(logo: bool = True) -> Identity:
-    return Identity("Les Amis du Spectacle", "12 rue des Olivettes, 44000 Nantes", "02 40 00 00 00 · contact@amis.example", logo_png() if logo else None)
+    return Identity(
+        "Les Amis du Spectacle",
+        "12 rue des Olivettes, 44000 Nantes",
+        "02 40 00 00 00 · contact@amis.example",
+        logo_png() if logo else None,
+    )
 
 
 def heading(title: str = AWKWARD_TITLE, starts_at: datetime = datetime(2027, 2, 13, 20, 30)) -> PerformanceHeading:
     return PerformanceHeading(title, PARTNER, "Salle de l'Érdre", "4 quai de la Fosse, 44000 Nantes", starts_at)
 
 
-def tickets(n: int, *, seed: int = 1, reprint_every: int = 0, names: bool = False, group_size: int = 0) -> list[TicketData]:
+def tickets(
+    n: int, *, seed: int = 1, reprint_every: int = 0, names: bool = False, group_size: int = 0
+) -> list[TicketData]:
     rng = random.Random(seed)
     return [
         TicketData(
-            invitation_id=i + 1, code=ticket_codes.new_code(rng), show_title=AWKWARD_TITLE if i % 2 else "Phèdre",
-            partner_name=PARTNER, venue_name="Salle de l'Érdre", venue_address="4 quai de la Fosse, 44000 Nantes",
-            starts_at=datetime(2027, 2, 13, 20, 30), first_name=("Zoé" if i % 3 == 0 else "Chloé") if names else None,
-            reprint=bool(reprint_every) and i % reprint_every == 0, group=(i // group_size) if group_size else 0,
+            invitation_id=i + 1,
+            code=ticket_codes.new_code(rng),
+            show_title=AWKWARD_TITLE if i % 2 else "Phèdre",
+            partner_name=PARTNER,
+            venue_name="Salle de l'Érdre",
+            venue_address="4 quai de la Fosse, 44000 Nantes",
+            starts_at=datetime(2027, 2, 13, 20, 30),
+            first_name=("Zoé" if i % 3 == 0 else "Chloé") if names else None,
+            reprint=bool(reprint_every) and i % reprint_every == 0,
+            group=(i // group_size) if group_size else 0,
             booking_id=100 + ((i // group_size) if group_size else 0),
         )
         for i in range(n)

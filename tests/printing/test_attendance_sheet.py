@@ -23,22 +23,33 @@ LONG_FIRST_NAME = "Marie-Christine-Alexandrine-Bénédicte de la Tour d'Auvergne
 LONG_TITLE = "Le très long titre d'un spectacle qui n'en finit pas, avec encore des mots en plus !"[:80]
 
 
-def sheet(sizes=(3, 70, 60), *, recorded=False, not_printed=0, relays=RELAYS, first_name="Zoé", title=samples.AWKWARD_TITLE) -> AttendanceSheetData:
+def sheet(
+    sizes=(3, 70, 60), *, recorded=False, not_printed=0, relays=RELAYS, first_name="Zoé", title=samples.AWKWARD_TITLE
+) -> AttendanceSheetData:
     rng = random.Random(4)
     groups = tuple(
-        AttendanceGroup(relay, tuple(
-            AttendanceEntry(ticket_codes.new_code(rng), first_name if i % 4 == 0 else None, (i % 3 != 0) if recorded else None)
-            for i in range(n)
-        ))
+        AttendanceGroup(
+            relay,
+            tuple(
+                AttendanceEntry(
+                    ticket_codes.new_code(rng), first_name if i % 4 == 0 else None, (i % 3 != 0) if recorded else None
+                )
+                for i in range(n)
+            ),
+        )
         for relay, n in zip(relays, sizes, strict=False)
     )
-    return AttendanceSheetData(samples.identity(), samples.heading(title), groups, datetime(2027, 2, 10, 9, 0), not_printed)
+    return AttendanceSheetData(
+        samples.identity(), samples.heading(title), groups, datetime(2027, 2, 10, 9, 0), not_printed
+    )
 
 
 def venue_copy(data: AttendanceSheetData) -> AttendanceSheetData:
     """The same tickets as the venue's copy: one group, no relay, codes in order."""
     entries = tuple(sorted(data.entries, key=lambda e: e.code))
-    return AttendanceSheetData(data.identity, data.performance, (AttendanceGroup(None, entries),), data.printed_at, data.not_printed)
+    return AttendanceSheetData(
+        data.identity, data.performance, (AttendanceGroup(None, entries),), data.printed_at, data.not_printed
+    )
 
 
 def test_one_line_per_ticket_grouped_by_relay_with_escaped_names():
@@ -76,7 +87,11 @@ def test_long_names_stay_on_one_line_ending_with_an_ellipsis():
                 assert f"{LONG_RELAY[:20]}" in row and "…" in row  # the relay's name, cut, at the height of its code
             if entry.first_name:
                 assert f"{LONG_FIRST_NAME[:12]}" in row and "…" in row
-        body = rows[rows.index(next(r for r in rows if "Remarque" in r)) + 1:rows.index(next(r for r in rows if "Total :" in r))]
+        body = rows[
+            rows.index(next(r for r in rows if "Remarque" in r)) + 1 : rows.index(
+                next(r for r in rows if "Total :" in r)
+            )
+        ]
         codes = [ticket_codes.display(e.code) for e in copy.entries]
         headers = [f"{g.relay_name} — {len(g.entries)} billets" for g in copy.groups if g.relay_name]
         # Nothing wrapped: a row holds a code, a relay's heading, or the boxes (drawn a little lower).
@@ -89,7 +104,9 @@ def test_the_footer_gives_way_before_page_x_of_y():
     for number in range(1, page_count(pdf) + 1):
         bottom = [(x, piece) for x, y, piece in placed_text(pdf, number) if y < 15 * mm]
         (left_x, left), (right_x, right) = sorted(bottom)
-        assert left.startswith("Feuille d'émargement · Le très long") and "…" in left and left.endswith("13/02/2027 20:30")
+        assert (
+            left.startswith("Feuille d'émargement · Le très long") and "…" in left and left.endswith("13/02/2027 20:30")
+        )
         assert right == f"page {number} / {page_count(pdf)}"
         assert left_x + stringWidth(left, SANS, FOOTER_SIZE) + FOOTER_GAP <= right_x + 0.01
     for length in (10, 120, 400):
@@ -120,7 +137,9 @@ def test_totals_blank_before_and_counted_after_the_performance():
 
 
 def test_tickets_not_printed_yet_are_said():
-    assert "2 places réservées dont les billets ne sont pas encore imprimés" in flat(render_attendance_sheet(sheet((2,), not_printed=2)))
+    assert "2 places réservées dont les billets ne sont pas encore imprimés" in flat(
+        render_attendance_sheet(sheet((2,), not_printed=2))
+    )
     assert "pas encore imprimé" not in flat(render_attendance_sheet(sheet((2,))))
 
 

@@ -114,7 +114,9 @@ def test_codewords_are_reportlab_s_for_every_level_and_length():
             reference = qrencoder.QRCode(None, qr._LEVELS[level])
             reference.addData(text)
             version = reference.calculate_version()
-            assert qr._codewords(version, reference.errorCorrectLevel, reference.dataList) == qrencoder.QRCode.createData(version, reference.errorCorrectLevel, reference.dataList)
+            assert qr._codewords(
+                version, reference.errorCorrectLevel, reference.dataList
+            ) == qrencoder.QRCode.createData(version, reference.errorCorrectLevel, reference.dataList)
 
 
 def test_larger_symbols_match_reportlab_too():

@@ -11,11 +11,23 @@ from tests.printing.pdf_tools import flat, fonts, page_count, text
 
 def slip(lines=3) -> RelaySlipData:
     performances = [
-        SlipLine(samples.heading(starts_at=datetime(2027, 2, 13, 20, 30)), (SlipTicket("7KQM4ZP2X", "Zoé"), SlipTicket("0M4N7P2QA", printed=False)), (41,)),
+        SlipLine(
+            samples.heading(starts_at=datetime(2027, 2, 13, 20, 30)),
+            (SlipTicket("7KQM4ZP2X", "Zoé"), SlipTicket("0M4N7P2QA", printed=False)),
+            (41,),
+        ),
         SlipLine(samples.heading("Phèdre", datetime(2027, 3, 2, 19, 0)), (SlipTicket("AB12CD34E"),), (42, 43)),
         SlipLine(samples.heading("La Mouette", datetime(2027, 4, 1, 20, 0)), (SlipTicket("Z9Y8X7W6V"),), (44,)),
     ][:lines]
-    return RelaySlipData(samples.identity(), "Centre social & <Bellevue>", "Nantes", ("Marie Dupont",), "2026-2027", tuple(performances), datetime(2027, 1, 20, 9, 0))
+    return RelaySlipData(
+        samples.identity(),
+        "Centre social & <Bellevue>",
+        "Nantes",
+        ("Marie Dupont",),
+        "2026-2027",
+        tuple(performances),
+        datetime(2027, 1, 20, 9, 0),
+    )
 
 
 def test_what_was_handed_and_how_to_return_it():

@@ -31,14 +31,25 @@ def read(pdf: bytes) -> tuple[list[str], str]:
 @pytest.fixture
 def demo_report(demo_services):
     sid = season_id(demo_services, "2026-2027")
-    demo_services.review.save_narrative(sid, SeasonNarrative(highlights="Une soirée de cirque partagée par trois relais de Rezé.", relay_feedback="Les référents demandent plus de places le week-end."))
+    demo_services.review.save_narrative(
+        sid,
+        SeasonNarrative(
+            highlights="Une soirée de cirque partagée par trois relais de Rezé.",
+            relay_feedback="Les référents demandent plus de places le week-end.",
+        ),
+    )
     return demo_services.review.review(sid), demo_services.documents.review_report(sid).content
 
 
 def test_the_demo_has_first_names_on_current_bookings(demo_services):
     """The check below would mean nothing if the demo held no first name."""
     sid = season_id(demo_services, "2026-2027")
-    names = {i.first_name for b in demo_services.booking_lists.list_bookings(sid) if b.names_on_tickets for i in demo_services.booking_lists.invitations_of(b.id)}
+    names = {
+        i.first_name
+        for b in demo_services.booking_lists.list_bookings(sid)
+        if b.names_on_tickets
+        for i in demo_services.booking_lists.invitations_of(b.id)
+    }
     assert names & set(BENEFICIARY_FIRST)
 
 
@@ -47,22 +58,42 @@ def test_the_report_holds_the_key_figures(demo_report):
     pages, text = read(pdf)
     f = review.figures
     assert "Bilan de la saison 2026-2027" in text
-    for figure in (format_int(f.solidarity_subscribers), format_money(f.donations), format_int(f.used), format_int(f.places_funded),
-                   format_int(f.issued), format_percent(f.participation_rate), format_money(f.surplus)):
+    for figure in (
+        format_int(f.solidarity_subscribers),
+        format_money(f.donations),
+        format_int(f.used),
+        format_int(f.places_funded),
+        format_int(f.issued),
+        format_percent(f.participation_rate),
+        format_money(f.surplus),
+    ):
         assert plain(figure) in text, figure
     key_page = next(p for p in pages if p.startswith("Chiffres clés"))
     for change in review.comparisons():
-        assert plain(f"{change.label} {change.value_text} {change.previous_text} {change.change_text}") in key_page, change.label
+        assert plain(f"{change.label} {change.value_text} {change.previous_text} {change.change_text}") in key_page, (
+            change.label
+        )
     assert "Saison 2025-2026" in key_page
 
 
 def test_the_report_follows_the_compte_rendu_and_defines_each_figure(demo_report):
     _, pdf = demo_report
     _, text = read(pdf)
-    positions = [text.index(title) for title in ("1. Objectifs", "2. Actions réalisées", "3. Publics touchés", "4. Partenaires",
-                                                "5. Dons et leur utilisation", "6. Écarts avec le prévu", "7. Bilan qualitatif", "Définition des chiffres")]
+    positions = [
+        text.index(title)
+        for title in (
+            "1. Objectifs",
+            "2. Actions réalisées",
+            "3. Publics touchés",
+            "4. Partenaires",
+            "5. Dons et leur utilisation",
+            "6. Écarts avec le prévu",
+            "7. Bilan qualitatif",
+            "Définition des chiffres",
+        )
+    ]
     assert positions == sorted(positions)
-    glossary = text[text.index("Définition des chiffres", positions[-1]):]
+    glossary = text[text.index("Définition des chiffres", positions[-1]) :]
     assert all(plain(d.label) in glossary for d in FIGURES)
     assert "Places utilisées ÷ places éditées, pour les seules représentations déjà passées" in glossary
 

@@ -89,7 +89,10 @@ def stop_at_8(done, total, text=""):
 
 def test_progress_after_each_sheet_and_cancel():
     calls = []
-    render_tickets(TicketBatch(samples.identity(), tuple(samples.tickets(17))), progress=lambda done, total, text="": calls.append((done, total)))
+    render_tickets(
+        TicketBatch(samples.identity(), tuple(samples.tickets(17))),
+        progress=lambda done, total, text="": calls.append((done, total)),
+    )
     assert calls == [(8, 17), (16, 17), (17, 17)]
     with pytest.raises(Cancelled):
         render_tickets(TicketBatch(samples.identity(), tuple(samples.tickets(17))), progress=stop_at_8)
@@ -98,7 +101,11 @@ def test_progress_after_each_sheet_and_cancel():
 def test_a_broken_logo_does_not_stop_the_print():
     from acs_desktop.domain.documents import Identity
 
-    pdf = render_tickets(TicketBatch(Identity("Les Amis du Spectacle", logo_png=b"\x89PNG\r\n\x1a\nnot really"), tuple(samples.tickets(1))))
+    pdf = render_tickets(
+        TicketBatch(
+            Identity("Les Amis du Spectacle", logo_png=b"\x89PNG\r\n\x1a\nnot really"), tuple(samples.tickets(1))
+        )
+    )
     assert "Les Amis du Spectacle" in text(pdf)
 
 

@@ -8,7 +8,9 @@ from acs_desktop.services.conventions import ConventionFigures
 def test_every_change_adds_an_entry(services, make, season, partner_id, convention_id, performance_id, relay_id, clock):
     steps = [
         lambda: services.partners.save_contact(partner_id, "Hélène Moreau"),
-        lambda: services.conventions.update_figures(convention_id, ConventionFigures(80, 90, Decimal("1300.00"), Decimal("12.00"))),
+        lambda: services.conventions.update_figures(
+            convention_id, ConventionFigures(80, 90, Decimal("1300.00"), Decimal("12.00"))
+        ),
         lambda: make.book(performance_id, relay_id, 2),
         lambda: services.relays.set_active(relay_id, False),
         lambda: services.reasons.save_reason("Grève des transports"),

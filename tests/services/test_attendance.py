@@ -33,7 +33,7 @@ def test_scanning_a_code_marks_it_used(services, clock, performance_id, issued):
 
 
 def test_attendance_before_the_performance_is_refused(services, performance_id, issued):
-    result, ids = issued
+    _result, ids = issued
     with pytest.raises(DomainError) as refused:
         services.attendance.mark_used(ids)
     assert refused.value.code == "performance_not_started"
@@ -74,7 +74,9 @@ def test_an_unknown_valid_code_is_said_unknown(services, clock, performance_id, 
     assert refused.value.code == "code_unknown"
 
 
-def test_a_code_for_another_performance_is_said_so(services, make, clock, convention_id, performance_id, relay_id, issued):
+def test_a_code_for_another_performance_is_said_so(
+    services, make, clock, convention_id, performance_id, relay_id, issued
+):
     other = make.performance(convention_id, quota=4, in_days=2)
     other_booking, _ = make.issued_booking(other, relay_id, 1)
     go_to_performance(services, clock, performance_id)
@@ -92,7 +94,7 @@ def test_unused_needs_a_reason(services, clock, performance_id, issued):
 
 
 def test_unused_with_a_reason_and_comment(services, clock, performance_id, issued):
-    result, ids = issued
+    _result, ids = issued
     go_to_performance(services, clock, performance_id)
     reason = services.reasons.list_reasons()[1]
     services.attendance.mark_unused(ids[:1], reason.id, "Bus en grève")
@@ -101,7 +103,7 @@ def test_unused_with_a_reason_and_comment(services, clock, performance_id, issue
 
 
 def test_closing_the_sheet_marks_the_rest_absent(services, clock, performance_id, issued):
-    result, ids = issued
+    result, _ids = issued
     go_to_performance(services, clock, performance_id)
     services.attendance.record_code(performance_id, result.codes[0])
     unknown = next(r for r in services.reasons.list_reasons() if r.label == "Motif inconnu")

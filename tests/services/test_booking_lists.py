@@ -6,9 +6,16 @@ import pytest
 from acs_desktop.services.booking_lists import BOOKING_ORDERS
 
 KEYS = {
-    "date": lambda r: r.starts_at, "time": lambda r: r.starts_at.time(), "show": lambda r: r.show_title.casefold(),
-    "relay": lambda r: r.relay_name.casefold(), "places": lambda r: r.active_places, "booked": lambda r: r.booked,
-    "issued": lambda r: r.issued, "used": lambda r: r.used, "unused": lambda r: r.unused, "cancelled": lambda r: r.cancelled,
+    "date": lambda r: r.starts_at,
+    "time": lambda r: r.starts_at.time(),
+    "show": lambda r: r.show_title.casefold(),
+    "relay": lambda r: r.relay_name.casefold(),
+    "places": lambda r: r.active_places,
+    "booked": lambda r: r.booked,
+    "issued": lambda r: r.issued,
+    "used": lambda r: r.used,
+    "unused": lambda r: r.unused,
+    "cancelled": lambda r: r.cancelled,
     "created": lambda r: r.created_at,
 }
 
@@ -51,7 +58,9 @@ def test_search_keeps_the_bookings_whose_show_relay_or_dates_as_shown_contain_th
     words = text.strip().casefold()
 
     def shown(b):
-        return "\n".join((b.show_title, b.relay_name, f"{b.starts_at:%d/%m/%Y %H:%M}", f"{b.created_at:%d/%m/%Y %H:%M}")).casefold()
+        return "\n".join(
+            (b.show_title, b.relay_name, f"{b.starts_at:%d/%m/%Y %H:%M}", f"{b.created_at:%d/%m/%Y %H:%M}")
+        ).casefold()
 
     expected = [b.id for b in lists.list_bookings(season_id) if words in shown(b)]
     assert lists.booking_ids(season_id, text=text) == expected
@@ -61,7 +70,11 @@ def test_search_keeps_the_bookings_whose_show_relay_or_dates_as_shown_contain_th
 
 def test_search_and_order_together(demo_services, season_id):
     lists = demo_services.booking_lists
-    expected = sorted((b for b in lists.list_bookings(season_id) if "ccas" in b.relay_name.casefold()), key=KEYS["places"], reverse=True)
+    expected = sorted(
+        (b for b in lists.list_bookings(season_id) if "ccas" in b.relay_name.casefold()),
+        key=KEYS["places"],
+        reverse=True,
+    )
     assert lists.booking_ids(season_id, text="CCAS", order="places", descending=True) == [b.id for b in expected]
 
 
@@ -76,5 +89,9 @@ def test_one_relays_and_one_performances_bookings(demo_services, season_id):
     lists = demo_services.booking_lists
     everything = lists.list_bookings(season_id)
     first = everything[0]
-    assert lists.list_bookings(season_id, relay_id=first.relay_id) == [b for b in everything if b.relay_id == first.relay_id]
-    assert lists.list_bookings(season_id, performance_id=first.performance_id) == [b for b in everything if b.performance_id == first.performance_id]
+    assert lists.list_bookings(season_id, relay_id=first.relay_id) == [
+        b for b in everything if b.relay_id == first.relay_id
+    ]
+    assert lists.list_bookings(season_id, performance_id=first.performance_id) == [
+        b for b in everything if b.performance_id == first.performance_id
+    ]

@@ -92,7 +92,10 @@ def test_before_the_deadline_no_override_is_recorded(services, make, convention_
     assert not services.booking_lists.list_bookings(season.id)[0].deadline_override
 
 
-@pytest.mark.parametrize("places, code", [(0, "number_too_small"), (-2, "number_negative"), ("deux", "number_invalid"), (2.5, "number_invalid")])
+@pytest.mark.parametrize(
+    "places, code",
+    [(0, "number_too_small"), (-2, "number_negative"), ("deux", "number_invalid"), (2.5, "number_invalid")],
+)
 def test_places_must_be_a_positive_whole_number(make, performance_id, relay_id, places, code):
     with pytest.raises(DomainError) as refused:
         make.book(performance_id, relay_id, places)
@@ -110,7 +113,7 @@ def test_cancelling_returns_the_places(services, make, performance_id, relay_id,
 
 
 def test_returning_some_places_gives_back_unprinted_ones_first(services, make, performance_id, relay_id):
-    result, ids = make.issued_booking(performance_id, relay_id, 2)
+    _result, _ids = make.issued_booking(performance_id, relay_id, 2)
     second = make.book(performance_id, relay_id, 3)
     services.bookings.return_places(second.booking_id, 2)
     statuses = [i.status for i in services.booking_lists.invitations_of(second.booking_id)]

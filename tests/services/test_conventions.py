@@ -11,7 +11,12 @@ from acs_desktop.services.conventions import AllocationInput, ConventionFigures
 
 
 def figures(**overrides):
-    values = {"places_committed": 80, "solidarity_subscribers": 90, "donations": Decimal("1234.50"), "place_value": Decimal("12.00")}
+    values = {
+        "places_committed": 80,
+        "solidarity_subscribers": 90,
+        "donations": Decimal("1234.50"),
+        "place_value": Decimal("12.00"),
+    }
     values.update(overrides)
     return ConventionFigures(**values)
 
@@ -97,17 +102,26 @@ def test_a_closed_convention_keeps_its_figures(services, convention_id):
 
 def test_allocations_cannot_exceed_the_surplus(services, convention_id):
     services.conventions.update_figures(convention_id, figures())  # surplus 274,50 €
-    services.conventions.save_allocation(convention_id, AllocationInput(AllocationKind.EXTRA_PLACES, Decimal("240.00"), 20))
+    services.conventions.save_allocation(
+        convention_id, AllocationInput(AllocationKind.EXTRA_PLACES, Decimal("240.00"), 20)
+    )
     with pytest.raises(DomainError) as refused:
-        services.conventions.save_allocation(convention_id, AllocationInput(AllocationKind.MANAGEMENT, Decimal("40.00")))
+        services.conventions.save_allocation(
+            convention_id, AllocationInput(AllocationKind.MANAGEMENT, Decimal("40.00"))
+        )
     assert refused.value.code == "allocation_exceeds_surplus"
     assert len(services.conventions.list_allocations(convention_id)) == 1
 
 
 def test_follow_up_log_is_dated_and_newest_first(services, convention_id):
     services.conventions.save_follow_up(convention_id, date(2026, 6, 3), FollowUpKind.MEETING, "Choix des spectacles")
-    services.conventions.save_follow_up(convention_id, date(2026, 9, 12), FollowUpKind.DECISION, "Surplus : 20 places en plus")
-    assert [e.text for e in services.conventions.list_follow_ups(convention_id)] == ["Surplus : 20 places en plus", "Choix des spectacles"]
+    services.conventions.save_follow_up(
+        convention_id, date(2026, 9, 12), FollowUpKind.DECISION, "Surplus : 20 places en plus"
+    )
+    assert [e.text for e in services.conventions.list_follow_ups(convention_id)] == [
+        "Surplus : 20 places en plus",
+        "Choix des spectacles",
+    ]
 
 
 def test_follow_up_text_is_required(services, convention_id):

@@ -58,17 +58,25 @@ def test_relay_names_elide_de_the_french_way(demo, store):
     with store.read() as session:
         names = list(session.scalars(select(Relay.name)))
     assert "CCAS d'Orvault" in names and "CCAS de Nantes" in names
-    assert [n for n in names if re.search(r"\bde [AEIOUYÉÈÎÔaeiouyéèîô]", n)] == []  # never « de Orvault », « de Île de Nantes »
+    assert [
+        n for n in names if re.search(r"\bde [AEIOUYÉÈÎÔaeiouyéèîô]", n)
+    ] == []  # never « de Orvault », « de Île de Nantes »
 
 
 def test_current_season_is_in_progress(demo, services, store):
     current = figures(services, "2026-2027")
     assert current.used > 0, "some performances are past with attendance recorded"
-    open_rows = [r for r in services.offers.list_performances(services.seasons.default_season().id) if r.starts_at > NOW and r.remaining > 0]
+    open_rows = [
+        r
+        for r in services.offers.list_performances(services.seasons.default_season().id)
+        if r.starts_at > NOW and r.remaining > 0
+    ]
     assert open_rows, "others are still open for booking"
     with store.read() as session:
         future_recorded = session.scalar(
-            select(func.count()).select_from(Invitation).join(Performance, Performance.id == Invitation.performance_id)
+            select(func.count())
+            .select_from(Invitation)
+            .join(Performance, Performance.id == Invitation.performance_id)
             .where(Performance.starts_at > NOW, Invitation.status.in_((InvitationStatus.USED, InvitationStatus.UNUSED)))
         )
     assert future_recorded == 0
@@ -78,11 +86,15 @@ def test_demo_keeps_every_rule(demo, store):
     with store.read() as session:
         held = func.sum(case((Invitation.status.in_(HOLDING_STATUSES), 1), else_=0))
         over = session.execute(
-            select(Performance.id).join(Invitation, Invitation.performance_id == Performance.id)
-            .group_by(Performance.id).having(held > Performance.quota)
+            select(Performance.id)
+            .join(Invitation, Invitation.performance_id == Performance.id)
+            .group_by(Performance.id)
+            .having(held > Performance.quota)
         ).all()
         assert over == []
-        unused_without_reason = session.scalar(select(func.count()).where(Invitation.status == InvitationStatus.UNUSED, Invitation.reason_id.is_(None)))
+        unused_without_reason = session.scalar(
+            select(func.count()).where(Invitation.status == InvitationStatus.UNUSED, Invitation.reason_id.is_(None))
+        )
         assert unused_without_reason == 0
         codes = list(session.scalars(select(Invitation.code)))
     assert all(ticket_codes.is_valid(c) for c in codes) and len(set(codes)) == len(codes)

@@ -9,10 +9,10 @@ import pytest
 from acs_desktop.domain import ticket_codes
 from acs_desktop.domain.documents import CSV, PDF, XLSX, Document
 from acs_desktop.domain.errors import DomainError
-from acs_desktop.domain.states import InvitationStatus
 from acs_desktop.domain.progress import Cancelled
-from acs_desktop.services.bookings import BookingRequest
+from acs_desktop.domain.states import InvitationStatus
 from acs_desktop.exports.review_tables import review_tables
+from acs_desktop.services.bookings import BookingRequest
 from acs_desktop.services.documents import DocumentService, TicketSelection, slug
 from acs_desktop.services.offers import PerformanceInput
 from acs_desktop.services.relays import RelayInput
@@ -21,8 +21,14 @@ from tests.printing.pdf_tools import decode_ticket_codes, flat, forbidden_words_
 
 @pytest.fixture
 def association(services):
-    services.settings.update(name="Les Amis du Spectacle", address="12 rue des Olivettes", postal_code="44000", commune="Nantes",
-                             phone="02 40 00 00 00", email="contact@amis.example")
+    services.settings.update(
+        name="Les Amis du Spectacle",
+        address="12 rue des Olivettes",
+        postal_code="44000",
+        commune="Nantes",
+        phone="02 40 00 00 00",
+        email="contact@amis.example",
+    )
 
 
 @pytest.fixture
@@ -50,7 +56,11 @@ def test_a_booking_s_tickets_hold_the_show_hall_and_codes(services, hall_perform
     booked = services.documents.ticket_batch(TicketSelection(booking_id=booking.booking_id))
     assert [t.code for t in booked.tickets] == list(booking.codes)
     ticket = booked.tickets[0]
-    assert (ticket.show_title, ticket.partner_name, ticket.venue_name) == ("Cœur d’Ulysse & <les autres>", "Théâtre de la Ville", "Salle Jean-Vilar")
+    assert (ticket.show_title, ticket.partner_name, ticket.venue_name) == (
+        "Cœur d’Ulysse & <les autres>",
+        "Théâtre de la Ville",
+        "Salle Jean-Vilar",
+    )
     assert ticket.venue_address == "18 rue de la Commune, 44400 Rezé"
     assert not ticket.reprint and booked.identity.name == "Les Amis du Spectacle"
 
@@ -70,11 +80,17 @@ def test_cancelled_places_get_no_ticket(services, performance_id, relay_id):
 def test_the_first_name_only_when_the_relay_asked_for_names(services, performance_id, relay_id):
     named = make_booking(services, performance_id, relay_id, 2, first_names=("Zoé", "Inès"), names_on_tickets=True)
     unnamed = make_booking(services, performance_id, relay_id, 1, first_names=("Chloé",), names_on_tickets=False)
-    assert [t.first_name for t in services.documents.ticket_batch(TicketSelection(booking_id=named.booking_id)).tickets] == ["Zoé", "Inès"]
-    assert [t.first_name for t in services.documents.ticket_batch(TicketSelection(booking_id=unnamed.booking_id)).tickets] == [None]
+    assert [
+        t.first_name for t in services.documents.ticket_batch(TicketSelection(booking_id=named.booking_id)).tickets
+    ] == ["Zoé", "Inès"]
+    assert [
+        t.first_name for t in services.documents.ticket_batch(TicketSelection(booking_id=unnamed.booking_id)).tickets
+    ] == [None]
 
 
-def test_a_relay_s_unprinted_tickets_of_the_season_only(services, make, season, convention_id, performance_id, relay_id):
+def test_a_relay_s_unprinted_tickets_of_the_season_only(
+    services, make, season, convention_id, performance_id, relay_id
+):
     printed, _ids = make.issued_booking(performance_id, relay_id, 2)
     waiting = make_booking(services, performance_id, relay_id, 1)
     later = make_booking(services, make.performance(convention_id, in_days=30), relay_id, 2)
@@ -93,13 +109,19 @@ def test_a_performance_s_unprinted_tickets_or_all_of_them(services, make, perfor
     unprinted = services.documents.ticket_batch(TicketSelection(performance_id=performance_id))
     assert [t.code for t in unprinted.tickets] == list(waiting.codes) and unprinted.row_per_group
     everything = services.documents.ticket_batch(TicketSelection(performance_id=performance_id, include_printed=True))
-    assert [(t.code, t.reprint) for t in everything.tickets] == [(c, False) for c in waiting.codes] + [(c, True) for c in printed.codes]
+    assert [(t.code, t.reprint) for t in everything.tickets] == [(c, False) for c in waiting.codes] + [
+        (c, True) for c in printed.codes
+    ]
 
 
 @pytest.mark.parametrize("selection", ["relay", "performance"])
 def test_nothing_to_print_is_refused_in_french(services, make, season, performance_id, relay_id, selection):
     make.issued_booking(performance_id, relay_id, 1)
-    choice = TicketSelection(relay_id=relay_id, season_id=season.id) if selection == "relay" else TicketSelection(performance_id=performance_id)
+    choice = (
+        TicketSelection(relay_id=relay_id, season_id=season.id)
+        if selection == "relay"
+        else TicketSelection(performance_id=performance_id)
+    )
     with pytest.raises(DomainError) as refused:
         services.documents.ticket_batch(choice)
     assert refused.value.code == "no_tickets" and "aucun" in refused.value.message.lower()
@@ -119,7 +141,9 @@ def test_no_ticket_for_a_past_or_cancelled_performance(services, make, clock, co
 
 
 # --- printing marks them issued --------------------------------------------------------------------
-def test_printing_marks_issued_and_a_second_print_is_a_duplicata_of_the_same_codes(services, performance_id, relay_id, tmp_path):
+def test_printing_marks_issued_and_a_second_print_is_a_duplicata_of_the_same_codes(
+    services, performance_id, relay_id, tmp_path
+):
     booking = make_booking(services, performance_id, relay_id, 2)
     first = services.documents.render_and_issue_tickets(TicketSelection(booking_id=booking.booking_id))
     assert statuses(services, booking.booking_id) == [(InvitationStatus.ISSUED, 1)] * 2
@@ -137,7 +161,9 @@ def test_printing_marks_issued_and_a_second_print_is_a_duplicata_of_the_same_cod
 def test_a_prepared_document_marks_nothing_until_its_tickets_are_issued(services, performance_id, relay_id):
     booking = make_booking(services, performance_id, relay_id, 3)
     prepared = services.documents.prepare_tickets(TicketSelection(booking_id=booking.booking_id))
-    assert statuses(services, booking.booking_id) == [(InvitationStatus.BOOKED, 0)] * 3  # a preview closed unprinted: still to print
+    assert (
+        statuses(services, booking.booking_id) == [(InvitationStatus.BOOKED, 0)] * 3
+    )  # a preview closed unprinted: still to print
     assert prepared.summary == "3 billets : 3 à imprimer pour la première fois."
     assert len(prepared.tickets) == 3 and "DUPLICATA" not in flat(prepared.content)
     assert services.documents.issue_tickets(prepared) == "3 marqués édités."
@@ -190,7 +216,7 @@ def test_relays_with_places_say_how_many_to_print(services, make, season, perfor
 
 # --- attendance sheet ------------------------------------------------------------------------------
 def test_attendance_sheet_lists_handed_tickets_by_relay(services, make, performance_id, relay_id):
-    _done, ids = make.issued_booking(performance_id, relay_id, 2)
+    _done, _ids = make.issued_booking(performance_id, relay_id, 2)
     other = make.relay("Armée du Salut", commune="Nantes")
     named = make_booking(services, performance_id, other, 1, first_names=("Zoé",), names_on_tickets=True)
     services.documents.render_and_issue_tickets(TicketSelection(booking_id=named.booking_id))
@@ -202,7 +228,10 @@ def test_attendance_sheet_lists_handed_tickets_by_relay(services, make, performa
     ]
     assert data.not_printed == 1 and data.total == 3
     document = services.documents.attendance_sheet(performance_id, with_relays=True)
-    assert ticket_codes.display(named.codes[0]) in flat(document.content) and document.summary == "Feuille d'émargement : 3 billets, 2 relais."
+    assert (
+        ticket_codes.display(named.codes[0]) in flat(document.content)
+        and document.summary == "Feuille d'émargement : 3 billets, 2 relais."
+    )
     assert "Armée du Salut" in flat(document.content) and document.filename.endswith("-association.pdf")
 
 
@@ -212,15 +241,21 @@ def test_the_venues_attendance_sheet_holds_the_codes_in_order_and_no_relay(servi
     named = make_booking(services, performance_id, other, 1, first_names=("Zoé",), names_on_tickets=True)
     services.documents.render_and_issue_tickets(TicketSelection(booking_id=named.booking_id))
     data = services.documents.attendance_data(performance_id)
-    assert [(g.relay_name, [e.code for e in g.entries]) for g in data.groups] == [(None, sorted([*done.codes, *named.codes]))]
+    assert [(g.relay_name, [e.code for e in g.entries]) for g in data.groups] == [
+        (None, sorted([*done.codes, *named.codes]))
+    ]
     assert not data.with_relays and "Zoé" in [e.first_name for e in data.entries]
     document = services.documents.attendance_sheet(performance_id)
     content = flat(document.content)
     assert "Armée du Salut" not in content and "CCAS" not in content and "relais" not in content.casefold()
-    assert document.summary == "Feuille d'émargement : 3 billets." and not document.filename.endswith("-association.pdf")
+    assert document.summary == "Feuille d'émargement : 3 billets." and not document.filename.endswith(
+        "-association.pdf"
+    )
 
 
-def test_attendance_sheet_after_the_performance_shows_what_was_recorded(services, make, clock, performance_id, relay_id):
+def test_attendance_sheet_after_the_performance_shows_what_was_recorded(
+    services, make, clock, performance_id, relay_id
+):
     done, ids = make.issued_booking(performance_id, relay_id, 2)
     clock.advance(days=11)
     services.attendance.mark_used([ids[0]])
@@ -238,20 +273,28 @@ def test_an_empty_attendance_sheet_is_refused(services, performance_id, relay_id
 
 
 # --- relay slip ------------------------------------------------------------------------------------
-def test_relay_slip_lists_upcoming_places_with_codes(services, make, season, convention_id, performance_id, relay_id, association):
+def test_relay_slip_lists_upcoming_places_with_codes(
+    services, make, season, convention_id, performance_id, relay_id, association
+):
     done, _ids = make.issued_booking(performance_id, relay_id, 2)
-    later = make_booking(services, make.performance(convention_id, in_days=40), relay_id, 1, first_names=("Zoé",), names_on_tickets=True)
+    later = make_booking(
+        services, make.performance(convention_id, in_days=40), relay_id, 1, first_names=("Zoé",), names_on_tickets=True
+    )
     services.relays.save_referent(relay_id, "Marie Dupont")
     data = services.documents.slip_data(relay_id=relay_id, season_id=season.id)
     assert [[(t.code, t.first_name, t.printed) for t in line.tickets] for line in data.lines] == [
-        [(c, None, True) for c in done.codes], [(later.codes[0], "Zoé", False)],
+        [(c, None, True) for c in done.codes],
+        [(later.codes[0], "Zoé", False)],
     ]
     assert data.referents == ("Marie Dupont",) and data.places == 3
     assert [line.bookings for line in data.lines] == [(done.booking_id,), (later.booking_id,)]
     one = services.documents.slip_data(booking_id=later.booking_id)
     assert [t.code for line in one.lines for t in line.tickets] == list(later.codes)
     document = services.documents.relay_slip(relay_id=relay_id, season_id=season.id)
-    assert "02 40 00 00 00" in flat(document.content) and document.summary == "Bordereau de « CCAS » : 3 places, 2 représentations."
+    assert (
+        "02 40 00 00 00" in flat(document.content)
+        and document.summary == "Bordereau de « CCAS » : 3 places, 2 représentations."
+    )
 
 
 def test_a_relay_without_upcoming_places_gets_no_slip(services, season, relay_id):
@@ -261,7 +304,9 @@ def test_a_relay_without_upcoming_places_gets_no_slip(services, season, relay_id
 
 
 # --- catalogue -------------------------------------------------------------------------------------
-def test_catalogue_lists_upcoming_performances_with_places_left(services, make, clock, season, convention_id, hall_performance, relay_id):
+def test_catalogue_lists_upcoming_performances_with_places_left(
+    services, make, clock, season, convention_id, hall_performance, relay_id
+):
     full = make.performance(convention_id, quota=2, in_days=15)
     make_booking(services, full, relay_id, 2)
     cancelled = make.performance(convention_id, in_days=16)
@@ -276,7 +321,10 @@ def test_catalogue_lists_upcoming_performances_with_places_left(services, make, 
     assert [(e.starts_at < clock(), e.remaining) for e in everything.entries] == [(True, 10), (False, 10), (False, 0)]
     assert everything.places == 10  # a past performance offers nothing any more
     document = services.documents.catalogue(season.id)
-    assert document.filename == "catalogue-2026-2027.pdf" and document.summary == "Catalogue 2026-2027 : 1 représentation, 10 places disponibles."
+    assert (
+        document.filename == "catalogue-2026-2027.pdf"
+        and document.summary == "Catalogue 2026-2027 : 1 représentation, 10 places disponibles."
+    )
 
 
 def test_slug_for_file_names():
@@ -310,7 +358,9 @@ def every_document(services) -> dict[str, list[Document]]:
     return {
         "prepare_tickets": [prepared],
         "printed": [docs.printed(prepared)],
-        "render_and_issue_tickets": [docs.render_and_issue_tickets(TicketSelection(relay_id=relay.relay_id, season_id=season.id))],
+        "render_and_issue_tickets": [
+            docs.render_and_issue_tickets(TicketSelection(relay_id=relay.relay_id, season_id=season.id))
+        ],
         "attendance_sheet": [docs.attendance_sheet(handed.id), docs.attendance_sheet(handed.id, with_relays=True)],
         "relay_slip": [docs.relay_slip(relay_id=relay.relay_id, season_id=season.id)],
         "catalogue": [docs.catalogue(season.id)],
@@ -322,8 +372,11 @@ def every_document(services) -> dict[str, list[Document]]:
 
 def test_every_document_method_gives_documents_named_by_their_kind(demo_services):
     made = every_document(demo_services)
-    methods = {name for name, value in vars(DocumentService).items()
-               if callable(value) and "Document" in str(inspect.signature(value).return_annotation)}
+    methods = {
+        name
+        for name, value in vars(DocumentService).items()
+        if callable(value) and "Document" in str(inspect.signature(value).return_annotation)
+    }
     assert methods == set(made)  # a new document method is checked here too
     for name, documents in made.items():
         assert documents, name

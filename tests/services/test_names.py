@@ -43,7 +43,11 @@ def test_over_long_names_are_refused(services):
 
 def test_season_labels_are_checked_and_unique(services):
     services.seasons.create_season("2025-2026")
-    for label, code in (("2025-2026", "season_exists"), ("2025-2027", "season_label_invalid"), ("saison 3", "season_label_invalid")):
+    for label, code in (
+        ("2025-2026", "season_exists"),
+        ("2025-2027", "season_label_invalid"),
+        ("saison 3", "season_label_invalid"),
+    ):
         with pytest.raises(DomainError) as refused:
             services.seasons.create_season(label)
         assert refused.value.code == code

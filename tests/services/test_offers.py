@@ -61,7 +61,9 @@ def test_deadline_must_precede_the_performance(services, make, convention_id):
     show = make.show(convention_id)
     starts = services.clock() + timedelta(days=3)
     with pytest.raises(DomainError) as refused:
-        services.offers.save_performance(PerformanceInput(show, starts, 5, booking_deadline=starts + timedelta(hours=1)))
+        services.offers.save_performance(
+            PerformanceInput(show, starts, 5, booking_deadline=starts + timedelta(hours=1))
+        )
     assert refused.value.code == "deadline_after_performance"
 
 
@@ -93,14 +95,19 @@ def test_a_kind_of_relay_typed_again_is_the_existing_one(services):
     assert refused.value.code == "name_required"
 
 
-def test_a_performance_dated_in_the_past_is_refused_at_creation_unless_entered_as_past(services, make, convention_id, season):
+def test_a_performance_dated_in_the_past_is_refused_at_creation_unless_entered_as_past(
+    services, make, convention_id, season
+):
     show = make.show(convention_id)
     yesterday = (services.clock() - timedelta(days=1)).replace(hour=20, minute=30)
     before = services.offers.list_performances(season.id)
     with pytest.raises(DomainError) as refused:
         services.offers.save_performance(PerformanceInput(show, yesterday, 5))
     assert refused.value.code == "performance_past" and refused.value.field == "starts_at"
-    assert "Représentation passée (historique)" in refused.value.message and yesterday.strftime("%d/%m/%Y") in refused.value.message
+    assert (
+        "Représentation passée (historique)" in refused.value.message
+        and yesterday.strftime("%d/%m/%Y") in refused.value.message
+    )
     assert services.offers.list_performances(season.id) == before
     past = services.offers.save_performance(PerformanceInput(show, yesterday, 5, past=True))  # history, on purpose
     row = services.offers.get_performance(past)
@@ -147,4 +154,6 @@ def test_documents_are_offered_for_performances_with_places(services, make, cloc
     assert [p.id for p in services.offers.performances_with_places(season.id)] == [booked_soon, booked_later]
     assert [p.id for p in services.offers.performances_with_places(season.id, upcoming_only=True)] == [booked_later]
     assert empty not in {b.performance_id for b in services.booking_lists.bookings_with_tickets(season.id)}
-    assert [b.performance_id for b in services.booking_lists.bookings_with_tickets(season.id)] == [booked_later]  # printed ones too
+    assert [b.performance_id for b in services.booking_lists.bookings_with_tickets(season.id)] == [
+        booked_later
+    ]  # printed ones too

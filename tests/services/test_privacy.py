@@ -16,7 +16,9 @@ def names(services, season_id):
     return services.privacy.first_names_held(season_id)
 
 
-def test_closing_a_season_anonymises_first_names_and_closes_conventions(services, make, season, convention_id, performance_id, relay_id):
+def test_closing_a_season_anonymises_first_names_and_closes_conventions(
+    services, make, season, convention_id, performance_id, relay_id
+):
     make.book(performance_id, relay_id, 2, first_names=("Awa", "Léon"), names_on_tickets=True)
     assert names(services, season.id) == 2
     result = services.privacy.close_season(season.id)
@@ -37,9 +39,15 @@ def test_retention_anonymises_seasons_ended_more_than_24_months_ago(store, make,
         convention = make.convention(make.partner(f"Théâtre {season.label}"), season.id)
         show = services.offers.save_show(convention, "Antigone")
         from acs_desktop.services.offers import PerformanceInput
-        performance = services.offers.save_performance(PerformanceInput(show, datetime(int(season.label[:4]) + 1, 3, 10, 20, 30), 5))
+
+        performance = services.offers.save_performance(
+            PerformanceInput(show, datetime(int(season.label[:4]) + 1, 3, 10, 20, 30), 5)
+        )
         from acs_desktop.services.bookings import BookingRequest
-        services.bookings.book_places(BookingRequest(performance, relay_id, 1, first_names=("Zoé",), names_on_tickets=True))
+
+        services.bookings.book_places(
+            BookingRequest(performance, relay_id, 1, first_names=("Zoé",), names_on_tickets=True)
+        )
     later = Services(store, lambda: datetime(2026, 11, 22, 10, 0))  # 2023-2024 ended 31/08/2024: 27 months ago
     done = later.privacy.apply_retention()
     assert [(d.season_label, d.first_names) for d in done] == [("2023-2024", 1)]
@@ -57,7 +65,9 @@ def test_a_referents_data_is_exported_then_erased_everywhere(services, make, rel
     make.book(performance_id, relay_id, 1, referent_id=referent)
     exported = json.loads(services.privacy.export_referent(referent))
     assert exported["nom"] == "Claire Le Goff" and exported["courriel"] == "claire@ccas.example"
-    assert exported["réservations faites"] == 1 and any("Claire Le Goff" in line for line in exported["journal d'activité"])
+    assert exported["réservations faites"] == 1 and any(
+        "Claire Le Goff" in line for line in exported["journal d'activité"]
+    )
     services.privacy.erase_referent(referent)
     detail = services.relays.get_relay(relay_id).referents[0]
     assert "Claire" not in detail.name and detail.phone == "" and detail.email == ""
@@ -66,7 +76,9 @@ def test_a_referents_data_is_exported_then_erased_everywhere(services, make, rel
 
 
 def test_a_partner_contacts_data_is_exported_then_erased(services, partner_id):
-    contact = services.partners.save_contact(partner_id, "Hélène Moreau", "Relations publiques", "02 40 00 00 00", "rp@theatre.example")
+    contact = services.partners.save_contact(
+        partner_id, "Hélène Moreau", "Relations publiques", "02 40 00 00 00", "rp@theatre.example"
+    )
     assert json.loads(services.privacy.export_contact(contact))["fonction"] == "Relations publiques"
     services.privacy.erase_contact(contact)
     assert services.partners.get_partner(partner_id).contacts == ()

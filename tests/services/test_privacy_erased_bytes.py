@@ -12,7 +12,9 @@ def store_bytes(store) -> bytes:
     return b"".join(p.read_bytes() for p in store.path.parent.glob(store.path.name + "*"))
 
 
-def test_a_closed_seasons_first_names_are_in_no_byte_of_the_store(services, store, make, season, convention_id, relay_id):
+def test_a_closed_seasons_first_names_are_in_no_byte_of_the_store(
+    services, store, make, season, convention_id, relay_id
+):
     performance = make.performance(convention_id, quota=40)
     for _ in range(12):
         make.book(performance, relay_id, 2, first_names=(FIRST_NAME, FIRST_NAME))

@@ -78,7 +78,9 @@ def test_nothing_erased_is_left_in_any_file_of_the_data_folder(tmp_path):
     clock = FakeClock()
     services, season, referent, contact = season_with_people(store, clock)
     copies_everywhere(store, data_dir, datetime(2026, 10, 30, 9, 0))  # taken before the referent was renamed
-    services.relays.save_referent(_relay_of(store, referent), REFERENT[0], REFERENT[1], REFERENT[2], referent_id=referent)
+    services.relays.save_referent(
+        _relay_of(store, referent), REFERENT[0], REFERENT[1], REFERENT[2], referent_id=referent
+    )
     automatic_backup(store.path, data_dir, TODAY)
     logging.getLogger("acs_desktop").info("Journal technique écrit pendant la session")
     every_value = [FIRST_NAME, EARLIER_NAME, *REFERENT, *CONTACT]
@@ -112,7 +114,7 @@ def test_the_retention_pass_erases_first_names_in_the_backups_too(tmp_path):
     data_dir = tmp_path / "donnees"
     store = open_store(data_dir / "acs.sqlite")
     clock = FakeClock()
-    services, season, _, _ = season_with_people(store, clock)
+    services, _season, _, _ = season_with_people(store, clock)
     copies_everywhere(store, data_dir, TODAY)
     clock.advance(days=365 * 3)
     done = services.privacy.apply_retention()
@@ -132,8 +134,12 @@ def test_a_copy_taken_before_a_migration_is_erased_in_its_older_schema(tmp_path)
         command.upgrade(config, "0001")
     engine.dispose()
     with sqlite3.connect(path) as connection:
-        connection.execute("INSERT INTO relay (id, name, commune, address, phone, email, active, notes) VALUES (1, 'CCAS', 'Rezé', '', '', '', 1, '')")
-        connection.execute("INSERT INTO referent (id, relay_id, name, phone, email, active) VALUES (1, 1, ?, ?, ?, 1)", REFERENT)
+        connection.execute(
+            "INSERT INTO relay (id, name, commune, address, phone, email, active, notes) VALUES (1, 'CCAS', 'Rezé', '', '', '', 1, '')"
+        )
+        connection.execute(
+            "INSERT INTO referent (id, relay_id, name, phone, email, active) VALUES (1, 1, ?, ?, ?, 1)", REFERENT
+        )
     connection.close()
     store = open_store(path)
     assert store.migrated_from == "0001" and store.copy_before_migration.exists()

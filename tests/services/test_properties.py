@@ -85,7 +85,11 @@ def booking_machine(tmp_path_factory, template_store):
             assert held == self.expected_held <= QUOTA
             row = self.services.offers.get_performance(self.performance)
             assert row.remaining == QUOTA - held
-            invitations = [i for b in self.services.booking_lists.list_bookings(self.season_id) for i in self.services.booking_lists.invitations_of(b.id)]
+            invitations = [
+                i
+                for b in self.services.booking_lists.list_bookings(self.season_id)
+                for i in self.services.booking_lists.invitations_of(b.id)
+            ]
             assert sum(i.status is not InvitationStatus.CANCELLED for i in invitations) == held
 
         def teardown(self):
@@ -98,5 +102,7 @@ def booking_machine(tmp_path_factory, template_store):
 @pytest.mark.slow  # 25 sequences of up to 15 steps, each on its own store
 def test_bookings_and_cancellations_never_exceed_the_quota(tmp_path_factory, template_store):
     machine = booking_machine(tmp_path_factory, template_store)
-    machine.TestCase.settings = settings(max_examples=25, stateful_step_count=15, deadline=None, suppress_health_check=list(HealthCheck))
+    machine.TestCase.settings = settings(
+        max_examples=25, stateful_step_count=15, deadline=None, suppress_health_check=list(HealthCheck)
+    )
     machine.TestCase().runTest()

@@ -65,7 +65,12 @@ def hand_made(services, make, clock) -> HandMade:
     make.convention(lieu, current.id, donations="0", place_value="0", places=0, subscribers=0)  # stays a draft
     s.conventions.change_state(a, ConventionState.SIGNED)
     s.conventions.change_state(b, ConventionState.SIGNED)
-    s.conventions.save_allocation(a, AllocationInput(AllocationKind.EXTRA_PLACES, Decimal("120.00"), 10, done_amount=Decimal("96.00"), done_places=8))
+    s.conventions.save_allocation(
+        a,
+        AllocationInput(
+            AllocationKind.EXTRA_PLACES, Decimal("120.00"), 10, done_amount=Decimal("96.00"), done_places=8
+        ),
+    )
     s.conventions.save_allocation(a, AllocationInput(AllocationKind.MANAGEMENT, Decimal("60.00")))
 
     antigone = s.offers.save_show(a, "Antigone", disciplines["Théâtre"])
@@ -99,7 +104,15 @@ def hand_made(services, make, clock) -> HandMade:
 def test_key_figures_of_the_hand_made_season(services, hand_made):
     f = services.review.key_figures(hand_made.current_id)
     # Every convention counts, the draft too (« Le Lieu Unique »): partners = rows of the partners table.
-    assert (f.partners, f.conventions, f.conventions_signed, f.shows, f.performances, f.performances_cancelled, f.disciplines) == (3, 3, 2, 4, 3, 1, 2)
+    assert (
+        f.partners,
+        f.conventions,
+        f.conventions_signed,
+        f.shows,
+        f.performances,
+        f.performances_cancelled,
+        f.disciplines,
+    ) == (3, 3, 2, 4, 3, 1, 2)
     assert (f.relays_active, f.relay_communes) == (3, 2)
     assert (f.solidarity_subscribers, f.donations) == (130, Decimal("1700.50"))
     assert (f.places_committed, f.places_funded, f.places_offered) == (110, 100 + 33, 10 + 5 + 8)
@@ -116,7 +129,14 @@ def test_previous_season_and_the_changes(services, hand_made):
     review = services.review.review(hand_made.current_id)
     p = review.previous
     assert p.season_label == "2025-2026" and review.previous_label == "2025-2026"
-    assert (p.partners, p.conventions, p.shows, p.performances, p.relays_active, p.solidarity_subscribers) == (1, 1, 1, 1, 1, 80)
+    assert (p.partners, p.conventions, p.shows, p.performances, p.relays_active, p.solidarity_subscribers) == (
+        1,
+        1,
+        1,
+        1,
+        1,
+        80,
+    )
     assert (p.places_offered, p.booked, p.issued, p.used, p.unused, p.participation_rate) == (6, 5, 5, 4, 1, 0.8)
     changes = {c.definition.key: c for c in review.comparisons()}
     assert len(changes) == len(FIGURES)
@@ -133,25 +153,48 @@ def test_a_season_without_a_previous_one_compares_with_nothing(services, hand_ma
     review = services.review.review(hand_made.previous_id)
     assert review.previous is None
     assert all(c.change is None and c.change_text == "—" for c in review.comparisons())
-    assert [(r.reason, r.count, r.share, r.previous) for r in review.reasons] == [("Transport ou distance", 1, 1.0, None)]
+    assert [(r.reason, r.count, r.share, r.previous) for r in review.reasons] == [
+        ("Transport ou distance", 1, 1.0, None)
+    ]
 
 
 def test_the_donations_chain_per_convention(services, hand_made):
     lines = {line.partner: line for line in services.review.review(hand_made.current_id).partners}
     assert list(lines) == ["Le Lieu Unique", "Salle Paul-Fort", "Théâtre de la Ville"]
     theatre, salle, lieu = lines["Théâtre de la Ville"], lines["Salle Paul-Fort"], lines["Le Lieu Unique"]
-    assert (theatre.state, theatre.shows, theatre.performances, theatre.places_committed, theatre.places_offered) == ("signée", 2, 3, 80, 23)
-    assert (theatre.donations, theatre.place_value, theatre.places_funded, theatre.surplus) == (Decimal("1200.00"), Decimal("12.00"), 100, Decimal("240.00"))
+    assert (theatre.state, theatre.shows, theatre.performances, theatre.places_committed, theatre.places_offered) == (
+        "signée",
+        2,
+        3,
+        80,
+        23,
+    )
+    assert (theatre.donations, theatre.place_value, theatre.places_funded, theatre.surplus) == (
+        Decimal("1200.00"),
+        Decimal("12.00"),
+        100,
+        Decimal("240.00"),
+    )
     assert (theatre.surplus_planned, theatre.surplus_done) == (Decimal("180.00"), Decimal("96.00"))
-    assert theatre.places == PlaceCounts(booked=15, issued=12, used=7, unused=4, cancelled=1, issued_past=12, never_issued=1)
-    assert (salle.shows, salle.performances, salle.places_offered, salle.places_funded, salle.surplus) == (2, 0, 0, 33, Decimal("50.50"))
+    assert theatre.places == PlaceCounts(
+        booked=15, issued=12, used=7, unused=4, cancelled=1, issued_past=12, never_issued=1
+    )
+    assert (salle.shows, salle.performances, salle.places_offered, salle.places_funded, salle.surplus) == (
+        2,
+        0,
+        0,
+        33,
+        Decimal("50.50"),
+    )
     assert salle.places == PlaceCounts(cancelled=3)
     assert (lieu.state, lieu.places_funded, lieu.places) == ("brouillon", 0, PlaceCounts())
 
 
 def test_surplus_allocations_planned_and_done(services, hand_made):
     allocations = services.review.review(hand_made.current_id).allocations
-    assert [(a.partner, a.kind, a.planned_amount, a.planned_places, a.done_amount, a.done_places) for a in allocations] == [
+    assert [
+        (a.partner, a.kind, a.planned_amount, a.planned_places, a.done_amount, a.done_places) for a in allocations
+    ] == [
         ("Théâtre de la Ville", "places supplémentaires", Decimal("120.00"), 10, Decimal("96.00"), 8),
         ("Théâtre de la Ville", "gestion des invitations", Decimal("60.00"), 0, None, None),
     ]
@@ -161,12 +204,28 @@ def test_breakdowns_by_relay_kind_and_commune(services, hand_made):
     review = services.review.review(hand_made.current_id)
     assert [(r.relay, r.relay_type, r.commune, r.places) for r in review.relays] == [
         ("CCAS", "CCAS", "Rezé", PlaceCounts(booked=6, issued=4, used=3, unused=1, cancelled=0, issued_past=4)),
-        ("Centre social Bellevue", "Centre social", "Nantes", PlaceCounts(booked=4, issued=3, used=2, unused=1, cancelled=4, issued_past=3, never_issued=1)),
-        ("Foyer du Port", "Type non renseigné", "Nantes", PlaceCounts(booked=5, issued=5, used=2, unused=2, cancelled=0, issued_past=5)),
+        (
+            "Centre social Bellevue",
+            "Centre social",
+            "Nantes",
+            PlaceCounts(booked=4, issued=3, used=2, unused=1, cancelled=4, issued_past=3, never_issued=1),
+        ),
+        (
+            "Foyer du Port",
+            "Type non renseigné",
+            "Nantes",
+            PlaceCounts(booked=5, issued=5, used=2, unused=2, cancelled=0, issued_past=5),
+        ),
     ]
-    assert [(g.name, g.relays) for g in review.relay_types] == [("CCAS", 1), ("Centre social", 1), ("Type non renseigné", 1)]
+    assert [(g.name, g.relays) for g in review.relay_types] == [
+        ("CCAS", 1),
+        ("Centre social", 1),
+        ("Type non renseigné", 1),
+    ]
     assert review.communes == (
-        GroupLine("Nantes", 2, PlaceCounts(booked=9, issued=8, used=4, unused=3, cancelled=4, issued_past=8, never_issued=1)),
+        GroupLine(
+            "Nantes", 2, PlaceCounts(booked=9, issued=8, used=4, unused=3, cancelled=4, issued_past=8, never_issued=1)
+        ),
         GroupLine("Rezé", 1, PlaceCounts(booked=6, issued=4, used=3, unused=1, cancelled=0, issued_past=4)),
     )
 
@@ -174,12 +233,23 @@ def test_breakdowns_by_relay_kind_and_commune(services, hand_made):
 def test_breakdowns_by_discipline_and_month(services, hand_made):
     review = services.review.review(hand_made.current_id)
     assert [(d.discipline, d.shows, d.performances, d.places_offered, d.places) for d in review.disciplines] == [
-        ("Théâtre", 1, 2, 18, PlaceCounts(booked=10, issued=7, used=5, unused=2, cancelled=1, issued_past=7, never_issued=1)),
+        (
+            "Théâtre",
+            1,
+            2,
+            18,
+            PlaceCounts(booked=10, issued=7, used=5, unused=2, cancelled=1, issued_past=7, never_issued=1),
+        ),
         ("Danse", 1, 1, 5, PlaceCounts(booked=5, issued=5, used=2, unused=2, cancelled=0, issued_past=5)),
         ("Sans discipline", 2, 0, 0, PlaceCounts(cancelled=3)),
     ]
     assert [(m.month, m.performances, m.places_offered, m.places) for m in review.months] == [
-        (date(2026, 11, 1), 2, 15, PlaceCounts(booked=13, issued=12, used=7, unused=4, cancelled=1, issued_past=12, never_issued=1)),
+        (
+            date(2026, 11, 1),
+            2,
+            15,
+            PlaceCounts(booked=13, issued=12, used=7, unused=4, cancelled=1, issued_past=12, never_issued=1),
+        ),
         (date(2026, 12, 1), 1, 8, PlaceCounts(booked=2, cancelled=3)),
     ]
 
@@ -202,7 +272,12 @@ def test_participation_counts_only_performances_already_past(services, hand_made
 
 def test_the_qualitative_text_is_saved_with_the_season(services, hand_made):
     assert services.review.narrative(hand_made.current_id) == SeasonNarrative()
-    saved = services.review.save_narrative(hand_made.current_id, SeasonNarrative(highlights="  Une soirée au cirque avec trois relais.\n", next_steps="Rencontrer les relais de Rezé."))
+    saved = services.review.save_narrative(
+        hand_made.current_id,
+        SeasonNarrative(
+            highlights="  Une soirée au cirque avec trois relais.\n", next_steps="Rencontrer les relais de Rezé."
+        ),
+    )
     assert saved.highlights == "Une soirée au cirque avec trois relais."
     assert services.review.narrative(hand_made.current_id).next_steps == "Rencontrer les relais de Rezé."
     assert services.review.narrative(hand_made.previous_id) == SeasonNarrative()
@@ -230,7 +305,9 @@ def test_the_review_of_an_empty_season(services, make):
 
 def test_the_relays_tab_and_the_review_give_each_relay_the_same_no_show_rate(demo_services):
     season = next(s for s in demo_services.seasons.list_seasons() if s.label == "2026-2027")
-    review = {(line.relay, line.commune): line.places.no_show_rate for line in demo_services.review.review(season.id).relays}
+    review = {
+        (line.relay, line.commune): line.places.no_show_rate for line in demo_services.review.review(season.id).relays
+    }
     rows = [r for r in demo_services.relays.list_relays(season.id) if r.issued_past]
     assert rows
     for row in rows:

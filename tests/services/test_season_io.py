@@ -87,7 +87,13 @@ def test_export_then_import_into_an_empty_store_gives_the_same_review(demo_servi
 
 def test_the_export_writes_the_five_files_and_names_no_beneficiary(demo_services, tmp_path):
     written = demo_services.season_io.export_csv(season_id(demo_services, "2026-2027"), tmp_path / "out")
-    assert {p.name for p in written} >= {"partenaires.csv", "conventions.csv", "relais.csv", "offres.csv", "reservations.csv"}
+    assert {p.name for p in written} >= {
+        "partenaires.csv",
+        "conventions.csv",
+        "relais.csv",
+        "offres.csv",
+        "reservations.csv",
+    }
     text = (tmp_path / "out" / "reservations.csv").read_bytes()
     assert text.startswith(b"\xef\xbb\xbf")  # a BOM, for Excel
     header = text.decode("utf-8-sig").splitlines()[0]
@@ -100,15 +106,22 @@ def test_the_export_writes_the_five_files_and_names_no_beneficiary(demo_services
 
 def test_the_qualitative_text_travels_with_the_season(services, tmp_path):
     folder = write_folder(tmp_path / "in")
-    (folder / "bilan.csv").write_text("saison;faits_marquants;ecarts\n2025-2026;\"Première sortie à l'opéra ;\nun relais nouveau.\";Deux reports.\n", encoding="utf-8")
+    (folder / "bilan.csv").write_text(
+        'saison;faits_marquants;ecarts\n2025-2026;"Première sortie à l\'opéra ;\nun relais nouveau.";Deux reports.\n',
+        encoding="utf-8",
+    )
     plan = services.season_io.plan(folder)
     assert {line.kind: line.new for line in plan.lines}["Bilans qualitatifs"] == 1
     services.season_io.apply(plan)
     sid = season_id(services, "2025-2026")
     narrative = services.review.narrative(sid)
-    assert narrative.highlights == "Première sortie à l'opéra ;\nun relais nouveau." and narrative.gaps == "Deux reports."
+    assert (
+        narrative.highlights == "Première sortie à l'opéra ;\nun relais nouveau." and narrative.gaps == "Deux reports."
+    )
     services.season_io.export_csv(sid, tmp_path / "out")
-    assert "Première sortie à l'opéra ;\nun relais nouveau." in (tmp_path / "out" / "bilan.csv").read_text(encoding="utf-8-sig")
+    assert "Première sortie à l'opéra ;\nun relais nouveau." in (tmp_path / "out" / "bilan.csv").read_text(
+        encoding="utf-8-sig"
+    )
     again = services.season_io.plan(tmp_path / "out")  # the season and its text are already here: refused
     assert any("a déjà un bilan qualitatif" in p.message for p in again.problems)
 
@@ -129,15 +142,28 @@ def test_an_import_gives_the_review_of_the_files(services, tmp_path):
     services.season_io.apply(services.season_io.plan(write_folder(tmp_path / "in")))
     review = services.review.review(season_id(services, "2025-2026"))
     f = review.figures
-    assert (f.partners, f.conventions, f.shows, f.performances, f.relays_active, f.solidarity_subscribers) == (2, 2, 2, 2, 2, 42)
+    assert (f.partners, f.conventions, f.shows, f.performances, f.relays_active, f.solidarity_subscribers) == (
+        2,
+        2,
+        2,
+        2,
+        2,
+        42,
+    )
     assert (f.donations, f.places_funded, f.places_offered) == (Decimal("450.50"), 25 + 15, 10)
     assert (f.booked, f.issued, f.used, f.unused, f.participation_rate) == (9, 9, 6, 3, 6 / 9)
     assert [(r.reason, r.count) for r in review.reasons] == [("Maladie ou imprévu", 2), ("Transport ou distance", 1)]
-    assert {p.partner: p.state for p in review.partners} == {"Salle Paul-Fort": "clôturée", "Théâtre de la Ville": "clôturée"}
+    assert {p.partner: p.state for p in review.partners} == {
+        "Salle Paul-Fort": "clôturée",
+        "Théâtre de la Ville": "clôturée",
+    }
 
 
 def test_headers_ignore_case_accents_and_a_bom(services, tmp_path):
-    folder = write_folder(tmp_path / "in", partenaires=("nom;adresse;commune;contact;telephone;email", "NOM;Adresse;Commune;Contact;Téléphone;E-mail"))
+    folder = write_folder(
+        tmp_path / "in",
+        partenaires=("nom;adresse;commune;contact;telephone;email", "NOM;Adresse;Commune;Contact;Téléphone;E-mail"),
+    )
     text = (folder / "partenaires.csv").read_text(encoding="utf-8")
     (folder / "partenaires.csv").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
     plan = services.season_io.plan(folder)
@@ -158,29 +184,121 @@ def test_names_already_in_the_store_are_matched_not_duplicated(services, make, t
 
 # --- wrong lines --------------------------------------------------------------------------------
 BAD_LINES = [
-    ("unknown partner", {"conventions": ("Salle Paul-Fort;2025", "Salle Inconnue;2025")}, "conventions.csv", 3, "partenaire inconnu « Salle Inconnue »"),
-    ("impossible date", {"offres": ("14/02/2026;20:30;6", "30/02/2026;20:30;6")}, "offres.csv", 2, "« 30/02/2026 » n'est pas valable"),
+    (
+        "unknown partner",
+        {"conventions": ("Salle Paul-Fort;2025", "Salle Inconnue;2025")},
+        "conventions.csv",
+        3,
+        "partenaire inconnu « Salle Inconnue »",
+    ),
+    (
+        "impossible date",
+        {"offres": ("14/02/2026;20:30;6", "30/02/2026;20:30;6")},
+        "offres.csv",
+        2,
+        "« 30/02/2026 » n'est pas valable",
+    ),
     ("impossible time", {"offres": ("15/03/2026;20h", "15/03/2026;25h")}, "offres.csv", 3, "« 25h » n'est pas valable"),
-    ("over the quota", {"reservations": ("Bellevue;2;2", "Bellevue;3;2")}, "reservations.csv", 3, "au-delà du quota : 7 places réservées"),
-    ("more present than places", {"reservations": ("CCAS;4;3", "CCAS;4;5")}, "reservations.csv", 2, "5 présents pour 4 places"),
-    ("unknown reason", {"reservations": ("maladie ou imprevu", "Malchance")}, "reservations.csv", 4, "motif inconnu « Malchance »"),
-    ("missing reason", {"reservations": ("3;Transport ou distance", "3;")}, "reservations.csv", 2, "1 place(s) non utilisée(s) sans motif"),
-    ("unknown relay", {"reservations": ("Centre social Bellevue;2", "Centre social Malakoff;2")}, "reservations.csv", 3, "relais inconnu « Centre social Malakoff »"),
-    ("unknown performance", {"reservations": ("Boléro;15/03/2026", "Boléro;16/03/2026")}, "reservations.csv", 4, "représentation inconnue"),
+    (
+        "over the quota",
+        {"reservations": ("Bellevue;2;2", "Bellevue;3;2")},
+        "reservations.csv",
+        3,
+        "au-delà du quota : 7 places réservées",
+    ),
+    (
+        "more present than places",
+        {"reservations": ("CCAS;4;3", "CCAS;4;5")},
+        "reservations.csv",
+        2,
+        "5 présents pour 4 places",
+    ),
+    (
+        "unknown reason",
+        {"reservations": ("maladie ou imprevu", "Malchance")},
+        "reservations.csv",
+        4,
+        "motif inconnu « Malchance »",
+    ),
+    (
+        "missing reason",
+        {"reservations": ("3;Transport ou distance", "3;")},
+        "reservations.csv",
+        2,
+        "1 place(s) non utilisée(s) sans motif",
+    ),
+    (
+        "unknown relay",
+        {"reservations": ("Centre social Bellevue;2", "Centre social Malakoff;2")},
+        "reservations.csv",
+        3,
+        "relais inconnu « Centre social Malakoff »",
+    ),
+    (
+        "unknown performance",
+        {"reservations": ("Boléro;15/03/2026", "Boléro;16/03/2026")},
+        "reservations.csv",
+        4,
+        "représentation inconnue",
+    ),
     ("unknown state", {"conventions": ("clôturée", "terminée")}, "conventions.csv", 2, "état « terminée » inconnu"),
-    ("unreadable amount", {"conventions": ("300,00", "trois cents")}, "conventions.csv", 2, "« trois cents » n'est pas valable"),
+    (
+        "unreadable amount",
+        {"conventions": ("300,00", "trois cents")},
+        "conventions.csv",
+        2,
+        "« trois cents » n'est pas valable",
+    ),
     ("negative quota", {"offres": ("20:30;6;", "20:30;-6;")}, "offres.csv", 2, "ne peut pas être négatif"),
-    ("duplicate partner", {"partenaires": ("Salle Paul-Fort;;Nantes;;;\n", "Salle Paul-Fort;;Nantes;;;\nthéâtre de la ville;;;;;\n")}, "partenaires.csv", 4, "figure déjà ligne 2"),
-    ("missing column", {"partenaires": ("nom;adresse", "name;adresse")}, "partenaires.csv", 1, "colonne(s) manquante(s) : nom"),
-    ("no convention", {"offres": ("Salle Paul-Fort;;15/03/2026", "Salle Paul-Fort;;15/03/2027")}, "offres.csv", 3, "aucune convention avec « Salle Paul-Fort » pour la saison 2026-2027"),
-    ("wrong season", {"conventions": ("Paul-Fort;2025-2026", "Paul-Fort;2025-2027")}, "conventions.csv", 3, "« 2025-2027 » n'est pas une saison"),
-    ("deadline after", {"offres": ("20:30;6;11/02/2026", "20:30;6;16/02/2026")}, "offres.csv", 2, "date limite de réservation est après"),
-    ("no place value", {"conventions": ("300,00;12,00", "300,00;0,00")}, "conventions.csv", 2, "la valeur d'une place est à saisir"),
+    (
+        "duplicate partner",
+        {"partenaires": ("Salle Paul-Fort;;Nantes;;;\n", "Salle Paul-Fort;;Nantes;;;\nthéâtre de la ville;;;;;\n")},
+        "partenaires.csv",
+        4,
+        "figure déjà ligne 2",
+    ),
+    (
+        "missing column",
+        {"partenaires": ("nom;adresse", "name;adresse")},
+        "partenaires.csv",
+        1,
+        "colonne(s) manquante(s) : nom",
+    ),
+    (
+        "no convention",
+        {"offres": ("Salle Paul-Fort;;15/03/2026", "Salle Paul-Fort;;15/03/2027")},
+        "offres.csv",
+        3,
+        "aucune convention avec « Salle Paul-Fort » pour la saison 2026-2027",
+    ),
+    (
+        "wrong season",
+        {"conventions": ("Paul-Fort;2025-2026", "Paul-Fort;2025-2027")},
+        "conventions.csv",
+        3,
+        "« 2025-2027 » n'est pas une saison",
+    ),
+    (
+        "deadline after",
+        {"offres": ("20:30;6;11/02/2026", "20:30;6;16/02/2026")},
+        "offres.csv",
+        2,
+        "date limite de réservation est après",
+    ),
+    (
+        "no place value",
+        {"conventions": ("300,00;12,00", "300,00;0,00")},
+        "conventions.csv",
+        2,
+        "la valeur d'une place est à saisir",
+    ),
     ("no places at all", {"reservations": ("Bellevue;2;2;", "Bellevue;0;;")}, "reservations.csv", 3, "aucune place"),
 ]
 
 
-@pytest.mark.parametrize("changes, where, line, reason", [case[1:] for case in BAD_LINES], ids=[case[0] for case in BAD_LINES])
+@pytest.mark.parametrize(
+    "changes, where, line, reason", [case[1:] for case in BAD_LINES], ids=[case[0] for case in BAD_LINES]
+)
 def test_each_wrong_line_is_reported_and_nothing_is_written(services, store, tmp_path, changes, where, line, reason):
     plan = services.season_io.plan(write_folder(tmp_path / "in", **changes))
     assert not plan.ok
@@ -206,13 +324,20 @@ def test_a_convention_already_in_the_store_is_not_replaced(services, make, store
     make.convention(make.partner("Salle Paul-Fort"), make.season("2025-2026").id)
     plan = services.season_io.plan(write_folder(tmp_path / "in"))
     assert [(p.where, p.line, p.depends_on) for p in plan.problems] == [
-        ("conventions.csv", 3, None), ("offres.csv", 3, "conventions.csv, ligne 3"), ("reservations.csv", 4, "offres.csv, ligne 3")]
+        ("conventions.csv", 3, None),
+        ("offres.csv", 3, "conventions.csv, ligne 3"),
+        ("reservations.csv", 4, "offres.csv, ligne 3"),
+    ]
     assert "existe déjà dans la base" in plan.problems[0].message
     # What relies on the refused line is listed with its file and line, and names the line it waits for.
-    assert str(plan.problems[1]) == ("offres.csv, ligne 3 : dépend de la convention de « Salle Paul-Fort » pour 2025-2026 "
-                                     "(conventions.csv, ligne 3, refusée) : sera vérifiée de nouveau après correction.")
-    assert str(plan.problems[2]) == ("reservations.csv, ligne 4 : dépend de la représentation « Boléro » le 15/03/2026 à 20:00 "
-                                     "(offres.csv, ligne 3, en attente de conventions.csv, ligne 3) : sera vérifiée de nouveau après correction.")
+    assert str(plan.problems[1]) == (
+        "offres.csv, ligne 3 : dépend de la convention de « Salle Paul-Fort » pour 2025-2026 "
+        "(conventions.csv, ligne 3, refusée) : sera vérifiée de nouveau après correction."
+    )
+    assert str(plan.problems[2]) == (
+        "reservations.csv, ligne 4 : dépend de la représentation « Boléro » le 15/03/2026 à 20:00 "
+        "(offres.csv, ligne 3, en attente de conventions.csv, ligne 3) : sera vérifiée de nouveau après correction."
+    )
     assert (plan.to_correct, plan.waiting) == (1, 2)
 
 
@@ -220,7 +345,10 @@ def test_a_file_in_neither_utf8_nor_windows_1252_is_refused_with_advice(services
     folder = write_folder(tmp_path / "in")
     (folder / "relais.csv").write_bytes(FILES["relais"].encode("mac_roman"))  # « Rezé » would read « RezŽ »
     plan = services.season_io.plan(folder)
-    assert any(p.where == "relais.csv" and "ni en UTF-8 ni en Windows-1252" in p.message and "« CSV UTF-8 »" in p.message for p in plan.problems)
+    assert any(
+        p.where == "relais.csv" and "ni en UTF-8 ni en Windows-1252" in p.message and "« CSV UTF-8 »" in p.message
+        for p in plan.problems
+    )
 
 
 def test_an_empty_folder_or_a_wrong_file_is_refused(services, tmp_path):
@@ -249,10 +377,15 @@ def test_imported_tickets_never_take_a_code_already_in_the_store(services, store
     services.season_io.apply(services.season_io.plan(write_folder(tmp_path / "first")))
     with store.read() as session:
         held = list(session.scalars(select(Invitation.code)))
-    drawn = iter([*held, *held[:3], *(real := [ticket_codes.new_code() for _ in range(40)])])  # the store's codes come out first
+    drawn = iter(
+        [*held, *held[:3], *(real := [ticket_codes.new_code() for _ in range(40)])]
+    )  # the store's codes come out first
     monkeypatch.setattr(ticket_codes, "new_code", lambda: next(drawn))
-    a_year_before = {"conventions": FILES["conventions"].replace("2025-2026", "2024-2025"),
-                     "offres": FILES["offres"].replace("/2026", "/2025"), "reservations": FILES["reservations"].replace("/2026", "/2025")}
+    a_year_before = {
+        "conventions": FILES["conventions"].replace("2025-2026", "2024-2025"),
+        "offres": FILES["offres"].replace("/2026", "/2025"),
+        "reservations": FILES["reservations"].replace("/2026", "/2025"),
+    }
     second = write_folder(tmp_path / "second", files={**FILES, **a_year_before})
     services.season_io.apply(services.season_io.plan(second))
     with store.read() as session:
@@ -273,18 +406,38 @@ def test_an_import_failing_half_way_writes_nothing(services, store, tmp_path, mo
 
 
 def test_every_wrong_line_is_listed_not_only_the_first(services, tmp_path):
-    plan = services.season_io.plan(write_folder(tmp_path / "in", reservations=("CCAS;4;3;Transport ou distance", "CCAS;4;9;Malchance"), conventions=("150,50", "-3")))
+    plan = services.season_io.plan(
+        write_folder(
+            tmp_path / "in",
+            reservations=("CCAS;4;3;Transport ou distance", "CCAS;4;9;Malchance"),
+            conventions=("150,50", "-3"),
+        )
+    )
     where = [(p.where, p.line, p.depends_on) for p in plan.problems]
-    assert where == [("conventions.csv", 3, None), ("offres.csv", 3, "conventions.csv, ligne 3"),
-                     ("reservations.csv", 2, None), ("reservations.csv", 4, "offres.csv, ligne 3")]
+    assert where == [
+        ("conventions.csv", 3, None),
+        ("offres.csv", 3, "conventions.csv, ligne 3"),
+        ("reservations.csv", 2, None),
+        ("reservations.csv", 4, "offres.csv, ligne 3"),
+    ]
 
 
 # --- the cells ----------------------------------------------------------------------------------
 def test_one_booking_gives_lines_that_rebuild_it():
     from acs_desktop.domain.states import InvitationStatus as S
 
-    entry = {"reasons": {"Maladie ou imprévu": 2, "Billet perdu": 1}, S.USED: 3, S.ISSUED: 1, S.BOOKED: 2, S.CANCELLED: 1}
-    assert booking_lines(entry) == [(4, 4, 3, "Billet perdu", 1), (2, 2, 0, "Maladie ou imprévu", 0), (3, 1, None, "", 0)]
+    entry = {
+        "reasons": {"Maladie ou imprévu": 2, "Billet perdu": 1},
+        S.USED: 3,
+        S.ISSUED: 1,
+        S.BOOKED: 2,
+        S.CANCELLED: 1,
+    }
+    assert booking_lines(entry) == [
+        (4, 4, 3, "Billet perdu", 1),
+        (2, 2, 0, "Maladie ou imprévu", 0),
+        (3, 1, None, "", 0),
+    ]
     assert booking_lines({"reasons": {}, S.CANCELLED: 2}) == [(0, 0, None, "", 2)]
 
 

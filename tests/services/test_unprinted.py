@@ -7,7 +7,9 @@ from tests.conftest import TODAY
 from tests.printing.pdf_tools import flat
 
 
-def test_two_places_booked_never_printed_for_a_past_performance_are_counted_apart(services, make, clock, convention_id, season, relay_id):
+def test_two_places_booked_never_printed_for_a_past_performance_are_counted_apart(
+    services, make, clock, convention_id, season, relay_id
+):
     performance = make.performance(convention_id, quota=10, in_days=3)
     make.book(performance, relay_id, 2)
     clock.advance(days=4)  # the performance is past; its tickets were never printed
@@ -21,7 +23,9 @@ def test_two_places_booked_never_printed_for_a_past_performance_are_counted_apar
     assert "2 places réservées, jamais éditées, pour des représentations passées" in text
 
 
-def test_never_printed_places_do_not_lower_nor_raise_the_participation_rate(services, make, clock, convention_id, season, relay_id):
+def test_never_printed_places_do_not_lower_nor_raise_the_participation_rate(
+    services, make, clock, convention_id, season, relay_id
+):
     performance = make.performance(convention_id, quota=10, in_days=3)
     _, ids = make.issued_booking(performance, relay_id, 4)
     make.book(performance, relay_id, 2)
@@ -39,7 +43,10 @@ def test_tickets_not_printed_within_the_reminder_days_are_urgent(services, make,
     make.book(soon, relay_id, 3)
     printed, _ = make.issued_booking(soon, relay_id, 1)
     rows = services.booking_lists.unprinted(season.id)
-    assert [(r.performance_id, r.places, r.urgency) for r in rows] == [(soon, 3, PrintUrgency.URGENT), (later, 1, PrintUrgency.LATER)]
+    assert [(r.performance_id, r.places, r.urgency) for r in rows] == [
+        (soon, 3, PrintUrgency.URGENT),
+        (later, 1, PrintUrgency.LATER),
+    ]
     by_id = {r.id: r for r in services.booking_lists.list_bookings(season.id)}
     assert by_id[printed.booking_id].print_urgency is None  # nothing left to print
     assert {r.print_urgency for r in by_id.values() if r.booked} == {PrintUrgency.URGENT, PrintUrgency.LATER}

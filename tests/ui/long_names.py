@@ -33,4 +33,7 @@ def lengthen_names(store) -> None:
         for table, column, length in NAMED:
             rows = session.execute(text(f'SELECT id, "{column}" FROM "{table}"')).all()
             for row_id, value in rows:
-                session.execute(text(f'UPDATE "{table}" SET "{column}" = :v WHERE id = :id'), {"v": long_name(value or "", length), "id": row_id})
+                session.execute(
+                    text(f'UPDATE "{table}" SET "{column}" = :v WHERE id = :id'),
+                    {"v": long_name(value or "", length), "id": row_id},
+                )

@@ -2,6 +2,8 @@
 and shows it; tickets are marked issued when they leave the preview (printed, saved, opened). And the preview's three ways
 out: print, save, open in the system's viewer."""
 
+from typing import ClassVar
+
 import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
@@ -10,10 +12,10 @@ from PySide6.QtWidgets import QDialog
 
 from acs_desktop.domain import ticket_codes
 from acs_desktop.domain.states import InvitationStatus
-from acs_desktop.ui.events import Area, Changes
 from acs_desktop.ui import documents_menu, pdf_output
 from acs_desktop.ui.app import make_application, window_settings
 from acs_desktop.ui.documents_menu import WITH_RELAYS_OPTION, DocumentsMenu
+from acs_desktop.ui.events import Area, Changes
 from acs_desktop.ui.main_window import MainWindow
 from acs_desktop.ui.pdf_output import PdfPreviewDialog
 from tests.printing.pdf_tools import flat, page_count
@@ -49,10 +51,11 @@ def previews(monkeypatch):
 @pytest.fixture
 def answers(monkeypatch):
     """What the person picks in the next list: set `answers.next = (id, option)`."""
+
     class Answers:
         next = None
-        offered: list = []
-        options: list = []  # the option offered in each list (None: none)
+        offered: ClassVar[list] = []
+        options: ClassVar[list] = []  # the option offered in each list (None: none)
 
     def fake_choose(parent, title, prompt, items, **options):
         Answers.offered = items
@@ -67,12 +70,18 @@ def test_the_window_has_a_documents_menu_in_french(window, menu):
     titles = [action.text() for action in window.menuBar().actions()]
     assert titles == ["&Fichier", "&Affichage", "&Documents", "&Aide"]
     assert [a.text() for a in menu.actions() if not a.isSeparator()] == [
-        "Billets d'une réservation…", "Billets à imprimer d'un relais…", "Billets d'une représentation…",
-        "Feuille d'émargement d'une représentation…", "Bordereau de remise à un relais…", "Catalogue de la saison",
+        "Billets d'une réservation…",
+        "Billets à imprimer d'un relais…",
+        "Billets d'une représentation…",
+        "Feuille d'émargement d'une représentation…",
+        "Bordereau de remise à un relais…",
+        "Catalogue de la saison",
     ]
 
 
-def test_a_relay_s_tickets_are_issued_once_saved_from_the_preview(qtbot, window, menu, demo_services, answers, previews, tmp_path, messages):
+def test_a_relay_s_tickets_are_issued_once_saved_from_the_preview(
+    qtbot, window, menu, demo_services, answers, previews, tmp_path, messages
+):
     season = window.current_season_id()
     relay = max(demo_services.documents.relays_with_places(season), key=lambda r: r.to_print)
     answers.next = (relay.relay_id, False)
@@ -112,21 +121,36 @@ def test_a_preview_closed_unprinted_leaves_the_tickets_to_print(qtbot, window, m
 
 
 def test_a_booking_printed_again_is_a_duplicata(qtbot, window, menu, demo_services, answers, previews):
-    booking = next(b for b in demo_services.booking_lists.list_bookings(window.current_season_id()) if b.issued and b.starts_at > demo_services.clock())
+    booking = next(
+        b
+        for b in demo_services.booking_lists.list_bookings(window.current_season_id())
+        if b.issued and b.starts_at > demo_services.clock()
+    )
     answers.next = (booking.id, False)
     menu.booking_tickets.trigger()
     qtbot.waitUntil(lambda: len(previews) == 1, timeout=15000)
     content = flat(previews[0].pdf)
     assert content.count("DUPLICATA") == booking.issued
-    codes = [i.code for i in demo_services.booking_lists.invitations_of(booking.id) if i.status is InvitationStatus.ISSUED]
+    codes = [
+        i.code for i in demo_services.booking_lists.invitations_of(booking.id) if i.status is InvitationStatus.ISSUED
+    ]
     assert all(ticket_codes.display(code) in content for code in codes)
 
 
 def test_attendance_sheet_slip_and_catalogue_from_the_menu(qtbot, window, menu, demo_services, answers, previews):
     season = window.current_season_id()
-    performance = next(p for p in demo_services.offers.list_performances(season) if p.starts_at > demo_services.clock() and p.booked
-                       and any(b.issued for b in demo_services.booking_lists.list_bookings(season, performance_id=p.id)))
-    relays = {b.relay_name for b in demo_services.booking_lists.list_bookings(season, performance_id=performance.id) if b.issued}
+    performance = next(
+        p
+        for p in demo_services.offers.list_performances(season)
+        if p.starts_at > demo_services.clock()
+        and p.booked
+        and any(b.issued for b in demo_services.booking_lists.list_bookings(season, performance_id=p.id))
+    )
+    relays = {
+        b.relay_name
+        for b in demo_services.booking_lists.list_bookings(season, performance_id=performance.id)
+        if b.issued
+    }
     answers.next = (performance.id, False)
     menu.attendance.trigger()
     qtbot.waitUntil(lambda: len(previews) == 1, timeout=15000)
@@ -155,7 +179,9 @@ def test_a_cancelled_choice_makes_nothing(qtbot, menu, answers, previews):
 def test_nothing_to_choose_is_said(qtbot, window, menu, demo_services, answers, previews, messages):
     window.season_box.setCurrentIndex(window.season_box.findText("2025-2026"))  # a past season: nothing to print
     menu.relay_tickets.trigger()
-    assert [text for _title, text in messages.boxes["information"]] == ["Aucun relais n'a de billet à imprimer pour la saison 2025-2026."]
+    assert [text for _title, text in messages.boxes["information"]] == [
+        "Aucun relais n'a de billet à imprimer pour la saison 2025-2026."
+    ]
     assert previews == []
 
 
@@ -194,7 +220,9 @@ def test_open_in_the_system_viewer(preview, monkeypatch):
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
     path = preview.open_in_viewer()
-    assert opened == [QUrl.fromLocalFile(str(path))] and path.read_bytes() == preview.pdf and path.name == preview.filename
+    assert (
+        opened == [QUrl.fromLocalFile(str(path))] and path.read_bytes() == preview.pdf and path.name == preview.filename
+    )
 
 
 def test_print_renders_every_page_on_the_printer(preview, tmp_path, monkeypatch):

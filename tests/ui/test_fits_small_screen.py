@@ -88,17 +88,34 @@ def _dialogs(services, events):
         "partenaires": lambda: partners_dialog.PartnersDialog(services, events),
         "partenaire": lambda: partner_dialog.PartnerDialog(services, convention.partner_id),
         "import": lambda: import_dialog.ImportDialog(services),
-        "absence": lambda: absence_dialog.AbsenceDialog(services, "Billets non utilisés", "3 billet(s) sélectionné(s).", lambda *_: 0),
+        "absence": lambda: absence_dialog.AbsenceDialog(
+            services, "Billets non utilisés", "3 billet(s) sélectionné(s).", lambda *_: 0
+        ),
         "spectacle": lambda: show_dialog.ShowDialog(services, season, services.offers.list_shows(season)[0]),
         "spectacles": lambda: shows_dialog.ShowsDialog(services, events, season),
         "motifs": lambda: reasons_dialog.ReasonsDialog(services),
         "relais à prévenir": lambda: relays_to_warn_dialog.RelaysToWarnDialog(
-            services, events, past.id, f"Représentation « {past.show_title} » annulée par « {past.partner_name} »."),
+            services, events, past.id, f"Représentation « {past.show_title} » annulée par « {past.partner_name} »."
+        ),
     }
 
 
-DIALOGS = ("présence", "réservation", "convention", "représentation", "relais", "association", "partenaires", "partenaire",
-           "import", "absence", "spectacle", "spectacles", "motifs", "relais à prévenir")
+DIALOGS = (
+    "présence",
+    "réservation",
+    "convention",
+    "représentation",
+    "relais",
+    "association",
+    "partenaires",
+    "partenaire",
+    "import",
+    "absence",
+    "spectacle",
+    "spectacles",
+    "motifs",
+    "relais à prévenir",
+)
 
 
 @pytest.mark.parametrize("name", DIALOGS)

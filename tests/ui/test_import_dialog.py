@@ -44,7 +44,11 @@ def test_the_plan_is_shown_then_imported_on_confirmation(dialog, qtbot, tmp_path
 
 
 def test_wrong_lines_are_listed_and_nothing_can_be_imported(dialog, qtbot, tmp_path, store):
-    folder = write_folder(tmp_path / "saison", reservations=("maladie ou imprevu", "Malchance"), offres=("14/02/2026;20:30;6", "30/02/2026;20:30;6"))
+    folder = write_folder(
+        tmp_path / "saison",
+        reservations=("maladie ou imprevu", "Malchance"),
+        offres=("14/02/2026;20:30;6", "30/02/2026;20:30;6"),
+    )
     dialog.check(folder)
     wait_idle(qtbot, dialog)
     assert dialog.pages.currentWidget() is dialog.problems_view
@@ -70,8 +74,15 @@ def test_lines_waiting_for_a_refused_one_are_listed_with_the_line_they_wait_for(
     wait_idle(qtbot, dialog)
     model = dialog.problems_view.model
     waiting_column = next(i for i, c in enumerate(model.COLUMNS) if c.title == "En attente de")
-    rows = {(model.index(r, 0).data(), model.index(r, 1).data()): model.index(r, waiting_column).data() for r in range(model.rowCount())}
-    assert rows == {("offres.csv", "2"): "", ("reservations.csv", "2"): "offres.csv, ligne 2", ("reservations.csv", "3"): "offres.csv, ligne 2"}
+    rows = {
+        (model.index(r, 0).data(), model.index(r, 1).data()): model.index(r, waiting_column).data()
+        for r in range(model.rowCount())
+    }
+    assert rows == {
+        ("offres.csv", "2"): "",
+        ("reservations.csv", "2"): "offres.csv, ligne 2",
+        ("reservations.csv", "3"): "offres.csv, ligne 2",
+    }
     assert "1 problème(s) à corriger et 2 ligne(s) en attente de ces corrections" in dialog.summary.text()
 
 
@@ -91,6 +102,7 @@ class Gate:
                 self.release.wait(10)
                 return progress(percent, total, text)
             return answer
+
         return held
 
 
@@ -108,7 +120,9 @@ def test_the_check_shows_its_progress_and_can_be_cancelled(dialog, qtbot, tmp_pa
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     gate.release.set()
     wait_idle(qtbot, dialog)
-    assert "Vérification annulée" in dialog.summary.text() and dialog.plan is None and not dialog.import_button.isEnabled()
+    assert (
+        "Vérification annulée" in dialog.summary.text() and dialog.plan is None and not dialog.import_button.isEnabled()
+    )
     assert not dialog.progress.isVisible() and not dialog.cancel_button.isVisible() and dialog.close_button.isEnabled()
 
 

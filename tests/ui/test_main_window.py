@@ -18,7 +18,11 @@ def window(qtbot, demo_services, demo_store, tmp_path):
 
 def test_five_tabs_in_french(window):
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
-        "Conventions", "Offres", "Relais", "Invitations", "Bilan de saison",
+        "Conventions",
+        "Offres",
+        "Relais",
+        "Invitations",
+        "Bilan de saison",
     ]
 
 

@@ -4,8 +4,8 @@ refused; a performance dated in the past is created only when ticked « Représe
 from datetime import timedelta
 
 from acs_desktop.ui.app import make_application
-from acs_desktop.ui.relays.relay_dialog import RelayDialog
 from acs_desktop.ui.offers.show_dialog import ShowDialog
+from acs_desktop.ui.relays.relay_dialog import RelayDialog
 
 
 def test_typing_an_existing_discipline_selects_it(qtbot, services, season, convention_id, messages):
@@ -26,11 +26,16 @@ def test_typing_an_existing_kind_of_relay_selects_it(qtbot, services, messages):
     before = services.relays.list_relay_types()
     messages.typed = "ccas"
     dialog._new_kind()
-    assert dialog.kind.value() == next(k.id for k in before if k.name == "CCAS") and services.relays.list_relay_types() == before
+    assert (
+        dialog.kind.value() == next(k.id for k in before if k.name == "CCAS")
+        and services.relays.list_relay_types() == before
+    )
     assert messages.said == []
 
 
-def test_the_performance_dialog_refuses_a_past_date_unless_ticked_as_past(qtbot, services, season, convention_id, make, messages):
+def test_the_performance_dialog_refuses_a_past_date_unless_ticked_as_past(
+    qtbot, services, season, convention_id, make, messages
+):
     from acs_desktop.ui.offers.performance_dialog import PerformanceDialog
 
     make_application()

@@ -7,8 +7,8 @@ import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from acs_desktop.ui.invitations.booking_dialog import BookingDialog
 from acs_desktop.ui.conventions.partner_dialog import PartnerDialog
+from acs_desktop.ui.invitations.booking_dialog import BookingDialog
 from tests.conftest import TODAY
 from tests.ui.long_names import lengthen_names
 
@@ -31,7 +31,7 @@ def label_saying(parent: QWidget, words: str) -> QLabel:
 def assert_apart(parent: QWidget, *widgets: QWidget) -> None:
     rects = [rect_in(w, parent) for w in widgets]
     for i, first in enumerate(rects):
-        for second in rects[i + 1:]:
+        for second in rects[i + 1 :]:
             assert not first.intersects(second), (first, second)
 
 

@@ -82,7 +82,9 @@ def test_progress_then_the_result_then_what_changed(qtbot, window, announced):
             progress(done, 3, f"Étape {done}")
         return "le document"
 
-    operation = Operation(window, work, label="Impression des billets", changes=Changes.of(Area.BOOKINGS), events=events)
+    operation = Operation(
+        window, work, label="Impression des billets", changes=Changes.of(Area.BOOKINGS), events=events
+    )
     operation.progressed.connect(lambda done, total, text: seen.append((done, total, text)))
     dialog = operation.dialog
     assert run(qtbot, operation, "succeeded") == ["le document"]
@@ -113,7 +115,9 @@ def test_a_refusal_is_said_in_french_and_announces_nothing(qtbot, window, warnin
     def work(progress):
         raise DomainError("no_tickets", "Aucun billet à imprimer.")
 
-    operation = Operation(window, work, label="Billets", title="Document non produit", changes=Changes.everything(), events=events)
+    operation = Operation(
+        window, work, label="Billets", title="Document non produit", changes=Changes.everything(), events=events
+    )
     refused = []
     operation.refused.connect(refused.append)
     run(qtbot, operation)
@@ -172,7 +176,9 @@ def test_an_owner_that_shows_its_own_messages_gets_the_refusal_only(qtbot, windo
     assert refused == ["Ces fichiers ne contiennent rien à importer."] and warnings == []
 
 
-def test_cancel_stops_the_print_and_nothing_is_issued(qtbot, window, services, make, performance_id, relay_id, announced):
+def test_cancel_stops_the_print_and_nothing_is_issued(
+    qtbot, window, services, make, performance_id, relay_id, announced
+):
     events, seen = announced
     booking = make.book(performance_id, relay_id, 10)  # two sheets: the renderer reports after the first
     asked = threading.Event()
@@ -182,8 +188,14 @@ def test_cancel_stops_the_print_and_nothing_is_issued(qtbot, window, services, m
         asked.wait(timeout=5)
         return services.documents.render_and_issue_tickets(TicketSelection(booking_id=booking.booking_id), progress)
 
-    operation = Operation(window, work, label="Impression des billets", changes=Changes.of(Area.BOOKINGS), events=events,
-                          cancelled_text="Impression annulée : aucun billet n'a été marqué comme édité.")
+    operation = Operation(
+        window,
+        work,
+        label="Impression des billets",
+        changes=Changes.of(Area.BOOKINGS),
+        events=events,
+        cancelled_text="Impression annulée : aucun billet n'a été marqué comme édité.",
+    )
     operation.progressed.connect(lambda *_: (operation.cancel(), asked.set()))
     results = []
     operation.succeeded.connect(results.append)

@@ -5,6 +5,7 @@ coming performances, places never printed, a shortfall and a surplus."""
 
 import csv
 import io
+import itertools
 import re
 from datetime import timedelta
 from decimal import Decimal
@@ -14,16 +15,22 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
 from acs_desktop.domain.review import FIGURES, format_value
+from acs_desktop.domain.states import AllocationKind, ConventionState
 from acs_desktop.exports.atomic import write_documents
 from acs_desktop.exports.review_files import csv_text
 from acs_desktop.exports.review_tables import Rate, review_tables
-from acs_desktop.domain.states import AllocationKind, ConventionState
 from acs_desktop.services.conventions import AllocationInput
 from acs_desktop.services.relays import RelayInput
 from tests.conftest import TODAY
 from tests.printing.pdf_tools import text as pdf_text
 
-STATES = [ConventionState.DRAFT, ConventionState.SIGNED, ConventionState.RUNNING, ConventionState.REVIEW, ConventionState.CLOSED]
+STATES = [
+    ConventionState.DRAFT,
+    ConventionState.SIGNED,
+    ConventionState.RUNNING,
+    ConventionState.REVIEW,
+    ConventionState.CLOSED,
+]
 
 
 def _to(services, convention_id, state):
@@ -46,12 +53,27 @@ def season_in_every_state(services, make, clock):
     ]
     clock.now = TODAY - timedelta(days=30)
     season = make.season("2026-2027")
-    figures = [("1200.00", "12.00", 80), ("300.00", "10.00", 50), ("500.50", "15.00", 30), ("0", "9.00", 0), ("800.00", "8.00", 90)]
+    figures = [
+        ("1200.00", "12.00", 80),
+        ("300.00", "10.00", 50),
+        ("500.50", "15.00", 30),
+        ("0", "9.00", 0),
+        ("800.00", "8.00", 90),
+    ]
     conventions = []
     for i, ((donations, value, places), state) in enumerate(zip(figures, STATES, strict=True)):
         partner = make.partner(f"Partenaire {i} — {state.label}")
-        conventions.append(make.convention(partner, season.id, donations=donations, place_value=value, places=places, subscribers=10 * (i + 1)))
-    s.conventions.save_allocation(conventions[0], AllocationInput(AllocationKind.EXTRA_PLACES, Decimal("120.00"), 10, done_amount=Decimal("96.00"), done_places=8))
+        conventions.append(
+            make.convention(
+                partner, season.id, donations=donations, place_value=value, places=places, subscribers=10 * (i + 1)
+            )
+        )
+    s.conventions.save_allocation(
+        conventions[0],
+        AllocationInput(
+            AllocationKind.EXTRA_PLACES, Decimal("120.00"), 10, done_amount=Decimal("96.00"), done_places=8
+        ),
+    )
     used_ids, unused_ids = [], []
     for i, convention in enumerate(conventions):
         show = s.offers.save_show(convention, f"Spectacle {i}", disciplines["Théâtre"] if i % 2 else None)
@@ -79,11 +101,19 @@ def _spaces(value: str) -> str:
     return re.sub(r"[\u00a0\u202f ]+", " ", value)
 
 
-def test_every_key_figure_is_the_same_in_the_tab_the_pdf_the_xlsx_and_the_csv(qtbot, window, services, season_in_every_state, tmp_path):
+def test_every_key_figure_is_the_same_in_the_tab_the_pdf_the_xlsx_and_the_csv(
+    qtbot, window, services, season_in_every_state, tmp_path
+):
     season_id = season_in_every_state
     review = services.review.review(season_id)
     f = review.figures
-    assert (f.partners, f.conventions, f.conventions_signed, f.performances_cancelled, f.never_issued) == (5, 5, 4, 1, 5)
+    assert (f.partners, f.conventions, f.conventions_signed, f.performances_cancelled, f.never_issued) == (
+        5,
+        5,
+        4,
+        1,
+        5,
+    )
     assert f.shortfall > 0 and f.surplus > 0  # one convention short, others with a surplus
 
     # The tab.
@@ -93,7 +123,10 @@ def test_every_key_figure_is_the_same_in_the_tab_the_pdf_the_xlsx_and_the_csv(qt
     window.tabs.setCurrentWidget(tab)
     qtbot.waitUntil(lambda: tab.review is not None and not tab.loading, timeout=5000)
     model = tab.figures_view.model
-    shown = {model.index(r, 0).data(Qt.ItemDataRole.DisplayRole): model.index(r, 1).data(Qt.ItemDataRole.DisplayRole) for r in range(model.rowCount())}
+    shown = {
+        model.index(r, 0).data(Qt.ItemDataRole.DisplayRole): model.index(r, 1).data(Qt.ItemDataRole.DisplayRole)
+        for r in range(model.rowCount())
+    }
     cards = {key: card.value.text() for key, card in tab.cards.items()}
 
     # The PDF's key figures table: each label, then its value (pypdf reads a cell per line).
@@ -115,17 +148,27 @@ def test_every_key_figure_is_the_same_in_the_tab_the_pdf_the_xlsx_and_the_csv(qt
         assert shown[definition.label] == text, definition.key
         if definition.key in cards:
             assert cards[definition.key] == text, definition.key
-        assert any(a == definition.label and b == _spaces(text) for a, b in zip(lines, lines[1:])), (definition.key, text)
+        assert any(a == definition.label and b == _spaces(text) for a, b in itertools.pairwise(lines)), (
+            definition.key,
+            text,
+        )
         expected = float(value) if isinstance(value, float) else value
-        assert in_xlsx[definition.label] == (pytest.approx(expected) if isinstance(value, float) else expected), definition.key
+        assert in_xlsx[definition.label] == (pytest.approx(expected) if isinstance(value, float) else expected), (
+            definition.key
+        )
         cell = Rate(value) if isinstance(value, float) else value
         assert in_csv[definition.label] == csv_text(cell), definition.key
 
     # The report's sentences say the same numbers.
     flat = _spaces(" ".join(pdf_text(pdf).split("\n")))
     assert "5 structures culturelles partenaires ont proposé" in flat
-    assert "5 structures culturelles partenaires, 5 conventions pour la saison, dont 4 signées ou plus avancées et 1 encore en brouillon" in flat
-    assert f"ont donné {_spaces(format_value(FIGURES[[d.key for d in FIGURES].index('donations')], f.donations))}" in flat
+    assert (
+        "5 structures culturelles partenaires, 5 conventions pour la saison, dont 4 signées ou plus avancées et 1 encore en brouillon"
+        in flat
+    )
+    assert (
+        f"ont donné {_spaces(format_value(FIGURES[[d.key for d in FIGURES].index('donations')], f.donations))}" in flat
+    )
     assert "places engagées non couvertes par les dons" in flat
     assert "5 places réservées, jamais éditées, pour des représentations passées" in flat
     for line in review.partners:
@@ -141,15 +184,28 @@ def test_every_table_adds_up_to_its_key_figure(services, season_in_every_state):
     assert len(partners) == f.partners == f.conventions
     assert sum(1 for p in partners if p.state != "brouillon") == f.conventions_signed
     for key, get in (
-        ("shows", lambda p: p.shows), ("performances", lambda p: p.performances), ("places_committed", lambda p: p.places_committed),
-        ("places_offered", lambda p: p.places_offered), ("solidarity_subscribers", lambda p: p.solidarity_subscribers),
-        ("donations", lambda p: p.donations), ("places_funded", lambda p: p.places_funded), ("surplus", lambda p: p.surplus),
-        ("places_uncovered", lambda p: p.places_uncovered), ("shortfall", lambda p: p.shortfall),
-        ("surplus_planned", lambda p: p.surplus_planned), ("surplus_done", lambda p: p.surplus_done),
+        ("shows", lambda p: p.shows),
+        ("performances", lambda p: p.performances),
+        ("places_committed", lambda p: p.places_committed),
+        ("places_offered", lambda p: p.places_offered),
+        ("solidarity_subscribers", lambda p: p.solidarity_subscribers),
+        ("donations", lambda p: p.donations),
+        ("places_funded", lambda p: p.places_funded),
+        ("surplus", lambda p: p.surplus),
+        ("places_uncovered", lambda p: p.places_uncovered),
+        ("shortfall", lambda p: p.shortfall),
+        ("surplus_planned", lambda p: p.surplus_planned),
+        ("surplus_done", lambda p: p.surplus_done),
     ):
         assert sum(get(p) for p in partners) == getattr(f, key), key
-    for lines, name in ((partners, "partners"), (review.relays, "relays"), (review.relay_types, "kinds"), (review.communes, "communes"),
-                        (review.disciplines, "disciplines"), (review.months, "months")):
+    for lines, name in (
+        (partners, "partners"),
+        (review.relays, "relays"),
+        (review.relay_types, "kinds"),
+        (review.communes, "communes"),
+        (review.disciplines, "disciplines"),
+        (review.months, "months"),
+    ):
         for key in places:
             assert sum(getattr(line.places, key) for line in lines) == getattr(f, key), (name, key)
     assert len(review.relays) == f.relays_active
@@ -157,8 +213,14 @@ def test_every_table_adds_up_to_its_key_figure(services, season_in_every_state):
     assert len(review.communes) == f.relay_communes
     assert len([d for d in review.disciplines if d.discipline != "Sans discipline"]) == f.disciplines
     assert sum(d.shows for d in review.disciplines) == f.shows
-    assert sum(d.performances for d in review.disciplines) == sum(m.performances for m in review.months) == f.performances
-    assert sum(d.places_offered for d in review.disciplines) == sum(m.places_offered for m in review.months) == f.places_offered
+    assert (
+        sum(d.performances for d in review.disciplines) == sum(m.performances for m in review.months) == f.performances
+    )
+    assert (
+        sum(d.places_offered for d in review.disciplines)
+        == sum(m.places_offered for m in review.months)
+        == f.places_offered
+    )
     assert sum(r.count for r in review.reasons) == f.unused
     assert sum(a.planned_amount for a in review.allocations) == f.surplus_planned
     assert sum(a.done_amount or 0 for a in review.allocations) == f.surplus_done
@@ -168,5 +230,10 @@ def test_every_table_adds_up_to_its_key_figure(services, season_in_every_state):
         if table.total is None or not table.rows:
             continue
         for index, total in enumerate(table.total):
-            if isinstance(total, int | Decimal) and not isinstance(total, bool) and index > 0 and table.name != "motifs" or (table.name == "motifs" and index == 1):
+            if (
+                isinstance(total, int | Decimal)
+                and not isinstance(total, bool)
+                and index > 0
+                and table.name != "motifs"
+            ) or (table.name == "motifs" and index == 1):
                 assert sum(row[index] or 0 for row in table.rows) == total, (table.name, table.headers[index])

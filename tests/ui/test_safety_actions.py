@@ -61,7 +61,9 @@ def test_erasing_a_referent_says_it_reached_the_backups(qtbot, window, services,
     assert "Effacé aussi dans les 2 copies" in messages.said[-1], messages.said
 
 
-def test_a_backup_to_a_full_key_from_the_window_is_said_in_french(qtbot, window, services, messages, monkeypatch, tmp_path):
+def test_a_backup_to_a_full_key_from_the_window_is_said_in_french(
+    qtbot, window, services, messages, monkeypatch, tmp_path
+):
     from tests.machine import files_under, sqlite_full_under
 
     usb = tmp_path / "usb"

@@ -4,10 +4,10 @@ changes shown everywhere, and the window remembering how it was left."""
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog
 
-from acs_desktop.ui.events import Area, Changes
 from acs_desktop.ui.app import make_application, window_settings
-from acs_desktop.ui.main_window import MainWindow
 from acs_desktop.ui.conventions.partner_dialog import PartnerDialog
+from acs_desktop.ui.events import Area, Changes
+from acs_desktop.ui.main_window import MainWindow
 
 
 def test_an_empty_store_opens_on_the_welcome_page(qtbot, window, services):
@@ -71,7 +71,9 @@ def test_ctrl_n_in_a_tab_opens_its_new_dialog(qtbot, window, make, season, monke
     assert opened == ["RelayDialog"]
 
 
-def test_deleting_a_relay_that_booked_is_refused_with_the_reason(qtbot, window, make, performance_id, relay_id, messages, services):
+def test_deleting_a_relay_that_booked_is_refused_with_the_reason(
+    qtbot, window, make, performance_id, relay_id, messages, services
+):
     make.book(performance_id, relay_id, 1)
     window.reload_seasons()
     window.tabs.setCurrentIndex(2)
@@ -117,7 +119,9 @@ def test_geometry_season_and_column_widths_are_remembered(qtbot, demo_services, 
     first.resize(790, 701)
     first.tabs.setCurrentIndex(2)
     first.season_box.setCurrentIndex(first.season_box.findText("2025-2026"))
-    active = [c.title for c in first.tab_pages[2].view.model.COLUMNS].index("Actif")  # not a name: names share the spare width
+    active = [c.title for c in first.tab_pages[2].view.model.COLUMNS].index(
+        "Actif"
+    )  # not a name: names share the spare width
     first.tab_pages[2].view.table.setColumnWidth(active, 333)
     first.close()
     second = MainWindow(demo_services, window_settings(tmp_path), demo_store.path)

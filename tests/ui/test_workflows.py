@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt
 
 from acs_desktop.domain import ticket_codes
 from acs_desktop.domain.states import InvitationStatus, WaitingStatus
+from acs_desktop.ui.conventions.convention_dialog import ConventionDialog
 from acs_desktop.ui.invitations.attendance_dialog import AttendanceDialog
 from acs_desktop.ui.invitations.booking_dialog import WAITING, BookingDialog
-from acs_desktop.ui.conventions.convention_dialog import ConventionDialog
 from acs_desktop.ui.offers.performance_dialog import PerformanceDialog
 
 
@@ -51,7 +51,9 @@ def test_a_wrong_amount_is_said_next_to_its_field(qtbot, services, make, season)
 
 def test_create_a_performance(qtbot, services, make, convention_id, season):
     show = make.show(convention_id, "La Cerisaie")
-    venue = services.partners.save_venue(services.conventions.get_convention(convention_id).partner_id, "Grande salle", "4 quai de la Fosse")
+    venue = services.partners.save_venue(
+        services.conventions.get_convention(convention_id).partner_id, "Grande salle", "4 quai de la Fosse"
+    )
     dialog = PerformanceDialog(services, season.id, show_id=show)
     qtbot.addWidget(dialog)
     dialog.day.set_value(services.clock().date() + timedelta(days=20))
@@ -81,7 +83,9 @@ def test_book_up_to_the_quota_then_the_next_booking_is_refused(qtbot, services, 
     assert services.bookings.held_places(performance_id) == 10
 
 
-def test_cancel_and_see_the_waiting_relay_offered_the_places(qtbot, window, services, make, performance_id, relay_id, messages, season):
+def test_cancel_and_see_the_waiting_relay_offered_the_places(
+    qtbot, window, services, make, performance_id, relay_id, messages, season
+):
     other = make.relay("Foyer Oasis", commune="Nantes")
     first = make.book(performance_id, relay_id, 10)
     waiting = BookingDialog(services, season.id, performance_id=performance_id, relay_id=other)
@@ -104,8 +108,10 @@ def test_cancel_and_see_the_waiting_relay_offered_the_places(qtbot, window, serv
     assert [b.relay_name for b in services.booking_lists.list_bookings(season.id) if b.active_places] == ["Foyer Oasis"]
 
 
-def test_record_attendance_by_typing_codes_including_a_wrong_one(qtbot, services, make, clock, events_stub, performance_id, relay_id):
-    booking, ids = make.issued_booking(performance_id, relay_id, 3)
+def test_record_attendance_by_typing_codes_including_a_wrong_one(
+    qtbot, services, make, clock, events_stub, performance_id, relay_id
+):
+    booking, _ids = make.issued_booking(performance_id, relay_id, 3)
     clock.now = services.offers.get_performance(performance_id).starts_at + timedelta(minutes=10)
     dialog = AttendanceDialog(services, events_stub, performance_id)
     qtbot.addWidget(dialog)
@@ -127,7 +133,7 @@ def test_record_attendance_by_typing_codes_including_a_wrong_one(qtbot, services
 
 
 def test_mark_unused_with_a_reason(qtbot, services, make, clock, events_stub, performance_id, relay_id, monkeypatch):
-    booking, ids = make.issued_booking(performance_id, relay_id, 2)
+    _booking, ids = make.issued_booking(performance_id, relay_id, 2)
     clock.now = services.offers.get_performance(performance_id).starts_at + timedelta(minutes=10)
     dialog = AttendanceDialog(services, events_stub, performance_id)
     qtbot.addWidget(dialog)
@@ -145,15 +151,21 @@ def test_mark_unused_with_a_reason(qtbot, services, make, clock, events_stub, pe
     dialog.view.select_ids([ids[1]])
     qtbot.mouseClick(dialog.absent_button, Qt.MouseButton.LeftButton)
     line = next(line for line in services.attendance.sheet(performance_id) if line.invitation_id == ids[1])
-    assert (line.status, line.reason, line.comment) == (InvitationStatus.UNUSED, "Transport ou distance", "Tramway en panne")
+    assert (line.status, line.reason, line.comment) == (
+        InvitationStatus.UNUSED,
+        "Transport ou distance",
+        "Tramway en panne",
+    )
 
 
 def test_unused_without_a_reason_stays_open(qtbot, services, make, clock, events_stub, performance_id, relay_id):
     from acs_desktop.ui.invitations.absence_dialog import AbsenceDialog
 
-    booking, ids = make.issued_booking(performance_id, relay_id, 1)
+    _booking, ids = make.issued_booking(performance_id, relay_id, 1)
     clock.now = services.offers.get_performance(performance_id).starts_at + timedelta(minutes=10)
-    dialog = AbsenceDialog(services, "Billets non utilisés", "1 billet", lambda r, c: services.attendance.mark_unused(ids, r, c))
+    dialog = AbsenceDialog(
+        services, "Billets non utilisés", "1 billet", lambda r, c: services.attendance.mark_unused(ids, r, c)
+    )
     qtbot.addWidget(dialog)
     click_ok(qtbot, dialog)
     assert dialog.result() != dialog.DialogCode.Accepted

@@ -28,6 +28,7 @@ from acs_desktop.services.season_io.writing import Writer
 
 __all__ = ["SPECS", "ImportPlan", "ImportProblem", "PlanLine", "SeasonIOService"]
 
+
 class SeasonIOService(Service):
     # --- export ---------------------------------------------------------------------------
     def export_csv(self, season_id: int, folder: Path) -> list[Path]:
@@ -58,19 +59,27 @@ class SeasonIOService(Service):
         _step(progress, 0, "Examen des fichiers…")
         source = inspect(Path(plan.source.path))
         if source.fingerprint != plan.source.fingerprint or source.refusals:
-            raise DomainError("import_stale", "Les fichiers ont changé depuis la vérification : relancez la vérification de l'import.")
+            raise DomainError(
+                "import_stale", "Les fichiers ont changé depuis la vérification : relancez la vérification de l'import."
+            )
         with self._writing() as session:
             planner = Planner(session, source, self._now(), _lines(progress, "Vérification et écriture"))
             writer = Writer(session, planner.draft, self._now())
             planner.draft.reservations.sink = writer.add_reservations
             fresh, _ = planner.run()
             if fresh.problems or fresh.lines != plan.lines:
-                raise DomainError("import_stale", "La base a changé depuis la vérification : relancez la vérification de l'import.")
+                raise DomainError(
+                    "import_stale", "La base a changé depuis la vérification : relancez la vérification de l'import."
+                )
             if not fresh.ok:
                 raise DomainError("import_empty", "Ces fichiers ne contiennent rien à importer.")
             _step(progress, 99, "Écriture des dernières lignes…")
             writer.finish()
-            created = ", ".join(f"{line.new} {line.kind.lower()}" for line in fresh.lines if line.new and not line.kind.startswith("dont"))
+            created = ", ".join(
+                f"{line.new} {line.kind.lower()}"
+                for line in fresh.lines
+                if line.new and not line.kind.startswith("dont")
+            )
             self._log(session, "import", "season", None, f"Import de « {plan.source.path} » : {created}")
             return fresh
 
@@ -99,4 +108,6 @@ def _written(write, target):
     try:
         return write()
     except OSError as exc:
-        raise fault(exc, target) or DomainError("export_failed", f"Impossible d'écrire « {target} » ({exc.strerror or exc}).") from None
+        raise fault(exc, target) or DomainError(
+            "export_failed", f"Impossible d'écrire « {target} » ({exc.strerror or exc})."
+        ) from None

@@ -10,15 +10,18 @@ from decimal import Decimal
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.french import parse_date, parse_time
 from acs_desktop.domain.seasons import parse_season_label
-from acs_desktop.domain.validation import count, money
 from acs_desktop.domain.states import AllocationKind, ConventionState
+from acs_desktop.domain.validation import count, money
 from acs_desktop.services.season_io.files import plain
 
 STATES = {plain(s.label): s for s in ConventionState} | {plain(s.value): s for s in ConventionState}
-KINDS = {plain(k.label): k for k in AllocationKind} | {plain(k.value): k for k in AllocationKind} | {"places": AllocationKind.EXTRA_PLACES, "gestion": AllocationKind.MANAGEMENT}
+KINDS = (
+    {plain(k.label): k for k in AllocationKind}
+    | {plain(k.value): k for k in AllocationKind}
+    | {"places": AllocationKind.EXTRA_PLACES, "gestion": AllocationKind.MANAGEMENT}
+)
 YES = {"oui", "o", "x", "1", "vrai", "yes", "true"}
 NO = {"non", "n", "0", "faux", "no", "false"}
-
 
 
 def read_count(_value, text, column):
@@ -48,7 +51,7 @@ def read_time(value, text, column):
 
 
 def read_datetime(value, text, column):
-    """"14/02/2026 18:00", or a date alone: until the end of that day."""
+    """ "14/02/2026 18:00", or a date alone: until the end of that day."""
     if isinstance(value, datetime):
         return value
     if isinstance(value, date):
@@ -82,5 +85,7 @@ def read_state(_value, text, column):
 def read_kind(_value, text, column):
     kind = KINDS.get(plain(text))
     if kind is None:
-        raise DomainError("kind_invalid", f"type « {text} » inconnu (possibles : places supplémentaires, gestion des invitations).")
+        raise DomainError(
+            "kind_invalid", f"type « {text} » inconnu (possibles : places supplémentaires, gestion des invitations)."
+        )
     return kind

@@ -33,13 +33,17 @@ from acs_desktop.models import (
     SurplusAllocation,
     Venue,
 )
-from acs_desktop.services.season_io.files import Cell
 from acs_desktop.services.queries import up_to_partner
+from acs_desktop.services.season_io.files import Cell
 
 
 def season_tables(session: Session, season: Season) -> dict[str, list[list[Cell]]]:
     season_conventions = select(Convention.id).where(Convention.season_id == season.id)
-    performances = select(Performance.id).join(Show, Show.id == Performance.show_id).where(Show.convention_id.in_(season_conventions))
+    performances = (
+        select(Performance.id)
+        .join(Show, Show.id == Performance.show_id)
+        .where(Show.convention_id.in_(season_conventions))
+    )
     tables = {
         "partenaires": _partners(session, season),
         "conventions": _conventions(session, season),
@@ -47,30 +51,62 @@ def season_tables(session: Session, season: Season) -> dict[str, list[list[Cell]
         "offres": _offers(session, season),
         "reservations": _bookings(session, performances),
         "affectations": _allocations(session, season),
-        "bilan": [[season.label, season.review_objectives, season.review_highlights, season.review_relay_feedback, season.review_next_steps, season.review_gaps]],
+        "bilan": [
+            [
+                season.label,
+                season.review_objectives,
+                season.review_highlights,
+                season.review_relay_feedback,
+                season.review_next_steps,
+                season.review_gaps,
+            ]
+        ],
     }
     return tables
 
 
 def _first(model, owner_column, name_column):
     """The first (by name) contact or referent of each owner."""
-    return select(owner_column.label("owner_id"), func.min(name_column).label("name")).group_by(owner_column).subquery(model.__tablename__)
+    return (
+        select(owner_column.label("owner_id"), func.min(name_column).label("name"))
+        .group_by(owner_column)
+        .subquery(model.__tablename__)
+    )
 
 
 def _partners(session: Session, season: Season) -> list[list[Cell]]:
     contact = _first(PartnerContact, PartnerContact.partner_id, PartnerContact.name)
     query = (
-        select(Partner, contact.c.name).outerjoin(contact, contact.c.owner_id == Partner.id)
+        select(Partner, contact.c.name)
+        .outerjoin(contact, contact.c.owner_id == Partner.id)
         .where(Partner.id.in_(select(Convention.partner_id).where(Convention.season_id == season.id)))
         .order_by(Partner.name)
     )
-    return [[p.name, p.address, p.postal_code, p.commune, name or "", p.phone, p.email] for p, name in session.execute(query)]
+    return [
+        [p.name, p.address, p.postal_code, p.commune, name or "", p.phone, p.email]
+        for p, name in session.execute(query)
+    ]
 
 
 def _conventions(session: Session, season: Season) -> list[list[Cell]]:
-    query = select(Convention, Partner.name).join(Partner, Partner.id == Convention.partner_id).where(Convention.season_id == season.id).order_by(Partner.name)
+    query = (
+        select(Convention, Partner.name)
+        .join(Partner, Partner.id == Convention.partner_id)
+        .where(Convention.season_id == season.id)
+        .order_by(Partner.name)
+    )
     return [
-        [name, season.label, c.state.label, c.places_committed, c.solidarity_subscribers, c.donations, c.place_value, c.signed_on, c.notes]
+        [
+            name,
+            season.label,
+            c.state.label,
+            c.places_committed,
+            c.solidarity_subscribers,
+            c.donations,
+            c.place_value,
+            c.signed_on,
+            c.notes,
+        ]
         for c, name in session.execute(query)
     ]
 
@@ -84,7 +120,10 @@ def _relays(session: Session, performances) -> list[list[Cell]]:
         .where(Relay.id.in_(select(Booking.relay_id).where(Booking.performance_id.in_(performances))))
         .order_by(Relay.name, Relay.commune)
     )
-    return [[r.name, kind or "", r.commune, name or "", r.phone, r.email, r.active] for r, kind, name in session.execute(query)]
+    return [
+        [r.name, kind or "", r.commune, name or "", r.phone, r.email, r.active]
+        for r, kind, name in session.execute(query)
+    ]
 
 
 def _offers(session: Session, season: Season) -> list[list[Cell]]:
@@ -105,7 +144,20 @@ def _offers(session: Session, season: Season) -> list[list[Cell]]:
             rows.append([title, discipline or "", partner, "", None, None, None, None, season.label, ""])
             continue
         cancelled = "oui" if p.state is PerformanceState.CANCELLED else ""
-        rows.append([title, discipline or "", partner, venue or "", p.starts_at.date(), p.starts_at.time(), p.quota, p.booking_deadline, season.label, cancelled])
+        rows.append(
+            [
+                title,
+                discipline or "",
+                partner,
+                venue or "",
+                p.starts_at.date(),
+                p.starts_at.time(),
+                p.quota,
+                p.booking_deadline,
+                season.label,
+                cancelled,
+            ]
+        )
     return rows
 
 
@@ -125,8 +177,9 @@ def _bookings(session: Session, performances) -> list[list[Cell]]:
             entry[status] = entry.get(status, 0) + n
     query = (
         up_to_partner(
-            select(Booking.id, Show.title, Performance.starts_at, Partner.name, Relay.name, Relay.commune)
-            .join(Performance, Performance.id == Booking.performance_id)
+            select(Booking.id, Show.title, Performance.starts_at, Partner.name, Relay.name, Relay.commune).join(
+                Performance, Performance.id == Booking.performance_id
+            )
         )
         .join(Relay, Relay.id == Booking.relay_id)
         .where(Booking.performance_id.in_(performances))
@@ -170,6 +223,17 @@ def _allocations(session: Session, season: Season) -> list[list[Cell]]:
         .order_by(Partner.name, SurplusAllocation.id)
     )
     return [
-        [name, season.label, a.kind.label, a.planned_amount or Decimal("0.00"), a.planned_places, a.done_amount, a.done_places, a.decided_on, a.done_on, a.note]
+        [
+            name,
+            season.label,
+            a.kind.label,
+            a.planned_amount or Decimal("0.00"),
+            a.planned_places,
+            a.done_amount,
+            a.done_places,
+            a.decided_on,
+            a.done_on,
+            a.note,
+        ]
         for a, name in session.execute(query)
     ]

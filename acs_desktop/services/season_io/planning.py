@@ -28,8 +28,8 @@ from acs_desktop.domain.french import format_date, format_money, format_time
 from acs_desktop.domain.funding import PLACE_VALUE_REQUIRED, place_value_missing, surplus
 from acs_desktop.domain.review import SeasonNarrative
 from acs_desktop.domain.seasons import parse_season_label, season_label_for
-from acs_desktop.domain.validation import optional_email, optional_text, required_text
 from acs_desktop.domain.states import ConventionState
+from acs_desktop.domain.validation import optional_email, optional_text, required_text
 from acs_desktop.services.season_io import cells
 from acs_desktop.services.season_io.files import SPECS, plain
 from acs_desktop.services.season_io.known import Known
@@ -49,7 +49,13 @@ from acs_desktop.services.season_io.records import (
     summarize,
 )
 
-NARRATIVE_COLUMNS = (("objectifs", "objectives"), ("faits_marquants", "highlights"), ("retours_relais", "relay_feedback"), ("perspectives", "next_steps"), ("ecarts", "gaps"))
+NARRATIVE_COLUMNS = (
+    ("objectifs", "objectives"),
+    ("faits_marquants", "highlights"),
+    ("retours_relais", "relay_feedback"),
+    ("perspectives", "next_steps"),
+    ("ecarts", "gaps"),
+)
 BAD = object()  # a value that could not be read (its problem is already recorded)
 
 
@@ -78,10 +84,14 @@ class Planner:
         self.progress = progress
         self.found = Problems()
         self.draft = Draft()
-        self.file_performances: dict[tuple, list[PerformanceRec]] = defaultdict(list)  # (title, starts_at) → from offres
+        self.file_performances: dict[tuple, list[PerformanceRec]] = defaultdict(
+            list
+        )  # (title, starts_at) → from offres
         self.seen: dict[tuple, int] = {}  # what a file already defined, and on which line
         self.show_disciplines: dict[tuple, tuple[str, int]] = {}
-        self.relay_keys: dict[str, list[tuple]] = defaultdict(list)  # the relays of the draft by name (a line looks one up)
+        self.relay_keys: dict[str, list[tuple]] = defaultdict(
+            list
+        )  # the relays of the draft by name (a line looks one up)
         # What refused lines would have defined, and where, so that the lines relying on it wait.
         self.failed: dict[str, dict[object, Origin]] = defaultdict(dict)
         self._defines: list[tuple[str, object]] = []
@@ -134,14 +144,20 @@ class Planner:
                 names = reader.names
                 if not names and not self.found.listed:
                     expected = ", ".join(f"{spec.name}.csv" for spec in SPECS[:5])
-                    self.found.add(ImportProblem(self.source.path, None, f"aucun fichier de saison trouvé (attendus : {expected}…)."))
+                    self.found.add(
+                        ImportProblem(
+                            self.source.path, None, f"aucun fichier de saison trouvé (attendus : {expected}…)."
+                        )
+                    )
                 for spec in SPECS:
                     if spec.name in names:
                         self._file(reader, spec)
         except Unreadable as error:  # the workbook does not open
             self._refusal(error.refusal)
         found = self.found
-        plan = summarize(self.source, self.draft, self.known, found.listed, found.to_correct, found.waiting, found.unlisted())
+        plan = summarize(
+            self.source, self.draft, self.known, found.listed, found.to_correct, found.waiting, found.unlisted()
+        )
         return plan, self.draft
 
     def _file(self, reader, spec) -> None:
@@ -149,7 +165,11 @@ class Planner:
             table = reader.table(spec.name)
             missing = [c for c in spec.required if c not in table.columns]
             if missing:
-                self._problem(table, SourceRow(1, {}) if table.columns else None, f"colonne(s) manquante(s) : {', '.join(missing)}.")
+                self._problem(
+                    table,
+                    SourceRow(1, {}) if table.columns else None,
+                    f"colonne(s) manquante(s) : {', '.join(missing)}.",
+                )
                 self.failed["file"][spec.name] = Origin(table.where, table.where, whole_file=True)
                 return
             check = getattr(self, CHECKS[spec.name])
@@ -198,7 +218,11 @@ class Planner:
         self._file_failed("conventions", what)
         found = self.draft.conventions.get((partner, season)) or self.known.conventions.get((partner, season))
         if found is None:
-            self._problem(table, row, f"aucune convention avec « {name} » pour la saison {season} (ni dans conventions.csv ni dans la base).")
+            self._problem(
+                table,
+                row,
+                f"aucune convention avec « {name} » pour la saison {season} (ni dans conventions.csv ni dans la base).",
+            )
         return found
 
     # --- each file, line by line ------------------------------------------------------------
@@ -206,7 +230,17 @@ class Planner:
         name = self._text(table, row, "nom", 120, required=True)
         if name is not BAD:
             self._defining("partner", key(name))
-        values = {c: self._text(table, row, c, n) for c, n in (("adresse", 200), ("code_postal", 10), ("commune", 80), ("contact", 120), ("telephone", 30), ("email", 120))}
+        values = {
+            c: self._text(table, row, c, n)
+            for c, n in (
+                ("adresse", 200),
+                ("code_postal", 10),
+                ("commune", 80),
+                ("contact", 120),
+                ("telephone", 30),
+                ("email", 120),
+            )
+        }
         if name is BAD or BAD in values.values():
             return
         first = self.seen.setdefault(("partner", key(name)), row.line)
@@ -214,8 +248,16 @@ class Planner:
             self._problem(table, row, f"le partenaire « {name} » figure déjà ligne {first}.")
             return
         existing = self.known.partners.get(key(name))
-        self.draft.partners[key(name)] = PartnerRec(name, values["adresse"], values["code_postal"], values["commune"], values["contact"],
-                                                    values["telephone"], values["email"], existing[0] if existing else None)
+        self.draft.partners[key(name)] = PartnerRec(
+            name,
+            values["adresse"],
+            values["code_postal"],
+            values["commune"],
+            values["contact"],
+            values["telephone"],
+            values["email"],
+            existing[0] if existing else None,
+        )
 
     def _check_convention(self, table: SourceTable, row: SourceRow) -> None:
         name = self._text(table, row, "partenaire", 120, required=True)
@@ -226,7 +268,9 @@ class Planner:
             self._problem(table, row, "la saison est obligatoire (par exemple 2025-2026).")
         state = self._read(table, row, "etat", cells.read_state)
         numbers = [self._read(table, row, c, cells.read_count, 0) for c in ("places_engagees", "abonnes_solidaires")]
-        amounts = [self._read(table, row, c, cells.read_money, Decimal("0.00")) for c in ("dons_eur", "valeur_place_eur")]
+        amounts = [
+            self._read(table, row, c, cells.read_money, Decimal("0.00")) for c in ("dons_eur", "valeur_place_eur")
+        ]
         signed_on = self._read(table, row, "signee_le", cells.read_date)
         notes = self._text(table, row, "notes", 4000, multiline=True)
         if BAD in (name, season, state, signed_on, notes, *numbers, *amounts) or season is None:
@@ -239,7 +283,11 @@ class Planner:
             self._problem(table, row, f"la convention de « {name} » pour {season} figure déjà ligne {first}.")
             return
         if (partner, season) in self.known.conventions:
-            self._problem(table, row, f"la convention de « {name} » pour {season} existe déjà dans la base : l'import ne remplace pas une convention.")
+            self._problem(
+                table,
+                row,
+                f"la convention de « {name} » pour {season} existe déjà dans la base : l'import ne remplace pas une convention.",
+            )
             return
         if state is None:  # a season over is history: closed; else it runs
             _, _, ends_on = parse_season_label(season)
@@ -248,14 +296,19 @@ class Planner:
             self._problem(table, row, f"convention de « {name} » : {PLACE_VALUE_REQUIRED}")
             return
         self.draft.seasons.setdefault(season, self.known.seasons[season][0] if season in self.known.seasons else None)
-        self.draft.conventions[(partner, season)] = ConventionRec(partner, season, state, *numbers, *amounts, signed_on, notes)
+        self.draft.conventions[(partner, season)] = ConventionRec(
+            partner, season, state, *numbers, *amounts, signed_on, notes
+        )
 
     def _check_relay(self, table: SourceTable, row: SourceRow) -> None:
         name = self._text(table, row, "nom", 120, required=True)
         if name is not BAD:
             self._defining("relay", key(name))
         commune = self._text(table, row, "commune", 80, required=True)
-        values = {c: self._text(table, row, c, n) for c, n in (("type", 80), ("referent", 120), ("telephone", 30), ("email", 120))}
+        values = {
+            c: self._text(table, row, c, n)
+            for c, n in (("type", 80), ("referent", 120), ("telephone", 30), ("email", 120))
+        }
         active = self._read(table, row, "actif", cells.read_yes_no, True)
         if BAD in (name, commune, active, *values.values()):
             return
@@ -265,7 +318,9 @@ class Planner:
             self._problem(table, row, f"le relais « {name} » ({commune}) figure déjà ligne {first}.")
             return
         existing = next((rid for c, rid in self.known.relays.get(key(name), []) if key(c) == key(commune)), None)
-        self.draft.relays[k] = RelayRec(name, commune, values["type"], values["referent"], values["telephone"], values["email"], active, existing)
+        self.draft.relays[k] = RelayRec(
+            name, commune, values["type"], values["referent"], values["telephone"], values["email"], active, existing
+        )
         self.relay_keys[k[0]].append(k)
 
     def _check_performance(self, table: SourceTable, row: SourceRow) -> None:
@@ -285,7 +340,11 @@ class Planner:
             return
         show_only = day is None and hour is None and quota is None
         if show_only and season is None:
-            self._problem(table, row, "la date, l'heure et le nombre de places sont obligatoires (ou, pour un spectacle sans représentation, la saison).")
+            self._problem(
+                table,
+                row,
+                "la date, l'heure et le nombre de places sont obligatoires (ou, pour un spectacle sans représentation, la saison).",
+            )
             return
         if not show_only and (day is None or hour is None or quota is None):
             missing = [c for c, v in (("date", day), ("heure", hour), ("places", quota)) if v is None]
@@ -298,11 +357,21 @@ class Planner:
         if convention is None:
             return
         if convention.existing_id is not None and convention.state is ConventionState.CLOSED:
-            self._problem(table, row, f"la convention avec « {name} » pour {season} est clôturée dans la base : son programme ne peut plus changer.")
+            self._problem(
+                table,
+                row,
+                f"la convention avec « {name} » pour {season} est clôturée dans la base : son programme ne peut plus changer.",
+            )
             return
-        first_discipline, first_line = self.show_disciplines.setdefault((partner, season, key(title)), (discipline, row.line))
+        first_discipline, first_line = self.show_disciplines.setdefault(
+            (partner, season, key(title)), (discipline, row.line)
+        )
         if key(first_discipline) != key(discipline):
-            self._problem(table, row, f"« {title} » est en « {first_discipline or 'sans discipline'} » ligne {first_line} : une seule discipline par spectacle.")
+            self._problem(
+                table,
+                row,
+                f"« {title} » est en « {first_discipline or 'sans discipline'} » ligne {first_line} : une seule discipline par spectacle.",
+            )
             return
         if deadline is not None and starts_at is not None and deadline > starts_at:
             self._problem(table, row, "la date limite de réservation est après la représentation.")
@@ -310,13 +379,25 @@ class Planner:
         k = (partner, season, key(title), starts_at)
         first = self.seen.setdefault(("performance", *k), row.line)
         if first != row.line:
-            what = "ce spectacle" if starts_at is None else f"la représentation du {format_date(starts_at)} à {format_time(starts_at)}"
+            what = (
+                "ce spectacle"
+                if starts_at is None
+                else f"la représentation du {format_date(starts_at)} à {format_time(starts_at)}"
+            )
             self._problem(table, row, f"{what} de « {title} » figure déjà ligne {first}.")
             return
-        if starts_at is not None and any(p.partner == partner for p in self.known.performances.get((key(title), starts_at), [])):
-            self._problem(table, row, f"la représentation de « {title} » du {format_date(starts_at)} à {format_time(starts_at)} existe déjà dans la base.")
+        if starts_at is not None and any(
+            p.partner == partner for p in self.known.performances.get((key(title), starts_at), [])
+        ):
+            self._problem(
+                table,
+                row,
+                f"la représentation de « {title} » du {format_date(starts_at)} à {format_time(starts_at)} existe déjà dans la base.",
+            )
             return
-        rec = self.draft.performances[k] = PerformanceRec(partner, season, title, discipline, venue, starts_at, quota or 0, deadline, cancelled, ref=k)
+        rec = self.draft.performances[k] = PerformanceRec(
+            partner, season, title, discipline, venue, starts_at, quota or 0, deadline, cancelled, ref=k
+        )
         if starts_at is not None:
             self.file_performances[(key(title), starts_at)].append(rec)
 
@@ -352,13 +433,27 @@ class Planner:
         elif issued > held:
             self._problem(table, row, f"{issued} places éditées pour {held} places réservées.")
         elif used is not None and performance.starts_at > self.now:
-            self._problem(table, row, f"{when} n'a pas encore eu lieu : laissez « presents » vide, la présence se relève après la représentation.")
+            self._problem(
+                table,
+                row,
+                f"{when} n'a pas encore eu lieu : laissez « presents » vide, la présence se relève après la représentation.",
+            )
         elif used is not None and used > issued:
-            self._problem(table, row, f"{used} présents pour {issued} places éditées : les présents ne peuvent pas dépasser les places.")
+            self._problem(
+                table,
+                row,
+                f"{used} présents pour {issued} places éditées : les présents ne peuvent pas dépasser les places.",
+            )
         elif performance.cancelled and held:
-            self._problem(table, row, f"{when} est annulée : ses places ne peuvent être qu'annulées (colonne « annulees »).")
+            self._problem(
+                table, row, f"{when} est annulée : ses places ne peuvent être qu'annulées (colonne « annulees »)."
+            )
         elif performance.held + held > performance.quota:
-            self._problem(table, row, f"places au-delà du quota : {performance.held + held} places réservées sur {when} pour un quota de {performance.quota}.")
+            self._problem(
+                table,
+                row,
+                f"places au-delà du quota : {performance.held + held} places réservées sur {when} pour un quota de {performance.quota}.",
+            )
         else:
             reason_id = None
             if used is not None and used < issued:
@@ -366,7 +461,9 @@ class Planner:
                 if reason_id is None:
                     return
             performance.held += held
-            self.draft.reservations.add(ReservationRec(performance.ref, relay, held, issued, used, reason_id, cancelled))
+            self.draft.reservations.add(
+                ReservationRec(performance.ref, relay, held, issued, used, reason_id, cancelled)
+            )
 
     def _find_performance(self, table, row, title, starts_at, partner_name) -> PerformanceRec | None:
         when = f"« {title} » le {format_date(starts_at)} à {format_time(starts_at)}"
@@ -374,7 +471,9 @@ class Planner:
         if (key(title), starts_at) in self.failed["performance"]:
             raise Dependent(what, self.failed["performance"][(key(title), starts_at)])
         self._file_failed("offres", what)
-        candidates = self.file_performances.get((key(title), starts_at), []) + self.known.performances.get((key(title), starts_at), [])
+        candidates = self.file_performances.get((key(title), starts_at), []) + self.known.performances.get(
+            (key(title), starts_at), []
+        )
         if partner_name:
             candidates = [p for p in candidates if p.partner == key(partner_name)]
         if not candidates:
@@ -387,7 +486,9 @@ class Planner:
         if found.existing_id is not None:
             convention = self.known.conventions.get((found.partner, found.season))
             if convention is not None and convention.state is ConventionState.CLOSED:
-                self._problem(table, row, f"la convention de {when} est clôturée dans la base : plus aucune réservation.")
+                self._problem(
+                    table, row, f"la convention de {when} est clôturée dans la base : plus aucune réservation."
+                )
                 return None
             found.ref = ("store", found.existing_id)
             self.draft.performances.setdefault(found.ref, found)
@@ -396,7 +497,9 @@ class Planner:
     def _find_relay(self, table, row, name, commune) -> tuple | None:
         wanted = key(name)
         candidates = list(self.relay_keys.get(wanted, ()))
-        candidates += [(wanted, key(c)) for c, _ in self.known.relays.get(wanted, []) if (wanted, key(c)) not in candidates]
+        candidates += [
+            (wanted, key(c)) for c, _ in self.known.relays.get(wanted, []) if (wanted, key(c)) not in candidates
+        ]
         if commune:
             candidates = [k for k in candidates if k[1] == key(commune)]
         if not candidates:
@@ -409,7 +512,9 @@ class Planner:
             self._problem(table, row, f"relais inconnu « {name} »{where} (absent de relais.csv et de la base).")
             return None
         if len(candidates) > 1:
-            self._problem(table, row, f"plusieurs relais s'appellent « {name} » : précisez la colonne « commune_relais ».")
+            self._problem(
+                table, row, f"plusieurs relais s'appellent « {name} » : précisez la colonne « commune_relais »."
+            )
             return None
         found = candidates[0]
         if found not in self.draft.relays:
@@ -420,23 +525,39 @@ class Planner:
 
     def _reason(self, table, row, text: str, unused: int) -> int | None:
         if not text:
-            self._problem(table, row, f"{unused} place(s) non utilisée(s) sans motif : remplissez « motif_non_utilisation » (« Motif inconnu » si on ne le sait pas).")
+            self._problem(
+                table,
+                row,
+                f"{unused} place(s) non utilisée(s) sans motif : remplissez « motif_non_utilisation » (« Motif inconnu » si on ne le sait pas).",
+            )
             return None
         found = self.known.reasons.get(plain(text))
         if found is None:
-            self._problem(table, row, f"motif inconnu « {text} » (motifs possibles : {' ; '.join(self.known.reason_labels)}).")
+            self._problem(
+                table, row, f"motif inconnu « {text} » (motifs possibles : {' ; '.join(self.known.reason_labels)})."
+            )
         return found
 
     def _check_allocation(self, table: SourceTable, row: SourceRow) -> None:
         name = self._text(table, row, "partenaire", 120, required=True)
         season = self._read(table, row, "saison", cells.read_season)
         kind = self._read(table, row, "type", cells.read_kind)
-        amounts = [self._read(table, row, "montant_prevu_eur", cells.read_money, Decimal("0.00")), self._read(table, row, "montant_realise_eur", cells.read_money)]
-        places = [self._read(table, row, "places_prevues", cells.read_count, 0), self._read(table, row, "places_realisees", cells.read_count)]
+        amounts = [
+            self._read(table, row, "montant_prevu_eur", cells.read_money, Decimal("0.00")),
+            self._read(table, row, "montant_realise_eur", cells.read_money),
+        ]
+        places = [
+            self._read(table, row, "places_prevues", cells.read_count, 0),
+            self._read(table, row, "places_realisees", cells.read_count),
+        ]
         days = [self._read(table, row, c, cells.read_date) for c in ("decidee_le", "realisee_le")]
         note = self._text(table, row, "note", 300)
         if season is None or kind is None:
-            self._problem(table, row, "la saison et le type (places supplémentaires ou gestion des invitations) sont obligatoires.")
+            self._problem(
+                table,
+                row,
+                "la saison et le type (places supplémentaires ou gestion des invitations) sont obligatoires.",
+            )
             return
         if BAD in (name, season, kind, note, *amounts, *places, *days):
             return
@@ -446,10 +567,16 @@ class Planner:
             return
         available = surplus(convention.donations, convention.place_value, convention.places)
         if convention.planned + amounts[0] > available:
-            self._problem(table, row, f"les affectations prévues ({format_money(convention.planned + amounts[0])}) dépassent le surplus de don de « {name} » ({format_money(available)}).")
+            self._problem(
+                table,
+                row,
+                f"les affectations prévues ({format_money(convention.planned + amounts[0])}) dépassent le surplus de don de « {name} » ({format_money(available)}).",
+            )
             return
         convention.planned += amounts[0]
-        self.draft.allocations.append(AllocationRec((partner, season), kind, amounts[0], places[0], amounts[1], places[1], days[0], days[1], note))
+        self.draft.allocations.append(
+            AllocationRec((partner, season), kind, amounts[0], places[0], amounts[1], places[1], days[0], days[1], note)
+        )
 
     def _check_narrative(self, table: SourceTable, row: SourceRow) -> None:
         season = self._read(table, row, "saison", cells.read_season)
@@ -468,8 +595,14 @@ class Planner:
             origin = next((o for (_, label), o in self.failed["convention"].items() if label == season), None)
             if origin is not None:
                 raise Dependent(f"d'une convention de la saison {season}", origin)
-            self._problem(table, row, f"saison {season} inconnue (aucune convention pour elle dans conventions.csv ni dans la base).")
+            self._problem(
+                table,
+                row,
+                f"saison {season} inconnue (aucune convention pour elle dans conventions.csv ni dans la base).",
+            )
         elif season in self.known.seasons and self.known.seasons[season][1]:
-            self._problem(table, row, f"la saison {season} a déjà un bilan qualitatif dans la base : l'import ne le remplace pas.")
+            self._problem(
+                table, row, f"la saison {season} a déjà un bilan qualitatif dans la base : l'import ne le remplace pas."
+            )
         else:
             self.draft.narratives[season] = SeasonNarrative(**texts)

@@ -71,6 +71,17 @@ class Problems:
         """For each file past MAX_LISTED: « et 59 lignes à corriger de plus, non listées ici… »."""
         found = []
         for where, (bad, waiting) in self._unlisted.items():
-            counts = " et ".join(text for n, text in ((bad, f"{plural_lines(bad)} à corriger"), (waiting, f"{plural_lines(waiting)} en attente")) if n)
-            found.append(ImportProblem(where, None, f"et {counts} de plus, non listées ici : corrigez d'abord les lignes ci-dessus."))
+            counts = " et ".join(
+                text
+                for n, text in (
+                    (bad, f"{plural_lines(bad)} à corriger"),
+                    (waiting, f"{plural_lines(waiting)} en attente"),
+                )
+                if n
+            )
+            found.append(
+                ImportProblem(
+                    where, None, f"et {counts} de plus, non listées ici : corrigez d'abord les lignes ci-dessus."
+                )
+            )
         return tuple(found)

@@ -145,9 +145,16 @@ def _workbook_source(path: Path) -> Source:
 # --- reading them line by line ------------------------------------------------------------------
 # Other spellings people give a column.
 ALIASES = {
-    "tel": "telephone", "courriel": "email", "mail": "email", "e_mail": "email",
-    "motif": "motif_non_utilisation", "motif_de_non_utilisation": "motif_non_utilisation",
-    "presences": "presents", "relai": "relais", "quota": "places", "etat_de_la_convention": "etat",
+    "tel": "telephone",
+    "courriel": "email",
+    "mail": "email",
+    "e_mail": "email",
+    "motif": "motif_non_utilisation",
+    "motif_de_non_utilisation": "motif_non_utilisation",
+    "presences": "presents",
+    "relai": "relais",
+    "quota": "places",
+    "etat_de_la_convention": "etat",
 }
 KNOWN_COLUMNS = frozenset(column for spec in SPECS for column in spec.columns)
 
@@ -221,9 +228,11 @@ class Reader:
     def _csv_table(self, file: CsvFile) -> SourceTable:
         where = Path(file.path).name
         try:
-            handle = self._stack.enter_context(open(file.path, "rb"))
+            handle = self._stack.enter_context(open(file.path, "rb"))  # noqa: SIM115 - the stack closes it
         except OSError as exc:
-            raise Unreadable(Refusal(where, f"ce fichier ne peut pas être lu ({exc.strerror or exc}).", table=file.name)) from None
+            raise Unreadable(
+                Refusal(where, f"ce fichier ne peut pas être lu ({exc.strerror or exc}).", table=file.name)
+            ) from None
         text = io.TextIOWrapper(handle, encoding=file.encoding, newline="")
         lines = self._csv_lines(file, where, text)
         header = next(lines, None)
@@ -248,11 +257,21 @@ class Reader:
                 message = "cette ligne ne se lit pas comme une ligne de fichier CSV (guillemets mal placés ?)."
             raise Unreadable(Refusal(where, message, start, file.name)) from None
         except LineTooLong:
-            message = f"une ligne dépasse {limits.MAX_LINE_CHARS:,} caractères : ce n'est pas une ligne de saison.".replace(",", "\u202f")
+            message = (
+                f"une ligne dépasse {limits.MAX_LINE_CHARS:,} caractères : ce n'est pas une ligne de saison.".replace(
+                    ",", "\u202f"
+                )
+            )
             raise Unreadable(Refusal(where, message, start, file.name)) from None
         except (UnicodeDecodeError, OSError):  # changed or gone since it was looked at
-            raise Unreadable(Refusal(where, "ce fichier ne se lit plus comme lors de son examen (modifié entre-temps ?) : relancez la vérification.",
-                                     start, file.name)) from None
+            raise Unreadable(
+                Refusal(
+                    where,
+                    "ce fichier ne se lit plus comme lors de son examen (modifié entre-temps ?) : relancez la vérification.",
+                    start,
+                    file.name,
+                )
+            ) from None
 
     # --- XLSX --------------------------------------------------------------------------------
     def _open_workbook(self, path: Path) -> None:
@@ -260,7 +279,7 @@ class Reader:
 
         try:
             workbook = load_workbook(path, read_only=True, data_only=True)
-        except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a file that is not a workbook
+        except Exception:
             raise Unreadable(Refusal(path.name, "ce fichier n'est pas un classeur XLSX lisible.")) from None
         self._stack.callback(workbook.close)
         self._workbook = workbook
@@ -287,7 +306,7 @@ class Reader:
             for number, cells in enumerate(rows, start=1):
                 self._count()
                 yield number, list(cells)
-        except Exception:  # noqa: BLE001 - a damaged part: whatever the XML parser raises
+        except Exception:
             message = "cette feuille ne se lit pas au-delà de cette ligne (classeur endommagé) : réenregistrez le classeur dans le tableur."
             raise Unreadable(Refusal(where, message, number + 1, name)) from None
 

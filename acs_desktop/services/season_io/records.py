@@ -185,8 +185,15 @@ class Draft:
     narratives: dict[str, SeasonNarrative] = field(default_factory=dict)
 
 
-def summarize(source: Source, d: Draft, known, problems: list[ImportProblem], to_correct: int = 0, waiting: int = 0,
-              unlisted: tuple[ImportProblem, ...] = ()) -> ImportPlan:
+def summarize(
+    source: Source,
+    d: Draft,
+    known,
+    problems: list[ImportProblem],
+    to_correct: int = 0,
+    waiting: int = 0,
+    unlisted: tuple[ImportProblem, ...] = (),
+) -> ImportPlan:
     """What the draft would create, and what it reuses from the store."""
     performances = [p for p in d.performances.values() if p.existing_id is None]
     shows = {(p.partner, p.season, key(p.title)) for p in performances}
@@ -198,12 +205,24 @@ def summarize(source: Source, d: Draft, known, problems: list[ImportProblem], to
         return len(found - store), len(found & store)
 
     lines = [
-        PlanLine("Saisons", sum(1 for v in d.seasons.values() if v is None), sum(1 for v in d.seasons.values() if v is not None)),
-        PlanLine("Partenaires", sum(1 for p in d.partners.values() if p.existing_id is None), sum(1 for p in d.partners.values() if p.existing_id is not None)),
+        PlanLine(
+            "Saisons",
+            sum(1 for v in d.seasons.values() if v is None),
+            sum(1 for v in d.seasons.values() if v is not None),
+        ),
+        PlanLine(
+            "Partenaires",
+            sum(1 for p in d.partners.values() if p.existing_id is None),
+            sum(1 for p in d.partners.values() if p.existing_id is not None),
+        ),
         PlanLine("Conventions", len(d.conventions)),
         PlanLine("Affectations du surplus", len(d.allocations)),
         PlanLine("Types de relais", *split(kinds, known.kinds)),
-        PlanLine("Relais", sum(1 for r in d.relays.values() if r.existing_id is None), sum(1 for r in d.relays.values() if r.existing_id is not None)),
+        PlanLine(
+            "Relais",
+            sum(1 for r in d.relays.values() if r.existing_id is None),
+            sum(1 for r in d.relays.values() if r.existing_id is not None),
+        ),
         PlanLine("Disciplines", *split(disciplines, known.disciplines)),
         PlanLine("Salles", *split(venues, known.venues)),
         PlanLine("Spectacles", *split(shows, known.shows)),
@@ -214,5 +233,7 @@ def summarize(source: Source, d: Draft, known, problems: list[ImportProblem], to
         PlanLine("dont non utilisées", d.reservations.unused),
         PlanLine("Bilans qualitatifs", len(d.narratives)),
     ]
-    labels = sorted(set(d.seasons) | {c[1] for c in d.conventions} | {p.season for p in performances} | set(d.narratives))
+    labels = sorted(
+        set(d.seasons) | {c[1] for c in d.conventions} | {p.season for p in performances} | set(d.narratives)
+    )
     return ImportPlan(source, tuple(lines), tuple(problems), tuple(labels), to_correct, waiting, unlisted)

@@ -87,7 +87,14 @@ class Writer:
             if rec.existing_id is not None:
                 ids[k] = rec.existing_id
                 continue
-            partner = Partner(name=rec.name, address=rec.address, postal_code=rec.postal_code, commune=rec.commune, phone=rec.phone, email=rec.email)
+            partner = Partner(
+                name=rec.name,
+                address=rec.address,
+                postal_code=rec.postal_code,
+                commune=rec.commune,
+                phone=rec.phone,
+                email=rec.email,
+            )
             if rec.contact:
                 partner.contacts = [PartnerContact(name=rec.contact)]
             self.s.add(partner)
@@ -99,14 +106,24 @@ class Writer:
         ids = {}
         for k, rec in self.d.conventions.items():
             convention = Convention(
-                partner_id=partners[rec.partner], season_id=seasons[rec.season], state=rec.state, places_committed=rec.places,
-                solidarity_subscribers=rec.subscribers, donations=rec.donations, place_value=rec.place_value,
-                signed_on=rec.signed_on, notes=rec.notes,
+                partner_id=partners[rec.partner],
+                season_id=seasons[rec.season],
+                state=rec.state,
+                places_committed=rec.places,
+                solidarity_subscribers=rec.subscribers,
+                donations=rec.donations,
+                place_value=rec.place_value,
+                signed_on=rec.signed_on,
+                notes=rec.notes,
             )
             self.s.add(convention)
             self.s.flush()
             ids[k] = convention.id
-        query = select(Convention.id, Partner.name, Season.label).join(Partner, Partner.id == Convention.partner_id).join(Season, Season.id == Convention.season_id)
+        query = (
+            select(Convention.id, Partner.name, Season.label)
+            .join(Partner, Partner.id == Convention.partner_id)
+            .join(Season, Season.id == Convention.season_id)
+        )
         for cid, name, label in self.s.execute(query):
             ids.setdefault((key(name), label), cid)
         return ids
@@ -114,8 +131,15 @@ class Writer:
     def _allocations(self, conventions: dict[tuple, int]) -> None:
         self.s.add_all(
             SurplusAllocation(
-                convention_id=conventions[a.convention], kind=a.kind, planned_amount=a.planned_amount, planned_places=a.planned_places,
-                decided_on=a.decided_on, done_amount=a.done_amount, done_places=a.done_places, done_on=a.done_on, note=a.note,
+                convention_id=conventions[a.convention],
+                kind=a.kind,
+                planned_amount=a.planned_amount,
+                planned_places=a.planned_places,
+                decided_on=a.decided_on,
+                done_amount=a.done_amount,
+                done_places=a.done_places,
+                done_on=a.done_on,
+                note=a.note,
             )
             for a in self.d.allocations
         )
@@ -138,8 +162,14 @@ class Writer:
             if rec.existing_id is not None:
                 ids[k] = rec.existing_id
                 continue
-            relay = Relay(name=rec.name, commune=rec.commune, relay_type_id=kinds.get(key(rec.kind)) if rec.kind else None,
-                          phone=rec.phone, email=rec.email, active=rec.active)
+            relay = Relay(
+                name=rec.name,
+                commune=rec.commune,
+                relay_type_id=kinds.get(key(rec.kind)) if rec.kind else None,
+                phone=rec.phone,
+                email=rec.email,
+                active=rec.active,
+            )
             if rec.referent:
                 relay.referents = [Referent(name=rec.referent)]
             self.s.add(relay)
@@ -150,14 +180,23 @@ class Writer:
     def _performances(self, conventions: dict[tuple, int], partners: dict[str, int]) -> dict[tuple, int]:
         new = [(k, p) for k, p in self.d.performances.items() if p.existing_id is None]
         disciplines = self._named(Discipline, {p.discipline for _, p in new if p.discipline})
-        shows = {(cid, key(title)): sid for sid, cid, title in self.s.execute(select(Show.id, Show.convention_id, Show.title))}
-        venues = {(pid, key(name)): vid for vid, pid, name in self.s.execute(select(Venue.id, Venue.partner_id, Venue.name))}
+        shows = {
+            (cid, key(title)): sid
+            for sid, cid, title in self.s.execute(select(Show.id, Show.convention_id, Show.title))
+        }
+        venues = {
+            (pid, key(name)): vid for vid, pid, name in self.s.execute(select(Venue.id, Venue.partner_id, Venue.name))
+        }
         ids = {k: p.existing_id for k, p in self.d.performances.items() if p.existing_id is not None}
         for k, p in new:
             convention_id = conventions[(p.partner, p.season)]
             show_id = shows.get((convention_id, key(p.title)))
             if show_id is None:
-                show = Show(convention_id=convention_id, title=p.title, discipline_id=disciplines.get(key(p.discipline)) if p.discipline else None)
+                show = Show(
+                    convention_id=convention_id,
+                    title=p.title,
+                    discipline_id=disciplines.get(key(p.discipline)) if p.discipline else None,
+                )
                 self.s.add(show)
                 self.s.flush()
                 show_id = shows[(convention_id, key(p.title))] = show.id
@@ -173,7 +212,11 @@ class Writer:
                     self.s.flush()
                     venue_id = venues[(partner_id, key(p.venue))] = venue.id
             performance = Performance(
-                show_id=show_id, venue_id=venue_id, starts_at=p.starts_at, quota=p.quota, booking_deadline=p.deadline,
+                show_id=show_id,
+                venue_id=venue_id,
+                starts_at=p.starts_at,
+                quota=p.quota,
+                booking_deadline=p.deadline,
                 state=PerformanceState.CANCELLED if p.cancelled else PerformanceState.ON_OFFER,
                 cancelled_at=min(self.now, p.starts_at) if p.cancelled else None,
             )
@@ -189,34 +232,56 @@ class Writer:
             created = min(self.now, p.starts_at - ONE_DAY)
             cancelled_at = min(self.now, p.starts_at) if p.cancelled else created
             moments.append((created, cancelled_at, min(self.now, p.starts_at + ONE_DAY)))
-            bookings.append({
-                "performance_id": p.existing_id or self.performances[r.performance], "relay_id": self._relay_id(r.relay),
-                "places": r.held + r.cancelled,
-                "created_at": created, "note": "Import", "places_cancelled_by_partner": r.cancelled if p.cancelled else 0,
-                "warned_at": cancelled_at if p.cancelled and p.starts_at <= self.now else None,
-                "referent_id": None, "deadline_override": False, "names_on_tickets": False,
-            })
+            bookings.append(
+                {
+                    "performance_id": p.existing_id or self.performances[r.performance],
+                    "relay_id": self._relay_id(r.relay),
+                    "places": r.held + r.cancelled,
+                    "created_at": created,
+                    "note": "Import",
+                    "places_cancelled_by_partner": r.cancelled if p.cancelled else 0,
+                    "warned_at": cancelled_at if p.cancelled and p.starts_at <= self.now else None,
+                    "referent_id": None,
+                    "deadline_override": False,
+                    "names_on_tickets": False,
+                }
+            )
         if not bookings:
             return
         ids = self.s.scalars(insert(Booking).returning(Booking.id, sort_by_parameter_order=True), bookings).all()
         codes = self._new_codes(sum(r.held + r.cancelled for r in batch))
         issued_like = (InvitationStatus.ISSUED, InvitationStatus.USED, InvitationStatus.UNUSED)
         rows = []
-        for r, booking_id, booking, (created, cancelled_at, recorded_at) in zip(batch, ids, bookings, moments, strict=True):
+        for r, booking_id, booking, (created, cancelled_at, recorded_at) in zip(
+            batch, ids, bookings, moments, strict=True
+        ):
             if r.used is None:
                 statuses = [(InvitationStatus.ISSUED, None)] * r.issued
             else:
-                statuses = [(InvitationStatus.USED, None)] * r.used + [(InvitationStatus.UNUSED, r.reason_id)] * (r.issued - r.used)
-            statuses += [(InvitationStatus.BOOKED, None)] * (r.held - r.issued) + [(InvitationStatus.CANCELLED, None)] * r.cancelled
+                statuses = [(InvitationStatus.USED, None)] * r.used + [(InvitationStatus.UNUSED, r.reason_id)] * (
+                    r.issued - r.used
+                )
+            statuses += [(InvitationStatus.BOOKED, None)] * (r.held - r.issued) + [
+                (InvitationStatus.CANCELLED, None)
+            ] * r.cancelled
             for status, reason_id in statuses:
-                rows.append({
-                    "booking_id": booking_id, "performance_id": booking["performance_id"], "code": codes.pop(),
-                    "status": status, "first_name": None, "reason_id": reason_id, "comment": "",
-                    "issued_at": created if status in issued_like else None,
-                    "print_count": 1 if status in issued_like else 0,
-                    "attendance_at": recorded_at if status in (InvitationStatus.USED, InvitationStatus.UNUSED) else None,
-                    "cancelled_at": cancelled_at if status is InvitationStatus.CANCELLED else None,
-                })
+                rows.append(
+                    {
+                        "booking_id": booking_id,
+                        "performance_id": booking["performance_id"],
+                        "code": codes.pop(),
+                        "status": status,
+                        "first_name": None,
+                        "reason_id": reason_id,
+                        "comment": "",
+                        "issued_at": created if status in issued_like else None,
+                        "print_count": 1 if status in issued_like else 0,
+                        "attendance_at": recorded_at
+                        if status in (InvitationStatus.USED, InvitationStatus.UNUSED)
+                        else None,
+                        "cancelled_at": cancelled_at if status is InvitationStatus.CANCELLED else None,
+                    }
+                )
         self.s.execute(insert(Invitation), rows)
 
     def _relay_id(self, k: tuple) -> int:
@@ -226,7 +291,11 @@ class Writer:
     def _narratives(self, seasons: dict[str, int]) -> None:
         for label, n in self.d.narratives.items():
             season = self.s.get(Season, seasons[label])
-            season.review_objectives, season.review_highlights, season.review_relay_feedback = n.objectives, n.highlights, n.relay_feedback
+            season.review_objectives, season.review_highlights, season.review_relay_feedback = (
+                n.objectives,
+                n.highlights,
+                n.relay_feedback,
+            )
             season.review_next_steps, season.review_gaps = n.next_steps, n.gaps
 
     def _new_codes(self, n: int) -> list[str]:
@@ -237,6 +306,10 @@ class Writer:
             drawn = list({ticket_codes.new_code() for _ in range(n - len(codes))} - codes)
             taken: set[str] = set()
             for start in range(0, len(drawn), CODES_ASKED):
-                taken.update(self.s.scalars(select(Invitation.code).where(Invitation.code.in_(drawn[start:start + CODES_ASKED]))))
+                taken.update(
+                    self.s.scalars(
+                        select(Invitation.code).where(Invitation.code.in_(drawn[start : start + CODES_ASKED]))
+                    )
+                )
             codes.update(code for code in drawn if code not in taken)
         return list(codes)

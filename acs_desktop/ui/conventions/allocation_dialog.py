@@ -12,18 +12,30 @@ from acs_desktop.ui.widgets.inputs import CountSpin, DateEdit, MoneyEdit
 
 
 class AllocationDialog(FormDialog):
-    def __init__(self, services: Services, convention_id: int, allocation: AllocationInfo | None = None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        services: Services,
+        convention_id: int,
+        allocation: AllocationInfo | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__("Affectation du surplus de don", parent)
         self.services, self.convention_id, self.allocation = services, convention_id, allocation
         self.kind = QComboBox()
         for kind in AllocationKind:
             self.kind.addItem(kind.label.capitalize(), kind)
         self.add_field("kind", "Usage", self.kind)
-        self.planned_amount = self.add_field("planned_amount", "Montant prévu (€)", MoneyEdit("planned_amount", "Montant prévu"))
+        self.planned_amount = self.add_field(
+            "planned_amount", "Montant prévu (€)", MoneyEdit("planned_amount", "Montant prévu")
+        )
         self.planned_places = self.add_field("planned_places", "Places prévues", CountSpin())
         self.decided_on = self.add_field("decided_on", "Décidé le", DateEdit(optional=True))
-        self.done_amount = self.add_field("done_amount", "Montant réalisé (€)", MoneyEdit("done_amount", "Montant réalisé", optional=True),
-                                          hint="Laisser vide tant que ce n'est pas réalisé.")
+        self.done_amount = self.add_field(
+            "done_amount",
+            "Montant réalisé (€)",
+            MoneyEdit("done_amount", "Montant réalisé", optional=True),
+            hint="Laisser vide tant que ce n'est pas réalisé.",
+        )
         self.done_places = self.add_field("done_places", "Places réalisées", CountSpin(optional=True))
         self.done_on = self.add_field("done_on", "Réalisé le", DateEdit(optional=True))
         self.note = self.add_field("note", "Note", QLineEdit())
@@ -49,4 +61,6 @@ class AllocationDialog(FormDialog):
             done_on=self.done_on.value(),
             note=self.note.text(),
         )
-        return self.services.conventions.save_allocation(self.convention_id, data, self.allocation.id if self.allocation else None)
+        return self.services.conventions.save_allocation(
+            self.convention_id, data, self.allocation.id if self.allocation else None
+        )

@@ -15,7 +15,9 @@ from acs_desktop.ui.widgets.inputs import ChoiceBox, CountSpin, DateEdit, MoneyE
 
 
 class ConventionDialog(FormDialog):
-    def __init__(self, services: Services, season_id: int, row: ConventionRow | None = None, parent: QWidget | None = None):
+    def __init__(
+        self, services: Services, season_id: int, row: ConventionRow | None = None, parent: QWidget | None = None
+    ):
         super().__init__("Modifier la convention" if row else "Nouvelle convention", parent)
         self.services, self.season_id, self.row = services, season_id, row
 
@@ -33,7 +35,9 @@ class ConventionDialog(FormDialog):
         self.places = self.add_field("places_committed", "Places engagées", CountSpin())
         self.subscribers = self.add_field("solidarity_subscribers", "Abonnés solidaires", CountSpin())
         self.donations = self.add_field("donations", "Dons collectés (€)", MoneyEdit("donations", "Dons collectés"))
-        self.place_value = self.add_field("place_value", "Valeur d'une place (€)", MoneyEdit("place_value", "Valeur d'une place"))
+        self.place_value = self.add_field(
+            "place_value", "Valeur d'une place (€)", MoneyEdit("place_value", "Valeur d'une place")
+        )
         self.signed_on = self.add_field("signed_on", "Signée le", DateEdit(optional=True))
         self.notes = self.add_field("notes", "Notes", QPlainTextEdit())
         self.notes.setFixedHeight(70)
@@ -74,7 +78,9 @@ class ConventionDialog(FormDialog):
         if shortfall(donations, value, places):
             self.surplus.setText(f"<span style='color:#a00000'><b>{balance_text(donations, value, places)}</b></span>")
         else:
-            self.surplus.setText(f"<b>{format_money(surplus(donations, value, places))}</b> de surplus (dons − places engagées × valeur)")
+            self.surplus.setText(
+                f"<b>{format_money(surplus(donations, value, places))}</b> de surplus (dons − places engagées × valeur)"
+            )
 
     def _create_partner(self) -> None:
         from acs_desktop.ui.conventions.partner_dialog import PartnerDialog

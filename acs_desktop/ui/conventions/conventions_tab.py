@@ -8,23 +8,25 @@ from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from acs_desktop.domain.french import format_money
 from acs_desktop.services.conventions import allowed_next_states
-from acs_desktop.ui.events import Area
 from acs_desktop.ui.conventions.allocation_dialog import AllocationDialog
 from acs_desktop.ui.conventions.convention_detail_models import AllocationsTableModel, FollowUpsTableModel
 from acs_desktop.ui.conventions.convention_dialog import ConventionDialog
 from acs_desktop.ui.conventions.conventions_table_model import ConventionsTableModel
 from acs_desktop.ui.conventions.follow_up_dialog import FollowUpDialog
-from acs_desktop.ui.widgets.season_tab import SeasonTab
+from acs_desktop.ui.events import Area
 from acs_desktop.ui.widgets.actions import KeyboardToolBar, action
 from acs_desktop.ui.widgets.list_panel import ListPanel
-from acs_desktop.ui.widgets.records_view import RecordsView
-from acs_desktop.ui.widgets.wrapping_label import WrappingLabel
 from acs_desktop.ui.widgets.messages import messages
+from acs_desktop.ui.widgets.records_view import RecordsView
+from acs_desktop.ui.widgets.season_tab import SeasonTab
+from acs_desktop.ui.widgets.wrapping_label import WrappingLabel
 
 
 class ConventionsTab(SeasonTab):
     title = "Conventions"
-    shows = frozenset({Area.SEASONS, Area.PARTNERS, Area.CONVENTIONS, Area.OFFERS, Area.BOOKINGS})  # not the settings nor the relays
+    shows = frozenset(
+        {Area.SEASONS, Area.PARTNERS, Area.CONVENTIONS, Area.OFFERS, Area.BOOKINGS}
+    )  # not the settings nor the relays
 
     def __init__(self, services, events, parent=None):
         super().__init__(services, events, parent)
@@ -37,22 +39,45 @@ class ConventionsTab(SeasonTab):
         self.new_action = action(self, "Nouvelle convention…", self.new_convention, shortcut="Ctrl+N")
         self.edit_action = action(self, "Modifier…", self.edit_convention, shortcut="Ctrl+E")
         self.delete_action = action(self, "Supprimer", self.delete_convention, shortcut="Del")
-        self.forward_action = action(self, "État suivant", lambda: self.change_state(forward=True), shortcut="Ctrl+Right")
-        self.back_action = action(self, "État précédent", lambda: self.change_state(forward=False), shortcut="Ctrl+Left")
+        self.forward_action = action(
+            self, "État suivant", lambda: self.change_state(forward=True), shortcut="Ctrl+Right"
+        )
+        self.back_action = action(
+            self, "État précédent", lambda: self.change_state(forward=False), shortcut="Ctrl+Left"
+        )
         self.partners_action = action(self, "Partenaires…", self.open_partners, shortcut="Ctrl+Shift+P")
         action(self, "Rechercher", self.view.search.setFocus, shortcut="Ctrl+F")
-        for item in (self.new_action, self.edit_action, self.delete_action, None, self.back_action, self.forward_action, None, self.partners_action):
+        for item in (
+            self.new_action,
+            self.edit_action,
+            self.delete_action,
+            None,
+            self.back_action,
+            self.forward_action,
+            None,
+            self.partners_action,
+        ):
             toolbar.addSeparator() if item is None else toolbar.addAction(item)
 
-        self.allocations = ListPanel("Affectations du surplus de don", AllocationsTableModel(self),
-                                     on_add=self._new_allocation, on_edit=self._edit_allocation, on_delete=self._delete_allocation)
+        self.allocations = ListPanel(
+            "Affectations du surplus de don",
+            AllocationsTableModel(self),
+            on_add=self._new_allocation,
+            on_edit=self._edit_allocation,
+            on_delete=self._delete_allocation,
+        )
         self.surplus_summary = WrappingLabel()  # a long partner name wraps
         allocations_page = QWidget()
         page_layout = QVBoxLayout(allocations_page)
         page_layout.addWidget(self.surplus_summary)
         page_layout.addWidget(self.allocations)
-        self.follow_ups = ListPanel("Journal de suivi (rencontres, décisions, échanges)", FollowUpsTableModel(self),
-                                    on_add=self._new_follow_up, on_edit=self._edit_follow_up, on_delete=self._delete_follow_up)
+        self.follow_ups = ListPanel(
+            "Journal de suivi (rencontres, décisions, échanges)",
+            FollowUpsTableModel(self),
+            on_add=self._new_follow_up,
+            on_edit=self._edit_follow_up,
+            on_delete=self._delete_follow_up,
+        )
         self.details = QTabWidget()
         self.details.addTab(allocations_page, "Surplus de don")
         self.details.addTab(self.follow_ups, "Suivi")
@@ -97,7 +122,9 @@ class ConventionsTab(SeasonTab):
             planned = sum((a.data.planned_amount for a in self.allocations.view.model.rows()), start=row.surplus * 0)
             done = sum((a.data.done_amount or 0 for a in self.allocations.view.model.rows()), start=row.surplus * 0)
             if row.shortfall:
-                self.surplus_summary.setText(f"<b>{row.partner_name}</b> — <span style='color:#a00000'><b>{row.balance}</b></span> : aucun surplus à affecter.")
+                self.surplus_summary.setText(
+                    f"<b>{row.partner_name}</b> — <span style='color:#a00000'><b>{row.balance}</b></span> : aucun surplus à affecter."
+                )
             else:
                 self.surplus_summary.setText(
                     f"<b>{row.partner_name}</b> — surplus de don : <b>{format_money(row.surplus)}</b> · "
@@ -125,9 +152,16 @@ class ConventionsTab(SeasonTab):
 
     def delete_convention(self) -> None:
         row = self.selected()
-        if row and messages().question(self, "Supprimer la convention", f"Supprimer la convention {row.season_label} avec « {row.partner_name} » ?"):
-            if self.perform(lambda: self.services.conventions.delete_convention(row.id)):
-                self.announce(Area.CONVENTIONS, Area.OFFERS)
+        if (
+            row
+            and messages().question(
+                self,
+                "Supprimer la convention",
+                f"Supprimer la convention {row.season_label} avec « {row.partner_name} » ?",
+            )
+            and self.perform(lambda: self.services.conventions.delete_convention(row.id))
+        ):
+            self.announce(Area.CONVENTIONS, Area.OFFERS)
 
     def change_state(self, *, forward: bool) -> None:
         row = self.selected()
@@ -139,7 +173,9 @@ class ConventionsTab(SeasonTab):
             return
         target = targets[0]
         if target.value == "closed" and not messages().question(
-            self, "Clôturer la convention", f"Clôturer la convention avec « {row.partner_name} » ? Plus aucune réservation ne sera possible sur ses spectacles."
+            self,
+            "Clôturer la convention",
+            f"Clôturer la convention avec « {row.partner_name} » ? Plus aucune réservation ne sera possible sur ses spectacles.",
         ):
             return
         if self.perform(lambda: self.services.conventions.change_state(row.id, target)):
@@ -165,9 +201,10 @@ class ConventionsTab(SeasonTab):
             self._after_detail_change()
 
     def _delete_allocation(self, allocation) -> None:
-        if messages().question(self, "Supprimer l'affectation", "Supprimer cette affectation du surplus ?"):
-            if self.perform(lambda: self.services.conventions.delete_allocation(allocation.id)):
-                self._after_detail_change()
+        if messages().question(
+            self, "Supprimer l'affectation", "Supprimer cette affectation du surplus ?"
+        ) and self.perform(lambda: self.services.conventions.delete_allocation(allocation.id)):
+            self._after_detail_change()
 
     def _new_follow_up(self) -> None:
         row = self.selected()
@@ -180,6 +217,7 @@ class ConventionsTab(SeasonTab):
             self._after_detail_change()
 
     def _delete_follow_up(self, entry) -> None:
-        if messages().question(self, "Supprimer la ligne de suivi", f"Supprimer le suivi du {entry.on:%d/%m/%Y} ?"):
-            if self.perform(lambda: self.services.conventions.delete_follow_up(entry.id)):
-                self._after_detail_change()
+        if messages().question(
+            self, "Supprimer la ligne de suivi", f"Supprimer le suivi du {entry.on:%d/%m/%Y} ?"
+        ) and self.perform(lambda: self.services.conventions.delete_follow_up(entry.id)):
+            self._after_detail_change()

@@ -12,7 +12,9 @@ from acs_desktop.ui.widgets.inputs import DateEdit
 
 
 class FollowUpDialog(FormDialog):
-    def __init__(self, services: Services, convention_id: int, entry: FollowUpInfo | None = None, parent: QWidget | None = None):
+    def __init__(
+        self, services: Services, convention_id: int, entry: FollowUpInfo | None = None, parent: QWidget | None = None
+    ):
         super().__init__("Suivi de la convention", parent)
         self.services, self.convention_id, self.entry = services, convention_id, entry
         self.on = self.add_field("on", "Date", DateEdit())
@@ -31,5 +33,9 @@ class FollowUpDialog(FormDialog):
 
     def submit(self) -> int:
         return self.services.conventions.save_follow_up(
-            self.convention_id, self.on.value(), self.kind.currentData(), self.text.toPlainText(), self.entry.id if self.entry else None
+            self.convention_id,
+            self.on.value(),
+            self.kind.currentData(),
+            self.text.toPlainText(),
+            self.entry.id if self.entry else None,
         )

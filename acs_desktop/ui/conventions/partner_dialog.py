@@ -23,15 +23,26 @@ class PartnerDialog(FormDialog):
         self.notes.setFixedHeight(60)
         if partner_id:
             data = services.partners.get_partner(partner_id).data
-            for widget, value in ((self.name, data.name), (self.address, data.address), (self.postal_code, data.postal_code),
-                                  (self.commune, data.commune), (self.phone, data.phone), (self.email, data.email)):
+            for widget, value in (
+                (self.name, data.name),
+                (self.address, data.address),
+                (self.postal_code, data.postal_code),
+                (self.commune, data.commune),
+                (self.phone, data.phone),
+                (self.email, data.email),
+            ):
                 widget.setText(value)
             self.notes.setPlainText(data.notes)
 
     def submit(self) -> int:
         data = PartnerInput(
-            self.name.text(), self.address.text(), self.postal_code.text(), self.commune.text(),
-            self.phone.text(), self.email.text(), self.notes.toPlainText(),
+            self.name.text(),
+            self.address.text(),
+            self.postal_code.text(),
+            self.commune.text(),
+            self.phone.text(),
+            self.email.text(),
+            self.notes.toPlainText(),
         )
         if self.partner_id:
             self.services.partners.update_partner(self.partner_id, data)

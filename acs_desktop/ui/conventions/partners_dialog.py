@@ -6,15 +6,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from acs_desktop.services import Services
-from acs_desktop.ui.events import Area, Changes
-from acs_desktop.ui.events import AppEvents
 from acs_desktop.ui.conventions.partner_dialog import PartnerDialog
 from acs_desktop.ui.conventions.partners_table_models import ContactsTableModel, PartnersTableModel, VenuesTableModel
-from acs_desktop.ui.safety_actions import export_person, report_erasure
+from acs_desktop.ui.events import AppEvents, Area, Changes
 from acs_desktop.ui.operations import perform
+from acs_desktop.ui.safety_actions import export_person, report_erasure
 from acs_desktop.ui.widgets.list_panel import ListPanel
-from acs_desktop.ui.widgets.text_fields_dialog import TextFieldsDialog
 from acs_desktop.ui.widgets.messages import messages
+from acs_desktop.ui.widgets.text_fields_dialog import TextFieldsDialog
 
 
 class PartnersDialog(QDialog):
@@ -25,8 +24,13 @@ class PartnersDialog(QDialog):
         self.services, self.events = services, events
 
         self.partners = ListPanel(
-            "Partenaires", PartnersTableModel(self), on_add=self._new_partner, on_edit=self._edit_partner,
-            on_delete=self._delete_partner, add_text="Nouveau partenaire…", searchable=True,
+            "Partenaires",
+            PartnersTableModel(self),
+            on_add=self._new_partner,
+            on_edit=self._edit_partner,
+            on_delete=self._delete_partner,
+            add_text="Nouveau partenaire…",
+            searchable=True,
         )
         self.partners.view.setObjectName("partnersList")
         self.archive_button = QPushButton("Archiver")
@@ -34,13 +38,25 @@ class PartnersDialog(QDialog):
         self.partners.layout().itemAt(0).layout().addWidget(self.archive_button)
         self.partners.view.selection_changed.connect(self._show_partner)
 
-        self.contacts = ListPanel("Contacts", ContactsTableModel(self), on_add=self._new_contact, on_edit=self._edit_contact, on_delete=self._delete_contact)
+        self.contacts = ListPanel(
+            "Contacts",
+            ContactsTableModel(self),
+            on_add=self._new_contact,
+            on_edit=self._edit_contact,
+            on_delete=self._delete_contact,
+        )
         for text, slot in (("Exporter…", self._export_contact), ("Effacer…", self._erase_contact)):
             button = QPushButton(text)
             button.setToolTip(f"{text.rstrip('…')} les données personnelles de ce contact")
             button.clicked.connect(lambda _=False, s=slot: s())
             self.contacts.layout().itemAt(0).layout().addWidget(button)
-        self.venues = ListPanel("Salles", VenuesTableModel(self), on_add=self._new_venue, on_edit=self._edit_venue, on_delete=self._delete_venue)
+        self.venues = ListPanel(
+            "Salles",
+            VenuesTableModel(self),
+            on_add=self._new_venue,
+            on_edit=self._edit_venue,
+            on_delete=self._delete_venue,
+        )
         details = QWidget()
         row = QHBoxLayout(details)
         row.setContentsMargins(0, 0, 0, 0)
@@ -95,9 +111,10 @@ class PartnersDialog(QDialog):
             self._changed(row.id)
 
     def _delete_partner(self, row) -> None:
-        if messages().question(self, "Supprimer le partenaire", f"Supprimer « {row.name} » et ses contacts et salles ?"):
-            if self._attempt(lambda: self.services.partners.delete_partner(row.id)):
-                self._changed()
+        if messages().question(
+            self, "Supprimer le partenaire", f"Supprimer « {row.name} » et ses contacts et salles ?"
+        ) and self._attempt(lambda: self.services.partners.delete_partner(row.id)):
+            self._changed()
 
     def _toggle_archive(self) -> None:
         row = self.partners.view.current_row()
@@ -108,11 +125,18 @@ class PartnersDialog(QDialog):
     def _contact_dialog(self, contact=None) -> None:
         partner_id = self.current_partner_id()
         c = contact
-        fields = [("name", "Nom", c.name if c else ""), ("role", "Fonction", c.role if c else ""),
-                  ("phone", "Téléphone", c.phone if c else ""), ("email", "Courriel", c.email if c else "")]
+        fields = [
+            ("name", "Nom", c.name if c else ""),
+            ("role", "Fonction", c.role if c else ""),
+            ("phone", "Téléphone", c.phone if c else ""),
+            ("email", "Courriel", c.email if c else ""),
+        ]
         dialog = TextFieldsDialog(
-            "Modifier le contact" if c else "Nouveau contact", fields,
-            lambda v: self.services.partners.save_contact(partner_id, v["name"], v["role"], v["phone"], v["email"], contact_id=c.id if c else None),
+            "Modifier le contact" if c else "Nouveau contact",
+            fields,
+            lambda v: self.services.partners.save_contact(
+                partner_id, v["name"], v["role"], v["phone"], v["email"], contact_id=c.id if c else None
+            ),
             self,
         )
         if dialog.exec():
@@ -125,9 +149,10 @@ class PartnersDialog(QDialog):
         self._contact_dialog(row)
 
     def _delete_contact(self, row) -> None:
-        if messages().question(self, "Supprimer le contact", f"Supprimer le contact « {row.name} » ?"):
-            if self._attempt(lambda: self.services.partners.delete_contact(row.id)):
-                self._changed(self.current_partner_id())
+        if messages().question(
+            self, "Supprimer le contact", f"Supprimer le contact « {row.name} » ?"
+        ) and self._attempt(lambda: self.services.partners.delete_contact(row.id)):
+            self._changed(self.current_partner_id())
 
     def _export_contact(self) -> None:
         contact = self.contacts.view.current_row()
@@ -138,8 +163,12 @@ class PartnersDialog(QDialog):
 
     def _erase_contact(self) -> None:
         contact = self.contacts.view.current_row()
-        if contact and messages().question(self, "Effacer les données du contact",
-                               f"Effacer définitivement « {contact.name} » et ses coordonnées (aussi dans le journal d'activité) ?", yes="Effacer"):
+        if contact and messages().question(
+            self,
+            "Effacer les données du contact",
+            f"Effacer définitivement « {contact.name} » et ses coordonnées (aussi dans le journal d'activité) ?",
+            yes="Effacer",
+        ):
             done = perform(self, lambda: self.services.privacy.erase_contact(contact.id))
             if done:
                 self._changed(self.current_partner_id())
@@ -148,11 +177,18 @@ class PartnersDialog(QDialog):
     def _venue_dialog(self, venue=None) -> None:
         partner_id = self.current_partner_id()
         v = venue
-        fields = [("name", "Salle", v.name if v else ""), ("address", "Adresse", v.address if v else ""),
-                  ("postal_code", "Code postal", v.postal_code if v else ""), ("commune", "Commune", v.commune if v else "")]
+        fields = [
+            ("name", "Salle", v.name if v else ""),
+            ("address", "Adresse", v.address if v else ""),
+            ("postal_code", "Code postal", v.postal_code if v else ""),
+            ("commune", "Commune", v.commune if v else ""),
+        ]
         dialog = TextFieldsDialog(
-            "Modifier la salle" if v else "Nouvelle salle", fields,
-            lambda x: self.services.partners.save_venue(partner_id, x["name"], x["address"], x["postal_code"], x["commune"], venue_id=v.id if v else None),
+            "Modifier la salle" if v else "Nouvelle salle",
+            fields,
+            lambda x: self.services.partners.save_venue(
+                partner_id, x["name"], x["address"], x["postal_code"], x["commune"], venue_id=v.id if v else None
+            ),
             self,
         )
         if dialog.exec():
@@ -165,9 +201,10 @@ class PartnersDialog(QDialog):
         self._venue_dialog(row)
 
     def _delete_venue(self, row) -> None:
-        if messages().question(self, "Supprimer la salle", f"Supprimer la salle « {row.name} » ?"):
-            if self._attempt(lambda: self.services.partners.delete_venue(row.id)):
-                self._changed(self.current_partner_id())
+        if messages().question(self, "Supprimer la salle", f"Supprimer la salle « {row.name} » ?") and self._attempt(
+            lambda: self.services.partners.delete_venue(row.id)
+        ):
+            self._changed(self.current_partner_id())
 
     def _attempt(self, call) -> bool:
         return bool(perform(self, call))

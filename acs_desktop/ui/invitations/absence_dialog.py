@@ -13,7 +13,17 @@ from acs_desktop.ui.widgets.inputs import ChoiceBox
 class AbsenceDialog(FormDialog):
     """`apply(reason_id, comment)` records it (several invitations, or the rest of a sheet)."""
 
-    def __init__(self, services: Services, title: str, intro: str, apply, parent: QWidget | None = None, *, with_comment: bool = True, default_unknown: bool = False):
+    def __init__(
+        self,
+        services: Services,
+        title: str,
+        intro: str,
+        apply,
+        parent: QWidget | None = None,
+        *,
+        with_comment: bool = True,
+        default_unknown: bool = False,
+    ):
         super().__init__(title, parent, ok_text="Enregistrer")
         self._apply = apply
         self.setToolTip(intro)

@@ -13,13 +13,12 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButt
 
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.french import format_date, format_time
-from acs_desktop.domain.ticket_codes import display
 from acs_desktop.domain.states import InvitationStatus
+from acs_desktop.domain.ticket_codes import display
 from acs_desktop.services import Services
-from acs_desktop.ui.events import Area, Changes
+from acs_desktop.ui.events import AppEvents, Area, Changes
 from acs_desktop.ui.invitations.absence_dialog import AbsenceDialog
 from acs_desktop.ui.invitations.attendance_table_model import AttendanceTableModel
-from acs_desktop.ui.events import AppEvents
 from acs_desktop.ui.operations import perform
 from acs_desktop.ui.widgets.actions import action
 from acs_desktop.ui.widgets.records_view import RecordsView
@@ -88,7 +87,9 @@ class AttendanceDialog(QDialog):
         present = sum(1 for line in lines if line.status is InvitationStatus.USED)
         absent = sum(1 for line in lines if line.status is InvitationStatus.UNUSED)
         pending = sum(1 for line in lines if line.status is InvitationStatus.ISSUED)
-        self.counts.setText(f"{len(lines)} billet(s) · présents : {present} · absents : {absent} · à relever : {pending}")
+        self.counts.setText(
+            f"{len(lines)} billet(s) · présents : {present} · absents : {absent} · à relever : {pending}"
+        )
 
     def say(self, text: str, *, ok: bool) -> None:
         self.feedback.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
@@ -128,8 +129,11 @@ class AttendanceDialog(QDialog):
             self.say("Choisissez d'abord les billets dans la liste.", ok=False)
             return
         dialog = AbsenceDialog(
-            self.services, "Billets non utilisés", f"{len(ids)} billet(s) sélectionné(s).",
-            lambda reason_id, comment: self.services.attendance.mark_unused(ids, reason_id, comment), self,
+            self.services,
+            "Billets non utilisés",
+            f"{len(ids)} billet(s) sélectionné(s).",
+            lambda reason_id, comment: self.services.attendance.mark_unused(ids, reason_id, comment),
+            self,
         )
         if dialog.exec():
             self.say(f"{len(ids)} billet(s) marqué(s) absent(s).", ok=True)
@@ -142,9 +146,13 @@ class AttendanceDialog(QDialog):
 
     def close_sheet(self) -> None:
         dialog = AbsenceDialog(
-            self.services, "Clore la feuille", "Tous les billets encore « à relever » passent en « absent » avec ce motif.",
-            lambda reason_id, _comment: self.services.attendance.close_sheet(self.performance_id, reason_id), self,
-            with_comment=False, default_unknown=True,
+            self.services,
+            "Clore la feuille",
+            "Tous les billets encore « à relever » passent en « absent » avec ce motif.",
+            lambda reason_id, _comment: self.services.attendance.close_sheet(self.performance_id, reason_id),
+            self,
+            with_comment=False,
+            default_unknown=True,
         )
         if dialog.exec():
             self.say(f"{dialog.result_value} billet(s) marqué(s) absent(s).", ok=True)

@@ -1,7 +1,7 @@
 """Columns of an attendance sheet: one line per invitation handed out."""
 
-from acs_desktop.domain.ticket_codes import display
 from acs_desktop.domain.states import InvitationStatus
+from acs_desktop.domain.ticket_codes import display
 from acs_desktop.ui.widgets.formats import format_datetime
 from acs_desktop.ui.widgets.table_model import Column, RowsTableModel
 

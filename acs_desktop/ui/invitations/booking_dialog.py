@@ -32,16 +32,32 @@ def searchable(box: ChoiceBox) -> ChoiceBox:
 
 
 class BookingDialog(FormDialog):
-    def __init__(self, services: Services, season_id: int, *, performance_id: int | None = None, relay_id: int | None = None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        services: Services,
+        season_id: int,
+        *,
+        performance_id: int | None = None,
+        relay_id: int | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__("Réserver des places", parent, ok_text="Réserver")
         self.services, self.season_id = services, season_id
         self.setMinimumWidth(760)
-        self._performances = {p.id: p for p in services.offers.list_performances(season_id, PerformanceFilter(bookable_only=True))}
+        self._performances = {
+            p.id: p for p in services.offers.list_performances(season_id, PerformanceFilter(bookable_only=True))
+        }
         self.performance = searchable(ChoiceBox())
-        self.performance.set_choices([
-            (f"{format_date(p.starts_at)} {format_time(p.starts_at)} · {p.show_title} · {p.partner_name} · {p.remaining} restante(s)", p.id)
-            for p in self._performances.values()
-        ], performance_id)
+        self.performance.set_choices(
+            [
+                (
+                    f"{format_date(p.starts_at)} {format_time(p.starts_at)} · {p.show_title} · {p.partner_name} · {p.remaining} restante(s)",
+                    p.id,
+                )
+                for p in self._performances.values()
+            ],
+            performance_id,
+        )
         self.add_field("performance_id", "Représentation", self.performance)
         self.relay = searchable(ChoiceBox())
         relays = services.relays.list_relays(include_inactive=False)
@@ -50,9 +66,15 @@ class BookingDialog(FormDialog):
         self.referent = ChoiceBox(empty_label="—")
         self.add_field("referent_id", "Référent", self.referent)
         self.places = self.add_field("places", "Nombre de places", CountSpin(minimum=1, maximum=100))
-        self.names_on_tickets = self.add_field("names_on_tickets", "Prénoms", QCheckBox("le relais demande le prénom sur les billets"))
-        self.first_names = self.add_field("first_names", "Prénoms sur les billets", QLineEdit(),
-                                          hint="Facultatif : un prénom par place, séparés par des virgules (jamais de nom de famille).")
+        self.names_on_tickets = self.add_field(
+            "names_on_tickets", "Prénoms", QCheckBox("le relais demande le prénom sur les billets")
+        )
+        self.first_names = self.add_field(
+            "first_names",
+            "Prénoms sur les billets",
+            QLineEdit(),
+            hint="Facultatif : un prénom par place, séparés par des virgules (jamais de nom de famille).",
+        )
         self.first_names.setEnabled(False)
         self.note = self.add_field("note", "Note", QLineEdit())
         self.override = QCheckBox("Réserver malgré la date limite (accord du partenaire)")
@@ -99,7 +121,9 @@ class BookingDialog(FormDialog):
             text += " — <span style='color:#b00020'>dépassée</span>"
         full = self.places.value() > remaining
         if full:
-            text += f"<br><span style='{ERROR_STYLE}'>Pas assez de places : inscrivez le relais en liste d'attente.</span>"
+            text += (
+                f"<br><span style='{ERROR_STYLE}'>Pas assez de places : inscrivez le relais en liste d'attente.</span>"
+            )
         self.availability.setText(text)
         self.override.setVisible(late)
         self.wait_button.setEnabled(full)
@@ -109,10 +133,20 @@ class BookingDialog(FormDialog):
             raise DomainError("performance_required", "Choisissez une représentation.", field="performance_id")
         if self.relay.value() is None:
             raise DomainError("relay_required", "Choisissez le relais.", field="relay_id")
-        names = tuple(n.strip() for n in self.first_names.text().split(",") if n.strip()) if self.names_on_tickets.isChecked() else ()
+        names = (
+            tuple(n.strip() for n in self.first_names.text().split(",") if n.strip())
+            if self.names_on_tickets.isChecked()
+            else ()
+        )
         return BookingRequest(
-            self.performance.value(), self.relay.value(), self.places.value(), self.referent.value(), names,
-            self.names_on_tickets.isChecked(), self.override.isVisible() and self.override.isChecked(), self.note.text(),
+            self.performance.value(),
+            self.relay.value(),
+            self.places.value(),
+            self.referent.value(),
+            names,
+            self.names_on_tickets.isChecked(),
+            self.override.isVisible() and self.override.isChecked(),
+            self.note.text(),
         )
 
     def submit(self):
@@ -122,7 +156,9 @@ class BookingDialog(FormDialog):
         self.clear_errors()
         try:
             request = self.request()
-            self.services.bookings.join_waiting_list(request.performance_id, request.relay_id, request.places, request.note)
+            self.services.bookings.join_waiting_list(
+                request.performance_id, request.relay_id, request.places, request.note
+            )
         except DomainError as error:
             self.show_error(error)
             return

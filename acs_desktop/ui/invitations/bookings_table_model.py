@@ -17,20 +17,43 @@ def to_print_text(row) -> str:
 
 class BookingsTableModel(RowsTableModel):
     COLUMNS = (
-        Column("N°", lambda r: str(r.id), sort=lambda r: r.id, numeric=True, tip="Numéro de la réservation (sur les bordereaux et les marges des billets)"),
+        Column(
+            "N°",
+            lambda r: str(r.id),
+            sort=lambda r: r.id,
+            numeric=True,
+            tip="Numéro de la réservation (sur les bordereaux et les marges des billets)",
+        ),
         Column("Date", lambda r: format_date(r.starts_at), sort=lambda r: r.starts_at),
         Column("Heure", lambda r: format_time(r.starts_at), sort=lambda r: r.starts_at.time()),
         Column("Spectacle", lambda r: r.show_title, stretch=True),
         Column("Relais", lambda r: r.relay_name, stretch=True),
-        Column("Places", lambda r: format_int(r.active_places), sort=lambda r: r.active_places, numeric=True,
-               tip="Places encore tenues par la réservation"),
-        Column("À éditer", lambda r: to_print_text(r), sort=lambda r: r.booked, numeric=True,
-               tip="Places dont le billet n'est pas encore édité ; « urgent » : la représentation est dans moins de jours que le réglage "
-                   "« Billets urgents » ; « jamais éditées » : la représentation est passée"),
+        Column(
+            "Places",
+            lambda r: format_int(r.active_places),
+            sort=lambda r: r.active_places,
+            numeric=True,
+            tip="Places encore tenues par la réservation",
+        ),
+        Column(
+            "À éditer",
+            lambda r: to_print_text(r),
+            sort=lambda r: r.booked,
+            numeric=True,
+            tip="Places dont le billet n'est pas encore édité ; « urgent » : la représentation est dans moins de jours que le réglage "
+            "« Billets urgents » ; « jamais éditées » : la représentation est passée",
+        ),
         Column("Éditées", lambda r: format_int(r.issued) if r.issued else "", sort=lambda r: r.issued, numeric=True),
         Column("Utilisées", lambda r: format_int(r.used) if r.used else "", sort=lambda r: r.used, numeric=True),
-        Column("Non utilisées", lambda r: format_int(r.unused) if r.unused else "", sort=lambda r: r.unused, numeric=True),
-        Column("Annulées", lambda r: format_int(r.cancelled) if r.cancelled else "", sort=lambda r: r.cancelled, numeric=True),
+        Column(
+            "Non utilisées", lambda r: format_int(r.unused) if r.unused else "", sort=lambda r: r.unused, numeric=True
+        ),
+        Column(
+            "Annulées",
+            lambda r: format_int(r.cancelled) if r.cancelled else "",
+            sort=lambda r: r.cancelled,
+            numeric=True,
+        ),
         Column("Réservée le", lambda r: format_datetime(r.created_at), sort=lambda r: r.created_at),
     )
 
@@ -43,7 +66,19 @@ class SeasonBookingsTableModel(LazyRowsTableModel):
     searched by the service (`BookingListService.booking_ids`)."""
 
     COLUMNS = BookingsTableModel.COLUMNS
-    SORT_KEYS = ("date", "time", "show", "relay", "places", "booked", "issued", "used", "unused", "cancelled", "created")
+    SORT_KEYS = (
+        "date",
+        "time",
+        "show",
+        "relay",
+        "places",
+        "booked",
+        "issued",
+        "used",
+        "unused",
+        "cancelled",
+        "created",
+    )
 
     def is_muted(self, row) -> bool:
         return row.active_places == 0

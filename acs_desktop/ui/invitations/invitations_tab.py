@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QPushButton, QSplitter, QTabWidget, QVBoxLayout
 
 from acs_desktop.domain.french import format_date, format_time
 from acs_desktop.domain.print_urgency import PrintUrgency
-from acs_desktop.domain.ticket_codes import display
 from acs_desktop.domain.states import WaitingStatus
+from acs_desktop.domain.ticket_codes import display
 from acs_desktop.ui.events import Area
 from acs_desktop.ui.invitations.booking_dialog import WAITING, BookingDialog
 from acs_desktop.ui.invitations.bookings_detail_models import (
@@ -21,12 +21,12 @@ from acs_desktop.ui.invitations.bookings_detail_models import (
 )
 from acs_desktop.ui.invitations.bookings_table_model import SeasonBookings, SeasonBookingsTableModel
 from acs_desktop.ui.offers.relays_to_warn_dialog import RelaysToWarnDialog
-from acs_desktop.ui.widgets.season_tab import SeasonTab
 from acs_desktop.ui.widgets.actions import KeyboardToolBar, action
 from acs_desktop.ui.widgets.list_panel import ListPanel
+from acs_desktop.ui.widgets.messages import messages
 from acs_desktop.ui.widgets.question_dialog import ask_number
 from acs_desktop.ui.widgets.records_view import RecordsView
-from acs_desktop.ui.widgets.messages import messages
+from acs_desktop.ui.widgets.season_tab import SeasonTab
 
 
 def offers_text(offers) -> str:
@@ -41,7 +41,9 @@ class InvitationsTab(SeasonTab):
 
     def __init__(self, services, events, parent=None):
         super().__init__(services, events, parent)
-        self.view = RecordsView(SeasonBookingsTableModel(self), placeholder="Rechercher un relais, un spectacle…  (Ctrl+F)")
+        self.view = RecordsView(
+            SeasonBookingsTableModel(self), placeholder="Rechercher un relais, un spectacle…  (Ctrl+F)"
+        )
         self.view.setObjectName("bookingsList")
         self.view.selection_changed.connect(self._show_selected)
         self.invitations = ListPanel("Invitations de la réservation", InvitationsTableModel(self))
@@ -54,14 +56,26 @@ class InvitationsTab(SeasonTab):
         self.attendance_action = action(self, "Relever la présence…", self.record_attendance, shortcut="Ctrl+R")
         self.find_action = action(self, "Chercher un code…", self.find_code, shortcut="Ctrl+K")
         action(self, "Rechercher", self.view.search.setFocus, shortcut="Ctrl+F")
-        for item in (self.book_action, self.cancel_action, self.return_action, None, self.attendance_action, None, self.find_action):
+        for item in (
+            self.book_action,
+            self.cancel_action,
+            self.return_action,
+            None,
+            self.attendance_action,
+            None,
+            self.find_action,
+        ):
             toolbar.addSeparator() if item is None else toolbar.addAction(item)
 
         self.waiting = ListPanel("Liste d'attente", WaitingTableModel(self))
         self.accept_button = QPushButton("Accepter")
         self.pass_button = QPushButton("Décliner")
         self.withdraw_button = QPushButton("Retirer")
-        for button, slot in ((self.accept_button, self.accept_offer), (self.pass_button, self.pass_offer), (self.withdraw_button, self.withdraw)):
+        for button, slot in (
+            (self.accept_button, self.accept_offer),
+            (self.pass_button, self.pass_offer),
+            (self.withdraw_button, self.withdraw),
+        ):
             button.clicked.connect(lambda _=False, s=slot: s())
             self.waiting.layout().itemAt(0).layout().addWidget(button)
         self.waiting.view.selection_changed.connect(self._update_waiting_buttons)
@@ -69,7 +83,9 @@ class InvitationsTab(SeasonTab):
         self.pending.view.activated.connect(self.open_sheet)
         self.warnings = ListPanel("Relais à prévenir (représentations annulées)", WarningsTableModel(self))
         self.warnings.view.activated.connect(self.open_warning)
-        self.unprinted = ListPanel("Billets à éditer : urgents, puis à venir, puis jamais édités", UnprintedTableModel(self))
+        self.unprinted = ListPanel(
+            "Billets à éditer : urgents, puis à venir, puis jamais édités", UnprintedTableModel(self)
+        )
         self.unprinted.view.setObjectName("unprintedList")
         self.unprinted.view.activated.connect(self.show_booking)
         self.side = QTabWidget()
@@ -100,13 +116,21 @@ class InvitationsTab(SeasonTab):
         self.pending.set_rows(self.services.attendance.pending_sheets(self.season_id) if has_season else [])
         self.warnings.set_rows(self.services.offers.cancellation_notices(self.season_id) if has_season else [])
         self.unprinted.set_rows(self.services.booking_lists.unprinted(self.season_id) if has_season else [])
-        for index, panel, title in ((0, self.waiting, "Liste d'attente"), (1, self.pending, "Présence à relever"), (2, self.warnings, "Relais à prévenir")):
+        for index, panel, title in (
+            (0, self.waiting, "Liste d'attente"),
+            (1, self.pending, "Présence à relever"),
+            (2, self.warnings, "Relais à prévenir"),
+        ):
             count = panel.view.model.rowCount()
             self.side.setTabText(index, f"{title} ({count})" if count else title)
         rows = self.unprinted.view.model.rows()
         urgent = sum(1 for r in rows if r.urgency is PrintUrgency.URGENT)
-        self.side.setTabText(3, f"Billets à éditer ({len(rows)}, dont {urgent} urgents)" if urgent else
-                             (f"Billets à éditer ({len(rows)})" if rows else "Billets à éditer"))
+        self.side.setTabText(
+            3,
+            f"Billets à éditer ({len(rows)}, dont {urgent} urgents)"
+            if urgent
+            else (f"Billets à éditer ({len(rows)})" if rows else "Billets à éditer"),
+        )
         self.book_action.setEnabled(has_season)
         self._show_selected()
         self._update_waiting_buttons()
@@ -135,35 +159,61 @@ class InvitationsTab(SeasonTab):
             return
         self.announce(Area.BOOKINGS)
         if dialog.result_value == WAITING:
-            messages().information(self, "Liste d'attente", "Le relais est inscrit sur la liste d'attente de cette représentation.")
+            messages().information(
+                self, "Liste d'attente", "Le relais est inscrit sur la liste d'attente de cette représentation."
+            )
             self.side.setCurrentWidget(self.waiting)
             return
         result = dialog.result_value
         self.view.select_ids([result.booking_id])
         codes = ", ".join(display(code) for code in result.codes)
-        messages().information(self, "Places réservées", f"{len(result.codes)} place(s) réservée(s).\nCodes des billets : {codes}\n\nIl reste {result.remaining} place(s).")
+        messages().information(
+            self,
+            "Places réservées",
+            f"{len(result.codes)} place(s) réservée(s).\nCodes des billets : {codes}\n\nIl reste {result.remaining} place(s).",
+        )
 
     def cancel_booking(self) -> None:
         row = self.selected()
-        if row is None or not messages().question(self, "Annuler la réservation", f"Annuler les places de « {row.relay_name} » pour {self.describe(row)} ?", yes="Annuler la réservation"):
+        if row is None or not messages().question(
+            self,
+            "Annuler la réservation",
+            f"Annuler les places de « {row.relay_name} » pour {self.describe(row)} ?",
+            yes="Annuler la réservation",
+        ):
             return
         done = self.perform(lambda: self.services.bookings.cancel_booking(row.id))
         if done:
             self.announce(Area.BOOKINGS)
-            messages().information(self, "Réservation annulée", f"{done.value.places_returned} place(s) rendue(s) ; il en reste {done.value.remaining}.{offers_text(done.value.offers)}")
+            messages().information(
+                self,
+                "Réservation annulée",
+                f"{done.value.places_returned} place(s) rendue(s) ; il en reste {done.value.remaining}.{offers_text(done.value.offers)}",
+            )
 
     def return_places(self) -> None:
         row = self.selected()
         if row is None:
             return
         open_places = row.booked + row.issued
-        number = ask_number(self, "Rendre des places", f"Combien de places « {row.relay_name} » rend-il pour {self.describe(row)} ?", 1, 1, open_places)
+        number = ask_number(
+            self,
+            "Rendre des places",
+            f"Combien de places « {row.relay_name} » rend-il pour {self.describe(row)} ?",
+            1,
+            1,
+            open_places,
+        )
         if number is None:
             return
         done = self.perform(lambda: self.services.bookings.return_places(row.id, number))
         if done:
             self.announce(Area.BOOKINGS)
-            messages().information(self, "Places rendues", f"{done.value.places_returned} place(s) rendue(s) ; il en reste {done.value.remaining}.{offers_text(done.value.offers)}")
+            messages().information(
+                self,
+                "Places rendues",
+                f"{done.value.places_returned} place(s) rendue(s) ; il en reste {done.value.remaining}.{offers_text(done.value.offers)}",
+            )
 
     # --- waiting list ---------------------------------------------------------------------
     def _waiting_row(self):
@@ -197,9 +247,14 @@ class InvitationsTab(SeasonTab):
 
     def withdraw(self) -> None:
         row = self._waiting_row()
-        if row and messages().question(self, "Retirer de la liste d'attente", f"Retirer « {row.relay_name} » de la liste d'attente ?"):
-            if self.perform(lambda: self.services.bookings.withdraw(row.id)):
-                self.announce(Area.BOOKINGS)
+        if (
+            row
+            and messages().question(
+                self, "Retirer de la liste d'attente", f"Retirer « {row.relay_name} » de la liste d'attente ?"
+            )
+            and self.perform(lambda: self.services.bookings.withdraw(row.id))
+        ):
+            self.announce(Area.BOOKINGS)
 
     # --- attendance, warnings, codes ------------------------------------------------------
     def open_sheet(self, performance_id: int) -> None:
@@ -238,5 +293,9 @@ class InvitationsTab(SeasonTab):
         self.view.search.clear()
         self.view.apply_search()  # now, not after the pause given to typing
         self.view.select_ids([found.booking_id])
-        messages().information(self, "Billet trouvé", f"Billet {display(found.code)} : « {found.status.label} »\n"
-               f"« {found.show_title} » du {format_date(found.starts_at)} à {format_time(found.starts_at)}\nRelais : {found.relay_name}")
+        messages().information(
+            self,
+            "Billet trouvé",
+            f"Billet {display(found.code)} : « {found.status.label} »\n"
+            f"« {found.show_title} » du {format_date(found.starts_at)} à {format_time(found.starts_at)}\nRelais : {found.relay_name}",
+        )

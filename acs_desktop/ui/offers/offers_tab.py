@@ -12,22 +12,26 @@ from acs_desktop.ui.events import Area
 from acs_desktop.ui.offers.offers_table_model import OffersTableModel
 from acs_desktop.ui.offers.performance_dialog import PerformanceDialog
 from acs_desktop.ui.offers.relays_to_warn_dialog import RelaysToWarnDialog
-from acs_desktop.ui.widgets.season_tab import SeasonTab
 from acs_desktop.ui.offers.show_dialog import ShowDialog
 from acs_desktop.ui.widgets.actions import KeyboardToolBar, action
 from acs_desktop.ui.widgets.inputs import ChoiceBox, DateEdit
+from acs_desktop.ui.widgets.messages import messages
 from acs_desktop.ui.widgets.question_dialog import ask_text
 from acs_desktop.ui.widgets.records_view import RecordsView
-from acs_desktop.ui.widgets.messages import messages
+from acs_desktop.ui.widgets.season_tab import SeasonTab
 
 
 class OffersTab(SeasonTab):
     title = "Offres"
-    shows = frozenset({Area.SEASONS, Area.PARTNERS, Area.CONVENTIONS, Area.OFFERS, Area.BOOKINGS})  # not the settings nor the relays
+    shows = frozenset(
+        {Area.SEASONS, Area.PARTNERS, Area.CONVENTIONS, Area.OFFERS, Area.BOOKINGS}
+    )  # not the settings nor the relays
 
     def __init__(self, services, events, parent=None):
         super().__init__(services, events, parent)
-        self.view = RecordsView(OffersTableModel(self), placeholder="Rechercher un spectacle, un partenaire, une salle…  (Ctrl+F)")
+        self.view = RecordsView(
+            OffersTableModel(self), placeholder="Rechercher un spectacle, un partenaire, une salle…  (Ctrl+F)"
+        )
         self.view.setObjectName("offersList")
         self.view.activated.connect(lambda _id: self.edit_performance())
         self.view.selection_changed.connect(self._update_actions)
@@ -43,8 +47,19 @@ class OffersTab(SeasonTab):
         self.warn_action = action(self, "Relais à prévenir…", self.relays_to_warn)
         self.attendance_action = action(self, "Relever la présence…", self.record_attendance, shortcut="Ctrl+R")
         action(self, "Rechercher", self.view.search.setFocus, shortcut="Ctrl+F")
-        for item in (self.new_action, self.new_show_action, self.edit_action, self.edit_show_action, self.delete_action, self.shows_action, None,
-                     self.cancel_action, self.warn_action, None, self.attendance_action):
+        for item in (
+            self.new_action,
+            self.new_show_action,
+            self.edit_action,
+            self.edit_show_action,
+            self.delete_action,
+            self.shows_action,
+            None,
+            self.cancel_action,
+            self.warn_action,
+            None,
+            self.attendance_action,
+        ):
             toolbar.addSeparator() if item is None else toolbar.addAction(item)
 
         self.discipline = ChoiceBox(empty_label="Toutes les disciplines")
@@ -53,13 +68,23 @@ class OffersTab(SeasonTab):
         self.date_to = DateEdit(optional=True)
         self.places_left = QCheckBox("Places restantes seulement")
         filters = QHBoxLayout()
-        for label, widget in (("Discipline", self.discipline), ("Partenaire", self.partner), ("Du", self.date_from), ("au", self.date_to)):
+        for label, widget in (
+            ("Discipline", self.discipline),
+            ("Partenaire", self.partner),
+            ("Du", self.date_from),
+            ("au", self.date_to),
+        ):
             filters.addWidget(QLabel(label))
             filters.addWidget(widget)
         filters.addWidget(self.places_left)
         filters.addStretch(1)
-        for signal in (self.discipline.currentIndexChanged, self.partner.currentIndexChanged, self.date_from.dateChanged,
-                       self.date_to.dateChanged, self.places_left.toggled):
+        for signal in (
+            self.discipline.currentIndexChanged,
+            self.partner.currentIndexChanged,
+            self.date_from.dateChanged,
+            self.date_to.dateChanged,
+            self.places_left.toggled,
+        ):
             signal.connect(lambda *_: self.reload())
         self.summary = QLabel()
 
@@ -71,8 +96,11 @@ class OffersTab(SeasonTab):
 
     def filters(self) -> PerformanceFilter:
         return PerformanceFilter(
-            discipline_id=self.discipline.value(), partner_id=self.partner.value(),
-            date_from=self.date_from.value(), date_to=self.date_to.value(), places_left_only=self.places_left.isChecked(),
+            discipline_id=self.discipline.value(),
+            partner_id=self.partner.value(),
+            date_from=self.date_from.value(),
+            date_to=self.date_to.value(),
+            places_left_only=self.places_left.isChecked(),
         )
 
     def reload(self) -> None:
@@ -83,7 +111,9 @@ class OffersTab(SeasonTab):
         quota = sum(r.quota for r in rows if r.state is PerformanceState.ON_OFFER)
         booked = sum(r.booked for r in rows)
         remaining = sum(r.remaining for r in rows)
-        self.summary.setText(f"{len(rows)} représentation(s) · {quota} places offertes · {booked} réservées · {remaining} restantes")
+        self.summary.setText(
+            f"{len(rows)} représentation(s) · {quota} places offertes · {booked} réservées · {remaining} restantes"
+        )
         self._update_actions()
 
     def selected(self):
@@ -94,9 +124,13 @@ class OffersTab(SeasonTab):
         now = self.services.clock()
         for item in (self.edit_action, self.edit_show_action, self.delete_action):
             item.setEnabled(row is not None)
-        self.cancel_action.setEnabled(row is not None and row.state is PerformanceState.ON_OFFER and row.used + row.unused == 0)
+        self.cancel_action.setEnabled(
+            row is not None and row.state is PerformanceState.ON_OFFER and row.used + row.unused == 0
+        )
         self.warn_action.setEnabled(row is not None and row.state is PerformanceState.CANCELLED)
-        self.attendance_action.setEnabled(row is not None and row.state is PerformanceState.ON_OFFER and row.starts_at <= now)
+        self.attendance_action.setEnabled(
+            row is not None and row.state is PerformanceState.ON_OFFER and row.starts_at <= now
+        )
         self.new_action.setEnabled(self.season_id is not None)
         self.new_show_action.setEnabled(self.season_id is not None)
         self.shows_action.setEnabled(self.season_id is not None)
@@ -109,7 +143,9 @@ class OffersTab(SeasonTab):
         dialog = ShowDialog(self.services, self.season_id, parent=self)
         if dialog.exec():
             self.announce(Area.OFFERS)
-            if messages().question(self, "Nouveau spectacle", "Spectacle enregistré. Ajouter maintenant sa première représentation ?"):
+            if messages().question(
+                self, "Nouveau spectacle", "Spectacle enregistré. Ajouter maintenant sa première représentation ?"
+            ):
                 self.new_performance(show_id=dialog.result_value)
 
     def edit_show(self) -> None:
@@ -140,31 +176,45 @@ class OffersTab(SeasonTab):
 
     def delete_performance(self) -> None:
         row = self.selected()
-        if row and messages().question(self, "Supprimer la représentation", f"Supprimer la représentation {self.label(row)} ?"):
-            if self.perform(lambda: self.services.offers.delete_performance(row.id)):
-                self.announce(Area.OFFERS, Area.BOOKINGS)
+        if (
+            row
+            and messages().question(
+                self, "Supprimer la représentation", f"Supprimer la représentation {self.label(row)} ?"
+            )
+            and self.perform(lambda: self.services.offers.delete_performance(row.id))
+        ):
+            self.announce(Area.OFFERS, Area.BOOKINGS)
 
     def cancel_performance(self) -> None:
         row = self.selected()
         if row is None:
             return
-        note = ask_text(self, "Représentation annulée par le partenaire",
-                        f"La représentation {self.label(row)} est annulée par le partenaire.\n"
-                        "Ses places seront libérées et ses réservations signalées.\n\nMotif (facultatif) :")
+        note = ask_text(
+            self,
+            "Représentation annulée par le partenaire",
+            f"La représentation {self.label(row)} est annulée par le partenaire.\n"
+            "Ses places seront libérées et ses réservations signalées.\n\nMotif (facultatif) :",
+        )
         if note is None:
             return
         done = self.perform(lambda: self.services.offers.cancel_performance(row.id, note))
         if done:
             self.announce(Area.OFFERS, Area.BOOKINGS)
             if done.value:
-                RelaysToWarnDialog(self.services, self.events, row.id, f"Représentation {self.label(row)} annulée.", self).exec()
+                RelaysToWarnDialog(
+                    self.services, self.events, row.id, f"Représentation {self.label(row)} annulée.", self
+                ).exec()
             else:
-                messages().information(self, "Représentation annulée", "Aucune réservation n'était faite : aucun relais à prévenir.")
+                messages().information(
+                    self, "Représentation annulée", "Aucune réservation n'était faite : aucun relais à prévenir."
+                )
 
     def relays_to_warn(self) -> None:
         row = self.selected()
         if row:
-            RelaysToWarnDialog(self.services, self.events, row.id, f"Représentation {self.label(row)} annulée.", self).exec()
+            RelaysToWarnDialog(
+                self.services, self.events, row.id, f"Représentation {self.label(row)} annulée.", self
+            ).exec()
 
     def record_attendance(self) -> None:
         row = self.selected()

@@ -27,7 +27,15 @@ def _row(*widgets: QWidget) -> QWidget:
 
 
 class PerformanceDialog(FormDialog):
-    def __init__(self, services: Services, season_id: int, performance: PerformanceRow | None = None, *, show_id: int | None = None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        services: Services,
+        season_id: int,
+        performance: PerformanceRow | None = None,
+        *,
+        show_id: int | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__("Modifier la représentation" if performance else "Nouvelle représentation", parent)
         self.services, self.season_id, self.performance = services, season_id, performance
         self.show_box = ChoiceBox()
@@ -44,8 +52,12 @@ class PerformanceDialog(FormDialog):
         self.quota = self.add_field("quota", "Places offertes (quota)", CountSpin(maximum=10_000))
         self.deadline_day = DateEdit(optional=True)
         self.deadline_hour = TimeEdit(default=DEADLINE_TIME)
-        self.add_field("booking_deadline", "Date limite de réservation", _row(self.deadline_day, QLabel("à"), self.deadline_hour),
-                       hint=f"Par défaut {DEADLINE_DAYS} jours avant ; « — » : pas de date limite.")
+        self.add_field(
+            "booking_deadline",
+            "Date limite de réservation",
+            _row(self.deadline_day, QLabel("à"), self.deadline_hour),
+            hint=f"Par défaut {DEADLINE_DAYS} jours avant ; « — » : pas de date limite.",
+        )
         self._fields["booking_deadline"] = (self.deadline_day, self._fields["booking_deadline"][1])
         # A date already gone is refused at creation unless entered on purpose, for history.
         self.past = QCheckBox("Représentation passée (historique)")
@@ -76,7 +88,9 @@ class PerformanceDialog(FormDialog):
     def _load_venues(self) -> None:
         show = next((s for s in self._shows if s.id == self.show_box.value()), None)
         venues = self.services.partners.list_venues(show.partner_id) if show else []
-        current = self.venue.value() if self.venue.count() else (self.performance.venue_id if self.performance else None)
+        current = (
+            self.venue.value() if self.venue.count() else (self.performance.venue_id if self.performance else None)
+        )
         self.venue.set_choices([(v.name, v.id) for v in venues], current)
         if self.venue.value() is None and len(venues) == 1:
             self.venue.set_value(venues[0].id)
@@ -98,7 +112,14 @@ class PerformanceDialog(FormDialog):
         starts_at = datetime.combine(self.day.value(), self.hour.value())
         deadline_day = self.deadline_day.value()
         deadline = datetime.combine(deadline_day, self.deadline_hour.value()) if deadline_day else None
-        return PerformanceInput(self.show_box.value(), starts_at, self.quota.value(), self.venue.value(), deadline, past=self.past.isChecked())
+        return PerformanceInput(
+            self.show_box.value(),
+            starts_at,
+            self.quota.value(),
+            self.venue.value(),
+            deadline,
+            past=self.past.isChecked(),
+        )
 
     def submit(self) -> int:
         return self.services.offers.save_performance(self.data(), self.performance.id if self.performance else None)

@@ -5,12 +5,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
 
 from acs_desktop.services import Services
-from acs_desktop.ui.events import Area, Changes
-from acs_desktop.ui.events import AppEvents
-from acs_desktop.ui.widgets.formats import format_int, yes_no
-from acs_desktop.ui.widgets.table_model import Column, RowsTableModel
+from acs_desktop.ui.events import AppEvents, Area, Changes
 from acs_desktop.ui.operations import perform
+from acs_desktop.ui.widgets.formats import format_int, yes_no
 from acs_desktop.ui.widgets.records_view import RecordsView
+from acs_desktop.ui.widgets.table_model import Column, RowsTableModel
 from acs_desktop.ui.widgets.wrapping_label import WrappingLabel
 
 
@@ -29,7 +28,9 @@ class RelaysToWarnTableModel(RowsTableModel):
 
 
 class RelaysToWarnDialog(QDialog):
-    def __init__(self, services: Services, events: AppEvents, performance_id: int, heading: str, parent: QWidget | None = None):
+    def __init__(
+        self, services: Services, events: AppEvents, performance_id: int, heading: str, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.services, self.events, self.performance_id = services, events, performance_id
         self.setWindowTitle("Relais à prévenir")
@@ -43,7 +44,9 @@ class RelaysToWarnDialog(QDialog):
         buttons.addButton(self.mark, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        intro = WrappingLabel(f"{heading}<br>Ces relais avaient des places : prévenez-les, puis marquez-les comme prévenus.")
+        intro = WrappingLabel(
+            f"{heading}<br>Ces relais avaient des places : prévenez-les, puis marquez-les comme prévenus."
+        )
         layout.addWidget(intro)
         layout.addWidget(self.view)
         layout.addWidget(buttons)

@@ -19,7 +19,9 @@ class ShowDialog(FormDialog):
         super().__init__("Modifier le spectacle" if show else "Nouveau spectacle", parent)
         self.services, self.season_id, self.show_row = services, season_id, show
         self.convention = ChoiceBox()
-        conventions = [c for c in services.conventions.list_conventions(season_id) if c.state is not ConventionState.CLOSED]
+        conventions = [
+            c for c in services.conventions.list_conventions(season_id) if c.state is not ConventionState.CLOSED
+        ]
         self.convention.set_choices([(c.partner_name, c.id) for c in conventions])
         self.add_field("convention_id", "Partenaire (convention)", self.convention)
         self.title_edit = self.add_field("title", "Titre", QLineEdit())
@@ -55,8 +57,15 @@ class ShowDialog(FormDialog):
 
     def submit(self) -> int:
         if self.convention.value() is None:
-            raise DomainError("convention_required", "Il faut d'abord une convention ouverte avec le partenaire.", field="convention_id")
+            raise DomainError(
+                "convention_required",
+                "Il faut d'abord une convention ouverte avec le partenaire.",
+                field="convention_id",
+            )
         return self.services.offers.save_show(
-            self.convention.value(), self.title_edit.text(), self.discipline.value(), self.description.toPlainText(),
+            self.convention.value(),
+            self.title_edit.text(),
+            self.discipline.value(),
+            self.description.toPlainText(),
             self.show_row.id if self.show_row else None,
         )

@@ -5,14 +5,13 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from acs_desktop.services import Services
-from acs_desktop.ui.events import Area, Changes
-from acs_desktop.ui.events import AppEvents
-from acs_desktop.ui.widgets.formats import format_int
+from acs_desktop.ui.events import AppEvents, Area, Changes
 from acs_desktop.ui.offers.show_dialog import ShowDialog
-from acs_desktop.ui.widgets.table_model import Column, RowsTableModel
 from acs_desktop.ui.operations import perform
+from acs_desktop.ui.widgets.formats import format_int
 from acs_desktop.ui.widgets.list_panel import ListPanel
 from acs_desktop.ui.widgets.messages import messages
+from acs_desktop.ui.widgets.table_model import Column, RowsTableModel
 
 
 class ShowsTableModel(RowsTableModel):
@@ -30,8 +29,15 @@ class ShowsDialog(QDialog):
         self.services, self.events, self.season_id = services, events, season_id
         self.setWindowTitle("Spectacles de la saison")
         self.resize(820, 520)
-        self.panel = ListPanel("Spectacles", ShowsTableModel(self), on_add=self._add, on_edit=self._edit, on_delete=self._delete,
-                               add_text="Nouveau spectacle…", searchable=True)
+        self.panel = ListPanel(
+            "Spectacles",
+            ShowsTableModel(self),
+            on_add=self._add,
+            on_edit=self._edit,
+            on_delete=self._delete,
+            add_text="Nouveau spectacle…",
+            searchable=True,
+        )
         self.panel.view.setObjectName("showsList")
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.button(QDialogButtonBox.StandardButton.Close).setText("Fermer")
@@ -57,5 +63,7 @@ class ShowsDialog(QDialog):
             self._changed()
 
     def _delete(self, row) -> None:
-        if messages().question(self, "Supprimer le spectacle", f"Supprimer « {row.title} » ?") and perform(self, lambda: self.services.offers.delete_show(row.id)):
+        if messages().question(self, "Supprimer le spectacle", f"Supprimer « {row.title} » ?") and perform(
+            self, lambda: self.services.offers.delete_show(row.id)
+        ):
             self._changed()

@@ -37,8 +37,13 @@ class RelayDialog(FormDialog):
         self._load_kinds()
         if relay_id:
             data = services.relays.get_relay(relay_id).data
-            for widget, value in ((self.name, data.name), (self.commune, data.commune), (self.address, data.address),
-                                  (self.phone, data.phone), (self.email, data.email)):
+            for widget, value in (
+                (self.name, data.name),
+                (self.commune, data.commune),
+                (self.address, data.address),
+                (self.phone, data.phone),
+                (self.email, data.email),
+            ):
                 widget.setText(value)
             self.kind.set_value(data.relay_type_id)
             self.notes.setPlainText(data.notes)
@@ -57,8 +62,14 @@ class RelayDialog(FormDialog):
 
     def submit(self) -> int:
         data = RelayInput(
-            self.name.text(), self.kind.value(), self.commune.text(), self.address.text(), self.phone.text(),
-            self.email.text(), self.notes.toPlainText(), self.active.isChecked(),
+            self.name.text(),
+            self.kind.value(),
+            self.commune.text(),
+            self.address.text(),
+            self.phone.text(),
+            self.email.text(),
+            self.notes.toPlainText(),
+            self.active.isChecked(),
         )
         if self.relay_id:
             self.services.relays.update_relay(self.relay_id, data)

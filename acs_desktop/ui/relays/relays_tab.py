@@ -8,17 +8,17 @@ from PySide6.QtWidgets import QCheckBox, QPushButton, QSplitter, QVBoxLayout
 
 from acs_desktop.ui.events import Area
 from acs_desktop.ui.invitations.bookings_table_model import BookingsTableModel
-from acs_desktop.ui.widgets.formats import yes_no
 from acs_desktop.ui.relays.relay_dialog import RelayDialog
 from acs_desktop.ui.relays.relays_table_model import RelaysTableModel
 from acs_desktop.ui.safety_actions import export_person, report_erasure
+from acs_desktop.ui.widgets.actions import KeyboardToolBar, action
+from acs_desktop.ui.widgets.formats import yes_no
+from acs_desktop.ui.widgets.list_panel import ListPanel
+from acs_desktop.ui.widgets.messages import messages
+from acs_desktop.ui.widgets.records_view import RecordsView
 from acs_desktop.ui.widgets.season_tab import SeasonTab
 from acs_desktop.ui.widgets.table_model import Column, RowsTableModel
-from acs_desktop.ui.widgets.actions import KeyboardToolBar, action
-from acs_desktop.ui.widgets.list_panel import ListPanel
-from acs_desktop.ui.widgets.records_view import RecordsView
 from acs_desktop.ui.widgets.text_fields_dialog import TextFieldsDialog
-from acs_desktop.ui.widgets.messages import messages
 
 
 class ReferentsTableModel(RowsTableModel):
@@ -35,11 +35,15 @@ class ReferentsTableModel(RowsTableModel):
 
 class RelaysTab(SeasonTab):
     title = "Relais"
-    shows = frozenset({Area.SEASONS, Area.PARTNERS, Area.OFFERS, Area.RELAYS, Area.BOOKINGS})  # not the conventions nor the settings
+    shows = frozenset(
+        {Area.SEASONS, Area.PARTNERS, Area.OFFERS, Area.RELAYS, Area.BOOKINGS}
+    )  # not the conventions nor the settings
 
     def __init__(self, services, events, parent=None):
         super().__init__(services, events, parent)
-        self.view = RecordsView(RelaysTableModel(self), placeholder="Rechercher un relais, un type, une commune…  (Ctrl+F)")
+        self.view = RecordsView(
+            RelaysTableModel(self), placeholder="Rechercher un relais, un type, une commune…  (Ctrl+F)"
+        )
         self.view.setObjectName("relaysList")
         self.view.activated.connect(lambda _id: self.edit_relay())
         self.view.selection_changed.connect(self._show_selected)
@@ -58,9 +62,17 @@ class RelaysTab(SeasonTab):
         toolbar.addSeparator()
         toolbar.addWidget(self.show_inactive)
 
-        self.referents = ListPanel("Référents", ReferentsTableModel(self), on_add=self._new_referent,
-                                   on_edit=self._edit_referent, on_delete=self._delete_referent)
-        for text, slot in (("Exporter ses données…", self._export_referent), ("Effacer ses données…", self._erase_referent)):
+        self.referents = ListPanel(
+            "Référents",
+            ReferentsTableModel(self),
+            on_add=self._new_referent,
+            on_edit=self._edit_referent,
+            on_delete=self._delete_referent,
+        )
+        for text, slot in (
+            ("Exporter ses données…", self._export_referent),
+            ("Effacer ses données…", self._erase_referent),
+        ):
             button = QPushButton(text)
             button.clicked.connect(lambda _=False, s=slot: s())
             self.referents.layout().itemAt(0).layout().addWidget(button)
@@ -80,7 +92,9 @@ class RelaysTab(SeasonTab):
         layout.addWidget(splitter)
 
     def reload(self) -> None:
-        self.view.set_rows(self.services.relays.list_relays(self.season_id, include_inactive=self.show_inactive.isChecked()))
+        self.view.set_rows(
+            self.services.relays.list_relays(self.season_id, include_inactive=self.show_inactive.isChecked())
+        )
         self._show_selected()
 
     def selected(self):
@@ -93,7 +107,9 @@ class RelaysTab(SeasonTab):
         self.toggle_action.setText("Réactiver" if row and not row.active else "Désactiver")
         self.referents.set_rows(self.services.relays.get_relay(row.id).referents if row else [])
         self.referents.set_enabled_adding(row is not None)
-        bookings = self.services.booking_lists.list_bookings(self.season_id, relay_id=row.id) if row and self.season_id else []
+        bookings = (
+            self.services.booking_lists.list_bookings(self.season_id, relay_id=row.id) if row and self.season_id else []
+        )
         self.bookings.set_rows(bookings)
 
     def new_relay(self) -> None:
@@ -111,16 +127,23 @@ class RelaysTab(SeasonTab):
         row = self.selected()
         if row is None:
             return
-        if row.active and not messages().question(self, "Désactiver le relais", f"Désactiver « {row.name} » ? Il ne pourra plus réserver de places."):
+        if row.active and not messages().question(
+            self, "Désactiver le relais", f"Désactiver « {row.name} » ? Il ne pourra plus réserver de places."
+        ):
             return
         if self.perform(lambda: self.services.relays.set_active(row.id, not row.active)):
             self.announce(Area.RELAYS, Area.BOOKINGS)
 
     def delete_relay(self) -> None:
         row = self.selected()
-        if row and messages().question(self, "Supprimer le relais", f"Supprimer « {row.name} » ({row.commune}) et ses référents ?"):
-            if self.perform(lambda: self.services.relays.delete_relay(row.id)):
-                self.announce(Area.RELAYS, Area.BOOKINGS)
+        if (
+            row
+            and messages().question(
+                self, "Supprimer le relais", f"Supprimer « {row.name} » ({row.commune}) et ses référents ?"
+            )
+            and self.perform(lambda: self.services.relays.delete_relay(row.id))
+        ):
+            self.announce(Area.RELAYS, Area.BOOKINGS)
 
     # --- referents ------------------------------------------------------------------------
     def _referent_dialog(self, referent=None) -> None:
@@ -128,11 +151,18 @@ class RelaysTab(SeasonTab):
         if relay is None:
             return
         r = referent
-        fields = [("name", "Nom", r.name if r else ""), ("phone", "Téléphone", r.phone if r else ""),
-                  ("email", "Courriel", r.email if r else ""), ("active", "Actif", r.active if r else True)]
+        fields = [
+            ("name", "Nom", r.name if r else ""),
+            ("phone", "Téléphone", r.phone if r else ""),
+            ("email", "Courriel", r.email if r else ""),
+            ("active", "Actif", r.active if r else True),
+        ]
         dialog = TextFieldsDialog(
-            "Modifier le référent" if r else "Nouveau référent", fields,
-            lambda v: self.services.relays.save_referent(relay.id, v["name"], v["phone"], v["email"], v["active"], referent_id=r.id if r else None),
+            "Modifier le référent" if r else "Nouveau référent",
+            fields,
+            lambda v: self.services.relays.save_referent(
+                relay.id, v["name"], v["phone"], v["email"], v["active"], referent_id=r.id if r else None
+            ),
             self,
         )
         if dialog.exec():
@@ -153,15 +183,20 @@ class RelaysTab(SeasonTab):
 
     def _erase_referent(self) -> None:
         referent = self.referents.view.current_row()
-        if referent and messages().question(self, "Effacer les données du référent",
-                                f"Effacer définitivement le nom, le téléphone et le courriel de « {referent.name} » "
-                                "(aussi dans le journal d'activité) ? Ses réservations restent, sans son nom.", yes="Effacer"):
+        if referent and messages().question(
+            self,
+            "Effacer les données du référent",
+            f"Effacer définitivement le nom, le téléphone et le courriel de « {referent.name} » "
+            "(aussi dans le journal d'activité) ? Ses réservations restent, sans son nom.",
+            yes="Effacer",
+        ):
             done = self.perform(lambda: self.services.privacy.erase_referent(referent.id))
             if done:
                 self.announce(Area.RELAYS, Area.BOOKINGS)
                 report_erasure(self, "Données du référent effacées", done.value)
 
     def _delete_referent(self, referent) -> None:
-        if messages().question(self, "Supprimer le référent", f"Supprimer le référent « {referent.name} » ?"):
-            if self.perform(lambda: self.services.relays.delete_referent(referent.id)):
-                self.announce(Area.RELAYS)
+        if messages().question(
+            self, "Supprimer le référent", f"Supprimer le référent « {referent.name} » ?"
+        ) and self.perform(lambda: self.services.relays.delete_referent(referent.id)):
+            self.announce(Area.RELAYS)

@@ -5,7 +5,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from acs_desktop.domain.review import DEFAULT_OBJECTIVES, NARRATIVE_FIELDS, SeasonNarrative
 
@@ -45,7 +55,9 @@ class NarrativeEditor(QWidget):
         shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
         shortcut.activated.connect(self.request_save)
         buttons = QHBoxLayout()
-        buttons.addWidget(QLabel("Ce texte figure dans le rapport aux financeurs. Il ne doit nommer aucune personne accompagnée."))
+        buttons.addWidget(
+            QLabel("Ce texte figure dans le rapport aux financeurs. Il ne doit nommer aucune personne accompagnée.")
+        )
         buttons.addStretch(1)
         buttons.addWidget(self.state)
         buttons.addWidget(self.save_button)

@@ -31,7 +31,6 @@ from acs_desktop.domain.french import format_date
 from acs_desktop.domain.review import FIGURES_BY_KEY, month_label, review_alerts
 from acs_desktop.exports.atomic import write_document, write_documents
 from acs_desktop.ui.operations import Operation
-from acs_desktop.ui.widgets.formats import format_int, format_percent
 from acs_desktop.ui.review.review_narrative_editor import NarrativeEditor
 from acs_desktop.ui.review.review_table_models import (
     AllocationsTableModel,
@@ -43,14 +42,25 @@ from acs_desktop.ui.review.review_table_models import (
     ReasonsTableModel,
     RelayLinesTableModel,
 )
-from acs_desktop.ui.widgets.season_tab import SeasonTab
 from acs_desktop.ui.widgets.bar_chart import BarChart
-from acs_desktop.ui.widgets.records_view import RecordsView
+from acs_desktop.ui.widgets.formats import format_int, format_percent
 from acs_desktop.ui.widgets.messages import messages
+from acs_desktop.ui.widgets.records_view import RecordsView
+from acs_desktop.ui.widgets.season_tab import SeasonTab
 
 CARDS = (
-    "partners", "shows", "performances", "relays_active", "solidarity_subscribers", "donations",
-    "places_funded", "places_offered", "booked", "issued", "used", "participation_rate",
+    "partners",
+    "shows",
+    "performances",
+    "relays_active",
+    "solidarity_subscribers",
+    "donations",
+    "places_funded",
+    "places_offered",
+    "booked",
+    "issued",
+    "used",
+    "participation_rate",
 )
 
 
@@ -94,7 +104,9 @@ class ReviewTab(SeasonTab):
         self.heading = QLabel()
         self.heading.setObjectName("reviewHeading")
         self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
-        self.subheading = QLabel()  # not wrapped: a height for its width would size the scrolled page to its preferred height
+        self.subheading = (
+            QLabel()
+        )  # not wrapped: a height for its width would size the scrolled page to its preferred height
         self.subheading.setStyleSheet("color: #666666;")
         self.pdf_button = QPushButton("Rapport PDF…")
         self.pdf_button.setToolTip("Le compte rendu de la saison pour les partenaires et les financeurs")
@@ -146,15 +158,30 @@ class ReviewTab(SeasonTab):
         self.figures_view = RecordsView(FiguresTableModel(self), placeholder="Rechercher un chiffre…")
         self.pages.addTab(self.figures_view, "Tous les chiffres")
         self.partners_view = RecordsView(PartnersTableModel(self), placeholder="Rechercher un partenaire…")
-        self.allocations_view = RecordsView(AllocationsTableModel(self), placeholder="Rechercher une affectation du surplus…")
-        self.pages.addTab(self._split(Qt.Orientation.Vertical, self.partners_view, self.allocations_view), "Partenaires et dons")
-        self.relays_view = RecordsView(RelayLinesTableModel(self), placeholder="Rechercher un relais, un type, une commune…")
+        self.allocations_view = RecordsView(
+            AllocationsTableModel(self), placeholder="Rechercher une affectation du surplus…"
+        )
+        self.pages.addTab(
+            self._split(Qt.Orientation.Vertical, self.partners_view, self.allocations_view), "Partenaires et dons"
+        )
+        self.relays_view = RecordsView(
+            RelayLinesTableModel(self), placeholder="Rechercher un relais, un type, une commune…"
+        )
         self.kinds_view = RecordsView(GroupsTableModel("Type de relais", self), placeholder="Rechercher un type…")
         self.communes_view = RecordsView(GroupsTableModel("Commune", self), placeholder="Rechercher une commune…")
-        self.pages.addTab(self._split(Qt.Orientation.Horizontal, self.relays_view, self._split(Qt.Orientation.Vertical, self.kinds_view, self.communes_view)), "Relais")
+        self.pages.addTab(
+            self._split(
+                Qt.Orientation.Horizontal,
+                self.relays_view,
+                self._split(Qt.Orientation.Vertical, self.kinds_view, self.communes_view),
+            ),
+            "Relais",
+        )
         self.disciplines_view = RecordsView(DisciplinesTableModel(self), placeholder="Rechercher une discipline…")
         self.months_view = RecordsView(MonthsTableModel(self), placeholder="Rechercher un mois…")
-        self.pages.addTab(self._split(Qt.Orientation.Vertical, self.disciplines_view, self.months_view), "Disciplines et mois")
+        self.pages.addTab(
+            self._split(Qt.Orientation.Vertical, self.disciplines_view, self.months_view), "Disciplines et mois"
+        )
         self.reasons_view = RecordsView(ReasonsTableModel(self), placeholder="Rechercher un motif…")
         self.pages.addTab(self.reasons_view, "Non-utilisation")
         self.narrative = NarrativeEditor()
@@ -189,7 +216,9 @@ class ReviewTab(SeasonTab):
         grid = QGridLayout(page)
         self.months_chart = BarChart("Places utilisées et non utilisées, par mois")
         self.participation_chart = BarChart("Taux de participation par discipline", horizontal=True)
-        self.reasons_chart = BarChart("Motifs de non-utilisation", horizontal=True, empty_text="Aucune place non utilisée pour le moment.")
+        self.reasons_chart = BarChart(
+            "Motifs de non-utilisation", horizontal=True, empty_text="Aucune place non utilisée pour le moment."
+        )
         self.comparison_chart = BarChart("Places : cette saison et la précédente")
         grid.addWidget(self.months_chart, 0, 0)
         grid.addWidget(self.participation_chart, 0, 1)
@@ -224,7 +253,9 @@ class ReviewTab(SeasonTab):
         self.loading = True
         self.subheading.setText("Calcul du bilan…")
         generation, season_id, services = self._generation, self.season_id, self.services
-        computing = Operation(self, lambda _progress: (generation, services.review.review(season_id)), say_refusal=False)
+        computing = Operation(
+            self, lambda _progress: (generation, services.review.review(season_id)), say_refusal=False
+        )
         computing.succeeded.connect(self._review_ready)
         computing.refused.connect(self._review_refused)
         computing.start()
@@ -263,13 +294,23 @@ class ReviewTab(SeasonTab):
             self.export_button.setEnabled(False)
             return
         self.heading.setText(f"Bilan de la saison {review.season_label}")
-        compared = f", comparés à la saison {review.previous_label}" if review.previous else " (pas de saison précédente enregistrée)"
-        self.subheading.setText(f"Chiffres au {format_date(review.as_of)}{compared}. Survolez un chiffre pour lire sa définition.")
+        compared = (
+            f", comparés à la saison {review.previous_label}"
+            if review.previous
+            else " (pas de saison précédente enregistrée)"
+        )
+        self.subheading.setText(
+            f"Chiffres au {format_date(review.as_of)}{compared}. Survolez un chiffre pour lire sa définition."
+        )
         changes = {c.definition.key: c for c in review.comparisons()}
         for key, card in self.cards.items():
             change = changes[key]
             card.value.setText(change.value_text)
-            card.before.setText(f"{review.previous_label} : {change.previous_text}\n{change.change_text}" if review.previous else "pas de saison précédente")
+            card.before.setText(
+                f"{review.previous_label} : {change.previous_text}\n{change.change_text}"
+                if review.previous
+                else "pas de saison précédente"
+            )
         self.alerts.setText(" · ".join(review_alerts(review.figures)))
         self.alerts.setVisible(bool(self.alerts.text()))
         self.figures_view.set_rows(list(changes.values()))
@@ -288,8 +329,17 @@ class ReviewTab(SeasonTab):
         self.export_button.setEnabled(self.task is None)
 
     def _views(self) -> list[RecordsView]:
-        return [self.figures_view, self.partners_view, self.allocations_view, self.relays_view, self.kinds_view, self.communes_view,
-                self.disciplines_view, self.months_view, self.reasons_view]
+        return [
+            self.figures_view,
+            self.partners_view,
+            self.allocations_view,
+            self.relays_view,
+            self.kinds_view,
+            self.communes_view,
+            self.disciplines_view,
+            self.months_view,
+            self.reasons_view,
+        ]
 
     def _charts(self) -> None:
         r = self.review
@@ -297,15 +347,37 @@ class ReviewTab(SeasonTab):
             for chart in (self.months_chart, self.participation_chart, self.reasons_chart, self.comparison_chart):
                 chart.set_data([], [])
             return
-        self.months_chart.set_data([month_label(m.month, short=True) for m in r.months],
-                                   [[m.places.used for m in r.months], [m.places.unused for m in r.months]], ["utilisées", "non utilisées"])
+        self.months_chart.set_data(
+            [month_label(m.month, short=True) for m in r.months],
+            [[m.places.used for m in r.months], [m.places.unused for m in r.months]],
+            ["utilisées", "non utilisées"],
+        )
         rated = [d for d in r.disciplines if d.places.participation_rate is not None]
-        self.participation_chart.set_data([d.discipline for d in rated], [[d.places.participation_rate * 100 for d in rated]],
-                                          texts=[f"{format_percent(d.places.participation_rate)} ({format_int(d.places.used)}/{format_int(d.places.issued_past)})" for d in rated], maximum=100)
+        self.participation_chart.set_data(
+            [d.discipline for d in rated],
+            [[d.places.participation_rate * 100 for d in rated]],
+            texts=[
+                f"{format_percent(d.places.participation_rate)} ({format_int(d.places.used)}/{format_int(d.places.issued_past)})"
+                for d in rated
+            ],
+            maximum=100,
+        )
         reasons = [x for x in r.reasons if x.count]
-        self.reasons_chart.set_data([x.reason for x in reasons], [[x.count for x in reasons]], texts=[f"{format_int(x.count)} ({format_percent(x.share)})" for x in reasons])
-        keys = (("places_offered", "offertes"), ("places_funded", "financées"), ("booked", "réservées"), ("issued", "éditées"), ("used", "utilisées"))
-        series = [[getattr(r.figures, k) for k, _ in keys]] + ([[getattr(r.previous, k) for k, _ in keys]] if r.previous else [])
+        self.reasons_chart.set_data(
+            [x.reason for x in reasons],
+            [[x.count for x in reasons]],
+            texts=[f"{format_int(x.count)} ({format_percent(x.share)})" for x in reasons],
+        )
+        keys = (
+            ("places_offered", "offertes"),
+            ("places_funded", "financées"),
+            ("booked", "réservées"),
+            ("issued", "éditées"),
+            ("used", "utilisées"),
+        )
+        series = [[getattr(r.figures, k) for k, _ in keys]] + (
+            [[getattr(r.previous, k) for k, _ in keys]] if r.previous else []
+        )
         names = [r.season_label] + ([r.previous_label] if r.previous else [])
         self.comparison_chart.set_data([label for _, label in keys], series, names)
 
@@ -377,8 +449,14 @@ class ReviewTab(SeasonTab):
 
     def _run(self, work, done_text: str) -> None:
         self.task = Operation(self, work, say_refusal=False)  # said in the tab's status line
-        self.task.progressed.connect(lambda done, total, text: (self.progress.setValue(done * 100 // max(total, 1)), self.status.setText(text)))
-        self.task.succeeded.connect(lambda path: self._finished(f'{done_text} : <a href="{QUrl.fromLocalFile(str(path)).toString()}">{path}</a>'))
+        self.task.progressed.connect(
+            lambda done, total, text: (self.progress.setValue(done * 100 // max(total, 1)), self.status.setText(text))
+        )
+        self.task.succeeded.connect(
+            lambda path: self._finished(
+                f'{done_text} : <a href="{QUrl.fromLocalFile(str(path)).toString()}">{path}</a>'
+            )
+        )
         self.task.refused.connect(lambda message: self._finished(f"<span style='color:#a00'>{message}</span>"))
         self.task.cancelled.connect(lambda: self._finished("Annulé : aucun fichier n'a été écrit."))
         self._busy(True)

@@ -17,7 +17,13 @@ def count(title: str, get, tip: str = "") -> Column:
 
 
 def money(title: str, get, tip: str = "") -> Column:
-    return Column(title, lambda r: format_money(get(r)) if get(r) is not None else "—", sort=lambda r: get(r) or 0, numeric=True, tip=tip)
+    return Column(
+        title,
+        lambda r: format_money(get(r)) if get(r) is not None else "—",
+        sort=lambda r: get(r) or 0,
+        numeric=True,
+        tip=tip,
+    )
 
 
 def rate(title: str, get, tip: str = "") -> Column:
@@ -31,7 +37,11 @@ def place_columns() -> tuple[Column, ...]:
     return (
         count("Réservées", lambda r: r.places.booked),
         count("Éditées", lambda r: r.places.issued),
-        count("Jamais éditées", lambda r: r.places.never_issued, "Réservées pour une représentation passée, le billet jamais édité"),
+        count(
+            "Jamais éditées",
+            lambda r: r.places.never_issued,
+            "Réservées pour une représentation passée, le billet jamais édité",
+        ),
         count("Utilisées", lambda r: r.places.used),
         count("Non utilisées", lambda r: r.places.unused),
         count("Annulées", lambda r: r.places.cancelled),
@@ -69,9 +79,15 @@ class PartnersTableModel(RowsTableModel):
         money("Valeur d'une place", lambda p: p.place_value),
         count("Places financées", lambda p: p.places_funded, "Dons ÷ valeur d'une place, arrondi à l'unité inférieure"),
         *place_columns(),
-        money("Surplus de don", lambda p: p.surplus, "Dons − valeur d'une place × places engagées, lorsque c'est positif"),
+        money(
+            "Surplus de don", lambda p: p.surplus, "Dons − valeur d'une place × places engagées, lorsque c'est positif"
+        ),
         count("Places non couvertes", lambda p: p.places_uncovered, "Places engagées que les dons ne financent pas"),
-        money("Manque de financement", lambda p: p.shortfall, "Valeur d'une place × places engagées − dons, lorsque c'est positif"),
+        money(
+            "Manque de financement",
+            lambda p: p.shortfall,
+            "Valeur d'une place × places engagées − dons, lorsque c'est positif",
+        ),
         money("Surplus prévu", lambda p: p.surplus_planned),
         money("Surplus réalisé", lambda p: p.surplus_done),
     )
@@ -87,7 +103,12 @@ class AllocationsTableModel(RowsTableModel):
         money("Montant prévu", lambda a: a.planned_amount),
         count("Places prévues", lambda a: a.planned_places),
         money("Montant réalisé", lambda a: a.done_amount),
-        Column("Places réalisées", lambda a: "—" if a.done_places is None else format_int(a.done_places), sort=lambda a: a.done_places or 0, numeric=True),
+        Column(
+            "Places réalisées",
+            lambda a: "—" if a.done_places is None else format_int(a.done_places),
+            sort=lambda a: a.done_places or 0,
+            numeric=True,
+        ),
     )
 
 
@@ -97,7 +118,11 @@ class RelayLinesTableModel(RowsTableModel):
         Column("Type", lambda r: r.relay_type),
         Column("Commune", lambda r: r.commune, stretch=True),
         *place_columns(),
-        rate("Absences", lambda r: r.places.no_show_rate, "Places non utilisées ÷ places éditées, représentations passées"),
+        rate(
+            "Absences",
+            lambda r: r.places.no_show_rate,
+            "Places non utilisées ÷ places éditées, représentations passées",
+        ),
     )
 
 
@@ -106,7 +131,11 @@ class GroupsTableModel(RowsTableModel):
 
     def __init__(self, first: str, parent=None):
         super().__init__(parent)
-        self.COLUMNS = (Column(first, lambda g: g.name, stretch=True), count("Relais", lambda g: g.relays), *place_columns())
+        self.COLUMNS = (
+            Column(first, lambda g: g.name, stretch=True),
+            count("Relais", lambda g: g.relays),
+            *place_columns(),
+        )
 
 
 class DisciplinesTableModel(RowsTableModel):
@@ -133,5 +162,10 @@ class ReasonsTableModel(RowsTableModel):
         Column("Motif de non-utilisation", lambda r: r.reason, stretch=True),
         count("Places", lambda r: r.count),
         rate("Part", lambda r: r.share, "Part des places non utilisées de la saison"),
-        Column("Saison précédente", lambda r: "—" if r.previous is None else format_int(r.previous), sort=lambda r: r.previous or 0, numeric=True),
+        Column(
+            "Saison précédente",
+            lambda r: "—" if r.previous is None else format_int(r.previous),
+            sort=lambda r: r.previous or 0,
+            numeric=True,
+        ),
     )

@@ -9,8 +9,14 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar, QToolButton, QWidget
 
 
-
-def action(owner: QWidget, text: str, slot: Callable[[], object], *, shortcut: str | QKeySequence | QKeySequence.StandardKey | None = None, tip: str = "") -> QAction:
+def action(
+    owner: QWidget,
+    text: str,
+    slot: Callable[[], object],
+    *,
+    shortcut: str | QKeySequence | QKeySequence.StandardKey | None = None,
+    tip: str = "",
+) -> QAction:
     """An action whose shortcut fires only while `owner` (a tab, a dialog) is shown."""
     item = QAction(text, owner)
     if shortcut is not None:
@@ -36,4 +42,3 @@ class KeyboardToolBar(QToolBar):
             button = self.widgetForAction(event.action())
             if isinstance(button, QToolButton):
                 button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-

@@ -31,7 +31,14 @@ def nice_scale(value: float) -> tuple[float, float]:
 
 
 class BarChart(QWidget):
-    def __init__(self, title: str, *, horizontal: bool = False, empty_text: str = "Pas encore de données pour cette saison.", parent=None):
+    def __init__(
+        self,
+        title: str,
+        *,
+        horizontal: bool = False,
+        empty_text: str = "Pas encore de données pour cette saison.",
+        parent=None,
+    ):
         super().__init__(parent)
         self.title = title
         self.horizontal = horizontal
@@ -44,13 +51,30 @@ class BarChart(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(280, 140)  # four fit a laptop screen beside the key figures
 
-    def set_data(self, categories: Sequence[str], series: Sequence[Sequence[float]], names: Sequence[str] = (), texts: Sequence[str] = (), *, maximum: float | None = None) -> None:
+    def set_data(
+        self,
+        categories: Sequence[str],
+        series: Sequence[Sequence[float]],
+        names: Sequence[str] = (),
+        texts: Sequence[str] = (),
+        *,
+        maximum: float | None = None,
+    ) -> None:
         self.categories = list(categories)
         self.series = [list(s) for s in series]
         self.names = list(names)
         self.texts = list(texts)
         self.maximum = maximum
-        self.setToolTip("\n".join(f"{c} : {t}" for c, t in zip(self.categories, self.texts or [format_int(int(v)) for v in self.series[0]] if self.series else [], strict=False)))
+        self.setToolTip(
+            "\n".join(
+                f"{c} : {t}"
+                for c, t in zip(
+                    self.categories,
+                    self.texts or [format_int(int(v)) for v in self.series[0]] if self.series else [],
+                    strict=False,
+                )
+            )
+        )
         self.update()
 
     def has_data(self) -> bool:
@@ -69,7 +93,9 @@ class BarChart(QWidget):
         painter.setFont(title_font)
         painter.setPen(self.palette().text().color())
         top = QFontMetrics(title_font).height() + 10
-        painter.drawText(QRectF(8, 4, self.width() - 16, top), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.title)
+        painter.drawText(
+            QRectF(8, 4, self.width() - 16, top), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.title
+        )
         painter.setFont(self.font())
         self._legend(painter, top)
         area = QRectF(8, top + 4, self.width() - 16, self.height() - top - 10)
@@ -91,7 +117,9 @@ class BarChart(QWidget):
             name = self.names[index] if index < len(self.names) else ""
             x -= metrics.horizontalAdvance(name)
             painter.setPen(self.palette().text().color())
-            painter.drawText(QRectF(x, 4, metrics.horizontalAdvance(name) + 2, top), Qt.AlignmentFlag.AlignVCenter, name)
+            painter.drawText(
+                QRectF(x, 4, metrics.horizontalAdvance(name) + 2, top), Qt.AlignmentFlag.AlignVCenter, name
+            )
             x -= 16
             painter.fillRect(QRectF(x, 4 + top / 2 - 5, 10, 10), PALETTE[index % 2])
             x -= 14
@@ -103,14 +131,20 @@ class BarChart(QWidget):
         if self.maximum:
             top_value, step = self.maximum, self.maximum / 4
         label_width = metrics.horizontalAdvance(format_int(int(top_value))) + 6
-        plot = QRectF(area.left() + label_width, area.top() + line, area.width() - label_width, area.height() - 2 * line - 6)
-        for k in range(int(round(top_value / step)) + 1):  # grid and axis values
+        plot = QRectF(
+            area.left() + label_width, area.top() + line, area.width() - label_width, area.height() - 2 * line - 6
+        )
+        for k in range(round(top_value / step) + 1):  # grid and axis values
             value = step * k
             y = plot.bottom() - plot.height() * value / top_value
             painter.setPen(QPen(GRID, 1))
             painter.drawLine(int(plot.left()), int(y), int(plot.right()), int(y))
             painter.setPen(MUTED)
-            painter.drawText(QRectF(area.left(), y - line / 2, label_width - 4, line), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, format_int(int(value)))
+            painter.drawText(
+                QRectF(area.left(), y - line / 2, label_width - 4, line),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                format_int(int(value)),
+            )
         n = len(self.categories)
         group = plot.width() / n
         bar = min(group * 0.8 / len(self.series), 48)
@@ -123,10 +157,16 @@ class BarChart(QWidget):
                 painter.fillRect(rect, PALETTE[s % 2])
                 if value and bar >= metrics.horizontalAdvance(format_int(int(value))) * 0.8:
                     painter.setPen(self.palette().text().color())
-                    painter.drawText(QRectF(rect.left() - 10, rect.top() - line, rect.width() + 20, line), Qt.AlignmentFlag.AlignCenter, format_int(int(value)))
+                    painter.drawText(
+                        QRectF(rect.left() - 10, rect.top() - line, rect.width() + 20, line),
+                        Qt.AlignmentFlag.AlignCenter,
+                        format_int(int(value)),
+                    )
             painter.setPen(self.palette().text().color())
             text = metrics.elidedText(category, Qt.TextElideMode.ElideRight, int(group))
-            painter.drawText(QRectF(plot.left() + group * i, plot.bottom() + 4, group, line), Qt.AlignmentFlag.AlignCenter, text)
+            painter.drawText(
+                QRectF(plot.left() + group * i, plot.bottom() + 4, group, line), Qt.AlignmentFlag.AlignCenter, text
+            )
 
     def _horizontal(self, painter: QPainter, area: QRectF) -> None:
         metrics = QFontMetrics(self.font())
@@ -140,8 +180,16 @@ class BarChart(QWidget):
             y = plot.top() + i * row
             painter.setPen(self.palette().text().color())
             label = metrics.elidedText(category, Qt.TextElideMode.ElideRight, int(labels_width - 8))
-            painter.drawText(QRectF(area.left(), y, labels_width - 8, row), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
+            painter.drawText(
+                QRectF(area.left(), y, labels_width - 8, row),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                label,
+            )
             width = plot.width() * value / top_value
             painter.fillRect(QRectF(plot.left(), y + 3, width, row - 6), ACCENT)
             text = self.texts[i] if i < len(self.texts) else format_int(int(value))
-            painter.drawText(QRectF(plot.left() + width + 6, y, texts_width, row), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+            painter.drawText(
+                QRectF(plot.left() + width + 6, y, texts_width, row),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                text,
+            )

@@ -21,8 +21,15 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 class ChoiceDialog(QDialog):
     def __init__(
-        self, title: str, prompt: str, items: list[tuple[int, str]], *, option: str | None = None,
-        accept_text: str = "Continuer", selected_id: int | None = None, parent: QWidget | None = None,
+        self,
+        title: str,
+        prompt: str,
+        items: list[tuple[int, str]],
+        *,
+        option: str | None = None,
+        accept_text: str = "Continuer",
+        selected_id: int | None = None,
+        parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -80,10 +87,20 @@ class ChoiceDialog(QDialog):
         self.accept_button.setEnabled(self.chosen_id() is not None)
 
 
-def choose(parent: QWidget, title: str, prompt: str, items: list[tuple[int, str]], *, option: str | None = None,
-           accept_text: str = "Continuer", selected_id: int | None = None) -> tuple[int, bool] | None:
+def choose(
+    parent: QWidget,
+    title: str,
+    prompt: str,
+    items: list[tuple[int, str]],
+    *,
+    option: str | None = None,
+    accept_text: str = "Continuer",
+    selected_id: int | None = None,
+) -> tuple[int, bool] | None:
     """(chosen id, option ticked), or None if the person cancelled."""
-    dialog = ChoiceDialog(title, prompt, items, option=option, accept_text=accept_text, selected_id=selected_id, parent=parent)
+    dialog = ChoiceDialog(
+        title, prompt, items, option=option, accept_text=accept_text, selected_id=selected_id, parent=parent
+    )
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen_id() is None:
         return None
     return dialog.chosen_id(), dialog.option_checked()

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from acs_desktop.domain.french import format_date, format_datetime, format_int, format_money, format_percent, format_time
+from acs_desktop.domain.french import (
+    format_date,
+    format_datetime,
+    format_int,
+    format_money,
+    format_percent,
+    format_time,
+)
 
 __all__ = ["format_date", "format_datetime", "format_int", "format_money", "format_percent", "format_time", "yes_no"]
 

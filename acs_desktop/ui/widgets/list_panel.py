@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from acs_desktop.ui.widgets.table_model import RowsTableModel
 from acs_desktop.ui.widgets.records_view import RecordsView
+from acs_desktop.ui.widgets.table_model import RowsTableModel
 
 
 class ListPanel(QWidget):

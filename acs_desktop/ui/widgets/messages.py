@@ -39,7 +39,9 @@ class Messages:
         box.exec()
         return box.clickedButton() is yes_button
 
-    def choice(self, parent: QWidget | None, title: str, text: str, options: Sequence[str], *, details: str = "") -> int | None:
+    def choice(
+        self, parent: QWidget | None, title: str, text: str, options: Sequence[str], *, details: str = ""
+    ) -> int | None:
         """One button per option and « Annuler »: the index of the option chosen, None if cancelled."""
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
         if details:

@@ -34,7 +34,9 @@ class QuestionDialog(QDialog):
         fit_height_to_text(self)
 
 
-def number_question(parent: QWidget | None, title: str, question: str, value: int, minimum: int, maximum: int) -> QuestionDialog:
+def number_question(
+    parent: QWidget | None, title: str, question: str, value: int, minimum: int, maximum: int
+) -> QuestionDialog:
     spin = QSpinBox()
     spin.setRange(minimum, maximum)
     spin.setValue(value)

@@ -103,7 +103,11 @@ class RecordsView(QWidget):
     def share_spare_width(self) -> None:
         """The names take what the other columns leave of the list's width."""
         header = self.table.horizontalHeader()
-        others = sum(header.sectionSize(c) for c in range(header.count()) if c not in self._floors and not header.isSectionHidden(c))
+        others = sum(
+            header.sectionSize(c)
+            for c in range(header.count())
+            if c not in self._floors and not header.isSectionHidden(c)
+        )
         shown = [c for c in self._floors if c < header.count() and not header.isSectionHidden(c)]
         if not shown:
             return

@@ -13,7 +13,13 @@ class TextFieldsDialog(FormDialog):
     """`fields`: (key, label, initial value); a bool initial value makes a check box.
     `save(values)` receives {key: text or bool} and returns the saved record's id."""
 
-    def __init__(self, title: str, fields: Sequence[tuple[str, str, str | bool]], save: Callable[[dict], object], parent: QWidget | None = None):
+    def __init__(
+        self,
+        title: str,
+        fields: Sequence[tuple[str, str, str | bool]],
+        save: Callable[[dict], object],
+        parent: QWidget | None = None,
+    ):
         super().__init__(title, parent)
         self._save = save
         self.inputs: dict[str, QLineEdit | QCheckBox] = {}

@@ -26,7 +26,9 @@ class WrappingLabel(QLabel):
         """The height of the text at the label's width, once a layout has given it one."""
         if self._width_asked > 0:
             return max(self.heightForWidth(self._width_asked), self.fontMetrics().lineSpacing())
-        return super().sizeHint().height()  # not yet laid out: QLabel's guess of a width (its minimum one is a word wide)
+        return (
+            super().sizeHint().height()
+        )  # not yet laid out: QLabel's guess of a width (its minimum one is a word wide)
 
     def hasHeightForWidth(self) -> bool:
         # Layouts that know a height for a width compute a form's minimum height for its

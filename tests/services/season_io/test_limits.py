@@ -16,8 +16,8 @@ import pytest
 from sqlalchemy import select
 
 from acs_desktop.domain.errors import DomainError
-from acs_desktop.models import Referent, Relay
 from acs_desktop.domain.progress import Cancelled
+from acs_desktop.models import Referent, Relay
 from acs_desktop.services.season_io import limits, reading
 from acs_desktop.services.season_io import problems as listing
 from acs_desktop.services.season_io.records import Reservations
@@ -54,13 +54,16 @@ def test_the_crafted_zip_bomb_is_refused_by_what_it_declares(services, tmp_path,
     bomb = DATA / "zip_bomb.xlsx"
     assert bomb.stat().st_size < 4096 and sum(m.file_size for m in zipfile.ZipFile(bomb).infolist()) > 3_000_000_000
     assert problems(services, bomb) == [
-        "zip_bomb.xlsx : ce classeur se décompresse en 3814 Mo (au plus 150 Mo) : il n'est pas lu (un classeur de saison en fait quelques-uns)."]
+        "zip_bomb.xlsx : ce classeur se décompresse en 3814 Mo (au plus 150 Mo) : il n'est pas lu (un classeur de saison en fait quelques-uns)."
+    ]
 
 
 def test_the_billion_laughs_are_refused_before_any_xml_parser_sees_them(services, no_openpyxl):
     found = problems(services, DATA / "billion_laughs.xlsx")
-    assert found == ["billion_laughs.xlsx : la partie « xl/sharedStrings.xml » de ce classeur déclare une DTD (des entités XML), "
-                     "ce qu'aucun tableur n'écrit et qui peut faire gonfler sa lecture sans fin : il n'est pas lu."]
+    assert found == [
+        "billion_laughs.xlsx : la partie « xl/sharedStrings.xml » de ce classeur déclare une DTD (des entités XML), "
+        "ce qu'aucun tableur n'écrit et qui peut faire gonfler sa lecture sans fin : il n'est pas lu."
+    ]
 
 
 def rewritten(source: Path, target: Path, part: str, change) -> Path:
@@ -71,11 +74,21 @@ def rewritten(source: Path, target: Path, part: str, change) -> Path:
     return target
 
 
-@pytest.mark.parametrize("change", [
-    lambda xml: xml.replace(b"?>\n", b"?>\n<!-- " + b"x" * 9000 + b" -->\n<?pi un?>\n", 1),  # further than a first look
-    lambda xml: xml.decode().replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16"),  # not in ASCII bytes
-    lambda xml: xml.replace(b"<!DOCTYPE sst [", b"<!DOCTYPE sst SYSTEM 'file:///etc/passwd' ["),  # an external entity
-], ids=["after-comments", "utf-16", "external"])
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda xml: xml.replace(
+            b"?>\n", b"?>\n<!-- " + b"x" * 9000 + b" -->\n<?pi un?>\n", 1
+        ),  # further than a first look
+        lambda xml: (
+            xml.decode().replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16")
+        ),  # not in ASCII bytes
+        lambda xml: xml.replace(
+            b"<!DOCTYPE sst [", b"<!DOCTYPE sst SYSTEM 'file:///etc/passwd' ["
+        ),  # an external entity
+    ],
+    ids=["after-comments", "utf-16", "external"],
+)
 def test_a_dtd_is_found_wherever_the_prolog_hides_it(services, tmp_path, no_openpyxl, change):
     path = rewritten(DATA / "billion_laughs.xlsx", tmp_path / "saison.xlsx", "xl/sharedStrings.xml", change)
     assert "déclare une DTD" in problems(services, path)[0]
@@ -91,6 +104,7 @@ def test_a_dtd_in_a_sheet_is_refused_too_even_a_harmless_one(services, tmp_path,
 
 def test_a_workbook_without_dtd_is_still_read(services, tmp_path):
     """The crafted workbook, its DTD taken out: a plain workbook, which the check lets through."""
+
     def no_dtd(xml: bytes) -> bytes:
         start, end = xml.index(b"<!DOCTYPE"), xml.index(b"]>\n") + 3
         return xml[:start] + xml[end:].replace(b"&lol9;", b"CCAS")
@@ -110,10 +124,18 @@ def test_a_sheet_that_breaks_half_way_is_a_refusal_near_its_line_not_an_error(se
     for n in range(2, 3001):
         sheet.append([f"Relais {n}", "Nantes"])
     workbook.save(tmp_path / "ok.xlsx")
-    broken = rewritten(tmp_path / "ok.xlsx", tmp_path / "saison.xlsx", "xl/worksheets/sheet1.xml", lambda xml: xml.replace(b'<row r="2500">', b'<row r="2500"><<'))
+    broken = rewritten(
+        tmp_path / "ok.xlsx",
+        tmp_path / "saison.xlsx",
+        "xl/worksheets/sheet1.xml",
+        lambda xml: xml.replace(b'<row r="2500">', b'<row r="2500"><<'),
+    )
     found = services.season_io.plan(broken).problems
     assert found[0].where == "saison.xlsx › relais" and 2 < found[0].line <= 2500, [str(p) for p in found]
-    assert found[0].message == "cette feuille ne se lit pas au-delà de cette ligne (classeur endommagé) : réenregistrez le classeur dans le tableur."
+    assert (
+        found[0].message
+        == "cette feuille ne se lit pas au-delà de cette ligne (classeur endommagé) : réenregistrez le classeur dans le tableur."
+    )
 
 
 # --- CSV files: sizes ------------------------------------------------------------------------------
@@ -121,17 +143,38 @@ def test_a_file_over_the_size_limit_is_refused_unread(services, tmp_path, monkey
     folder = write_folder(tmp_path / "in")
     monkeypatch.setattr(limits, "MAX_FILE_BYTES", 100)  # the rule, on a small file: 30 Mo would slow the suite
     found = services.season_io.plan(folder).problems
-    assert {p.where for p in found if p.depends_on is None} == {"partenaires.csv", "conventions.csv", "relais.csv", "offres.csv", "reservations.csv"}
-    assert all("au-delà de" in p.message and "ce n'est pas une saison" in p.message for p in found if p.depends_on is None)
+    assert {p.where for p in found if p.depends_on is None} == {
+        "partenaires.csv",
+        "conventions.csv",
+        "relais.csv",
+        "offres.csv",
+        "reservations.csv",
+    }
+    assert all(
+        "au-delà de" in p.message and "ce n'est pas une saison" in p.message for p in found if p.depends_on is None
+    )
 
 
-@pytest.mark.parametrize("appended, line_limit, refusal", [
-    ('Foyer;;Nantes;"' + "x" * 200_000 + '";;\n', None,
-     "une cellule dépasse 131\u202f072 caractères : ce n'est pas une valeur de saison (un guillemet non fermé, peut-être)."),
-    # The line limit on a small line (a million `;` would be 1 Mo): refused before it becomes cells.
-    ("Foyer;;Nantes" + ";" * 2000 + "\n", 1000, "une ligne dépasse 1\u202f000 caractères : ce n'est pas une ligne de saison."),
-], ids=["cell-over-the-field-limit", "line-over-the-line-limit"])
-def test_a_cell_or_a_line_too_long_is_a_refusal_with_file_and_line(services, tmp_path, monkeypatch, appended, line_limit, refusal):
+@pytest.mark.parametrize(
+    "appended, line_limit, refusal",
+    [
+        (
+            'Foyer;;Nantes;"' + "x" * 200_000 + '";;\n',
+            None,
+            "une cellule dépasse 131\u202f072 caractères : ce n'est pas une valeur de saison (un guillemet non fermé, peut-être).",
+        ),
+        # The line limit on a small line (a million `;` would be 1 Mo): refused before it becomes cells.
+        (
+            "Foyer;;Nantes" + ";" * 2000 + "\n",
+            1000,
+            "une ligne dépasse 1\u202f000 caractères : ce n'est pas une ligne de saison.",
+        ),
+    ],
+    ids=["cell-over-the-field-limit", "line-over-the-line-limit"],
+)
+def test_a_cell_or_a_line_too_long_is_a_refusal_with_file_and_line(
+    services, tmp_path, monkeypatch, appended, line_limit, refusal
+):
     if line_limit:
         monkeypatch.setattr(limits, "MAX_LINE_CHARS", line_limit)
     folder = write_folder(tmp_path / "in")
@@ -167,16 +210,22 @@ def test_another_code_page_is_refused_naming_the_encoding_never_read_as_mojibake
     (folder / "relais.csv").write_bytes(RELAIS_LATIN.encode(encoding, errors="replace"))  # DOS has no « œ »
     found = services.season_io.plan(folder).problems
     assert found[0].where == "relais.csv" and found[0].line == 2
-    assert found[0].message.startswith(f"ce fichier n'est ni en UTF-8 ni en Windows-1252 (l'encodage d'Excel) : lu ainsi, il donnerait {shown} ligne 2")
+    assert found[0].message.startswith(
+        f"ce fichier n'est ni en UTF-8 ni en Windows-1252 (l'encodage d'Excel) : lu ainsi, il donnerait {shown} ligne 2"
+    )
     assert found[0].message.endswith("enregistrez-le au format « CSV UTF-8 » (séparateur point-virgule).")
 
 
 def test_utf8_mixed_with_windows_1252_is_refused_at_the_first_line_that_shows_it(services, tmp_path):
     folder = write_folder(tmp_path / "in")
     lines = RELAIS_LATIN.splitlines(keepends=True)
-    (folder / "relais.csv").write_bytes(lines[0].encode() + lines[1].encode("cp1252") + lines[2].encode("utf-8") + "Foyer;;Orvault;Zoé\n".encode())
+    (folder / "relais.csv").write_bytes(
+        lines[0].encode() + lines[1].encode("cp1252") + lines[2].encode("utf-8") + "Foyer;;Orvault;Zoé\n".encode()
+    )
     found = services.season_io.plan(folder).problems
-    assert (found[0].where, found[0].line) == ("relais.csv", 4) and "mélange l'UTF-8 et un autre encodage" in found[0].message
+    assert (found[0].where, found[0].line) == ("relais.csv", 4) and "mélange l'UTF-8 et un autre encodage" in found[
+        0
+    ].message
 
 
 def test_utf16_without_a_bom_is_refused_clearly(services, tmp_path):
@@ -197,19 +246,27 @@ def test_a_nul_byte_in_a_field_is_refused_at_its_line(services, tmp_path):
     folder = write_folder(tmp_path / "in")
     shutil.copyfile(DATA / "relais-nul.csv", folder / "relais.csv")
     found = services.season_io.plan(folder).problems
-    assert str(found[0]) == "relais.csv, ligne 3 : La colonne nom contient un caractère de contrôle invisible (U+0000, position 14) : retirez-le."
+    assert (
+        str(found[0])
+        == "relais.csv, ligne 3 : La colonne nom contient un caractère de contrôle invisible (U+0000, position 14) : retirez-le."
+    )
 
 
 # --- lines waiting for others -------------------------------------------------------------------
 def test_past_a_few_hundred_per_file_problems_are_counted_not_listed(services, tmp_path, monkeypatch):
     monkeypatch.setattr(listing, "MAX_LISTED", 2)
     reservations = FILES["reservations"] + "".join(f"Inconnu {n};14/02/2026;20:30;CCAS;1;;\n" for n in range(5))
-    folder = write_folder(tmp_path / "in", files={**FILES, "reservations": reservations}, offres=("14/02/2026;20:30;6", "14/02/2026;20:30;six"))
+    folder = write_folder(
+        tmp_path / "in",
+        files={**FILES, "reservations": reservations},
+        offres=("14/02/2026;20:30;6", "14/02/2026;20:30;six"),
+    )
     plan = services.season_io.plan(folder)
     listed = [(p.where, p.line, p.depends_on) for p in plan.problems if p.where == "reservations.csv"]
     assert listed == [("reservations.csv", 2, "offres.csv, ligne 2"), ("reservations.csv", 3, "offres.csv, ligne 2")]
     assert [str(p) for p in plan.unlisted] == [
-        "reservations.csv : et 5 lignes à corriger de plus, non listées ici : corrigez d'abord les lignes ci-dessus."]
+        "reservations.csv : et 5 lignes à corriger de plus, non listées ici : corrigez d'abord les lignes ci-dessus."
+    ]
     assert (plan.to_correct, plan.waiting) == (6, 2)
     assert plan.refusal == "6 problème(s) à corriger et 2 ligne(s) en attente de ces corrections"
 
@@ -220,7 +277,10 @@ def test_a_file_refused_whole_makes_the_lines_relying_on_it_wait(services, tmp_p
     plan = services.season_io.plan(folder)
     waiting = {(p.where, p.line): p for p in plan.problems if p.depends_on}
     assert set(waiting) == {("reservations.csv", 2), ("reservations.csv", 3), ("reservations.csv", 4)}
-    assert waiting["reservations.csv", 2].message == "dépend du relais « CCAS » (relais.csv, fichier refusé) : sera vérifiée de nouveau après correction."
+    assert (
+        waiting["reservations.csv", 2].message
+        == "dépend du relais « CCAS » (relais.csv, fichier refusé) : sera vérifiée de nouveau après correction."
+    )
 
 
 # --- progress, cancelling, files changed ---------------------------------------------------------
@@ -273,5 +333,8 @@ def test_files_changed_since_the_check_are_refused(services, store, tmp_path):
     (folder / "reservations.csv").write_text(FILES["reservations"].replace("CCAS;4;3", "CCAS;5;3"), encoding="utf-8")
     with pytest.raises(DomainError) as refused:
         services.season_io.apply(plan)
-    assert refused.value.code == "import_stale" and "Les fichiers ont changé depuis la vérification" in refused.value.message
+    assert (
+        refused.value.code == "import_stale"
+        and "Les fichiers ont changé depuis la vérification" in refused.value.message
+    )
     assert counts(store) == (0, 0, 0)

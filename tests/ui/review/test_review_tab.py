@@ -57,7 +57,10 @@ def test_tables_and_charts_are_filled(tab, demo_services):
     assert tab.disciplines_view.model.rowCount() == len(review.disciplines)
     assert tab.reasons_view.model.rowCount() == len(review.reasons)
     assert tab.figures_view.model.rowCount() == len(review.comparisons())
-    assert all(chart.has_data() for chart in (tab.months_chart, tab.participation_chart, tab.reasons_chart, tab.comparison_chart))
+    assert all(
+        chart.has_data()
+        for chart in (tab.months_chart, tab.participation_chart, tab.reasons_chart, tab.comparison_chart)
+    )
     definition = tab.figures_view.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert definition.startswith("Structures culturelles")
 
@@ -131,7 +134,9 @@ def test_the_tab_opens_before_the_review_is_computed_and_never_shows_another_sea
     wait_shown(qtbot, widget)
     assert widget.values["Abonnés solidaires"].text() == "1\u202f012"
     computing = demo_services.review.review
-    monkeypatch.setattr(demo_services.review, "review", lambda season: (time.sleep(0.3), computing(season))[-1])  # a slow store
+    monkeypatch.setattr(
+        demo_services.review, "review", lambda season: (time.sleep(0.3), computing(season))[-1]
+    )  # a slow store
     widget.set_season(season_id(demo_services, "2025-2026"))
     assert widget.loading and widget.subheading.text() == "Calcul du bilan…"
     assert widget.values["Abonnés solidaires"].text() == "…"  # not 2026-2027's figures

@@ -7,10 +7,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from acs_desktop.ui.app import make_application, window_settings
-from acs_desktop.ui.widgets.lazy_table_model import LazyRowsTableModel
 from acs_desktop.ui.main_window import MainWindow
-from acs_desktop.ui.widgets.table_model import ID_ROLE, Column
+from acs_desktop.ui.widgets.lazy_table_model import LazyRowsTableModel
 from acs_desktop.ui.widgets.records_view import RecordsView
+from acs_desktop.ui.widgets.table_model import ID_ROLE, Column
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,9 @@ def test_sorting_asks_the_source_and_the_selection_follows(view, source):
     view.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
     assert source.asked_ids[-1] == ("", "size", True)
     assert view.selected_ids() == [10] and view.current_row().id == 10
-    assert [view.model.row_at(r).size for r in range(0, 1000, 100)] == sorted((view.model.row_at(r).size for r in range(0, 1000, 100)), reverse=True)
+    assert [view.model.row_at(r).size for r in range(0, 1000, 100)] == sorted(
+        (view.model.row_at(r).size for r in range(0, 1000, 100)), reverse=True
+    )
     view.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
     assert source.asked_ids[-1] == ("", None, False)
     assert view.model.row_at(0).id == 1
@@ -130,4 +132,6 @@ def test_the_invitations_tab_lists_every_booking_of_the_season_and_searches_them
     assert [r.relay_name.casefold() for r in view.model.rows()] == sorted(b.relay_name.casefold() for b in everything)
     qtbot.keyClicks(view.search, "ccas")
     qtbot.waitUntil(lambda: view.visible_count() < len(everything), timeout=2000)
-    assert {r.id for r in view.model.rows()} == {b.id for b in everything if "ccas" in (b.relay_name + b.show_title).casefold()}
+    assert {r.id for r in view.model.rows()} == {
+        b.id for b in everything if "ccas" in (b.relay_name + b.show_title).casefold()
+    }

@@ -11,6 +11,7 @@ from acs_desktop.ui.widgets.messages import Messages
 
 def answer_the_box(act) -> None:
     """Once the box is shown, `act(box)` (the box blocks in its own loop meanwhile)."""
+
     def look() -> None:
         box = next((w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()), None)
         if box is None:

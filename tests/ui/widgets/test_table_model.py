@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from acs_desktop.ui.app import make_application
-from acs_desktop.ui.widgets.table_model import Column, RowsTableModel
 from acs_desktop.ui.widgets.records_view import RecordsView
+from acs_desktop.ui.widgets.table_model import Column, RowsTableModel
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,13 @@ def test_numbers_sort_as_numbers_and_ties_keep_the_services_order(view):
 
 def test_text_sorts_without_case_and_blanks_come_first(view):
     view.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-    assert [view.model.row_at(r).name for r in range(5)] == ["Accueil de jour", "ccas d'Orvault", "CCAS de Rezé", "Secours populaire", "Émergence"]
+    assert [view.model.row_at(r).name for r in range(5)] == [
+        "Accueil de jour",
+        "ccas d'Orvault",
+        "CCAS de Rezé",
+        "Secours populaire",
+        "Émergence",
+    ]
     view.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
     assert shown(view) == [2, 5, 3, 4, 1]
 

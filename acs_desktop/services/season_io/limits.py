@@ -73,12 +73,16 @@ def workbook_refusal(path: Path) -> str | None:
             # declared size (it stops there and reports a bad CRC), so a lie cannot get past this.
             unpacked = sum(member.file_size for member in members)
             if unpacked > MAX_XLSX_UNCOMPRESSED:
-                return (f"ce classeur se décompresse en {unpacked // MEGA} Mo (au plus {MAX_XLSX_UNCOMPRESSED // MEGA} Mo) : "
-                        "il n'est pas lu (un classeur de saison en fait quelques-uns).")
+                return (
+                    f"ce classeur se décompresse en {unpacked // MEGA} Mo (au plus {MAX_XLSX_UNCOMPRESSED // MEGA} Mo) : "
+                    "il n'est pas lu (un classeur de saison en fait quelques-uns)."
+                )
             for member in members:
                 if _declares_dtd(archive, member):
-                    return (f"la partie « {member.filename} » de ce classeur déclare une DTD (des entités XML), ce qu'aucun tableur "
-                            "n'écrit et qui peut faire gonfler sa lecture sans fin : il n'est pas lu.")
+                    return (
+                        f"la partie « {member.filename} » de ce classeur déclare une DTD (des entités XML), ce qu'aucun tableur "
+                        "n'écrit et qui peut faire gonfler sa lecture sans fin : il n'est pas lu."
+                    )
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, ValueError, EOFError, OSError):
         return None  # damaged, encrypted or not a zip: openpyxl says it is not a workbook
     return None
@@ -144,13 +148,20 @@ class CsvText:
     digest: str  # sha256 of the bytes
 
 
-BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 CODEC_NAMES = {"utf-32": "UTF-32", "utf-16": "UTF-16", "utf-8-sig": "UTF-8", "utf-8": "UTF-8"}
 # What Windows-1252 may give in a French season file: the accented letters, the French
 # punctuation (non-breaking space, « », ’, –, …, €, °, œ). Not what other code pages' accents
 # turn into when read as Windows-1252 (Mac Roman's é is « Ž », DOS's é is « ‚ », Latin-9's œ is « ½ »).
-WINDOWS_1252_FRENCH = frozenset(map(chr, range(0xC0, 0x100))) | frozenset("\u00a0¡¢£¥§©ª«¬\u00ad®°±²³µ¶·¹º»¿€‘’“”–—…•œŒŸ")
+WINDOWS_1252_FRENCH = frozenset(map(chr, range(0xC0, 0x100))) | frozenset(
+    "\u00a0¡¢£¥§©ª«¬\u00ad®°±²³µ¶·¹º»¿€‘’“”–—…•œŒŸ"
+)
 # UTF-8 accents read as Windows-1252 (é → « Ã© », à → « Ã\u00a0 », ’ → « â€™ »): a file that mixes both.
 UTF8_LEFTOVERS = re.compile(rb"\xc3[\x80-\xbf]|\xc2[\xa0-\xbf]|\xe2\x80[\x90-\xbf]|\xc5[\x92\x93]")
 
@@ -162,7 +173,9 @@ def _cp1252(byte: int) -> str | None:
         return None  # 0x81, 0x8D, 0x8F, 0x90, 0x9D: no character in Windows-1252
 
 
-NOT_FRENCH_1252 = re.compile(b"[" + b"".join(re.escape(bytes((b,))) for b in range(0x80, 0x100) if _cp1252(b) not in WINDOWS_1252_FRENCH) + b"]")
+NOT_FRENCH_1252 = re.compile(
+    b"[" + b"".join(re.escape(bytes((b,))) for b in range(0x80, 0x100) if _cp1252(b) not in WINDOWS_1252_FRENCH) + b"]"
+)
 
 
 def csv_text(path: Path) -> CsvText:
@@ -171,13 +184,20 @@ def csv_text(path: Path) -> CsvText:
         start = handle.read(4096)
     codec = next((name for bom, name in BOMS if start.startswith(bom)), None)
     if codec is None and start.count(0) > len(start) // 10:
-        raise Refused("ce fichier semble enregistré en UTF-16 sans indication d'encodage (BOM), ou n'est pas un fichier texte. " + SAVE_AS_UTF8)
+        raise Refused(
+            "ce fichier semble enregistré en UTF-16 sans indication d'encodage (BOM), ou n'est pas un fichier texte. "
+            + SAVE_AS_UTF8
+        )
     try:
         return _decoded(path, codec or "utf-8-sig")
     except UnicodeDecodeError as error:
         if codec is not None:
-            raise Refused(f"ce fichier commence comme un fichier {CODEC_NAMES[codec]} mais ne se lit pas ainsi "
-                          f"(ligne {error.line}). " + SAVE_AS_UTF8, error.line) from None  # type: ignore[attr-defined]
+            line: int = error.line  # type: ignore[attr-defined]  # set by _decoded
+            raise Refused(
+                f"ce fichier commence comme un fichier {CODEC_NAMES[codec]} mais ne se lit pas ainsi "
+                f"(ligne {line}). " + SAVE_AS_UTF8,
+                line,
+            ) from None
     return _windows_1252(path)
 
 
@@ -201,7 +221,11 @@ def _decoded(path: Path, codec: str) -> CsvText:
 
 
 def _newlines(data: bytes, codec: str) -> int:
-    return data.decode(codec, errors="ignore").count("\n") if codec.startswith("utf-16") or codec == "utf-32" else data.count(b"\n")
+    return (
+        data.decode(codec, errors="ignore").count("\n")
+        if codec.startswith("utf-16") or codec == "utf-32"
+        else data.count(b"\n")
+    )
 
 
 def _windows_1252(path: Path) -> CsvText:
@@ -213,15 +237,21 @@ def _windows_1252(path: Path) -> CsvText:
             leftover = UTF8_LEFTOVERS.search(data)
             if leftover:
                 line = lines + data[: leftover.start()].count(b"\n") - carry.count(b"\n")
-                raise Refused(f"ce fichier n'est pas entièrement en UTF-8 : il mélange l'UTF-8 et un autre encodage (ligne {line}), "
-                              "ses accents ne peuvent pas être lus avec certitude. " + SAVE_AS_UTF8, line)
+                raise Refused(
+                    f"ce fichier n'est pas entièrement en UTF-8 : il mélange l'UTF-8 et un autre encodage (ligne {line}), "
+                    "ses accents ne peuvent pas être lus avec certitude. " + SAVE_AS_UTF8,
+                    line,
+                )
             strange = NOT_FRENCH_1252.search(chunk)
             if strange:
                 byte, line = chunk[strange.start()], lines + chunk[: strange.start()].count(b"\n")
                 char = _cp1252(byte)
                 what = f"l'octet 0x{byte:02X}" if char is None else f"« {char} »"
-                raise Refused(f"ce fichier n'est ni en UTF-8 ni en Windows-1252 (l'encodage d'Excel) : lu ainsi, il donnerait "
-                              f"{what} ligne {line}, qui n'a pas sa place dans une saison. " + SAVE_AS_UTF8, line)
+                raise Refused(
+                    f"ce fichier n'est ni en UTF-8 ni en Windows-1252 (l'encodage d'Excel) : lu ainsi, il donnerait "
+                    f"{what} ligne {line}, qui n'a pas sa place dans une saison. " + SAVE_AS_UTF8,
+                    line,
+                )
             lines += chunk.count(b"\n")
             carry = chunk[-2:]
     return CsvText("cp1252", lines - (carry[-1:] in (b"\n", b"")), digest.hexdigest())

@@ -9,6 +9,8 @@ kept). Hints and errors wrap (long names never widen the dialog) and are never c
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -40,6 +42,8 @@ EDITED_SIGNALS = (
     (QDateTimeEdit, "dateTimeChanged"),
     (QAbstractButton, "toggled"),
 )
+
+W = TypeVar("W", bound=QWidget)  # the field's own widget type, returned as given
 
 
 def edited_signals(field: QWidget) -> list:
@@ -78,7 +82,7 @@ class FormDialog(QDialog):
         self._fields: dict[str, tuple[QWidget, QLabel]] = {}
         self.result_value = None
 
-    def add_field(self, key: str, label: str, widget: QWidget, *, hint: str = "") -> QWidget:
+    def add_field(self, key: str, label: str, widget: W, *, hint: str = "") -> W:
         error = WrappingLabel()
         error.setStyleSheet(ERROR_STYLE)
         error.hide()

@@ -8,6 +8,8 @@ imported): a director sees it as fast as any Qt window, then its figures.
 from __future__ import annotations
 
 import argparse
+import codecs
+import contextlib
 import logging
 import os
 import sys
@@ -134,7 +136,33 @@ def setup_logging(data_dir: Path) -> Path | None:
     return log_path
 
 
+# French figures use narrow no-break spaces (1 234,50 €) that Windows' usual code page (cp1252)
+# lacks: printed to a file or a pipe there, they would stop the command with an encoding error.
+# Written where the encoding cannot, a no-break space becomes a space and anything else « ? ».
+SPACES = {"\u202f", "\u00a0", "\u2009"}
+
+
+def _closest(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    text = error.object[error.start : error.end]
+    return "".join(" " if char in SPACES else "?" for char in text), error.end
+
+
+codecs.register_error("acs-closest", _closest)
+
+
+def writable_output() -> None:
+    """The console and its redirections never refuse a French character (see SPACES)."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)  # None without a console (pythonw)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="acs-closest")
+
+
 def main(argv: list[str] | None = None) -> int:
+    writable_output()
     args = parse_args(argv)
     if not logging.getLogger().handlers:  # until the log is open, nothing of it on the screen (tracebacks included)
         logging.getLogger().addHandler(logging.NullHandler())

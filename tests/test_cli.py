@@ -3,9 +3,12 @@
 `python -m acs_desktop`), the first of them the smoke test."""
 
 import hashlib
+import io
+import sys
 
 import pytest
 
+from acs_desktop import cli
 from tests.conftest import real_process as run
 
 
@@ -65,3 +68,18 @@ def test_a_folder_in_place_of_the_store_is_refused(tmp_path, command_line):
 def test_bad_option_in_french(tmp_path, command_line):
     result = command_line("--data-dir", str(tmp_path), "--nimporte-quoi")
     assert result.returncode == 2 and "option incorrecte" in result.stderr
+
+
+def test_french_figures_print_on_a_windows_code_page(monkeypatch):
+    """Redirected on Windows, the output is cp1252, which has no narrow no-break space: the
+    command still prints, a space in its place, instead of stopping on an encoding error."""
+    raw = io.BytesIO()  # cp1252 has the no-break space (0xA0), not the narrow one
+    stream = io.TextIOWrapper(raw, encoding="cp1252", errors="strict")
+    monkeypatch.setattr(sys, "stdout", stream)
+    with pytest.raises(UnicodeEncodeError):
+        print("1\u202f234,50\u00a0€")
+        stream.flush()
+    cli.writable_output()
+    print("Bilan : 1\u202f234,50\u00a0€ « ok » ✓")
+    stream.flush()
+    assert raw.getvalue().decode("cp1252").endswith("Bilan : 1 234,50\u00a0€ « ok » ?\n")

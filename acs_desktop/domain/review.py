@@ -12,7 +12,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
-from acs_desktop.domain.french import NBSP, format_decimal, format_int, format_money, format_percent
+from acs_desktop.domain.french import MONTHS, NBSP, format_decimal, format_int, format_money, format_percent
 from acs_desktop.domain.funding import shortfall_text
 
 ZERO = Decimal("0.00")
@@ -562,25 +562,11 @@ def compare(definition: FigureDef, current: SeasonFigures, previous: SeasonFigur
     return FigureChange(definition, value, before, change, relative)
 
 
-MONTH_NAMES = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 MONTH_SHORT = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc.")
 
 
 def month_label(month: date, *, short: bool = False) -> str:
-    """ "novembre 2026" or "nov. 26"."""
+    """« novembre 2026 » or « nov. 26 »."""
     if short:
         return f"{MONTH_SHORT[month.month - 1]} {month.year % 100:02d}"
-    return f"{MONTH_NAMES[month.month - 1]} {month.year}"
+    return f"{MONTHS[month.month - 1]} {month.year}"

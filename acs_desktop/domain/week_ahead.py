@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from acs_desktop.domain.documents import Identity, PerformanceHeading
-from acs_desktop.domain.french import format_date, quantity
+from acs_desktop.domain.french import format_date, format_long_date, quantity
 
 WEEK_DAYS = 7  # the start day and the six days after it
 NO_REFERENT = "pas de référent"
@@ -46,11 +46,12 @@ class CallLine:
 
     @property
     def tickets(self) -> str:
-        """ "billets édités", "2 billets édités sur 5", "billets pas encore édités"."""
+        """ "billets édités", "2 billets édités sur 5", "billets à éditer" (the words of the
+        Invitations tab's « Billets à éditer »)."""
         if self.printed >= self.places:
             return "billet édité" if self.places == 1 else "billets édités"
         if self.printed == 0:
-            return "billet pas encore édité" if self.places == 1 else "billets pas encore édités"
+            return "billet à éditer" if self.places == 1 else "billets à éditer"
         return f"{self.printed} {'billet édité' if self.printed == 1 else 'billets édités'} sur {self.places}"
 
     @property
@@ -116,6 +117,18 @@ class WeekAheadData:
     def period(self) -> str:
         """ "du 22/11/2026 au 28/11/2026"."""
         return f"du {format_date(self.start)} au {format_date(self.last_day)}"
+
+    @property
+    def title(self) -> str:
+        """ "Du samedi 13 au vendredi 19 février 2027", "Du dimanche 28 février au samedi 6 mars 2027"."""
+        weekday, day, month, year = format_long_date(self.start).split()
+        if self.start.year != self.last_day.year:
+            kept = [weekday, day, month, year]
+        elif self.start.month != self.last_day.month:
+            kept = [weekday, day, month]
+        else:
+            kept = [weekday, day]
+        return f"Du {' '.join(kept)} au {format_long_date(self.last_day)}"
 
     @property
     def summary(self) -> str:

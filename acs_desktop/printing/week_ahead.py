@@ -11,9 +11,9 @@ from __future__ import annotations
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import KeepTogether, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
-from acs_desktop.domain.french import format_date, format_long_date
+from acs_desktop.domain.french import format_date
 from acs_desktop.domain.week_ahead import CallLine, WeekAheadData, WeekPerformance
 from acs_desktop.printing.fonts import SANS_BOLD
 from acs_desktop.printing.layout import (
@@ -32,7 +32,7 @@ TITLE = "Semaine à venir"
 RULE_GREY = colors.HexColor("#bbbbbb")
 HEAD_BACKGROUND = colors.HexColor("#f4f1ea")
 BOX = "\u2610"  # ☐, in DejaVu
-COLUMNS = [13 * mm, 60 * mm, 38 * mm, 27 * mm, 13 * mm]
+COLUMNS = [12 * mm, 52 * mm, 36 * mm, 28 * mm, 12 * mm]
 COLUMNS.append(BODY_WIDTH - sum(COLUMNS))
 
 
@@ -51,7 +51,7 @@ def render_week_ahead(data: WeekAheadData) -> bytes:
         )
 
     story: list = [
-        para(f"Semaine du {format_long_date(data.start)} au {format_long_date(data.last_day)}", s["title"]),
+        para(escape(data.title), s["title"]),
         para(f"<b>{escape(data.summary)}</b>", s["body"]),
     ]
     if not data.empty:
@@ -62,11 +62,12 @@ def render_week_ahead(data: WeekAheadData) -> bytes:
                 s["small"],
             )
         )
-    for performance in data.performances:
-        story.append(_performance(performance, s))
+    story += [KeepTogether(_performance(performance, s)) for performance in data.performances]
     if data.cancelled:
-        story += [Spacer(1, 4 * mm), para("Représentations annulées : relais à prévenir", s["h1"])]
-        story += [_performance(performance, s) for performance in data.cancelled]
+        first, *others = (_performance(performance, s) for performance in data.cancelled)
+        title = para("Représentations annulées : relais à prévenir", s["h1"])
+        story += [Spacer(1, 4 * mm), KeepTogether([title, *first])]  # never a title alone at a page's foot
+        story += [KeepTogether(flowables) for flowables in others]
     return build_pdf(
         story,
         title=f"{TITLE} — {data.period}",
@@ -77,10 +78,11 @@ def render_week_ahead(data: WeekAheadData) -> bytes:
     )
 
 
-def _performance(performance: WeekPerformance, s) -> KeepTogether:
+def _performance(performance: WeekPerformance, s) -> list[Flowable]:
+    """A performance's heading and its relays, to keep on one page."""
     h = performance.heading
     when = h.when + (" · <b>annulée</b>" if performance.cancelled else "")
-    heading = [
+    heading: list[Flowable] = [
         para(f'<font color="#8a1538"><b>{when}</b></font>', s["h2"]),
         para(f"<b>{escape(h.show_title)}</b>", s["body"]),
         para(escape(h.where), s["small"]),
@@ -88,8 +90,8 @@ def _performance(performance: WeekPerformance, s) -> KeepTogether:
     ]
     if not performance.calls:
         said = "Aucun relais n'y avait de place." if performance.cancelled else "Aucune place réservée par un relais."
-        return KeepTogether([*heading, para(f"<i>{said}</i>", s["small"]), Spacer(1, 2 * mm)])
-    return KeepTogether([*heading, _calls(performance, s), Spacer(1, 2 * mm)])
+        return [*heading, para(f"<i>{said}</i>", s["small"]), Spacer(1, 2 * mm)]
+    return [*heading, _calls(performance, s), Spacer(1, 2 * mm)]
 
 
 def _calls(performance: WeekPerformance, s) -> Table:
@@ -113,7 +115,7 @@ def _calls(performance: WeekPerformance, s) -> Table:
             ("FONT", (0, 0), (-1, 0), SANS_BOLD, 8),
             ("TEXTCOLOR", (0, 0), (-1, 0), MUTED),
             ("BACKGROUND", (0, 0), (-1, 0), HEAD_BACKGROUND),
-            ("FONT", (0, 1), (0, -1), SANS_BOLD, 14),
+            ("FONT", (0, 1), (0, -1), SANS_BOLD, 12),
             ("FONT", (4, 1), (4, -1), SANS_BOLD, 11),
             ("ALIGN", (0, 0), (0, -1), "CENTER"),
             ("ALIGN", (4, 0), (4, -1), "CENTER"),
@@ -130,7 +132,7 @@ def _calls(performance: WeekPerformance, s) -> Table:
 def _phone(call: CallLine) -> str:
     if not call.phone:
         return '<font color="#666666">—</font>'
-    return escape(call.phone) + (' <font color="#666666">(relais)</font>' if call.phone_is_relay else "")
+    return escape(call.phone) + ('<br/><font color="#666666">(relais)</font>' if call.phone_is_relay else "")
 
 
 def _status(call: CallLine, cancelled: bool) -> str:

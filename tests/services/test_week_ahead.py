@@ -85,7 +85,7 @@ def test_printed_tickets_counted_per_relay(services, make, soon):
     assert [(c.places, c.printed, c.tickets) for c in calls.values()] == [
         (2, 2, "billets édités"),
         (5, 2, "2 billets édités sur 5"),
-        (1, 0, "billet pas encore édité"),
+        (1, 0, "billet à éditer"),
     ]
     assert (week.places, week.not_printed, week.relays_to_call) == (8, 4, 3)
     assert week.summary == "1 représentation, 3 relais à appeler, 8 places, dont 4 billets pas encore édités."

@@ -10,6 +10,7 @@ from __future__ import annotations
 from acs_desktop.domain.documents import AttendanceSheetData, CatalogueData, Identity, RelaySlipData, TicketBatch
 from acs_desktop.domain.progress import Progress
 from acs_desktop.domain.review import SeasonReview
+from acs_desktop.domain.week_ahead import WeekAheadData
 
 
 def tickets_pdf(batch: TicketBatch, progress: Progress | None = None) -> bytes:
@@ -34,6 +35,12 @@ def catalogue_pdf(data: CatalogueData) -> bytes:
     from acs_desktop.printing.catalogue import render_catalogue
 
     return render_catalogue(data)
+
+
+def week_ahead_pdf(data: WeekAheadData) -> bytes:
+    from acs_desktop.printing.week_ahead import render_week_ahead
+
+    return render_week_ahead(data)
 
 
 def season_report_pdf(review: SeasonReview, identity: Identity) -> bytes:

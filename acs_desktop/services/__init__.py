@@ -27,6 +27,7 @@ from acs_desktop.services.safety import SafetyService
 from acs_desktop.services.season_io import SeasonIOService
 from acs_desktop.services.seasons import SeasonService
 from acs_desktop.services.settings import SettingsService
+from acs_desktop.services.week_ahead import WeekAheadService
 
 __all__ = ["DomainError", "Services"]
 
@@ -49,6 +50,7 @@ class Services:
         self.documents = DocumentService(
             sessions, clock, settings=self.settings, offers=self.offers, bookings=self.bookings, review=self.review
         )
+        self.week = WeekAheadService(sessions, clock, identity=self.documents.identity)
         self.privacy = PrivacyService(sessions, clock)
         self.activity = ActivityService(sessions, clock)
         # Backups need the store itself (its file and engine), not only its sessions.

@@ -1,5 +1,5 @@
 """The « Documents » menu of the main window: tickets (of a booking, of a relay, of a
-performance), the attendance sheet, the relay slip and the season catalogue.
+performance), the attendance sheet, the relay slip, the season catalogue and the week ahead.
 
 Each action asks what it needs in a short list, makes the document in the background (with a
 progress bar and « Annuler »), then shows it in the preview, from which it is printed, saved or
@@ -47,6 +47,7 @@ class DocumentsMenu(QMenu):
         self.slip = self._action("Bordereau de remise à un relais…", self.print_relay_slip)
         self.addSeparator()
         self.catalogue = self._action("Catalogue de la saison", self.print_catalogue)
+        self.week_ahead = self._action("Semaine à venir", self.print_week_ahead)
         self.aboutToShow.connect(self._enable)
 
     # --- tickets ----------------------------------------------------------------------------
@@ -184,6 +185,10 @@ class DocumentsMenu(QMenu):
                 "Catalogue de la saison", lambda _progress: self.services.documents.catalogue(season.id), self._show
             )
 
+    def print_week_ahead(self) -> None:
+        """The call list of the seven days from today: of every season, so no season is asked."""
+        self._run("Semaine à venir", lambda _progress: self.services.week.week_ahead(), self._show)
+
     # --- helpers ----------------------------------------------------------------------------
     def _action(self, text: str, slot: Callable[[], None], shortcut: QKeySequence | None = None) -> QAction:
         action = QAction(text, self)
@@ -196,7 +201,7 @@ class DocumentsMenu(QMenu):
     def _enable(self) -> None:
         has_season = self.season_id() is not None
         for action in self.actions():
-            action.setEnabled(has_season)
+            action.setEnabled(has_season or action is self.week_ahead)
 
     def _season(self):
         season_id = self.season_id()

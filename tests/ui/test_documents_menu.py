@@ -76,6 +76,7 @@ def test_the_window_has_a_documents_menu_in_french(window, menu):
         "Feuille d'émargement d'une représentation…",
         "Bordereau de remise à un relais…",
         "Catalogue de la saison",
+        "Semaine à venir",
     ]
 
 
@@ -167,6 +168,30 @@ def test_attendance_sheet_slip_and_catalogue_from_the_menu(qtbot, window, menu, 
     menu.catalogue.trigger()
     qtbot.waitUntil(lambda: len(previews) == 4, timeout=15000)
     assert "CATALOGUE DES PLACES" in flat(previews[3].pdf) and previews[3].filename == "catalogue-2026-2027.pdf"
+
+
+def test_the_week_ahead_from_the_menu(qtbot, menu, previews, messages):
+    menu.week_ahead.trigger()
+    qtbot.waitUntil(lambda: len(previews) == 1, timeout=15000)
+    content = flat(previews[0].pdf)
+    assert previews[0].filename == "semaine-2026-11-22.pdf" and "SEMAINE À VENIR" in content
+    assert "5 représentations, 9 relais à appeler" in content and "Appelé" in content
+    assert messages.said == []
+
+
+def test_the_week_ahead_needs_no_season(qtbot, services, store, tmp_path, previews, messages):
+    make_application()
+    win = MainWindow(services, window_settings(tmp_path), store.path)  # a new store: no season yet
+    qtbot.addWidget(win)
+    menu = next(a.menu() for a in win.menuBar().actions() if isinstance(a.menu(), DocumentsMenu))
+    menu.aboutToShow.emit()
+    assert menu.week_ahead.isEnabled() and not menu.catalogue.isEnabled()
+    menu.week_ahead.trigger()
+    qtbot.waitUntil(lambda: len(previews) == 1, timeout=15000)
+    assert "Aucune représentation du 22/11/2026 au 28/11/2026 : personne à appeler cette semaine." in flat(
+        previews[0].pdf
+    )
+    assert messages.said == []  # never « Choisissez d'abord une saison »
 
 
 def test_a_cancelled_choice_makes_nothing(qtbot, menu, answers, previews):

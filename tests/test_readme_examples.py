@@ -39,7 +39,19 @@ def variant(line: str, *, with_options: bool) -> list[str]:
 
 def test_the_readme_has_the_examples_it_should():
     found = [line.split()[1] for line in readme_examples()]
-    assert found == ["tickets", "tickets", "tickets", "attendance", "slip", "catalogue", "report", "export", "import"]
+    assert found == [
+        "tickets",
+        "tickets",
+        "tickets",
+        "attendance",
+        "slip",
+        "catalogue",
+        "booking-form",
+        "booking-form",
+        "report",
+        "export",
+        "import",
+    ]
 
 
 @pytest.mark.parametrize("with_options", [False, True], ids=["as-written", "with-every-option"])

@@ -31,8 +31,8 @@ from acs_desktop.domain.french import format_date, format_datetime, format_time
 
 HEADER_FILL = "F2E6EA"
 FILL_ME = "FFF7D6"  # the cells to fill: a pale yellow, as forms do
-PERFORMANCE_WIDTHS = (6, 12, 8, 34, 26, 24, 14, 10, 18)
-BOOKING_WIDTHS = (10, 12, 8, 34, 26, 24, 10)
+PERFORMANCE_WIDTHS = (6, 11, 7, 34, 34, 24, 14, 10, 17)
+BOOKING_WIDTHS = (14, 11, 7, 34, 34, 24, 10)
 
 
 def booking_form_xlsx(data: BookingFormData) -> bytes:
@@ -176,10 +176,13 @@ def _table(sheet, headers, fillable, rows, widths, *, whole: set[str]) -> None:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         width = widths[column - 1] if column <= len(widths) else (28 if header == FIRST_NAMES else 12)
         sheet.column_dimensions[get_column_letter(column)].width = width
+    sheet.row_dimensions[HEADER_ROW].height = 30  # two lines: « Places / restantes »
     last = HEADER_ROW + len(rows)
     for number, row in enumerate(rows, start=HEADER_ROW + 1):
         for column, value in enumerate(row, start=1):
-            sheet.cell(number, column, value).alignment = Alignment(wrap_text=True, vertical="top")
+            cell = sheet.cell(number, column, value)  # one line each: a spreadsheet does not grow a row to fit
+            if isinstance(value, int):
+                cell.alignment = Alignment(horizontal="center")
         for column in range(len(headers) + 1, len(all_headers) + 1):
             cell = sheet.cell(number, column)
             cell.protection = Protection(locked=False)

@@ -460,7 +460,7 @@ class DocumentService(Service):
     def booking_form(self, relay_id: int, season_id: int | None) -> tuple[Document, Document]:
         """The relay's form as a workbook to fill and return (XLSX) and its printable twin (PDF):
         one form, one number, two files of the same name."""
-        return self._booking_form_documents(self.booking_form_data(relay_id, season_id))
+        return _form_documents(self.booking_form_data(relay_id, season_id))
 
     def booking_forms(self, season_id: int | None, progress: Progress | None = None) -> tuple[Document, ...]:
         """Every active relay's form (XLSX and PDF each), by name: for a folder written all at once."""
@@ -478,20 +478,6 @@ class DocumentService(Service):
             return list(
                 session.scalars(select(Relay.id).where(Relay.active.is_(True)).order_by(Relay.name, Relay.commune))
             )
-
-    def _booking_form_documents(self, data: BookingFormData) -> tuple[Document, Document]:
-        stem = f"bon-reservation-{slug(data.relay_name)}-{data.relay_id}-{data.made_at:%Y-%m-%d}"
-        said = (
-            f"Bon de réservation n° {data.form_id} de « {data.relay_name} » : "
-            f"{quantity(len(data.performances), 'représentation ouverte', 'représentations ouvertes')}, "
-            f"{quantity(len(data.bookings), 'réservation')} en cours"
-        )
-        return (
-            Document("Bon de réservation", f"{stem}.xlsx", XLSX, booking_form_xlsx(data), f"{said} (classeur)."),
-            Document(
-                "Bon de réservation", f"{stem}.pdf", PDF, renderers.booking_form_pdf(data), f"{said} (à imprimer)."
-            ),
-        )
 
     # --- season catalogue -------------------------------------------------------------------
     def catalogue_data(self, season_id: int, *, everything: bool = False) -> CatalogueData:
@@ -588,6 +574,20 @@ class DocumentService(Service):
         if season_id is None:
             raise DomainError("season_missing", "Choisissez une saison.")
         return get_or_refuse(session, Season, season_id, "Cette saison")
+
+
+def _form_documents(data: BookingFormData) -> tuple[Document, Document]:
+    """The form's workbook and its PDF twin, under one name."""
+    stem = f"bon-reservation-{slug(data.relay_name)}-{data.relay_id}-{data.made_at:%Y-%m-%d}"
+    said = (
+        f"Bon de réservation n° {data.form_id} de « {data.relay_name} » : "
+        f"{quantity(len(data.performances), 'représentation ouverte', 'représentations ouvertes')}, "
+        f"{quantity(len(data.bookings), 'réservation')} en cours"
+    )
+    return (
+        Document("Bon de réservation", f"{stem}.xlsx", XLSX, booking_form_xlsx(data), f"{said} (classeur)."),
+        Document("Bon de réservation", f"{stem}.pdf", PDF, renderers.booking_form_pdf(data), f"{said} (à imprimer)."),
+    )
 
 
 def _first_and_again(

@@ -47,6 +47,8 @@ def test_the_readme_has_the_examples_it_should():
         "slip",
         "catalogue",
         "week",
+        "booking-form",
+        "booking-form",
         "report",
         "export",
         "import",

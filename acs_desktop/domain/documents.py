@@ -170,6 +170,55 @@ class RelaySlipData:
         return sum(len(line.tickets) for line in self.lines)
 
 
+# --- booking form ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class FormPerformance:
+    """A performance open to booking, as the form lists it (remaining: when the form was made)."""
+
+    performance_id: int
+    starts_at: datetime
+    show_title: str
+    partner_name: str
+    venue_name: str
+    discipline: str
+    remaining: int
+    booking_deadline: datetime | None = None
+
+
+@dataclass(frozen=True)
+class FormBooking:
+    """One of the relay's upcoming bookings that still holds places (some may be given back)."""
+
+    booking_id: int
+    performance_id: int
+    starts_at: datetime
+    show_title: str
+    partner_name: str
+    venue_name: str
+    places: int  # held now: booked or issued
+    printed: int  # of which the tickets are printed
+
+
+@dataclass(frozen=True)
+class BookingFormData:
+    """A relay's booking form (bon de réservation): what it may ask for, what it may give back.
+
+    `form_id` is unique per form made: the form's identity, with the relay and the season, is
+    written in the workbook's hidden sheet, so that a returned form is never taken for another."""
+
+    identity: Identity
+    form_id: str
+    relay_id: int
+    relay_name: str
+    relay_commune: str
+    season_id: int
+    season_label: str
+    made_at: datetime
+    performances: tuple[FormPerformance, ...]
+    bookings: tuple[FormBooking, ...]
+    names_column: bool = True  # « Prénoms (facultatif) »: a relay has no stored preference, so always
+
+
 # --- season catalogue -----------------------------------------------------------------------------
 @dataclass(frozen=True)
 class CatalogueEntry:

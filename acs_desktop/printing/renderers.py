@@ -7,7 +7,14 @@ that the window opens without it. This is the only place that imports a renderer
 
 from __future__ import annotations
 
-from acs_desktop.domain.documents import AttendanceSheetData, CatalogueData, Identity, RelaySlipData, TicketBatch
+from acs_desktop.domain.documents import (
+    AttendanceSheetData,
+    BookingFormData,
+    CatalogueData,
+    Identity,
+    RelaySlipData,
+    TicketBatch,
+)
 from acs_desktop.domain.progress import Progress
 from acs_desktop.domain.review import SeasonReview
 from acs_desktop.domain.week_ahead import WeekAheadData
@@ -29,6 +36,12 @@ def relay_slip_pdf(data: RelaySlipData) -> bytes:
     from acs_desktop.printing.relay_slip import render_relay_slip
 
     return render_relay_slip(data)
+
+
+def booking_form_pdf(data: BookingFormData) -> bytes:
+    from acs_desktop.printing.booking_form import render_booking_form
+
+    return render_booking_form(data)
 
 
 def catalogue_pdf(data: CatalogueData) -> bytes:

@@ -9,6 +9,7 @@
 - The attendance sheet of a performance: the tickets handed out, without the relays (the venue's
   copy) or grouped by relay (the association's).
 - The relay slip: the upcoming places handed to a relay (for a season, or one booking).
+- The relay's booking form: a workbook to fill and return, and its printable twin.
 - The season catalogue: performances with places still available.
 - The season review for the funders: the report (PDF), its tables as a workbook (XLSX) or as
   CSV files (one document per table), from the figures of `ReviewService`.
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import uuid
 from dataclasses import dataclass, replace
 
 from sqlalchemy import case, func, select
@@ -34,9 +36,12 @@ from acs_desktop.domain.documents import (
     AttendanceEntry,
     AttendanceGroup,
     AttendanceSheetData,
+    BookingFormData,
     CatalogueData,
     CatalogueEntry,
     Document,
+    FormBooking,
+    FormPerformance,
     Identity,
     PerformanceHeading,
     RelaySlipData,
@@ -51,6 +56,7 @@ from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.french import quantity
 from acs_desktop.domain.progress import Progress, report
 from acs_desktop.domain.states import InvitationStatus, PerformanceState
+from acs_desktop.exports.booking_form import booking_form_xlsx
 from acs_desktop.exports.review_files import csv_bytes, xlsx_bytes
 from acs_desktop.exports.review_tables import review_tables
 from acs_desktop.models import Booking, Convention, Invitation, Partner, Performance, Relay, Season, Show, Venue
@@ -375,6 +381,104 @@ class DocumentService(Service):
             f"Bordereau de « {data.relay_name} » : {quantity(data.places, 'place')}, {quantity(len(data.lines), 'représentation')}.",
         )
 
+    # --- booking form ---------------------------------------------------------------------------
+    def booking_form_data(self, relay_id: int, season_id: int | None) -> BookingFormData:
+        """A relay's booking form: the performances open to booking now (the offers' own rule,
+        `bookable_only`) with their remaining places, and the relay's upcoming bookings that hold
+        places. A relay has no stored wish for names on tickets (it is chosen per booking), so
+        the form always offers the « Prénoms (facultatif) » column."""
+        now = self._now()
+        with self._reading() as session:
+            relay = get_or_refuse(session, Relay, relay_id, "Ce relais")
+            season = self._season(session, season_id)
+            if not relay.active:
+                raise DomainError("relay_inactive", f"« {relay.name} » n'est plus actif : pas de bon de réservation.")
+            relay_name, relay_commune, season_label = relay.name, relay.commune, season.label
+            held = func.count(Invitation.id)
+            printed = func.sum(case((Invitation.status == InvitationStatus.ISSUED, 1), else_=0))
+            bookings = tuple(
+                FormBooking(bid, pid, starts_at, title, partner, venue or "", n, int(n_printed or 0))
+                for bid, pid, starts_at, title, partner, venue, n, n_printed in session.execute(
+                    up_to_partner(
+                        select(
+                            Booking.id,
+                            Performance.id,
+                            Performance.starts_at,
+                            Show.title,
+                            Partner.name,
+                            Venue.name,
+                            held,
+                            printed,
+                        ).join(Performance, Performance.id == Booking.performance_id)
+                    )
+                    .join(Invitation, Invitation.booking_id == Booking.id)
+                    .outerjoin(Venue, Venue.id == Performance.venue_id)
+                    .where(
+                        Booking.relay_id == relay.id,
+                        Convention.season_id == season.id,
+                        Invitation.status.in_(OPEN),
+                        Performance.state != PerformanceState.CANCELLED,
+                        Performance.starts_at > now,
+                    )
+                    .group_by(Booking.id)
+                    .order_by(Performance.starts_at, Show.title, Booking.id)
+                )
+            )
+        performances = tuple(
+            FormPerformance(
+                r.id,
+                r.starts_at,
+                r.show_title,
+                r.partner_name,
+                r.venue_name,
+                r.discipline,
+                r.remaining,
+                r.booking_deadline,
+            )
+            for r in self._offers.list_performances(season.id, PerformanceFilter(bookable_only=True))
+        )
+        if not performances and not bookings:
+            raise DomainError(
+                "nothing_to_book",
+                f"Aucune représentation n'est ouverte à la réservation pour la saison {season_label}, "
+                f"et « {relay_name} » n'a pas de réservation à venir : le bon serait vide.",
+            )
+        number = uuid.uuid4().hex[:12].upper()
+        return BookingFormData(
+            self.identity(),
+            f"{number[:4]}-{number[4:8]}-{number[8:]}",
+            relay_id,
+            relay_name,
+            relay_commune,
+            season.id,
+            season_label,
+            now,
+            performances,
+            bookings,
+        )
+
+    def booking_form(self, relay_id: int, season_id: int | None) -> tuple[Document, Document]:
+        """The relay's form as a workbook to fill and return (XLSX) and its printable twin (PDF):
+        one form, one number, two files of the same name."""
+        return _form_documents(self.booking_form_data(relay_id, season_id))
+
+    def booking_forms(self, season_id: int | None, progress: Progress | None = None) -> tuple[Document, ...]:
+        """Every active relay's form (XLSX and PDF each), by name: for a folder written all at once."""
+        relays = self._active_relays()
+        if not relays:
+            raise DomainError("no_relay", "Aucun relais actif : pas de bon de réservation à faire.")
+        documents: list[Document] = []
+        for done, relay_id in enumerate(relays):
+            report(progress, done, len(relays), "Préparation des bons de réservation…")
+            documents += self.booking_form(relay_id, season_id)
+        return tuple(documents)
+
+    def _active_relays(self) -> list[int]:
+        with self._reading() as session:
+            return list(
+                session.scalars(select(Relay.id).where(Relay.active.is_(True)).order_by(Relay.name, Relay.commune))
+            )
+
     # --- season catalogue -------------------------------------------------------------------
     def catalogue_data(self, season_id: int, *, everything: bool = False) -> CatalogueData:
         """Upcoming performances with places left; with `everything`, all the season's
@@ -470,6 +574,20 @@ class DocumentService(Service):
         if season_id is None:
             raise DomainError("season_missing", "Choisissez une saison.")
         return get_or_refuse(session, Season, season_id, "Cette saison")
+
+
+def _form_documents(data: BookingFormData) -> tuple[Document, Document]:
+    """The form's workbook and its PDF twin, under one name."""
+    stem = f"bon-reservation-{slug(data.relay_name)}-{data.relay_id}-{data.made_at:%Y-%m-%d}"
+    said = (
+        f"Bon de réservation n° {data.form_id} de « {data.relay_name} » : "
+        f"{quantity(len(data.performances), 'représentation ouverte', 'représentations ouvertes')}, "
+        f"{quantity(len(data.bookings), 'réservation')} en cours"
+    )
+    return (
+        Document("Bon de réservation", f"{stem}.xlsx", XLSX, booking_form_xlsx(data), f"{said} (classeur)."),
+        Document("Bon de réservation", f"{stem}.pdf", PDF, renderers.booking_form_pdf(data), f"{said} (à imprimer)."),
+    )
 
 
 def _first_and_again(

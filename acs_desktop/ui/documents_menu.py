@@ -45,6 +45,7 @@ class DocumentsMenu(QMenu):
         self.addSeparator()
         self.attendance = self._action("Feuille d'émargement d'une représentation…", self.print_attendance_sheet)
         self.slip = self._action("Bordereau de remise à un relais…", self.print_relay_slip)
+        self.booking_forms = self._action("Bons de réservation…", self.write_booking_forms)
         self.addSeparator()
         self.catalogue = self._action("Catalogue de la saison", self.print_catalogue)
         self.week_ahead = self._action("Semaine à venir", self.print_week_ahead)
@@ -177,6 +178,17 @@ class DocumentsMenu(QMenu):
                 lambda _progress: self.services.documents.relay_slip(relay_id=answer[0], season_id=season.id),
                 self._show,
             )
+
+    def write_booking_forms(self) -> None:
+        """A relay's booking form, or every active relay's (see `booking_forms_action`)."""
+        from acs_desktop.ui.booking_forms_action import write_booking_forms
+
+        season = self._season()
+        if season is not None:
+            operation = write_booking_forms(self._owner, self.services, season.id, season.label)
+            if operation is not None:
+                self.operations.append(operation)
+                operation.ended.connect(lambda: self.operations.remove(operation))
 
     def print_catalogue(self) -> None:
         season = self._season()

@@ -364,6 +364,8 @@ def every_document(services) -> dict[str, list[Document]]:
         "attendance_sheet": [docs.attendance_sheet(handed.id), docs.attendance_sheet(handed.id, with_relays=True)],
         "relay_slip": [docs.relay_slip(relay_id=relay.relay_id, season_id=season.id)],
         "catalogue": [docs.catalogue(season.id)],
+        "booking_form": list(docs.booking_form(relay.relay_id, season.id)),
+        "booking_forms": list(docs.booking_forms(season.id)),
         "review_report": [docs.review_report(season.id)],
         "review_workbook": [docs.review_workbook(season.id)],
         "review_csv": list(docs.review_csv(season.id)),

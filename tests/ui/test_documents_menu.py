@@ -75,6 +75,7 @@ def test_the_window_has_a_documents_menu_in_french(window, menu):
         "Billets d'une représentation…",
         "Feuille d'émargement d'une représentation…",
         "Bordereau de remise à un relais…",
+        "Bons de réservation…",
         "Catalogue de la saison",
         "Semaine à venir",
     ]

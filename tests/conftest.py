@@ -72,6 +72,15 @@ def command_line(capsys):
     root.setLevel(level)
 
 
+def drain_background_work() -> None:
+    """Before a test's store closes, the window's background work on it ends (as the application
+    does on quitting): a worker left running would read a closed store during the next test."""
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QThreadPool
+
+        QThreadPool.globalInstance().waitForDone(30_000)
+
+
 @pytest.fixture(scope="session")
 def template_store(tmp_path_factory) -> Path:
     """Migrated once per run; every test gets a copy."""
@@ -100,6 +109,7 @@ def demo_store(tmp_path, demo_template):
     shutil.copyfile(demo_template, target)
     opened = open_store(target)
     yield opened
+    drain_background_work()
     opened.close()
 
 
@@ -120,6 +130,7 @@ def store_path(tmp_path, template_store) -> Path:
 def store(store_path):
     opened = open_store(store_path)
     yield opened
+    drain_background_work()
     opened.close()
 
 

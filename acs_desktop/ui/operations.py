@@ -88,6 +88,11 @@ class _Signals(QObject):
     cancelled = Signal()
 
 
+# Workers on a thread of the pool. A worker's Python object must outlive its run: if the window
+# that started it closes meanwhile, the operation goes, and the worker with it unless held here.
+_RUNNING: set[_Worker] = set()
+
+
 class _Worker(QRunnable):
     def __init__(self, work: Callable[[Progress], object]):
         super().__init__()
@@ -111,6 +116,8 @@ class _Worker(QRunnable):
             self.signals.refused.emit(explain(error))
         else:  # finished: even if stop was asked after the last step, the work is done
             self.signals.done.emit(result)
+        finally:
+            _RUNNING.discard(self)
 
 
 class Operation(QObject):
@@ -163,6 +170,7 @@ class Operation(QObject):
 
     def start(self) -> Operation:
         self.running = True
+        _RUNNING.add(self._worker)
         self._pool.start(self._worker)
         return self
 

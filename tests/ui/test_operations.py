@@ -2,15 +2,17 @@
 and the window keeps answering while slow work runs."""
 
 import errno
+import gc
 import threading
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QThreadPool, QTimer
 from PySide6.QtWidgets import QMainWindow, QPushButton
 
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.states import InvitationStatus
 from acs_desktop.services.documents import TicketSelection
+from acs_desktop.ui import operations
 from acs_desktop.ui.app import make_application
 from acs_desktop.ui.events import AppEvents, Area, Changes
 from acs_desktop.ui.operations import Operation, perform
@@ -212,3 +214,27 @@ def test_the_cancel_button_cancels_the_work(qtbot, window):
     assert button.text() == "Annuler"
     button.click()
     assert operation.is_cancelled and operation.dialog.labelText() == "Annulation…"
+
+
+def test_work_outlives_the_window_that_started_it(qtbot):
+    """The window closes while its work runs: the work ends on its thread, and nothing of Qt
+    is freed under it (the worker was held only by the operation, which goes with the window)."""
+    make_application()
+    parent = QMainWindow()
+    release, finished = threading.Event(), threading.Event()
+
+    def work(progress):
+        release.wait(10)
+        progress(1, 1, "fin")  # a signal from a worker whose operation is gone
+        finished.set()
+        return "fait"
+
+    Operation(parent, work).start()
+    parent.deleteLater()
+    qtbot.wait(50)  # the window and its operation are deleted
+    gc.collect()
+    assert len(operations._RUNNING) == 1  # the worker alone is still held, by the module
+    release.set()
+    assert QThreadPool.globalInstance().waitForDone(10_000)
+    assert finished.is_set()
+    assert not operations._RUNNING

@@ -63,7 +63,7 @@ from acs_desktop.models import Booking, Convention, Invitation, Partner, Perform
 from acs_desktop.printing import renderers
 from acs_desktop.services.base import Clock, Service, Sessions, get_or_refuse, system_clock
 from acs_desktop.services.bookings import BookingService, performance_label
-from acs_desktop.services.offers import OfferService, PerformanceFilter
+from acs_desktop.services.offers import OfferService, PerformanceFilter, deadline_passed
 from acs_desktop.services.queries import up_to_partner
 from acs_desktop.services.review import ReviewService
 from acs_desktop.services.settings import SettingsService
@@ -384,7 +384,8 @@ class DocumentService(Service):
     # --- booking form ---------------------------------------------------------------------------
     def booking_form_data(self, relay_id: int, season_id: int | None) -> BookingFormData:
         """A relay's booking form: the performances open to booking now (the offers' own rule,
-        `bookable_only`) with their remaining places, and the relay's upcoming bookings that hold
+        `bookable_only`, and the booking deadline not passed: an override is the director's call,
+        not the relay's) with their remaining places, and the relay's upcoming bookings that hold
         places. A relay has no stored wish for names on tickets (it is chosen per booking), so
         the form always offers the « Prénoms (facultatif) » column."""
         now = self._now()
@@ -436,6 +437,7 @@ class DocumentService(Service):
                 r.booking_deadline,
             )
             for r in self._offers.list_performances(season.id, PerformanceFilter(bookable_only=True))
+            if not deadline_passed(r.booking_deadline, now)  # the import would refuse it: not offered
         )
         if not performances and not bookings:
             raise DomainError(

@@ -76,6 +76,18 @@ def test_the_lines_are_exactly_the_bookable_performances_with_their_remaining_pl
     assert [line[7] for line in lines] == [6, 0]  # 10 − 3 − 1; the full one is listed, at 0
 
 
+def test_a_performance_past_its_booking_deadline_is_not_offered(make, services, offer):
+    """The import would refuse it; booking after the deadline is the director's override."""
+    season, relay, _ = offer
+    convention = make.convention(make.partner("Le Lieu unique"), season)
+    late = make.performance(convention, in_days=2, deadline_days_before=5)
+    in_time = make.performance(convention, in_days=2, deadline_days_before=1)
+    lines = rows(workbook(services.documents.booking_form(relay, season)[0])[PERFORMANCES_SHEET])
+    offered = {line[0] for line in lines}
+    assert in_time in offered
+    assert late not in offered
+
+
 def test_dates_and_times_are_french(services, offer):
     season, relay, performances = offer
     row = rows(workbook(services.documents.booking_form(relay, season)[0])[PERFORMANCES_SHEET])[0]

@@ -3,10 +3,12 @@
 from collections import defaultdict
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from acs_desktop.ui.app import make_application, window_settings
 from acs_desktop.ui.main_window import MainWindow
 from acs_desktop.ui.widgets.messages import Messages, use_messages
+from tests.conftest import drain_background_work
 
 
 class RecordedMessages(Messages):
@@ -64,6 +66,10 @@ def messages():
     recorded = RecordedMessages()
     previous = use_messages(recorded)
     yield recorded
+    # Work still running says its end to the stand-in, never to a real (blocking) box.
+    drain_background_work()
+    if QApplication.instance() is not None:
+        QApplication.processEvents()
     use_messages(previous)
 
 

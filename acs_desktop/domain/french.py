@@ -41,8 +41,8 @@ def format_int(value: int) -> str:
 
 
 def quantity(n: int, singular: str, plural: str | None = None) -> str:
-    """ "1 place", "12 places", "1 234 billets"."""
-    return f"{format_int(n)} {singular if n == 1 else plural or singular + 's'}"
+    """ "0 place", "1 place", "12 places", "1 234 billets" (French: the singular below 2)."""
+    return f"{format_int(n)} {singular if abs(n) < 2 else plural or singular + 's'}"
 
 
 def format_decimal(value: Decimal | float, places: int = 2) -> str:

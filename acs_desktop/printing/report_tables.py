@@ -10,7 +10,7 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Table, TableStyle
 
-from acs_desktop.domain.french import format_int, format_money, format_percent
+from acs_desktop.domain.french import format_int, format_money, format_percent, quantity
 from acs_desktop.printing.fonts import SANS, SANS_BOLD
 from acs_desktop.printing.layout import ACCENT, INK, MUTED, escape
 
@@ -43,8 +43,8 @@ def cell_text(value) -> str:
 
 
 def plural(n: int, one: str, many: str) -> str:
-    """ "1 spectacle", "0 spectacle", "12 spectacles" (French: singular below 2)."""
-    return f"{format_int(n)} {one if abs(n) < 2 else many}"
+    """ "1 spectacle", "0 spectacle", "12 spectacles": `domain.french.quantity`'s rule."""
+    return quantity(n, one, many)
 
 
 PADDING = 3

@@ -112,3 +112,11 @@ def test_percent():
 )
 def test_de_elides_before_a_vowel_or_a_mute_h(place, said):
     assert french.de(place) == said
+
+
+@pytest.mark.parametrize(
+    ("n", "said"),
+    [(0, "0 place"), (1, "1 place"), (2, "2 places"), (1234, "1\u202f234 places"), (-1, "-1 place")],
+)
+def test_a_quantity_takes_the_singular_below_two(n, said):
+    assert french.quantity(n, "place") == said

@@ -134,7 +134,7 @@ def test_sorted_by_date_and_time_then_relays_by_name(services, make, convention_
 def test_a_performance_without_places_is_listed_without_relays(services, make, soon):
     week = services.week.week_ahead_data(START)
     assert [p.calls for p in week.performances] == [()]
-    assert week.summary == "1 représentation, 0 relais à appeler, 0 places, billets tous édités."
+    assert week.summary == "1 représentation, 0 relais à appeler, 0 place, billets tous édités."
 
 
 def test_the_document(services, make, soon, relay_id):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from acs_desktop.domain.french import format_int
+from acs_desktop.domain.french import quantity
 from acs_desktop.services.season_io.records import ImportProblem
 
 MAX_LISTED = 500  # problems listed per file: enough to correct a file
@@ -38,7 +38,7 @@ class Dependent(Exception):
 
 
 def plural_lines(n: int) -> str:
-    return f"{format_int(n)} ligne" if n < 2 else f"{format_int(n)} lignes"
+    return quantity(n, "ligne")
 
 
 class Problems:

@@ -49,6 +49,8 @@ def test_the_readme_has_the_examples_it_should():
         "week",
         "booking-form",
         "booking-form",
+        "booking-form",
+        "import-requests",
         "report",
         "export",
         "import",

@@ -4,6 +4,7 @@ from acs_desktop.models.activity import ActivityEntry
 from acs_desktop.models.base import Base, Money
 from acs_desktop.models.booking import Booking, Invitation, NonUseReason, WaitingEntry
 from acs_desktop.models.convention import Convention, FollowUpEntry, SurplusAllocation
+from acs_desktop.models.imported_form import ImportedForm
 from acs_desktop.models.offer import Discipline, Performance, Show
 from acs_desktop.models.partner import Partner, PartnerContact, Venue
 from acs_desktop.models.relay import Referent, Relay, RelayType
@@ -17,6 +18,7 @@ __all__ = [
     "Convention",
     "Discipline",
     "FollowUpEntry",
+    "ImportedForm",
     "Invitation",
     "Money",
     "NonUseReason",

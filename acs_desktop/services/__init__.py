@@ -17,6 +17,7 @@ from acs_desktop.services.booking_lists import BookingListService
 from acs_desktop.services.bookings import BookingService
 from acs_desktop.services.conventions import ConventionService
 from acs_desktop.services.documents import DocumentService
+from acs_desktop.services.form_import import FormImportService
 from acs_desktop.services.offers import OfferService
 from acs_desktop.services.partners import PartnerService
 from acs_desktop.services.privacy import PrivacyService
@@ -44,6 +45,7 @@ class Services:
         self.relays = RelayService(sessions, clock)
         self.bookings = BookingService(sessions, clock, rng)
         self.booking_lists = BookingListService(sessions, clock)
+        self.form_imports = FormImportService(sessions, clock, bookings=self.bookings)
         self.attendance = AttendanceService(sessions, clock)
         self.reasons = ReasonService(sessions, clock)
         self.review = ReviewService(sessions, clock)

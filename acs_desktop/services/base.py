@@ -63,7 +63,7 @@ class Service:
     @contextmanager
     def _reading(self) -> Iterator[Session]:
         """A read transaction; a public call made inside another one shares its snapshot."""
-        current = getattr(self._local, "session", None)
+        current = getattr(self._local, "session", None) or getattr(self._local, "writing", None)
         if current is not None:
             yield current
             return
@@ -76,9 +76,37 @@ class Service:
 
     @contextmanager
     def _writing(self) -> Iterator[Session]:
-        """One write transaction: committed at the end, rolled back entirely on any error."""
+        """One write transaction: committed at the end, rolled back entirely on any error. Inside
+        `_one_transaction` (this thread), the verb joins that transaction instead."""
+        current = getattr(self._local, "writing", None)
+        if current is not None:
+            yield current
+            return
         with self._faults_said(NOT_SAVED), self._sessions.write() as session, session.begin():
             yield session
+
+    @contextmanager
+    def _one_transaction(self, *, keep: bool) -> Iterator[Session]:
+        """One write transaction that the public verbs called inside it (any service of the store,
+        this thread) join, and reads see: several verbs all or nothing. `keep=False` rolls it back
+        at the end whatever happened — a dry run that asks the verbs themselves what they would do."""
+        if getattr(self._local, "writing", None) is not None:
+            raise RuntimeError("a shared transaction is already under way in this thread")
+        with self._faults_said(NOT_SAVED if keep else ""), self._sessions.write() as session:
+            transaction = session.begin()
+            self._local.writing = session
+            try:
+                yield session
+            except BaseException:
+                transaction.rollback()
+                raise
+            else:
+                if keep:
+                    transaction.commit()
+                else:
+                    transaction.rollback()
+            finally:
+                self._local.writing = None
 
     @contextmanager
     def _faults_said(self, outcome: str = "") -> Iterator[None]:

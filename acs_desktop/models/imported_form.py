@@ -1,0 +1,28 @@
+"""A returned booking form that was applied: its identifier, so that the same form never books twice."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from acs_desktop.models.base import Base
+
+
+class ImportedForm(Base):
+    """One booking form (« bon de réservation ») applied to the store, by its identifier.
+
+    The relay and the season are kept as plain numbers (no foreign key): the record only says
+    that this form was applied, and it stays true if the relay is later deleted."""
+
+    __tablename__ = "imported_form"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    form_key: Mapped[str] = mapped_column(String(40), unique=True)
+    relay_id: Mapped[int]
+    season_id: Mapped[int]
+    file_name: Mapped[str] = mapped_column(String(255), default="")
+    made_at: Mapped[datetime]
+    imported_at: Mapped[datetime]
+    summary: Mapped[str] = mapped_column(Text, default="")

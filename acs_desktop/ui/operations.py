@@ -17,6 +17,7 @@ error reaches the person as one French sentence, never a traceback; the details 
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 import traceback
@@ -24,7 +25,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+import shiboken6
+from PySide6.QtCore import QObject, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from acs_desktop.domain.errors import DomainError
@@ -81,43 +83,74 @@ def perform(
     return Attempt(True, value)
 
 
-class _Signals(QObject):
-    progress = Signal(int, int, str)
-    done = Signal(object)
-    refused = Signal(str)
-    cancelled = Signal()
+class _MainThread(QObject):
+    """Runs on the main thread what the pool's threads post: one object for the application's
+    life (after Anki's `TaskManager.run_on_main`). No object of a job is a QObject that a pool
+    thread emits from or frees, so a window closed while its work runs frees nothing under that
+    work."""
 
+    posted = Signal(object)
 
-# Workers on a thread of the pool. A worker's Python object must outlive its run: if the window
-# that started it closes meanwhile, the operation goes, and the worker with it unless held here.
-_RUNNING: set[_Worker] = set()
-
-
-class _Worker(QRunnable):
-    def __init__(self, work: Callable[[Progress], object]):
+    def __init__(self) -> None:
         super().__init__()
-        self.setAutoDelete(False)  # the operation keeps it until its last signal
-        self.signals = _Signals()
+        self.posted.connect(self._run, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(object)
+    def _run(self, deliver: Callable[[], None]) -> None:  # a method: it runs in this object's thread
+        deliver()
+
+
+_main_thread: _MainThread | None = None
+# The operations under way, by number, touched on the main thread only: a job holds a number,
+# never the operation itself, so no Qt object is ever released by a thread of the pool.
+_under_way: dict[int, Operation] = {}
+_numbers = itertools.count(1)
+
+
+def _poster() -> _MainThread:
+    """The main thread's receiver, made (on the main thread) by the first operation."""
+    global _main_thread
+    if _main_thread is None:
+        _main_thread = _MainThread()
+    return _main_thread
+
+
+class _Job:
+    """The work of one operation, run by a thread of the pool; what it has to say goes to the
+    operation through the main thread, and only while the operation still exists."""
+
+    def __init__(self, number: int, work: Callable[[Progress], object]):
+        self._number = number
         self._work = work
+        self._post_to = _poster()
         self.stop = threading.Event()
 
     def progress(self, done: int, total: int, text: str = "") -> bool:
         if self.stop.is_set():
             raise Cancelled
-        self.signals.progress.emit(done, total, text)
+        self._post(lambda operation: operation._on_progress(done, total, text), last=False)
         return True
 
     def run(self) -> None:
         try:
             result = self._work(self.progress)
         except Cancelled:
-            self.signals.cancelled.emit()
+            self._post(lambda operation: operation._on_cancelled(), last=True)
         except Exception as error:
-            self.signals.refused.emit(explain(error))
+            message = explain(error)
+            self._post(lambda operation: operation._on_refused(message), last=True)
         else:  # finished: even if stop was asked after the last step, the work is done
-            self.signals.done.emit(result)
-        finally:
-            _RUNNING.discard(self)
+            self._post(lambda operation: operation._on_done(result), last=True)
+
+    def _post(self, say: Callable[[Operation], None], *, last: bool) -> None:
+        number = self._number
+
+        def deliver() -> None:  # on the main thread
+            operation = _under_way.pop(number, None) if last else _under_way.get(number)
+            if operation is not None and shiboken6.isValid(operation):  # its window may have closed
+                say(operation)
+
+        self._post_to.posted.emit(deliver)
 
 
 class Operation(QObject):
@@ -151,11 +184,8 @@ class Operation(QObject):
         self._changes, self._events = changes, events
         self._say_refusal = say_refusal
         self._pool = pool or QThreadPool.globalInstance()
-        self._worker = _Worker(work)
-        self._worker.signals.progress.connect(self._on_progress)
-        self._worker.signals.done.connect(self._on_done)
-        self._worker.signals.refused.connect(self._on_refused)
-        self._worker.signals.cancelled.connect(self._on_cancelled)
+        self._number = next(_numbers)
+        self._job = _Job(self._number, work)
         self.dialog: QProgressDialog | None = None
         self._label = label or ""
         if label is not None:
@@ -170,19 +200,19 @@ class Operation(QObject):
 
     def start(self) -> Operation:
         self.running = True
-        _RUNNING.add(self._worker)
-        self._pool.start(self._worker)
+        _under_way[self._number] = self
+        self._pool.start(self._job.run)
         return self
 
     def cancel(self) -> None:
         """Ask the work to stop at its next progress report; it writes nothing."""
-        self._worker.stop.set()
+        self._job.stop.set()
         if self.dialog is not None:
             self.dialog.setLabelText("Annulation…")
 
     @property
     def is_cancelled(self) -> bool:
-        return self._worker.stop.is_set()
+        return self._job.stop.is_set()
 
     def _on_progress(self, done: int, total: int, text: str) -> None:
         if self.is_cancelled:
@@ -224,4 +254,4 @@ class Operation(QObject):
     def _end(self) -> None:
         self.running = False
         self.ended.emit()
-        self.deleteLater()  # the worker's signals already delivered: nothing refers to it any more
+        self.deleteLater()  # whatever the job still posts is dropped once the operation is gone

@@ -60,9 +60,17 @@ def charter_status(signed_version: int | None, signed_on: date | None, current_v
     return CharterStatus(CharterState.CURRENT, signed_version, signed_on)
 
 
+NOT_SIGNED = CharterStatus(CharterState.UNSIGNED)
+
+
+def no_show_reached(count: int, threshold: int) -> bool:
+    """The places unused without notice reached the threshold (the setting, at least 1)."""
+    return threshold > 0 and count >= threshold
+
+
 def no_show_warning(relay: str, count: int, threshold: int, season_label: str) -> str:
     """The sentence a booking shows once the relay reached the threshold ("" below it)."""
-    if threshold <= 0 or count < threshold:
+    if not no_show_reached(count, threshold):
         return ""
     return (
         f"« {relay} » compte {count} place(s) non utilisée(s) sans prévenir en {season_label} "

@@ -108,7 +108,7 @@ def _clean(data: RelayInput) -> dict:
         raise DomainError(
             "charter_incomplete",
             "Indiquez à la fois la version de la charte signée et la date de signature (ou ni l'une ni l'autre).",
-            field="charter_signed_on" if data.charter_signed_on is None else "charter_version",
+            field="charter_version",
         )
     if data.charter_version is not None and data.charter_version < 1:
         raise DomainError("charter_version_invalid", "La version de la charte commence à 1.", field="charter_version")

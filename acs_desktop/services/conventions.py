@@ -371,14 +371,16 @@ class ConventionService(Service):
             return [FollowUpInfo(e.id, e.convention_id, e.on, e.kind, e.text) for e in rows]
 
     def save_follow_up(
-        self, convention_id: int, on: date, kind: FollowUpKind, text: str, entry_id: int | None = None
+        self, convention_id: int, on: date | None, kind: FollowUpKind, text: str, entry_id: int | None = None
     ) -> int:
-        clean = checked_follow_up(on, text)
+        day, clean = checked_follow_up(on, text)
         with self._writing() as session:
             convention = get_or_refuse(session, Convention, convention_id, "Cette convention")
-            entry = write_follow_up(session, FollowUpEntry, {"convention_id": convention_id}, entry_id, on, kind, clean)
+            entry = write_follow_up(
+                session, FollowUpEntry, {"convention_id": convention_id}, entry_id, day, kind, clean
+            )
             self._log(
-                session, "save", "follow_up", entry.id, f"Suivi du {on:%d/%m/%Y} pour « {convention.partner.name} »"
+                session, "save", "follow_up", entry.id, f"Suivi du {day:%d/%m/%Y} pour « {convention.partner.name} »"
             )
             return entry.id
 

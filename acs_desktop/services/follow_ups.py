@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -27,16 +28,19 @@ class FollowUpLine:
     text: str
 
 
-def checked_follow_up(on: object, text: str) -> str:
-    """The line's text, cleaned; a refusal when the text is empty or the date missing."""
+def checked_follow_up(on: date | None, text: str) -> tuple[date, str]:
+    """The line's date and its text, cleaned; a refusal when the text is empty or the date missing."""
     clean = required_text(text, "Le texte du suivi", "text", 4000)
     if not isinstance(on, date):
         raise DomainError("date_invalid", "La date du suivi est obligatoire.", field="on")
-    return clean
+    return on, clean
 
 
-def write_follow_up(session: Session, model: type, owner: dict, entry_id: int | None, on: date, kind, text: str):
+def write_follow_up(
+    session: Session, model: type[Any], owner: dict[str, int], entry_id: int | None, on: date, kind, text: str
+) -> Any:
     """Add a line for `owner` ({"relay_id": 3}), or change line `entry_id`; flushed, returned."""
+    entry: Any
     if entry_id is None:
         entry = model(**owner, on=on, kind=FollowUpKind(kind), text=text)
         session.add(entry)

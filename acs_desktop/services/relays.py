@@ -179,13 +179,20 @@ class RelayService(Service):
             settings = self._settings(session)
             n_referents = dict(session.execute(referents).all())
             rows = []
-            for relay_id, *fields, signed_version, signed_on in session.execute(query):
+            for relay_id, name, kind, commune, phone, email, active, signed_version, signed_on in session.execute(
+                query
+            ):
                 done = activity.get(relay_id)
                 c = done.places if done else PlaceCounts()
                 rows.append(
                     RelayRow(
                         relay_id,
-                        *fields,
+                        name,
+                        kind,
+                        commune,
+                        phone,
+                        email,
+                        active,
                         n_referents.get(relay_id, 0),
                         c.booked,
                         c.used,
@@ -369,13 +376,13 @@ class RelayService(Service):
             return [FollowUpLine(e.id, e.relay_id, e.on, e.kind, e.text) for e in rows]
 
     def save_follow_up(
-        self, relay_id: int, on: date, kind: FollowUpKind, text: str, entry_id: int | None = None
+        self, relay_id: int, on: date | None, kind: FollowUpKind, text: str, entry_id: int | None = None
     ) -> int:
-        clean = checked_follow_up(on, text)
+        day, clean = checked_follow_up(on, text)
         with self._writing() as session:
             relay = get_or_refuse(session, Relay, relay_id, "Ce relais")
-            entry = write_follow_up(session, RelayFollowUp, {"relay_id": relay_id}, entry_id, on, kind, clean)
-            self._log(session, "save", "relay_follow_up", entry.id, f"Suivi du {on:%d/%m/%Y} avec « {relay.name} »")
+            entry = write_follow_up(session, RelayFollowUp, {"relay_id": relay_id}, entry_id, day, kind, clean)
+            self._log(session, "save", "relay_follow_up", entry.id, f"Suivi du {day:%d/%m/%Y} avec « {relay.name} »")
             return entry.id
 
     def delete_follow_up(self, entry_id: int) -> None:

@@ -44,8 +44,8 @@ class RelayDialog(FormDialog):
         charter = QWidget()
         line = QHBoxLayout(charter)
         line.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.charter_version, QLabel("le"), self.charter_signed_on, signed_now):
-            line.addWidget(widget)
+        for part in (self.charter_version, QLabel("le"), self.charter_signed_on, signed_now):
+            line.addWidget(part)
         line.addStretch(1)
         self.add_field(
             "charter_version",

@@ -70,6 +70,7 @@ class SeasonFigures:
     disciplines: int
     relays_active: int
     relay_communes: int
+    relays_charter_current: int
     solidarity_subscribers: int
     donations: Decimal
     places_committed: int
@@ -329,6 +330,13 @@ FIGURES: tuple[FigureDef, ...] = (
         "Communes des relais",
         Kind.COUNT,
         "Communes différentes où se trouvent les relais actifs.",
+        PUBLICS,
+    ),
+    FigureDef(
+        "relays_charter_current",
+        "Relais à charte à jour",
+        Kind.COUNT,
+        "Relais actifs de la saison ayant signé la version de la charte en vigueur (celle des réglages de l'association au moment du bilan) ; les relais qui n'ont rien signé ou une version plus ancienne n'en font pas partie.",
         PUBLICS,
     ),
     FigureDef(

@@ -7,7 +7,7 @@ from acs_desktop.models.convention import Convention, FollowUpEntry, SurplusAllo
 from acs_desktop.models.imported_form import ImportedForm
 from acs_desktop.models.offer import Discipline, Performance, Show
 from acs_desktop.models.partner import Partner, PartnerContact, Venue
-from acs_desktop.models.relay import Referent, Relay, RelayType
+from acs_desktop.models.relay import Referent, Relay, RelayFollowUp, RelayType
 from acs_desktop.models.season import AssociationSettings, Season
 
 __all__ = [
@@ -27,6 +27,7 @@ __all__ = [
     "Performance",
     "Referent",
     "Relay",
+    "RelayFollowUp",
     "RelayType",
     "Season",
     "Show",

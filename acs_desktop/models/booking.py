@@ -22,6 +22,8 @@ class NonUseReason(Base):
     label: Mapped[str] = mapped_column(String(80), unique=True)
     position: Mapped[int] = mapped_column(default=0)
     active: Mapped[bool] = mapped_column(default=True)
+    # A place unused for this reason was lost without notice: it counts against the relay.
+    without_notice: Mapped[bool] = mapped_column(default=False, server_default="0")
 
 
 class Booking(Base):

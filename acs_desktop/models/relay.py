@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from acs_desktop.models.base import Base
+from acs_desktop.domain.states import FollowUpKind
+from acs_desktop.models.base import Base, str_enum
 
 
 class RelayType(Base):
@@ -29,11 +32,15 @@ class Relay(Base):
     email: Mapped[str] = mapped_column(String(120), default="")
     active: Mapped[bool] = mapped_column(default=True)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # The association's charter: which version the relay signed, and when (none: not signed).
+    charter_version: Mapped[int | None]
+    charter_signed_on: Mapped[date | None]
 
     relay_type: Mapped[RelayType | None] = relationship()
     referents: Mapped[list[Referent]] = relationship(
         back_populates="relay", cascade="all, delete-orphan", order_by="Referent.name"
     )
+    follow_ups: Mapped[list[RelayFollowUp]] = relationship(back_populates="relay", cascade="all, delete-orphan")
 
 
 class Referent(Base):
@@ -49,3 +56,17 @@ class Referent(Base):
     active: Mapped[bool] = mapped_column(default=True)
 
     relay: Mapped[Relay] = relationship(back_populates="referents")
+
+
+class RelayFollowUp(Base):
+    """One dated line of a relay's follow-up log: the exchanges about what keeps people from coming."""
+
+    __tablename__ = "relay_follow_up"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    relay_id: Mapped[int] = mapped_column(ForeignKey("relay.id", ondelete="CASCADE"), index=True)
+    on: Mapped[date]
+    kind: Mapped[FollowUpKind] = mapped_column(str_enum(FollowUpKind), default=FollowUpKind.EXCHANGE)
+    text: Mapped[str] = mapped_column(Text)
+
+    relay: Mapped[Relay] = relationship(back_populates="follow_ups")

@@ -8,6 +8,7 @@ from sqlalchemy import LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from acs_desktop.domain.print_urgency import DEFAULT_REMINDER_DAYS
+from acs_desktop.domain.relays import DEFAULT_NO_SHOW_THRESHOLD
 from acs_desktop.models.base import Base
 
 
@@ -48,5 +49,12 @@ class AssociationSettings(Base):
     # Tickets still not printed this many days before the performance are flagged as urgent.
     print_reminder_days: Mapped[int] = mapped_column(
         default=DEFAULT_REMINDER_DAYS, server_default=str(DEFAULT_REMINDER_DAYS)
+    )
+    # The charter the relays sign: its text and its version (a relay that signed an older one is warned).
+    charter_text: Mapped[str] = mapped_column(Text, default="", server_default="")
+    charter_version: Mapped[int] = mapped_column(default=1, server_default="1")
+    # From this many places unused without notice in a season, booking for the relay is warned.
+    no_show_threshold: Mapped[int] = mapped_column(
+        default=DEFAULT_NO_SHOW_THRESHOLD, server_default=str(DEFAULT_NO_SHOW_THRESHOLD)
     )
     notes: Mapped[str] = mapped_column(Text, default="")

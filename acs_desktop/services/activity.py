@@ -45,6 +45,7 @@ ENTITIES = {
     "convention": "convention",
     "surplus_allocation": "surplus",
     "follow_up": "suivi",
+    "relay_follow_up": "suivi d'un relais",
     "discipline": "discipline",
     "show": "spectacle",
     "performance": "représentation",

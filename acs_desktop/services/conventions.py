@@ -22,7 +22,7 @@ from acs_desktop.domain.funding import (
     surplus,
 )
 from acs_desktop.domain.states import HOLDING_STATUSES, AllocationKind, ConventionState, FollowUpKind, InvitationStatus
-from acs_desktop.domain.validation import count, money, optional_text, required_text
+from acs_desktop.domain.validation import count, money, optional_text
 from acs_desktop.models import (
     Convention,
     FollowUpEntry,
@@ -34,6 +34,7 @@ from acs_desktop.models import (
     SurplusAllocation,
 )
 from acs_desktop.services.base import Service, describe_changes, get_or_refuse
+from acs_desktop.services.follow_ups import checked_follow_up, write_follow_up
 
 STATE_ORDER = list(ConventionState)
 FIGURE_LABELS = {
@@ -370,22 +371,16 @@ class ConventionService(Service):
             return [FollowUpInfo(e.id, e.convention_id, e.on, e.kind, e.text) for e in rows]
 
     def save_follow_up(
-        self, convention_id: int, on: date, kind: FollowUpKind, text: str, entry_id: int | None = None
+        self, convention_id: int, on: date | None, kind: FollowUpKind, text: str, entry_id: int | None = None
     ) -> int:
-        clean = required_text(text, "Le texte du suivi", "text", 4000)
-        if not isinstance(on, date):
-            raise DomainError("date_invalid", "La date du suivi est obligatoire.", field="on")
+        day, clean = checked_follow_up(on, text)
         with self._writing() as session:
             convention = get_or_refuse(session, Convention, convention_id, "Cette convention")
-            if entry_id is None:
-                entry = FollowUpEntry(convention_id=convention_id, on=on, kind=FollowUpKind(kind), text=clean)
-                session.add(entry)
-            else:
-                entry = get_or_refuse(session, FollowUpEntry, entry_id, "Cette ligne de suivi")
-                entry.on, entry.kind, entry.text = on, FollowUpKind(kind), clean
-            session.flush()
+            entry = write_follow_up(
+                session, FollowUpEntry, {"convention_id": convention_id}, entry_id, day, kind, clean
+            )
             self._log(
-                session, "save", "follow_up", entry.id, f"Suivi du {on:%d/%m/%Y} pour « {convention.partner.name} »"
+                session, "save", "follow_up", entry.id, f"Suivi du {day:%d/%m/%Y} pour « {convention.partner.name} »"
             )
             return entry.id
 

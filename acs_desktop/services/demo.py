@@ -34,6 +34,7 @@ from acs_desktop.models import (
     Performance,
     Referent,
     Relay,
+    RelayFollowUp,
     RelayType,
     Season,
     Show,
@@ -123,6 +124,7 @@ class _DemoBuilder:
         settings.logo_png = resource_path("logo", "demo-logo.png").read_bytes()
         settings.postal_code, settings.commune = "44000", "Nantes"
         settings.phone, settings.email = "02 40 00 00 00", "contact@sorties-solidaires.example"
+        settings.charter_text, settings.charter_version = data.CHARTER_TEXT, 2
         self.s.add(settings)
 
     def _partner(self, name, commune, halls, weight) -> Partner:
@@ -178,9 +180,26 @@ class _DemoBuilder:
             relay.attendance = self.rng.uniform(0.62, 0.95)  # how often its people come
             relay.appetite = self.rng.choice((0.4, 1, 1, 2, 3))  # how much it books
             relays.append(relay)
+        self._charters_and_follow_ups(relays)
         self.s.add_all(relays)
         self.s.flush()
         return relays
+
+    def _charters_and_follow_ups(self, relays: list[Relay]) -> None:
+        """Half the relays signed the charter in force (v2), a quarter only the first version, the
+        others nothing yet; a few relays have exchanges in their follow-up log. Decided by the
+        relay's rank, not drawn: the random sequence, hence the demo's figures, stays the same."""
+        today = self.now.date()
+        for rank, relay in enumerate(relays):
+            if rank % 4 in (0, 1):
+                relay.charter_version, relay.charter_signed_on = 2, today - timedelta(days=40 + 7 * rank)
+            elif rank % 4 == 2:
+                relay.charter_version, relay.charter_signed_on = 1, today - timedelta(days=400 + 5 * rank)
+            if rank % 6 == 0:
+                relay.follow_ups = [
+                    RelayFollowUp(on=today - timedelta(days=days + rank), kind=FollowUpKind(kind), text=text)
+                    for days, kind, text in data.RELAY_FOLLOW_UPS
+                ]
 
     def _referent(self, relay_name: str) -> Referent:
         first, last = self.rng.choice(data.REFERENT_FIRST), self.rng.choice(data.REFERENT_LAST)

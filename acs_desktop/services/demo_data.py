@@ -247,3 +247,15 @@ FOLLOW_UPS = (
     ("exchange", "Point téléphonique : le partenaire communiquera sur l'ACS dans sa brochure et au guichet."),
     ("meeting", "Présentation de la saison aux relais sociaux (rencontre collective)."),
 )
+CHARTER_TEXT = (
+    "Le relais s'engage à proposer les invitations aux personnes qu'il accompagne, sans condition ni contrepartie ; "
+    "à transmettre les billets à temps et à rendre les places qui ne serviront pas au plus tard la veille ; "
+    "à faire part à l'association des freins rencontrés (transport, garde d'enfants, appréhension) pour les anticiper "
+    "ensemble. Version 2 : rendre les places la veille au plus tard."
+)
+# (days ago, kind, text): the exchanges with a relay about what keeps people from coming.
+RELAY_FOLLOW_UPS = (
+    (75, "meeting", "Rencontre avec l'équipe : les familles hésitent à sortir le soir sans solution de garde."),
+    (30, "exchange", "Appel après deux places perdues sans prévenir : rappel la veille par SMS, à essayer."),
+    (8, "decision", "Le relais accompagnera le premier groupe au théâtre (covoiturage depuis le centre)."),
+)

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from acs_desktop.domain.review import PlaceCounts
 from acs_desktop.domain.states import HOLDING_STATUSES, InvitationStatus
-from acs_desktop.models import Booking, Convention, Invitation, Partner, Performance, Show
+from acs_desktop.models import Booking, Convention, Invitation, NonUseReason, Partner, Performance, Show
 
 ISSUED_STATUSES = (InvitationStatus.ISSUED, InvitationStatus.USED, InvitationStatus.UNUSED)
 PerStatus = list[tuple[InvitationStatus, int]]
@@ -115,3 +115,23 @@ def counts_by_relay(session: Session, performance_ids: Select, now: datetime) ->
         relay_id: RelayActivity(status_counts(counts, issued_past[relay_id], never_issued[relay_id]), last[relay_id])
         for relay_id, counts in per_status.items()
     }
+
+
+def without_notice_by_relay(session: Session, performance_ids: Select, relay_id: int | None = None) -> dict[int, int]:
+    """Per relay: its places unused for these performances for a reason that counts as « sans
+    prévenir » (the reasons list says which). Counted against the relay: no person is stored."""
+    query = (
+        select(Booking.relay_id, func.count())
+        .select_from(Invitation)
+        .join(Booking, Booking.id == Invitation.booking_id)
+        .join(NonUseReason, NonUseReason.id == Invitation.reason_id)
+        .where(
+            Invitation.performance_id.in_(performance_ids),
+            Invitation.status == InvitationStatus.UNUSED,
+            NonUseReason.without_notice.is_(True),
+        )
+        .group_by(Booking.relay_id)
+    )
+    if relay_id is not None:
+        query = query.where(Booking.relay_id == relay_id)
+    return {relay: count for relay, count in session.execute(query)}

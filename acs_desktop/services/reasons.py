@@ -20,6 +20,7 @@ class ReasonInfo:
     label: str
     active: bool
     uses: int
+    without_notice: bool = False  # a place unused for this reason counts against the relay
 
 
 class ReasonService(Service):
@@ -29,7 +30,7 @@ class ReasonService(Service):
         if not include_inactive:
             query = query.where(NonUseReason.active.is_(True))
         with self._reading() as session:
-            return [ReasonInfo(r.id, r.label, r.active, n) for r, n in session.execute(query)]
+            return [ReasonInfo(r.id, r.label, r.active, n, r.without_notice) for r, n in session.execute(query)]
 
     def save_reason(self, label: str, reason_id: int | None = None) -> int:
         clean = required_text(label, "Le motif", "label", 80)
@@ -60,6 +61,19 @@ class ReasonService(Service):
                 "non_use_reason",
                 reason_id,
                 f"Motif « {reason.label} » {'réactivé' if active else 'retiré de la liste'}",
+            )
+
+    def set_without_notice(self, reason_id: int, without_notice: bool) -> None:
+        """Whether a place unused for this reason was lost without notice (counted against the relay)."""
+        with self._writing() as session:
+            reason = get_or_refuse(session, NonUseReason, reason_id, "Ce motif")
+            reason.without_notice = bool(without_notice)
+            self._log(
+                session,
+                "save",
+                "non_use_reason",
+                reason_id,
+                f"Motif « {reason.label} » {'compté' if without_notice else 'non compté'} comme « sans prévenir »",
             )
 
     def move(self, reason_id: int, offset: int) -> None:

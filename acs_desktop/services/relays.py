@@ -3,24 +3,30 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from acs_desktop.domain.errors import DomainError
+from acs_desktop.domain.relays import NOT_SIGNED, CharterStatus, charter_status, no_show_reached, no_show_warning
 from acs_desktop.domain.review import PlaceCounts
+from acs_desktop.domain.states import FollowUpKind
 from acs_desktop.domain.validation import optional_email, optional_text, required_text, same_label, same_name
 from acs_desktop.models import (
+    AssociationSettings,
     Booking,
     Referent,
     Relay,
+    RelayFollowUp,
     RelayType,
+    Season,
     WaitingEntry,
 )
 from acs_desktop.services.base import Service, get_or_refuse, save_named
+from acs_desktop.services.follow_ups import FollowUpLine, checked_follow_up, write_follow_up
 from acs_desktop.services.offers import NamedItem
-from acs_desktop.services.queries import counts_by_relay, season_performance_ids
+from acs_desktop.services.queries import counts_by_relay, season_performance_ids, without_notice_by_relay
 
 
 @dataclass(frozen=True)
@@ -33,6 +39,8 @@ class RelayInput:
     email: str = ""
     notes: str = ""
     active: bool = True
+    charter_version: int | None = None  # the charter version the relay signed (None: not signed)
+    charter_signed_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -61,6 +69,14 @@ class RelayRow:
     issued_past: int
     last_booking: datetime | None
     never_issued: int = 0  # booked for past performances, tickets never issued (the review's figure)
+    charter: CharterStatus = NOT_SIGNED
+    without_notice: int = 0  # places of the season unused without notice (the reasons list says which)
+    no_show_threshold: int = 0  # the setting: from this many, booking for the relay is warned
+
+    @property
+    def no_show_alert(self) -> bool:
+        """The places unused without notice reached the threshold."""
+        return no_show_reached(self.without_notice, self.no_show_threshold)
 
     @property
     def no_show_rate(self) -> float | None:
@@ -75,8 +91,30 @@ class RelayDetail:
     referents: tuple[ReferentInfo, ...]
 
 
+@dataclass(frozen=True)
+class BookingWarnings:
+    """What a booking for a relay is warned of (never refused): its charter, its no-shows."""
+
+    charter: str = ""
+    no_shows: str = ""
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        return tuple(line for line in (self.charter, self.no_shows) if line)
+
+
 def _clean(data: RelayInput) -> dict:
+    if (data.charter_version is None) != (data.charter_signed_on is None):
+        raise DomainError(
+            "charter_incomplete",
+            "Indiquez à la fois la version de la charte signée et la date de signature (ou ni l'une ni l'autre).",
+            field="charter_version",
+        )
+    if data.charter_version is not None and data.charter_version < 1:
+        raise DomainError("charter_version_invalid", "La version de la charte commence à 1.", field="charter_version")
     return {
+        "charter_version": data.charter_version,
+        "charter_signed_on": data.charter_signed_on,
         "name": required_text(data.name, "Le nom du relais", "name"),
         "relay_type_id": data.relay_type_id,
         "commune": required_text(data.commune, "La commune du relais", "commune", 80),
@@ -121,6 +159,8 @@ class RelayService(Service):
                 Relay.phone,
                 Relay.email,
                 Relay.active,
+                Relay.charter_version,
+                Relay.charter_signed_on,
             )
             .outerjoin(RelayType, RelayType.id == Relay.relay_type_id)
             .order_by(Relay.name, Relay.commune)
@@ -133,15 +173,26 @@ class RelayService(Service):
                 if season_id is not None
                 else {}
             )
+            without_notice = (
+                without_notice_by_relay(session, season_performance_ids(season_id)) if season_id is not None else {}
+            )
+            settings = self._settings(session)
             n_referents = dict(session.execute(referents).all())
             rows = []
-            for relay_id, *fields in session.execute(query):
+            for relay_id, name, kind, commune, phone, email, active, signed_version, signed_on in session.execute(
+                query
+            ):
                 done = activity.get(relay_id)
                 c = done.places if done else PlaceCounts()
                 rows.append(
                     RelayRow(
                         relay_id,
-                        *fields,
+                        name,
+                        kind,
+                        commune,
+                        phone,
+                        email,
+                        active,
                         n_referents.get(relay_id, 0),
                         c.booked,
                         c.used,
@@ -149,16 +200,60 @@ class RelayService(Service):
                         c.issued_past,
                         done.last_booking if done else None,
                         c.never_issued,
+                        charter_status(signed_version, signed_on, settings.charter_version),
+                        without_notice.get(relay_id, 0),
+                        settings.no_show_threshold,
                     )
                 )
             return rows
+
+    @staticmethod
+    def _settings(session: Session) -> AssociationSettings:
+        return session.get(AssociationSettings, 1) or AssociationSettings(charter_version=1, no_show_threshold=3)
+
+    def charter_status(self, relay_id: int) -> CharterStatus:
+        """Where the relay stands with the charter in force (the settings' version)."""
+        with self._reading() as session:
+            relay = get_or_refuse(session, Relay, relay_id, "Ce relais")
+            current = self._settings(session).charter_version
+            return charter_status(relay.charter_version, relay.charter_signed_on, current)
+
+    def without_notice(self, relay_id: int, season_id: int) -> int:
+        """The relay's places of the season unused without notice."""
+        with self._reading() as session:
+            return without_notice_by_relay(session, season_performance_ids(season_id), relay_id).get(relay_id, 0)
+
+    def booking_warnings(self, relay_id: int, season_id: int | None) -> BookingWarnings:
+        """What a booking for the relay is warned of: a charter not signed or older than the one
+        in force, and places unused without notice in the season from the threshold on."""
+        with self._reading() as session:
+            relay = get_or_refuse(session, Relay, relay_id, "Ce relais")
+            settings = self._settings(session)
+            status = charter_status(relay.charter_version, relay.charter_signed_on, settings.charter_version)
+            no_shows = ""
+            season = session.get(Season, season_id) if season_id is not None else None
+            if season is not None:
+                n = without_notice_by_relay(session, season_performance_ids(season.id), relay_id).get(relay_id, 0)
+                no_shows = no_show_warning(relay.name, n, settings.no_show_threshold, season.label)
+            return BookingWarnings(status.warning(relay.name, settings.charter_version), no_shows)
 
     def get_relay(self, relay_id: int) -> RelayDetail:
         with self._reading() as session:
             r = get_or_refuse(session, Relay, relay_id, "Ce relais")
             return RelayDetail(
                 r.id,
-                RelayInput(r.name, r.relay_type_id, r.commune, r.address, r.phone, r.email, r.notes, r.active),
+                RelayInput(
+                    r.name,
+                    r.relay_type_id,
+                    r.commune,
+                    r.address,
+                    r.phone,
+                    r.email,
+                    r.notes,
+                    r.active,
+                    r.charter_version,
+                    r.charter_signed_on,
+                ),
                 tuple(ReferentInfo(x.id, x.relay_id, x.name, x.phone, x.email, x.active) for x in r.referents),
             )
 
@@ -268,3 +363,30 @@ class RelayService(Service):
                 )
             session.delete(referent)
             self._log(session, "delete", "referent", referent_id, f"Référent « {referent.name} » supprimé")
+
+    # --- follow-up log --------------------------------------------------------------------
+    def list_follow_ups(self, relay_id: int) -> list[FollowUpLine]:
+        """The relay's follow-up log, newest first: the exchanges about what keeps people from coming."""
+        with self._reading() as session:
+            rows = session.scalars(
+                select(RelayFollowUp)
+                .where(RelayFollowUp.relay_id == relay_id)
+                .order_by(RelayFollowUp.on.desc(), RelayFollowUp.id.desc())
+            )
+            return [FollowUpLine(e.id, e.relay_id, e.on, e.kind, e.text) for e in rows]
+
+    def save_follow_up(
+        self, relay_id: int, on: date | None, kind: FollowUpKind, text: str, entry_id: int | None = None
+    ) -> int:
+        day, clean = checked_follow_up(on, text)
+        with self._writing() as session:
+            relay = get_or_refuse(session, Relay, relay_id, "Ce relais")
+            entry = write_follow_up(session, RelayFollowUp, {"relay_id": relay_id}, entry_id, day, kind, clean)
+            self._log(session, "save", "relay_follow_up", entry.id, f"Suivi du {day:%d/%m/%Y} avec « {relay.name} »")
+            return entry.id
+
+    def delete_follow_up(self, entry_id: int) -> None:
+        with self._writing() as session:
+            entry = get_or_refuse(session, RelayFollowUp, entry_id, "Cette ligne de suivi")
+            session.delete(entry)
+            self._log(session, "delete", "relay_follow_up", entry_id, f"Suivi du {entry.on:%d/%m/%Y} supprimé")

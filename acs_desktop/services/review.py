@@ -21,6 +21,7 @@ from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session
 
 from acs_desktop.domain.funding import places_funded, places_uncovered, shortfall, surplus
+from acs_desktop.domain.relays import charter_status
 from acs_desktop.domain.review import (
     ZERO,
     AllocationLine,
@@ -39,6 +40,7 @@ from acs_desktop.domain.seasons import previous_season_label
 from acs_desktop.domain.states import ConventionState, InvitationStatus, PerformanceState
 from acs_desktop.domain.validation import optional_text
 from acs_desktop.models import (
+    AssociationSettings,
     Booking,
     Convention,
     Discipline,
@@ -240,6 +242,18 @@ class _SeasonQueries:
         ).all()
         return dict(rows)
 
+    def relays_charter_current(self, relay_ids) -> int:
+        """Of these relays, how many signed the charter version in force: counted per signed
+        version in SQL, each version judged by the one rule (`domain.relays.charter_status`)."""
+        settings = self.s.get(AssociationSettings, 1)
+        current = settings.charter_version if settings else 1
+        per_version = self.s.execute(
+            select(Relay.charter_version, func.max(Relay.charter_signed_on), func.count())
+            .where(Relay.id.in_(relay_ids), Relay.charter_signed_on.is_not(None))
+            .group_by(Relay.charter_version)
+        )
+        return sum(n for version, signed_on, n in per_version if charter_status(version, signed_on, current).is_current)
+
     # --- the key figures --------------------------------------------------------------------
     def figures(self) -> SeasonFigures:
         total = self.total()
@@ -264,6 +278,7 @@ class _SeasonQueries:
             disciplines=disciplines,
             relays_active=relays.relays,
             relay_communes=relays.communes,
+            relays_charter_current=self.relays_charter_current(booking_relays),
             solidarity_subscribers=sum(c.solidarity_subscribers for c, _ in conventions),
             donations=sum((c.donations for c, _ in conventions), ZERO),
             places_committed=sum(c.places_committed for c, _ in conventions),

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from acs_desktop.domain.documents import address_line
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.print_urgency import DEFAULT_REMINDER_DAYS
+from acs_desktop.domain.relays import DEFAULT_NO_SHOW_THRESHOLD
 from acs_desktop.domain.ticket_words import revealing_words
 from acs_desktop.domain.validation import count, optional_email, optional_text, required_text
 from acs_desktop.models import AssociationSettings
@@ -30,6 +31,9 @@ class AssociationInfo:
     logo: bytes | None
     ticket_name: str = ""
     print_reminder_days: int = DEFAULT_REMINDER_DAYS  # tickets not printed this close to the performance are urgent
+    charter_text: str = ""  # the charter the relays sign
+    charter_version: int = 1  # a relay that signed an older version is warned when booking
+    no_show_threshold: int = DEFAULT_NO_SHOW_THRESHOLD  # places unused without notice from which booking is warned
 
     @property
     def is_named(self) -> bool:
@@ -57,6 +61,9 @@ def _info(row: AssociationSettings) -> AssociationInfo:
         row.logo_png,
         row.ticket_name,
         row.print_reminder_days,
+        row.charter_text,
+        row.charter_version,
+        row.no_show_threshold,
     )
 
 
@@ -78,7 +85,11 @@ class SettingsService(Service):
         retention_months: int = 24,
         ticket_name: str = "",
         print_reminder_days: int = DEFAULT_REMINDER_DAYS,
+        charter_text: str | None = None,
+        charter_version: int | None = None,
+        no_show_threshold: int | None = None,
     ) -> AssociationInfo:
+        """The association's settings; the charter and the no-show threshold are kept when not given."""
         values = {
             "name": required_text(name, "Le nom de l'association", "name"),
             "ticket_name": optional_text(ticket_name, "Nom sur les billets", "ticket_name", 120),
@@ -99,6 +110,22 @@ class SettingsService(Service):
                 maximum=90,
             ),
         }
+        if charter_text is not None:
+            values["charter_text"] = optional_text(
+                charter_text, "Texte de la charte", "charter_text", 20000, multiline=True
+            )
+        if charter_version is not None:
+            values["charter_version"] = count(
+                charter_version, "Version de la charte", "charter_version", minimum=1, maximum=999
+            )
+        if no_show_threshold is not None:
+            values["no_show_threshold"] = count(
+                no_show_threshold,
+                "Places non utilisées sans prévenir (seuil)",
+                "no_show_threshold",
+                minimum=1,
+                maximum=999,
+            )
         revealing = revealing_words(values["ticket_name"])
         if revealing:
             raise DomainError(

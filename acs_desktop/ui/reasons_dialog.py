@@ -1,4 +1,5 @@
-"""The editable list of reasons for non-use: add, rename, reorder, retire (never delete)."""
+"""The editable list of reasons for non-use: add, rename, reorder, retire (never delete), and say
+which ones count as « sans prévenir » (against the relay, never a person)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,11 @@ class ReasonsTableModel(RowsTableModel):
         Column("Motif", lambda r: r.label, stretch=True),
         Column("Utilisé", lambda r: format_int(r.uses), sort=lambda r: r.uses, numeric=True),
         Column("Dans la liste", lambda r: "oui" if r.active else "retiré"),
+        Column(
+            "Sans prévenir",
+            lambda r: "compté" if r.without_notice else "",
+            tip="Une place non utilisée pour ce motif compte parmi les places perdues sans prévenir du relais",
+        ),
     )
 
     def is_muted(self, row) -> bool:
@@ -28,7 +34,7 @@ class ReasonsDialog(QDialog):
         super().__init__(parent)
         self.services = services
         self.setWindowTitle("Motifs de non-utilisation")
-        self.resize(620, 460)
+        self.resize(760, 460)
         self.panel = ListPanel(
             "Motifs proposés quand une place n'a pas été utilisée",
             ReasonsTableModel(self),
@@ -41,6 +47,7 @@ class ReasonsDialog(QDialog):
             ("Monter", lambda: self._move(-1)),
             ("Descendre", lambda: self._move(1)),
             ("Retirer / remettre", self._toggle),
+            ("Compter « sans prévenir » / non", self._toggle_without_notice),
         ):
             button = QPushButton(text)
             button.clicked.connect(lambda _=False, s=slot: s())
@@ -78,4 +85,9 @@ class ReasonsDialog(QDialog):
     def _toggle(self) -> None:
         row = self.panel.view.current_row()
         if row and perform(self, lambda: self.services.reasons.set_active(row.id, not row.active)):
+            self.reload(row.id)
+
+    def _toggle_without_notice(self) -> None:
+        row = self.panel.view.current_row()
+        if row and perform(self, lambda: self.services.reasons.set_without_notice(row.id, not row.without_notice)):
             self.reload(row.id)

@@ -1,4 +1,5 @@
-"""The association's identity, printed on every document: name, address, contact, logo."""
+"""The association's identity, printed on every document: name, address, contact, logo; and what
+it asks of the relays: the charter (text, version) and the threshold of places unused without notice."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.ticket_words import revealing_words
@@ -53,6 +54,25 @@ class SettingsDialog(FormDialog):
             hint="Billets pas encore édités ce nombre de jours avant la représentation : signalés urgents.",
         )
         self.reminder.setValue(info.print_reminder_days)
+        self.charter_version = self.add_field(
+            "charter_version",
+            "Version de la charte",
+            CountSpin(minimum=1, maximum=999),
+        )
+        self.charter_version.setToolTip(
+            "Passez à la version suivante quand la charte change : les relais qui ont signé l'ancienne sont signalés."
+        )
+        self.charter_version.setPrefix("v")
+        self.charter_version.setValue(info.charter_version)
+        self.charter_text = self.add_field("charter_text", "Texte de la charte", QPlainTextEdit(info.charter_text))
+        self.charter_text.setFixedHeight(48)
+        self.no_show_threshold = self.add_field(
+            "no_show_threshold",
+            "Seuil « sans prévenir »",
+            CountSpin(minimum=1, maximum=999),
+            hint="À partir de ce nombre de places perdues sans prévenir dans la saison, réserver pour le relais est signalé.",
+        )
+        self.no_show_threshold.setValue(info.no_show_threshold)
         self._logo: bytes | None = info.logo
         self._logo_changed = False
         self.logo_preview = QLabel()
@@ -120,4 +140,7 @@ class SettingsDialog(FormDialog):
             retention_months=self.retention.value(),
             ticket_name=self.ticket_name.text(),
             print_reminder_days=self.reminder.value(),
+            charter_text=self.charter_text.toPlainText(),
+            charter_version=self.charter_version.value(),
+            no_show_threshold=self.no_show_threshold.value(),
         )

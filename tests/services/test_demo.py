@@ -133,3 +133,13 @@ def test_demo_refuses_a_store_that_has_seasons(demo_store):
 def test_demo_uses_the_default_kinds_of_relay(demo, store):
     with store.read() as session:
         assert session.scalar(select(func.count()).select_from(RelayType)) >= 8
+
+
+def test_the_demo_shows_every_charter_state_follow_ups_and_relays_past_the_no_show_threshold(demo_services):
+    s = demo_services
+    season = s.seasons.list_seasons()[0]  # the season in progress, as the window opens on it
+    relays = s.relays.list_relays(season.id)
+    assert {r.charter.state.value for r in relays} == {"current", "outdated", "unsigned"}
+    assert any(s.relays.list_follow_ups(r.id) for r in relays)
+    assert any(r.no_show_alert for r in relays) and not all(r.no_show_alert for r in relays if r.booked)
+    assert 0 < s.review.key_figures(season.id).relays_charter_current < s.review.key_figures(season.id).relays_active

@@ -2,6 +2,7 @@
 every kind of wrong line is reported with its file, line and a French reason; nothing is written
 unless the whole import is right."""
 
+import dataclasses
 from datetime import datetime
 from decimal import Decimal
 
@@ -64,6 +65,16 @@ def counts(store):
         return tuple(session.scalar(select(func.count()).select_from(m)) for m in (Season, Partner, Invitation))
 
 
+def without_charter(review):
+    """The review but « Relais à charte à jour »: the charter a relay signed is the relay's, not
+    the season's, and the season files do not carry it (the store's own relays keep theirs)."""
+
+    def strip(figures):
+        return figures and dataclasses.replace(figures, relays_charter_current=0)
+
+    return dataclasses.replace(review, figures=strip(review.figures), previous=strip(review.previous))
+
+
 # --- round trip -----------------------------------------------------------------------------
 @pytest.mark.parametrize("as_workbook", [False, True], ids=["csv", "xlsx"])
 def test_export_then_import_into_an_empty_store_gives_the_same_review(demo_services, services, tmp_path, as_workbook):
@@ -79,8 +90,8 @@ def test_export_then_import_into_an_empty_store_gives_the_same_review(demo_servi
         assert plan.problems == () and plan.ok
         services.season_io.apply(plan)
     for label in labels:
-        before = demo_services.review.review(season_id(demo_services, label))
-        after = services.review.review(season_id(services, label))
+        before = without_charter(demo_services.review.review(season_id(demo_services, label)))
+        after = without_charter(services.review.review(season_id(services, label)))
         assert after == before
     assert before.figures.used > 0 and before.previous is not None and before.reasons
 

@@ -45,9 +45,20 @@ def season_in_every_state(services, make, clock):
     kinds = {k.name: k.id for k in s.relays.list_relay_types()}
     disciplines = {d.name: d.id for d in s.offers.list_disciplines()}
     reason = next(r.id for r in s.reasons.list_reasons() if r.label == "Garde d'enfants")
+    s.settings.update(name="ACS", charter_version=2)
     relays = [
-        s.relays.create_relay(RelayInput("CCAS d'Orvault", kinds["CCAS"], "Orvault")),
-        s.relays.create_relay(RelayInput("Centre social Bellevue", kinds["Centre social"], "Nantes")),
+        s.relays.create_relay(
+            RelayInput("CCAS d'Orvault", kinds["CCAS"], "Orvault", charter_version=2, charter_signed_on=TODAY.date())
+        ),
+        s.relays.create_relay(
+            RelayInput(
+                "Centre social Bellevue",
+                kinds["Centre social"],
+                "Nantes",
+                charter_version=1,
+                charter_signed_on=TODAY.date(),
+            )
+        ),
         s.relays.create_relay(RelayInput("Foyer du Port", None, "Nantes")),
         s.relays.create_relay(RelayInput("Maison de quartier", kinds["Centre social"], "Rezé")),
     ]
@@ -114,6 +125,7 @@ def test_every_key_figure_is_the_same_in_the_tab_the_pdf_the_xlsx_and_the_csv(
         1,
         5,
     )
+    assert (f.relays_active, f.relays_charter_current) == (4, 1)  # one current, one older version, two none
     assert f.shortfall > 0 and f.surplus > 0  # one convention short, others with a surplus
 
     # The tab.

@@ -33,11 +33,3 @@ class AllocationsTableModel(RowsTableModel):
         Column("Réalisé le", lambda r: format_date(r.data.done_on), sort=lambda r: r.data.done_on or ""),
         Column("Note", lambda r: r.data.note, stretch=True),
     )
-
-
-class FollowUpsTableModel(RowsTableModel):
-    COLUMNS = (
-        Column("Date", lambda r: format_date(r.on), sort=lambda r: r.on),
-        Column("Nature", lambda r: r.kind.label),
-        Column("Compte rendu", lambda r: r.text.replace("\n", " "), stretch=True),
-    )

@@ -9,12 +9,12 @@ from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 from acs_desktop.domain.french import format_money
 from acs_desktop.services.conventions import allowed_next_states
 from acs_desktop.ui.conventions.allocation_dialog import AllocationDialog
-from acs_desktop.ui.conventions.convention_detail_models import AllocationsTableModel, FollowUpsTableModel
+from acs_desktop.ui.conventions.convention_detail_models import AllocationsTableModel
 from acs_desktop.ui.conventions.convention_dialog import ConventionDialog
 from acs_desktop.ui.conventions.conventions_table_model import ConventionsTableModel
-from acs_desktop.ui.conventions.follow_up_dialog import FollowUpDialog
 from acs_desktop.ui.events import Area
 from acs_desktop.ui.widgets.actions import KeyboardToolBar, action
+from acs_desktop.ui.widgets.follow_up_dialog import FollowUpDialog, FollowUpsTableModel, SaveFollowUp
 from acs_desktop.ui.widgets.list_panel import ListPanel
 from acs_desktop.ui.widgets.messages import messages
 from acs_desktop.ui.widgets.records_view import RecordsView
@@ -206,14 +206,19 @@ class ConventionsTab(SeasonTab):
         ) and self.perform(lambda: self.services.conventions.delete_allocation(allocation.id)):
             self._after_detail_change()
 
+    def _save_follow_up(self, convention_id: int) -> SaveFollowUp:
+        return lambda on, kind, text, entry_id: self.services.conventions.save_follow_up(
+            convention_id, on, kind, text, entry_id
+        )
+
     def _new_follow_up(self) -> None:
         row = self.selected()
-        if row and FollowUpDialog(self.services, row.id, parent=self).exec():
+        if row and FollowUpDialog(self.services, self._save_follow_up(row.id), parent=self).exec():
             self._after_detail_change()
 
     def _edit_follow_up(self, entry) -> None:
         row = self.selected()
-        if row and FollowUpDialog(self.services, row.id, entry, parent=self).exec():
+        if row and FollowUpDialog(self.services, self._save_follow_up(row.id), entry, parent=self).exec():
             self._after_detail_change()
 
     def _delete_follow_up(self, entry) -> None:

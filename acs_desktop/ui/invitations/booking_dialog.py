@@ -7,6 +7,7 @@ relay can be put on the waiting list instead.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QPushButton, QWidget
 
 from acs_desktop.domain.errors import DomainError
@@ -14,7 +15,7 @@ from acs_desktop.domain.french import format_date, format_datetime, format_time
 from acs_desktop.services import Services
 from acs_desktop.services.bookings import BookingRequest
 from acs_desktop.services.offers import PerformanceFilter
-from acs_desktop.ui.widgets.form_dialog import ERROR_STYLE, FormDialog
+from acs_desktop.ui.widgets.form_dialog import ERROR_STYLE, WARNING_STYLE, FormDialog
 from acs_desktop.ui.widgets.inputs import ChoiceBox, CountSpin
 from acs_desktop.ui.widgets.wrapping_label import WrappingLabel
 
@@ -82,6 +83,13 @@ class BookingDialog(FormDialog):
         self.form.addRow("", self.override)
         self.availability = WrappingLabel()
         self.form.addRow("Disponibilité", self.availability)
+        # The relay's charter and its places unused without notice: warned, never refused.
+        self.relay_warning = WrappingLabel()
+        self.relay_warning.setObjectName("relayWarning")
+        self.relay_warning.setStyleSheet(WARNING_STYLE)
+        self.relay_warning.setTextFormat(Qt.TextFormat.PlainText)
+        self.relay_warning.hide()
+        self.form.addRow("", self.relay_warning)
         self.wait_button = QPushButton("Inscrire en liste d'attente")
         self.wait_button.setToolTip("La représentation est complète : le relais sera prévenu si des places se libèrent")
         self.wait_button.clicked.connect(self.join_waiting_list)
@@ -100,6 +108,9 @@ class BookingDialog(FormDialog):
         referents = self.services.relays.get_relay(relay_id).referents if relay_id else ()
         active = [r for r in referents if r.active]
         self.referent.set_choices([(r.name, r.id) for r in active], active[0].id if active else None)
+        lines = self.services.relays.booking_warnings(relay_id, self.season_id).lines if relay_id else ()
+        self.relay_warning.setText("\n".join(f"Attention : {line}" for line in lines))
+        self.relay_warning.setVisible(bool(lines))
 
     def remaining(self) -> int:
         performance_id = self.performance.value()

@@ -1,14 +1,15 @@
-"""Create or edit a relay (relais social): name, kind, commune, contact details, active or not."""
+"""Create or edit a relay (relais social): name, kind, commune, contact details, active or not,
+and the charter version it signed, with the date."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
 from acs_desktop.services import Services
 from acs_desktop.services.relays import RelayInput
 from acs_desktop.ui.operations import perform
 from acs_desktop.ui.widgets.form_dialog import FormDialog
-from acs_desktop.ui.widgets.inputs import ChoiceBox
+from acs_desktop.ui.widgets.inputs import ChoiceBox, CountSpin, DateEdit
 from acs_desktop.ui.widgets.messages import messages
 
 
@@ -34,6 +35,24 @@ class RelayDialog(FormDialog):
         self.notes.setFixedHeight(60)
         self.active = self.add_field("active", "Actif", QCheckBox("peut réserver des places"))
         self.active.setChecked(True)
+        self.current_charter = services.settings.get().charter_version
+        self.charter_version = CountSpin(minimum=1, maximum=999, optional=True)
+        self.charter_version.setPrefix("v")
+        self.charter_signed_on = DateEdit(optional=True)
+        signed_now = QPushButton(f"Signée ce jour (v{self.current_charter})")
+        signed_now.clicked.connect(self._signed_now)
+        charter = QWidget()
+        line = QHBoxLayout(charter)
+        line.setContentsMargins(0, 0, 0, 0)
+        for part in (self.charter_version, QLabel("le"), self.charter_signed_on, signed_now):
+            line.addWidget(part)
+        line.addStretch(1)
+        self.add_field(
+            "charter_version",
+            "Charte signée",
+            charter,
+            hint=f"Version signée et date ; « — » : pas signée. Version en vigueur : v{self.current_charter}.",
+        )
         self._load_kinds()
         if relay_id:
             data = services.relays.get_relay(relay_id).data
@@ -48,6 +67,12 @@ class RelayDialog(FormDialog):
             self.kind.set_value(data.relay_type_id)
             self.notes.setPlainText(data.notes)
             self.active.setChecked(data.active)
+            self.charter_version.set_number(data.charter_version)
+            self.charter_signed_on.set_value(data.charter_signed_on)
+
+    def _signed_now(self) -> None:
+        self.charter_version.set_number(self.current_charter)
+        self.charter_signed_on.set_value(self.services.clock().date())
 
     def _load_kinds(self, selected: int | None = None) -> None:
         self.kind.set_choices([(k.name, k.id) for k in self.services.relays.list_relay_types()], selected)
@@ -70,6 +95,8 @@ class RelayDialog(FormDialog):
             self.email.text(),
             self.notes.toPlainText(),
             self.active.isChecked(),
+            self.charter_version.number(),
+            self.charter_signed_on.value(),
         )
         if self.relay_id:
             self.services.relays.update_relay(self.relay_id, data)

@@ -1,10 +1,11 @@
 """Relais tab: relays and their referents, active or not, and per relay what it booked and
-used this season (no-show rate, last booking)."""
+used this season (no-show rate, places unused without notice, last booking), where it stands
+with the charter, and its follow-up log (the exchanges about what keeps people from coming)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QPushButton, QSplitter, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QPushButton, QSplitter, QTabWidget, QVBoxLayout
 
 from acs_desktop.ui.events import Area
 from acs_desktop.ui.invitations.bookings_table_model import BookingsTableModel
@@ -12,6 +13,7 @@ from acs_desktop.ui.relays.relay_dialog import RelayDialog
 from acs_desktop.ui.relays.relays_table_model import RelaysTableModel
 from acs_desktop.ui.safety_actions import export_person, report_erasure
 from acs_desktop.ui.widgets.actions import KeyboardToolBar, action
+from acs_desktop.ui.widgets.follow_up_dialog import FollowUpDialog, FollowUpsTableModel
 from acs_desktop.ui.widgets.formats import yes_no
 from acs_desktop.ui.widgets.list_panel import ListPanel
 from acs_desktop.ui.widgets.messages import messages
@@ -35,9 +37,9 @@ class ReferentsTableModel(RowsTableModel):
 
 class RelaysTab(SeasonTab):
     title = "Relais"
-    shows = frozenset(
-        {Area.SEASONS, Area.PARTNERS, Area.OFFERS, Area.RELAYS, Area.BOOKINGS}
-    )  # not the conventions nor the settings
+    # Not the conventions; the settings for the charter's version, the no-show threshold and the
+    # reasons that count as « sans prévenir ».
+    shows = frozenset({Area.SEASONS, Area.PARTNERS, Area.OFFERS, Area.RELAYS, Area.BOOKINGS, Area.SETTINGS})
 
     def __init__(self, services, events, parent=None):
         super().__init__(services, events, parent)
@@ -76,9 +78,20 @@ class RelaysTab(SeasonTab):
             button = QPushButton(text)
             button.clicked.connect(lambda _=False, s=slot: s())
             self.referents.layout().itemAt(0).layout().addWidget(button)
+        self.follow_ups = ListPanel(
+            "Échanges avec le relais : repérer les freins et mieux les anticiper",
+            FollowUpsTableModel(self),
+            on_add=self._new_follow_up,
+            on_edit=self._edit_follow_up,
+            on_delete=self._delete_follow_up,
+        )
+        self.follow_ups.setObjectName("relayFollowUps")
+        self.details = QTabWidget()
+        self.details.addTab(self.referents, "Référents")
+        self.details.addTab(self.follow_ups, "Suivi")
         self.bookings = ListPanel("Réservations de la saison", BookingsTableModel(self))
         bottom = QSplitter(Qt.Orientation.Horizontal)
-        bottom.addWidget(self.referents)
+        bottom.addWidget(self.details)
         bottom.addWidget(self.bookings)
         bottom.setStretchFactor(0, 2)
         bottom.setStretchFactor(1, 3)
@@ -107,6 +120,8 @@ class RelaysTab(SeasonTab):
         self.toggle_action.setText("Réactiver" if row and not row.active else "Désactiver")
         self.referents.set_rows(self.services.relays.get_relay(row.id).referents if row else [])
         self.referents.set_enabled_adding(row is not None)
+        self.follow_ups.set_rows(self.services.relays.list_follow_ups(row.id) if row else [])
+        self.follow_ups.set_enabled_adding(row is not None)
         bookings = (
             self.services.booking_lists.list_bookings(self.season_id, relay_id=row.id) if row and self.season_id else []
         )
@@ -144,6 +159,34 @@ class RelaysTab(SeasonTab):
             and self.perform(lambda: self.services.relays.delete_relay(row.id))
         ):
             self.announce(Area.RELAYS, Area.BOOKINGS)
+
+    # --- follow-up log -----------------------------------------------------------------------
+    def _follow_up_dialog(self, entry=None) -> None:
+        relay = self.selected()
+        if relay is None:
+            return
+        dialog = FollowUpDialog(
+            self.services,
+            lambda on, kind, text, entry_id: self.services.relays.save_follow_up(relay.id, on, kind, text, entry_id),
+            entry,
+            self,
+            title=f"Suivi du relais « {relay.name} »",
+            text_label="Échange, freins repérés",
+        )
+        if dialog.exec():
+            self.announce(Area.RELAYS)
+
+    def _new_follow_up(self) -> None:
+        self._follow_up_dialog()
+
+    def _edit_follow_up(self, entry) -> None:
+        self._follow_up_dialog(entry)
+
+    def _delete_follow_up(self, entry) -> None:
+        if messages().question(
+            self, "Supprimer la ligne de suivi", f"Supprimer le suivi du {entry.on:%d/%m/%Y} ?"
+        ) and self.perform(lambda: self.services.relays.delete_follow_up(entry.id)):
+            self.announce(Area.RELAYS)
 
     # --- referents ------------------------------------------------------------------------
     def _referent_dialog(self, referent=None) -> None:

@@ -32,6 +32,7 @@ from acs_desktop.ui.widgets.wrapping_label import WrappingLabel, fit_height_to_t
 
 ERROR_STYLE = "color: #b00020;"
 HINT_STYLE = "color: #666666;"
+WARNING_STYLE = "color: #8a5300;"  # a warning that does not stop the action (amber, readable on white)
 # What each kind of input emits when the director changes it.
 EDITED_SIGNALS = (
     (QLineEdit, "textEdited"),

@@ -1,0 +1,60 @@
+"""A follow-up log (a convention's, a relay's): its lines as a table, and the dialog of one line
+(a date, a kind, a text)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QWidget
+
+from acs_desktop.domain.states import FollowUpKind
+from acs_desktop.services import Services
+from acs_desktop.ui.widgets.form_dialog import FormDialog
+from acs_desktop.ui.widgets.formats import format_date
+from acs_desktop.ui.widgets.inputs import DateEdit
+from acs_desktop.ui.widgets.table_model import Column, RowsTableModel
+
+# save(on, kind, text, entry_id) -> the line's id: the owner's service verb, its owner bound.
+SaveFollowUp = Callable[[date | None, FollowUpKind, str, int | None], int]
+
+
+class FollowUpsTableModel(RowsTableModel):
+    COLUMNS = (
+        Column("Date", lambda r: format_date(r.on), sort=lambda r: r.on),
+        Column("Nature", lambda r: r.kind.label),
+        Column("Compte rendu", lambda r: r.text.replace("\n", " "), stretch=True),
+    )
+
+
+class FollowUpDialog(FormDialog):
+    def __init__(
+        self,
+        services: Services,
+        save: SaveFollowUp,
+        entry=None,
+        parent: QWidget | None = None,
+        *,
+        title: str = "Suivi de la convention",
+        text_label: str = "Compte rendu",
+    ):
+        super().__init__(title, parent)
+        self.services, self.save, self.entry = services, save, entry
+        self.on = self.add_field("on", "Date", DateEdit())
+        self.kind = QComboBox()
+        for kind in FollowUpKind:
+            self.kind.addItem(kind.label.capitalize(), kind)
+        self.add_field("kind", "Nature", self.kind)
+        self.text = self.add_field("text", text_label, QPlainTextEdit())
+        self.text.setMinimumHeight(120)
+        if entry:
+            self.on.set_value(entry.on)
+            self.kind.setCurrentIndex(self.kind.findData(entry.kind))
+            self.text.setPlainText(entry.text)
+        else:
+            self.on.set_value(services.clock().date())
+
+    def submit(self) -> int:
+        return self.save(
+            self.on.value(), self.kind.currentData(), self.text.toPlainText(), self.entry.id if self.entry else None
+        )

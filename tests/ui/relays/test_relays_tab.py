@@ -1,0 +1,81 @@
+"""The Relais tab: where each relay stands with the charter, its places unused without notice
+(the threshold visible), and its follow-up log in the detail area."""
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+
+from acs_desktop.domain.states import FollowUpKind
+from acs_desktop.services.relays import RelayInput
+from acs_desktop.ui.relays.relays_table_model import ALERT
+from tests.conftest import TODAY
+
+
+def _column(model, title) -> int:
+    return next(c for c in range(model.columnCount()) if model.headerData(c, Qt.Orientation.Horizontal) == title)
+
+
+def _cells(model, title) -> dict[str, str]:
+    column = _column(model, title)
+    return {
+        model.index(r, 0).data(): model.index(r, column).data(Qt.ItemDataRole.DisplayRole)
+        for r in range(model.rowCount())
+    }
+
+
+def test_the_charter_and_the_places_unused_without_notice_are_shown(
+    qtbot, window, services, make, clock, season, convention_id, messages
+):
+    services.settings.update(name="ACS", charter_version=2)
+    current = services.relays.create_relay(
+        RelayInput("A — CCAS", None, "Rezé", charter_version=2, charter_signed_on=date(2026, 2, 14))
+    )
+    older = services.relays.create_relay(
+        RelayInput("B — Foyer", None, "Nantes", charter_version=1, charter_signed_on=date(2025, 9, 1))
+    )
+    services.relays.create_relay(RelayInput("C — Centre social", None, "Nantes"))
+    clock.now = TODAY - timedelta(days=30)
+    past = make.performance(convention_id, quota=10, in_days=10)
+    ids_current = make.issued_booking(past, current, 3)[1]
+    ids_older = make.issued_booking(past, older, 2)[1]
+    clock.now = TODAY
+    forgot = next(r.id for r in services.reasons.list_reasons() if r.label == "Oubli ou erreur de date")
+    services.attendance.mark_unused(ids_current + ids_older, forgot)
+
+    window.reload_seasons(season.id)
+    window.select_season(season.id)
+    window.tabs.setCurrentIndex(2)
+    tab = window.tab_pages[2]
+    model = tab.view.model
+    qtbot.waitUntil(lambda: model.rowCount() == 3)
+    assert _cells(model, "Charte") == {
+        "A — CCAS": "à jour (v2, 14/02/2026)",
+        "B — Foyer": "ancienne version (v1)",
+        "C — Centre social": "non signée",
+    }
+    assert _cells(model, "Sans prévenir") == {
+        "A — CCAS": "3 (seuil atteint)",
+        "B — Foyer": "2",
+        "C — Centre social": "",
+    }
+    column = _column(model, "Sans prévenir")
+    colours = {model.index(r, 0).data(): model.index(r, column).data(Qt.ItemDataRole.ForegroundRole) for r in range(3)}
+    assert colours["A — CCAS"] == ALERT and colours["B — Foyer"] is None
+
+
+def test_the_follow_up_log_is_in_the_detail_area(qtbot, window, services, season, relay_id, messages):
+    services.relays.save_follow_up(relay_id, date(2026, 10, 2), FollowUpKind.MEETING, "Freins : transport le soir")
+    window.reload_seasons(season.id)
+    window.tabs.setCurrentIndex(2)
+    tab = window.tab_pages[2]
+    qtbot.waitUntil(lambda: tab.view.model.rowCount() == 1)
+    tab.view.select_ids([relay_id])
+    model = tab.follow_ups.view.model
+    assert model.rowCount() == 1
+    assert [model.index(0, c).data() for c in range(3)] == ["02/10/2026", "rencontre", "Freins : transport le soir"]
+    assert tab.details.tabText(tab.details.indexOf(tab.follow_ups)) == "Suivi"
+
+    messages.answer = True
+    tab._delete_follow_up(services.relays.list_follow_ups(relay_id)[0])
+    assert services.relays.list_follow_ups(relay_id) == []
+    qtbot.waitUntil(lambda: model.rowCount() == 0)

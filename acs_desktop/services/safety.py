@@ -6,8 +6,10 @@ the same engine to the restored file (migrating it first if it is older).
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from acs_desktop.db.backup import BackupInfo, RestoreResult, check_backup, list_backups, restore_backup, write_backup
@@ -15,6 +17,11 @@ from acs_desktop.db.store import Store, StoreError, open_store
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.faults import fault
 from acs_desktop.services.base import Clock, system_clock
+
+# When the director last saved a copy outside the data folder (a USB key, an external drive): one
+# line in a small file of the data folder, not in the store, so that a restore does not turn the
+# clock back and no migration is needed.
+EXTERNAL_BACKUP_FILE = "derniere-copie-externe.txt"
 
 
 @dataclass(frozen=True)
@@ -40,14 +47,34 @@ class SafetyService:
         return list_backups(self.data_dir)
 
     def backup_to(self, folder: Path) -> Path:
+        """A checked copy of the store in `folder`; outside the data folder, the moment is recorded
+        (`last_external_backup`)."""
+        now = self._clock()
         try:
-            return write_backup(self._store.path, Path(folder) / f"acs-{self._clock():%Y-%m-%d-%H%M}.sqlite")
+            written = write_backup(self._store.path, Path(folder) / f"acs-{now:%Y-%m-%d-%H%M}.sqlite")
         except StoreError as error:
             raise DomainError(error.code, error.message) from None
         except OSError as exc:
             raise fault(exc, folder) or DomainError(
                 "backup_unwritable", f"La copie n'a pas pu être écrite dans « {folder} » ({exc.strerror})."
             ) from None
+        if not Path(folder).resolve().is_relative_to(self.data_dir.resolve()):
+            self._record_external_backup(now)
+        return written
+
+    def last_external_backup(self) -> datetime | None:
+        """When a copy was last saved outside the data folder (None: never, or not known)."""
+        try:
+            return datetime.fromisoformat((self.data_dir / EXTERNAL_BACKUP_FILE).read_text(encoding="utf-8").strip())
+        except (OSError, ValueError):
+            return None
+
+    def _record_external_backup(self, when: datetime) -> None:
+        # The copy is made and checked: failing to note it only brings the reminder back.
+        with contextlib.suppress(OSError):
+            (self.data_dir / EXTERNAL_BACKUP_FILE).write_text(
+                when.isoformat(timespec="minutes") + "\n", encoding="utf-8"
+            )
 
     def check(self, file: Path) -> BackupCandidate:
         try:

@@ -253,7 +253,7 @@ class TodoService:
         return [
             TodoItem(
                 BACKUP,
-                text + " « Fichier › Sauvegarder vers… »",
+                text,
                 0 if last is None else (now.date() - last.date()).days,
                 TodoUrgency.SOON,
                 TodoTarget(TodoPlace.BACKUP),

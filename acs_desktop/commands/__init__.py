@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from acs_desktop.db.store import Store
     from acs_desktop.services import Services
 
-COMMAND_MODULES: tuple[str, ...] = ("safety", "documents", "review", "season_io", "week", "booking_forms")
+COMMAND_MODULES: tuple[str, ...] = ("safety", "documents", "review", "season_io", "week", "booking_forms", "todo")
 
 
 @dataclass

@@ -6,22 +6,25 @@ the same engine to the restored file (migrating it first if it is older).
 
 from __future__ import annotations
 
-import contextlib
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from acs_desktop.db.backup import BackupInfo, RestoreResult, check_backup, list_backups, restore_backup, write_backup
+from acs_desktop.db.backup import (
+    BackupInfo,
+    RestoreResult,
+    check_backup,
+    last_copy_outside,
+    list_backups,
+    note_copy_outside,
+    restore_backup,
+    write_backup,
+)
 from acs_desktop.db.store import Store, StoreError, open_store
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.faults import fault
 from acs_desktop.services.base import Clock, system_clock
-
-# When the director last saved a copy outside the data folder (a USB key, an external drive): one
-# line in a small file of the data folder, not in the store, so that a restore does not turn the
-# clock back and no migration is needed.
-EXTERNAL_BACKUP_FILE = "derniere-copie-externe.txt"
 
 
 @dataclass(frozen=True)
@@ -58,23 +61,12 @@ class SafetyService:
             raise fault(exc, folder) or DomainError(
                 "backup_unwritable", f"La copie n'a pas pu être écrite dans « {folder} » ({exc.strerror})."
             ) from None
-        if not Path(folder).resolve().is_relative_to(self.data_dir.resolve()):
-            self._record_external_backup(now)
+        note_copy_outside(self.data_dir, Path(folder), now)
         return written
 
     def last_external_backup(self) -> datetime | None:
         """When a copy was last saved outside the data folder (None: never, or not known)."""
-        try:
-            return datetime.fromisoformat((self.data_dir / EXTERNAL_BACKUP_FILE).read_text(encoding="utf-8").strip())
-        except (OSError, ValueError):
-            return None
-
-    def _record_external_backup(self, when: datetime) -> None:
-        # The copy is made and checked: failing to note it only brings the reminder back.
-        with contextlib.suppress(OSError):
-            (self.data_dir / EXTERNAL_BACKUP_FILE).write_text(
-                when.isoformat(timespec="minutes") + "\n", encoding="utf-8"
-            )
+        return last_copy_outside(self.data_dir)
 
     def check(self, file: Path) -> BackupCandidate:
         try:

@@ -1,8 +1,6 @@
 """« À faire »: each kind of line appears when something waits and not otherwise, asked of the
 service that owns its rule; the most urgent come first; the backup reminder after 7 days."""
 
-from datetime import timedelta
-
 from acs_desktop.domain.states import ConventionState
 from acs_desktop.services.todo import (
     ATTENDANCE,
@@ -185,9 +183,3 @@ def test_another_part_of_the_application_adds_its_lines(services, season):
     line = TodoItem(imported, "Bon de CCAS : 2 lignes refusées.", 2, TodoUrgency.NOW, TodoTarget("import", 4))
     services.todo.sources.append(lambda season_id: [line] if season_id == season.id else [])
     assert services.todo.items(season.id)[0] == line
-
-
-def test_a_week_is_the_reminder():
-    from acs_desktop.services.todo import BACKUP_REMINDER_DAYS
-
-    assert timedelta(days=BACKUP_REMINDER_DAYS) == timedelta(weeks=1)

@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from acs_desktop.domain.states import ConventionState
-from acs_desktop.services.todo import BACKUP, CANCELLATION, DRAFT_CONVENTION, UNPRINTED, TodoPlace
+from acs_desktop.services.todo import BACKUP, CANCELLATION, DRAFT_CONVENTION, TodoPlace
 from acs_desktop.ui.events import Area, Changes
 from acs_desktop.ui.todo.todo_page import NOTHING
 from tests.ui.conftest import laptop_window
@@ -63,8 +63,7 @@ def test_a_relay_to_warn_line_shows_it_among_the_invitations(qtbot, demo_window)
 def test_an_attendance_line_selects_the_performance_to_record(qtbot, demo_window):
     window = demo_window
     item = line_of(window, TodoPlace.ATTENDANCE)
-    qtbot.keyClick(window.todo.tree, Qt.Key.Key_Down)  # the keyboard too: Entrée opens the current line
-    window.todo.tree.setCurrentItem(item)
+    window.todo.tree.setCurrentItem(item)  # the keyboard: Entrée opens the current line
     qtbot.keyClick(window.todo.tree, Qt.Key.Key_Return)
     invitations = window.tab_pages[3]
     assert window.tabs.currentIndex() == 3
@@ -140,7 +139,3 @@ def test_an_empty_store_still_opens_on_the_welcome_page(window):
     assert window.pages.currentWidget() is window.welcome
     window.show_todo()  # Ctrl+0 leaves the welcome page alone
     assert window.pages.currentWidget() is window.welcome
-
-
-def test_the_kinds_are_those_of_the_service():
-    assert UNPRINTED.label == "Billets urgents à éditer"

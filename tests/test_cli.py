@@ -28,7 +28,7 @@ def test_the_self_test_shows_every_tab_drawn_and_its_start_takes_the_days_copy_o
     data = tmp_path / "data"
     first = run("--data-dir", str(data), "--demo", "--self-test")
     assert first.returncode == 0, first.stderr
-    assert "5/5 onglets dessinés" in first.stdout.strip().splitlines()[-1]
+    assert "5/5 onglets dessinés, « À faire » dessinée" in first.stdout.strip().splitlines()[-1]
     daily = list((data / "sauvegardes" / "quotidiennes").glob("acs-*.sqlite"))
     assert len(daily) == 1
     taken = daily[0].stat().st_mtime_ns

@@ -1,4 +1,5 @@
-"""Save a PNG of each tab, filled with the demo, off screen: `python -m tools.screenshots DIR`.
+"""Save a PNG of « À faire » and of each tab, filled with the demo, off screen:
+`python -m tools.screenshots DIR`.
 
 It lives outside the package because it opens a store and a window together, which the layers
 of the application keep apart.
@@ -14,7 +15,8 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
-FILES = ("1-conventions.png", "2-offres.png", "3-relais.png", "4-invitations.png", "5-bilan.png")
+TODO_FILE = "0-a-faire.png"  # the page the window opens on, before the tabs
+FILES = (TODO_FILE, "1-conventions.png", "2-offres.png", "3-relais.png", "4-invitations.png", "5-bilan.png")
 SIZE = (1366, 768)  # a small laptop screen: what the window must fit
 
 
@@ -37,9 +39,11 @@ def save_screenshots(out_dir: Path, now: datetime | None = None) -> list[Path]:
             window = MainWindow(services, window_settings(Path(tmp)), store.path)
             window.resize(*SIZE)
             window.show()
-            saved = []
-            for index, name in enumerate(FILES):
-                window.tabs.setCurrentIndex(index)
+            app.processEvents()
+            window.grab().save(str(out_dir / TODO_FILE))  # the window opens on « À faire »
+            saved = [out_dir / TODO_FILE]
+            for index, name in enumerate(FILES[1:]):
+                window.show_tab(index)
                 page = window.tab_pages[index]
                 while getattr(page, "loading", False):  # the review is computed in the background
                     app.processEvents()

@@ -25,6 +25,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "week",
     "booking_forms",
     "form_import",
+    "todo",
 )
 
 

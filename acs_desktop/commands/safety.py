@@ -6,7 +6,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from acs_desktop.db.backup import check_store, restore_backup, write_backup
+from acs_desktop.db.backup import check_store, note_copy_outside, restore_backup, write_backup
 from acs_desktop.db.store import StoreError
 from acs_desktop.domain.faults import describe
 
@@ -26,8 +26,9 @@ def run_backup(args, context) -> int:
     if not context.store_path.exists():
         print(f"Aucune base à sauvegarder dans « {context.data_dir} ».", file=sys.stderr)
         return 1
+    now = datetime.now()
     try:
-        target = write_backup(context.store_path, args.to / f"acs-{datetime.now():%Y-%m-%d-%H%M}.sqlite")
+        target = write_backup(context.store_path, args.to / f"acs-{now:%Y-%m-%d-%H%M}.sqlite")
     except StoreError as error:
         print(error.message, file=sys.stderr)
         return 1
@@ -37,6 +38,7 @@ def run_backup(args, context) -> int:
             file=sys.stderr,
         )
         return 1
+    note_copy_outside(context.data_dir, args.to, now)  # « À faire » stops reminding for a week
     print(f"Sauvegarde écrite : {target}")
     return 0
 

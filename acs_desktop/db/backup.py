@@ -36,6 +36,10 @@ KEEP = {DAILY: 10, MONTHLY: 12}
 KEEP_COPIES = ((BACKUP_DIR, "acs.avant-restauration-*.sqlite", 5), (".", "*.avant-mise-a-jour-*.sqlite", 3))
 SQLITE_SIDE_FILES = ("-wal", "-shm")
 BACKUP_NOT_TAKEN = "La sauvegarde n'a pas été faite ; la base est intacte."
+# When a copy was last saved outside the data folder (a USB key, an external drive): one line in a
+# small file of the data folder, not in the store, so that a restore does not turn it back and no
+# migration is needed. « À faire » reminds the director after a week without one.
+COPY_OUTSIDE_FILE = "derniere-copie-externe.txt"
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,22 @@ class RestoreResult:
 
 def backups_root(data_dir: Path) -> Path:
     return data_dir / BACKUP_DIR
+
+
+def note_copy_outside(data_dir: Path, folder: Path, when: datetime) -> None:
+    """After a checked copy written into `folder`: if it lies outside the data folder, note when."""
+    if Path(folder).resolve().is_relative_to(Path(data_dir).resolve()):
+        return
+    with contextlib.suppress(OSError):  # the copy is made: failing to note it only brings the reminder back
+        (Path(data_dir) / COPY_OUTSIDE_FILE).write_text(when.isoformat(timespec="minutes") + "\n", encoding="utf-8")
+
+
+def last_copy_outside(data_dir: Path) -> datetime | None:
+    """When a copy was last saved outside the data folder (None: never, or not known)."""
+    try:
+        return datetime.fromisoformat((Path(data_dir) / COPY_OUTSIDE_FILE).read_text(encoding="utf-8").strip())
+    except (OSError, ValueError):
+        return None
 
 
 def write_backup(store_path: Path, target: Path) -> Path:

@@ -28,6 +28,7 @@ from acs_desktop.services.safety import SafetyService
 from acs_desktop.services.season_io import SeasonIOService
 from acs_desktop.services.seasons import SeasonService
 from acs_desktop.services.settings import SettingsService
+from acs_desktop.services.todo import TodoService
 from acs_desktop.services.week_ahead import WeekAheadService
 
 __all__ = ["DomainError", "Services"]
@@ -58,3 +59,12 @@ class Services:
         # Backups need the store itself (its file and engine), not only its sessions.
         self.safety = SafetyService(sessions, clock) if isinstance(sessions, Store) else None
         self.season_io = SeasonIOService(sessions, clock)
+        self.todo = TodoService(
+            seasons=self.seasons,
+            booking_lists=self.booking_lists,
+            attendance=self.attendance,
+            offers=self.offers,
+            conventions=self.conventions,
+            safety=self.safety,
+            clock=clock,
+        )

@@ -8,9 +8,19 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
-from acs_desktop.db.backup import BackupInfo, RestoreResult, check_backup, list_backups, restore_backup, write_backup
+from acs_desktop.db.backup import (
+    BackupInfo,
+    RestoreResult,
+    check_backup,
+    last_copy_outside,
+    list_backups,
+    note_copy_outside,
+    restore_backup,
+    write_backup,
+)
 from acs_desktop.db.store import Store, StoreError, open_store
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.faults import fault
@@ -40,14 +50,23 @@ class SafetyService:
         return list_backups(self.data_dir)
 
     def backup_to(self, folder: Path) -> Path:
+        """A checked copy of the store in `folder`; outside the data folder, the moment is recorded
+        (`last_external_backup`)."""
+        now = self._clock()
         try:
-            return write_backup(self._store.path, Path(folder) / f"acs-{self._clock():%Y-%m-%d-%H%M}.sqlite")
+            written = write_backup(self._store.path, Path(folder) / f"acs-{now:%Y-%m-%d-%H%M}.sqlite")
         except StoreError as error:
             raise DomainError(error.code, error.message) from None
         except OSError as exc:
             raise fault(exc, folder) or DomainError(
                 "backup_unwritable", f"La copie n'a pas pu être écrite dans « {folder} » ({exc.strerror})."
             ) from None
+        note_copy_outside(self.data_dir, Path(folder), now)
+        return written
+
+    def last_external_backup(self) -> datetime | None:
+        """When a copy was last saved outside the data folder (None: never, or not known)."""
+        return last_copy_outside(self.data_dir)
 
     def check(self, file: Path) -> BackupCandidate:
         try:

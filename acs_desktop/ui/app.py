@@ -186,10 +186,13 @@ class _PaintCounter(QObject):
 
 def _self_test(app: QApplication, window, services: Services, store_path: Path) -> int:
     """As soon as the window is exposed, show each tab in turn and wait until it has drawn (the
-    review tab: with its figures, computed in the background), or the welcome page of an empty
-    store; then close and print one line. No fixed delay: the time it takes is the start-up's."""
+    review tab: with its figures, computed in the background), then « À faire » (the page it
+    opened on), or the welcome page of an empty store; then close and print one line. No fixed
+    delay: the time it takes is the start-up's."""
     result = {"exposed": 0, "drawn": 0}
-    pages = window.tab_pages if window.pages.currentWidget() is window.tabs else [window.pages.currentWidget()]
+    drawn: list = []
+    welcome = window.pages.currentWidget() is window.welcome
+    pages = [window.welcome] if welcome else [*window.tab_pages, window.todo]
     counter = _PaintCounter(pages)
     deadline = time.monotonic() + SELF_TEST_TIMEOUT
 
@@ -204,9 +207,12 @@ def _self_test(app: QApplication, window, services: Services, store_path: Path) 
             for page in pages:
                 before = counter.count(page)
                 if page in window.tab_pages:
-                    window.tabs.setCurrentWidget(page)
+                    window.show_tab(window.tab_pages.index(page))
+                elif page is window.todo:
+                    window.show_todo()
                 if wait(lambda p=page, b=before: counter.count(p) > b and not getattr(p, "loading", False)):
                     result["drawn"] += 1
+                    drawn.append(page)
         finally:
             window.close()
             app.quit()
@@ -217,9 +223,11 @@ def _self_test(app: QApplication, window, services: Services, store_path: Path) 
     figures = services.review.key_figures(window.current_season_id()) if window.current_season_id() else None
     invitations = format_int(figures.booked) if figures else "0"
     ok = result["exposed"] == 1 and result["drawn"] == len(pages)
+    tabs = len(window.tab_pages)
     shown = (
-        f"{result['drawn']}/{len(pages)} onglets dessinés"
-        if pages == window.tab_pages
+        f"{sum(1 for page in drawn if page in window.tab_pages)}/{tabs} onglets dessinés, "
+        + ("« À faire » dessinée" if window.todo in drawn else "« À faire » non dessinée")
+        if not welcome
         else "page d'accueil dessinée"
         if result["drawn"]
         else "page d'accueil non dessinée"

@@ -1,6 +1,10 @@
 """The main window: a season selector above the five tabs of the yearly process, or the welcome
 page while the store is empty. Remembers its geometry, the last season and the column widths.
 
+It opens on « À faire » (`ui/todo/todo_page.py`), a page before the tabs: what waits this morning,
+each line opening its place. Ctrl+0 (or « À faire » in the season's bar) comes back to it, Ctrl+1 …
+Ctrl+5 go to the tabs, whose order and indexes do not change.
+
 Built in two steps so that it shows as fast as any Qt window: `MainWindow(None, …)` is the frame
 (menu titles, the five tab titles, « Ouverture de la base… »), which needs neither the store nor
 SQLAlchemy; `attach(services)` then fills it once the store is open. With services given, both
@@ -9,8 +13,9 @@ happen at once.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -22,6 +27,10 @@ from acs_desktop.ui.widgets.messages import messages
 
 if TYPE_CHECKING:
     from acs_desktop.services import Services
+    from acs_desktop.ui.conventions.conventions_tab import ConventionsTab
+    from acs_desktop.ui.invitations.invitations_tab import InvitationsTab
+    from acs_desktop.ui.todo.todo_page import TodoPage
+    from acs_desktop.ui.widgets.records_view import RecordsView
     from acs_desktop.ui.widgets.season_tab import SeasonTab
 
 TAB_TITLES = ("Conventions", "Offres", "Relais", "Invitations", "Bilan de saison")  # the tabs' own titles (tested)
@@ -39,6 +48,7 @@ def tab_classes() -> list[type[SeasonTab]]:
     from acs_desktop.ui.offers.offers_tab import OffersTab
     from acs_desktop.ui.relays.relays_tab import RelaysTab
     from acs_desktop.ui.review.review_tab import ReviewTab
+    from acs_desktop.ui.todo.todo_page import TodoPage  # noqa: F401
     from acs_desktop.ui.welcome_page import WelcomePage  # noqa: F401
 
     return [ConventionsTab, OffersTab, RelaysTab, InvitationsTab, ReviewTab]
@@ -66,7 +76,18 @@ class MainWindow(QMainWindow):
         self.season_toolbar.setMovable(False)
         self.season_toolbar.addWidget(QLabel(" Saison : "))
         self.season_toolbar.addWidget(self.season_box)
+        self.season_toolbar.addSeparator()
+        self.todo_action = QAction("À faire", self)
+        self.todo_action.setToolTip("Ce qui attend aujourd'hui (Ctrl+0)")
+        self.todo_action.setEnabled(False)
+        self.todo_action.triggered.connect(lambda _=False: self.show_todo())
+        self.season_toolbar.addAction(self.todo_action)
         self.addToolBar(self.season_toolbar)
+        self.todo: TodoPage | None = None
+        self.todo_openers: dict[
+            str, Callable[[int | None], object]
+        ] = {}  # TodoPlace → opener(record_id): where each line of « À faire » leads
+        self._opened = False  # « À faire » is shown once, when the store opens with a season
 
         self.tabs = QTabWidget()
         for title in TAB_TITLES:  # placeholders until the store is open
@@ -105,6 +126,7 @@ class MainWindow(QMainWindow):
         self.welcome = WelcomePage(services)
         self.welcome.started.connect(self._on_started)
         self.pages.insertWidget(0, self.welcome)
+        self._attach_todo(services)
         self.statusBar().showMessage(f"Données : {self.store_path}")
 
         self._build_menus()
@@ -128,7 +150,13 @@ class MainWindow(QMainWindow):
             wanted = next((s.id for s in seasons if s.label == remembered), default.id if default else None)
         self.season_box.setCurrentIndex(max(self.season_box.findData(wanted), 0) if seasons else -1)
         self.season_box.blockSignals(False)
-        self.pages.setCurrentWidget(self.tabs if seasons else self.welcome)
+        if not seasons:
+            self.pages.setCurrentWidget(self.welcome)
+        elif not self._opened and self.todo is not None:
+            self.pages.setCurrentWidget(self.todo)  # the director's morning, first
+        elif self.pages.currentWidget() is self.welcome:
+            self.pages.setCurrentWidget(self.tabs)
+        self._opened = True  # an empty store opened on the welcome page, which leads to the tabs
         self.season_toolbar.setVisible(bool(seasons))
         self._update_title()
         self._on_season_chosen()
@@ -147,6 +175,8 @@ class MainWindow(QMainWindow):
             self.settings.setValue("season/last", self.season_box.currentText())
         for page in self.tab_pages:
             page.set_season(season_id)
+        if self.todo is not None:
+            self.todo.set_season(season_id)
         self.season_changed.emit(season_id)
 
     def _on_started(self) -> None:
@@ -154,6 +184,72 @@ class MainWindow(QMainWindow):
 
     def _on_changed(self, _changes) -> None:
         self._update_title()  # each tab reloads itself if the change touches what it shows
+
+    # --- « À faire » ----------------------------------------------------------------------
+    def _attach_todo(self, services: Services) -> None:
+        from acs_desktop.services.todo import TodoPlace
+        from acs_desktop.ui.todo.todo_page import TodoPage
+
+        todo = TodoPage(services, cast("AppEvents", self.events))
+        todo.open_requested.connect(self.open_todo)
+        self.pages.addWidget(todo)
+        self.todo = todo
+        self.tabs.currentChanged.connect(lambda _index: self.pages.setCurrentWidget(self.tabs))
+        self.todo_action.setEnabled(True)
+        conventions = cast("ConventionsTab", self.tab_pages[0])
+        invitations = cast("InvitationsTab", self.tab_pages[3])
+        self.todo_openers.update(
+            {
+                TodoPlace.CONVENTION: lambda record_id: self._select_in(conventions, conventions.view, record_id),
+                TodoPlace.BOOKING: lambda record_id: self._select_booking(record_id),
+                TodoPlace.WAITING: lambda record_id: self._select_in(invitations, invitations.waiting.view, record_id),
+                TodoPlace.ATTENDANCE: lambda record_id: self._select_in(
+                    invitations, invitations.pending.view, record_id
+                ),
+                TodoPlace.WARNING: lambda record_id: self._select_in(invitations, invitations.warnings.view, record_id),
+                TodoPlace.BACKUP: lambda _record_id: self.backup_to_folder(),
+            }
+        )
+
+    def show_todo(self) -> None:
+        if self.todo is not None and self.pages.currentWidget() is not self.welcome:
+            self.pages.setCurrentWidget(self.todo)
+            self.todo.tree.setFocus()
+
+    def show_tab(self, index: int) -> None:
+        self.pages.setCurrentWidget(self.tabs)
+        self.tabs.setCurrentIndex(index)
+
+    def open_todo(self, target) -> None:
+        """A line of « À faire » clicked: its tab shown and its record selected (or its dialog)."""
+        opener = self.todo_openers.get(target.place)
+        if opener is not None:
+            opener(target.record_id)
+
+    def _select_in(self, page: SeasonTab, view: RecordsView, record_id: int | None) -> None:
+        self.show_tab(self.tab_pages.index(page))
+        side = getattr(page, "side", None)
+        if side is not None and side.isAncestorOf(view):  # the Invitations tab's side lists
+            side.setCurrentWidget(view.parentWidget())
+        view.search.clear()
+        view.apply_search()
+        if record_id is not None:
+            view.select_ids([record_id])
+        view.table.setFocus()
+
+    def _select_booking(self, booking_id: int | None) -> None:
+        invitations = cast("InvitationsTab", self.tab_pages[3])
+        self._select_in(invitations, invitations.unprinted.view, booking_id)
+        if booking_id is not None:
+            invitations.show_booking(booking_id)  # and in the season's list, with its invitations
+
+    def backup_to_folder(self) -> None:
+        from acs_desktop.ui import safety_actions
+
+        if self.services is None:
+            return
+        if safety_actions.backup_to_folder(self, self.services) is not None and self.todo is not None:
+            self.todo.refresh()  # the copy is noted in the data folder, not announced as a change
 
     def reload_all(self) -> None:
         """F5: every tab reads the store again (another program may have written to it)."""
@@ -183,7 +279,6 @@ class MainWindow(QMainWindow):
         return item
 
     def _build_menus(self) -> None:
-        from acs_desktop.ui import safety_actions
         from acs_desktop.ui.documents_menu import DocumentsMenu
         from acs_desktop.ui.season_file_actions import add_season_file_actions
 
@@ -194,12 +289,7 @@ class MainWindow(QMainWindow):
         self._menu_action(file_menu, "&Motifs de non-utilisation…", self.edit_reasons)
         self._menu_action(file_menu, "&Clôturer la saison…", self.close_season)
         file_menu.addSeparator()
-        self._menu_action(
-            file_menu,
-            "Sauve&garder vers…",
-            lambda: safety_actions.backup_to_folder(self, self.services),
-            "Ctrl+Shift+S",
-        )
+        self._menu_action(file_menu, "Sauve&garder vers…", self.backup_to_folder, "Ctrl+Shift+S")
         self._menu_action(file_menu, "&Restaurer une sauvegarde…", self.restore_backup)
         self._menu_action(file_menu, "&Journal d'activité…", self.show_activity, "Ctrl+J")
         file_menu.addSeparator()
@@ -208,8 +298,9 @@ class MainWindow(QMainWindow):
         # Written out, not the platform's standard keys: Windows has none for Quit, and GNOME's
         # Refresh is Ctrl+R, which relays attendance in the tabs (the README lists these).
         self._menu_action(file_menu, "&Quitter", self.close, "Ctrl+Q")
+        self._menu_action(view_menu, "À faire", self.show_todo, "Ctrl+0")
         for index, page in enumerate(self.tab_pages):
-            self._menu_action(view_menu, page.title, lambda i=index: self.tabs.setCurrentIndex(i), f"Ctrl+{index + 1}")
+            self._menu_action(view_menu, page.title, lambda i=index: self.show_tab(i), f"Ctrl+{index + 1}")
         self._menu_action(view_menu, "Actualiser", self.reload_all, "F5")
         documents = DocumentsMenu(self.services, self.current_season_id, self, self.events)
         self.menuBar().insertMenu(documents_placeholder.menuAction(), documents)

@@ -48,7 +48,7 @@ def long_window(qtbot, long_services, demo_store, tmp_path, messages):
 def test_the_window_and_each_tab_fit(qtbot, long_window):
     window = long_window
     for index, page in enumerate(window.tab_pages):
-        window.tabs.setCurrentIndex(index)
+        window.show_tab(index)
         wait_computed(qtbot, page)
         view = getattr(page, "view", None)
         if view is not None and view.model.rowCount():
@@ -56,6 +56,14 @@ def test_the_window_and_each_tab_fit(qtbot, long_window):
         QApplication.processEvents()
         assert fits(page.minimumSizeHint()), (page.title, page.minimumSizeHint())
         assert fits(window.minimumSizeHint()), (page.title, window.minimumSizeHint())
+
+
+def test_the_todo_page_fits(qtbot, long_window):
+    window = long_window
+    assert window.pages.currentWidget() is window.todo  # the window opens on it
+    assert window.todo.tree.lines()  # the demo has things waiting, some with 80-character names
+    assert fits(window.todo.minimumSizeHint()), window.todo.minimumSizeHint()
+    assert fits(window.minimumSizeHint()), window.minimumSizeHint()
 
 
 def test_the_window_opens_within_the_screen(qtbot, services, store, tmp_path):

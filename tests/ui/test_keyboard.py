@@ -19,7 +19,7 @@ def press_tab(qtbot) -> None:
 
 
 def shown_tab(window, index):
-    window.tabs.setCurrentIndex(index)
+    window.show_tab(index)  # the window opens on « À faire », before the tabs
     page = window.tab_pages[index]
     page.view.table.selectRow(0)  # a selected row: its buttons are enabled, its details shown
     QApplication.processEvents()

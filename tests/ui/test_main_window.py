@@ -31,7 +31,7 @@ def test_current_season_is_selected_and_listed(window, demo_services, qtbot):
     conventions, offers, relays, invitations, review = window.tab_pages
     season_id = window.current_season_id()
     for index in range(5):  # hidden tabs load when shown
-        window.tabs.setCurrentIndex(index)
+        window.show_tab(index)
     qtbot.waitUntil(lambda: not review.loading, timeout=30000)  # the review is computed in the background
     assert conventions.view.model.rowCount() == len(demo_services.conventions.list_conventions(season_id))
     assert offers.view.model.rowCount() == len(demo_services.offers.list_performances(season_id))

@@ -14,9 +14,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from acs_desktop.domain.form_imports import FormOutcome, FormsImport, LineOutcome
 from acs_desktop.domain.french import quantity
@@ -80,11 +88,11 @@ def rows_of(result: FormsImport) -> list[PreviewRow]:
     for number, form in enumerate(result.forms):
         relay = f" — « {form.relay_name} »" if form.relay_name else ""
         summary = form_summary(form)
-        rows.append(
-            PreviewRow(
-                number, f"{number + 1}. {form.file_name}{relay}", "", "", None, summary, summary, True, form.refused
-            )
-        )
+        name = f"{number + 1}. {form.file_name}{relay}"
+        if form.refused:  # said across the whole row (see `ImportRequestsDialog._span_refusals`)
+            rows.append(PreviewRow(number, f"{name} — {summary}", "", "", None, "", summary, True, True))
+        else:
+            rows.append(PreviewRow(number, name, "", "", None, summary, f"{name}\n{summary}", True))
         for line in form.lines:
             rows.append(
                 PreviewRow(
@@ -105,7 +113,7 @@ def rows_of(result: FormsImport) -> list[PreviewRow]:
 def totals(result: FormsImport) -> str:
     codes = sum(len(line.codes) for form in result.forms for line in form.lines)
     booked = quantity(result.count(LineOutcome.BOOKED), "réservation", "réservations")
-    if result.applied:
+    if result.applied and codes:
         booked += f" ({quantity(codes, 'billet', 'billets')} avec leur code)"
     waiting, returned, refused = (
         result.count(o) for o in (LineOutcome.WAITING, LineOutcome.RETURNED, LineOutcome.REFUSED)
@@ -165,7 +173,7 @@ class ImportRequestsDialog(QDialog):
         self.progress.hide()
         self.view = RecordsView(PreviewTableModel(self), placeholder="Rechercher (bon, relais, représentation, motif…)")
         self.view.table.setSortingEnabled(False)  # the rows stay in the order the forms are applied
-        self.view.table.setWordWrap(False)
+        self.view.model.modelReset.connect(self._span_refusals)
         self.view.selection_changed.connect(self._update_buttons)
 
         self.up_button = QPushButton("Monter")
@@ -175,8 +183,6 @@ class ImportRequestsDialog(QDialog):
         self.down_button.setToolTip("Importer ce bon après le suivant.")
         self.down_button.clicked.connect(lambda: self.move_form(1))
         self.buttons = QDialogButtonBox()
-        self.buttons.addButton(self.up_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.buttons.addButton(self.down_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.import_button = self.buttons.addButton("Importer", QDialogButtonBox.ButtonRole.AcceptRole)
         for button in (self.up_button, self.down_button):
             button.setAutoDefault(False)  # Enter imports, whichever button was clicked last
@@ -191,7 +197,12 @@ class ImportRequestsDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.progress)
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.buttons)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.up_button)
+        bottom.addWidget(self.down_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.buttons)
+        layout.addLayout(bottom)
         self._update_buttons()
 
     # --- preview -------------------------------------------------------------------------------
@@ -240,6 +251,28 @@ class ImportRequestsDialog(QDialog):
                 "qu'il l'a reçu, rempli."
             )
         self._update_buttons()
+
+    def _span_refusals(self) -> None:
+        """A form refused whole says why across its row, wrapped: the reason is the news, not a cell;
+        another form's name (file and relay) runs up to its result."""
+        table = self.view.table
+        table.clearSpans()
+        font = QFont(table.font())
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        width = max(table.horizontalHeader().length(), 300) - 12  # the row's width, its columns together
+        model = self.view.model
+        for number, row in enumerate(model.visible_rows()):
+            if row.heading and not row.refused:  # the file and relay take the empty cells before the result
+                table.setSpan(number, 0, 1, model.columnCount() - 1)
+            elif row.heading:
+                table.setSpan(number, 0, 1, model.columnCount())
+                needed = metrics.boundingRect(QRect(0, 0, width, 0), Qt.TextFlag.TextWordWrap, row.form).height()
+                table.setRowHeight(number, max(needed + 8, 24))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._span_refusals()  # the reason wraps again at the new width
 
     # --- import ----------------------------------------------------------------------------------
     def commit(self) -> None:

@@ -162,6 +162,7 @@ class ImportRequestsDialog(QDialog):
         self.events = events
         self.paths = [Path(p) for p in paths]
         self.preview: FormsImport | None = None
+        self.reordered = False  # the person changed the order the forms arrived in
         self.task: Operation | None = None
         self.setWindowTitle(TITLE)
         self.resize(1100, 560)
@@ -221,6 +222,7 @@ class ImportRequestsDialog(QDialog):
         if not 0 <= there < len(self.paths):
             return
         self.paths[here], self.paths[there] = self.paths[there], self.paths[here]
+        self.reordered = True
         services, paths = self.services, list(self.paths)
 
         def shown(preview: FormsImport) -> None:
@@ -238,17 +240,22 @@ class ImportRequestsDialog(QDialog):
         self.view.set_rows(rows_of(preview))
         self.view.fit_columns()
         order = " « Monter » et « Descendre » changent cet ordre." if len(preview.forms) > 1 else ""
+        which = "celui que vous avez choisi" if self.reordered else "celui de leur arrivée : la date des fichiers"
         if preview.has_work:
             self.summary.setText(
                 f"<b>{quantity(len(preview.forms), 'bon lu', 'bons lus')}</b>, dans l'ordre où ils seront importés "
-                f"(celui de leur arrivée : la date des fichiers), chacun en entier ou pas du tout.{order}<br>"
+                f"({which}), chacun en entier ou pas du tout.{order}<br>"
                 f"Si vous importez : {totals(preview)}. <b>Rien n'est écrit avant « Importer ».</b>"
             )
         else:
             self.summary.setText(
                 f"<b style='color:#a00'>Rien à importer</b> dans {quantity(len(preview.forms), 'ce bon', 'ces bons')} : "
-                f"{totals(preview)}. Un bon refusé n'a rien réservé : demandez au relais de renvoyer le bon tel "
-                "qu'il l'a reçu, rempli."
+                f"{totals(preview)}."
+                + (
+                    " Un bon refusé n'a rien réservé : demandez au relais de renvoyer le bon tel qu'il l'a reçu, rempli."
+                    if preview.refused_forms
+                    else ""
+                )
             )
         self._update_buttons()
 

@@ -193,6 +193,7 @@ def test_monter_gives_the_last_places_to_the_form_moved_up(window, qtbot, messag
     os.utime(first, (1_000, 1_000))
     os.utime(second, (2_000, 2_000))
     dialog = open_from_menu(window, qtbot, messages, second, first)
+    assert "celui de leur arrivée" in dialog.summary.text()
     assert [(f, r) for f, _l, r in shown(dialog)] == [
         ("1. bon-reze.xlsx — « CCAS de Rezé »", "1 réservation"),
         ("", "Réservé : 3 places"),
@@ -209,6 +210,7 @@ def test_monter_gives_the_last_places_to_the_form_moved_up(window, qtbot, messag
         "2. bon-reze.xlsx — « CCAS de Rezé »",
     ]
     assert dialog.view.selected_ids() == [0]  # the form moved stays selected
+    assert "celui que vous avez choisi" in dialog.summary.text()
     assert held(services, p["small"]) == 0  # a new preview, still nothing written
     with qtbot.waitSignal(dialog.imported, timeout=30000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)

@@ -280,6 +280,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         from acs_desktop.ui.documents_menu import DocumentsMenu
+        from acs_desktop.ui.import_requests_dialog import import_requests
         from acs_desktop.ui.season_file_actions import add_season_file_actions
 
         file_menu, view_menu, documents_placeholder, help_menu = self.menus
@@ -294,6 +295,7 @@ class MainWindow(QMainWindow):
         self._menu_action(file_menu, "&Journal d'activité…", self.show_activity, "Ctrl+J")
         file_menu.addSeparator()
         add_season_file_actions(self, file_menu)
+        self._menu_action(file_menu, "Importer des &bons de réservation…", lambda: import_requests(self))
         file_menu.addSeparator()
         # Written out, not the platform's standard keys: Windows has none for Quit, and GNOME's
         # Refresh is Ctrl+R, which relays attendance in the tabs (the README lists these).

@@ -22,6 +22,7 @@ class RecordedMessages(Messages):
         self.chosen: str | None = None  # the button pressed in a choice (None: « Annuler »)
         self.typed = ""  # the line typed when a text is asked (then « OK »)
         self.path = ""  # the file or folder chosen ("": cancelled)
+        self.paths: list[str] = []  # the files chosen where several may be ([]: cancelled)
         self.asked: list[str] = []  # titles of the text, file and folder choices shown
 
     def _say(self, kind: str, title: str, text: str) -> None:
@@ -54,6 +55,10 @@ class RecordedMessages(Messages):
         return self.path
 
     open_file = save_file
+
+    def open_files(self, _parent, title, _start, _filters):
+        self.asked.append(title)
+        return list(self.paths)
 
     def folder(self, _parent, title, _start):
         self.asked.append(title)

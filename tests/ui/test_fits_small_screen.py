@@ -74,7 +74,7 @@ def test_the_window_opens_within_the_screen(qtbot, services, store, tmp_path):
     assert window.width() <= available.width() and window.height() <= available.height()
 
 
-def _dialogs(services, events):
+def _dialogs(services, events, folder):
     from acs_desktop.ui import import_dialog, reasons_dialog, settings_dialog
     from acs_desktop.ui.conventions import convention_dialog, partner_dialog, partners_dialog
     from acs_desktop.ui.invitations import absence_dialog, attendance_dialog, booking_dialog
@@ -96,6 +96,7 @@ def _dialogs(services, events):
         "partenaires": lambda: partners_dialog.PartnersDialog(services, events),
         "partenaire": lambda: partner_dialog.PartnerDialog(services, convention.partner_id),
         "import": lambda: import_dialog.ImportDialog(services),
+        "bons de réservation": lambda: _forms_import(services, season, folder),
         "absence": lambda: absence_dialog.AbsenceDialog(
             services, "Billets non utilisés", "3 billet(s) sélectionné(s).", lambda *_: 0
         ),
@@ -108,6 +109,21 @@ def _dialogs(services, events):
     }
 
 
+def _forms_import(services, season, folder):
+    """The forms' import showing two long-named relays' forms, one line refused."""
+    from acs_desktop.ui.import_requests_dialog import ImportRequestsDialog
+    from tests.ui.test_import_requests_dialog import form_filled_on_its_first_lines
+
+    relays = services.relays.list_relays(include_inactive=False)[:2]
+    paths = [
+        form_filled_on_its_first_lines(services, relay.id, season, folder / f"bon-{n}-{'x' * 60}.xlsx")
+        for n, relay in enumerate(relays)
+    ]
+    dialog = ImportRequestsDialog(services, paths)
+    dialog._show_preview(services.form_imports.preview(paths))
+    return dialog
+
+
 DIALOGS = (
     "présence",
     "réservation",
@@ -118,6 +134,7 @@ DIALOGS = (
     "partenaires",
     "partenaire",
     "import",
+    "bons de réservation",
     "absence",
     "spectacle",
     "spectacles",
@@ -127,8 +144,8 @@ DIALOGS = (
 
 
 @pytest.mark.parametrize("name", DIALOGS)
-def test_each_dialog_fits(qtbot, long_services, events_stub, name):
-    dialog = _dialogs(long_services, events_stub)[name]()
+def test_each_dialog_fits(qtbot, long_services, events_stub, name, tmp_path):
+    dialog = _dialogs(long_services, events_stub, tmp_path)[name]()
     qtbot.addWidget(dialog)
     dialog.show()
     QApplication.processEvents()

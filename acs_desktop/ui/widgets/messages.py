@@ -1,5 +1,5 @@
 """What the window says and asks in blocking dialogs — a message, a refusal, a yes/no question, a
-choice among buttons, a line of text, a file or a folder — in one object.
+choice among buttons, a line of text, a file (or several) or a folder — in one object.
 
 Widgets reach it through `messages()`: `messages().refusal(self, error.message)`,
 `messages().question(self, "Supprimer", "Supprimer ce relais ?", yes="Supprimer")`. Tests put a
@@ -62,6 +62,10 @@ class Messages:
     def open_file(self, parent: QWidget | None, title: str, start: str, filters: str) -> str:
         """The path of a file to read, "" if cancelled."""
         return QFileDialog.getOpenFileName(parent, title, start, filters)[0]
+
+    def open_files(self, parent: QWidget | None, title: str, start: str, filters: str) -> list[str]:
+        """The paths of one or several files to read, [] if cancelled."""
+        return QFileDialog.getOpenFileNames(parent, title, start, filters)[0]
 
     def folder(self, parent: QWidget | None, title: str, start: str) -> str:
         """The path of a folder, "" if cancelled."""

@@ -13,6 +13,7 @@ and stores the form's identifier (`ImportedForm`): the same form never books twi
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy import select
@@ -50,7 +51,11 @@ class FormImportService(Service):
                 report(progress, done, len(paths), f"Lecture de {Path(path).name}…")
                 outcomes.append(self._run(session, Path(path), seen, applying=False))
         report(progress, len(paths), len(paths))
-        return FormsImport(tuple(outcomes), applied=False)
+        # The codes booked in the preview were rolled back with it: they will never exist.
+        unbooked = tuple(
+            replace(outcome, lines=tuple(replace(line, codes=()) for line in outcome.lines)) for outcome in outcomes
+        )
+        return FormsImport(unbooked, applied=False)
 
     def apply(self, preview: FormsImport, progress: Progress | None = None) -> FormsImport:
         """Apply the forms of `preview`, in its order, each in its own transaction (all or nothing):

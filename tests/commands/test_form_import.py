@@ -38,6 +38,7 @@ def test_dry_run_says_what_would_be_done_and_writes_nothing(command_line, store_
     assert done.returncode == 0, done.stderr
     assert "Rien n'a été écrit (--dry-run)" in done.stdout
     assert "Réservé" in done.stdout and "Liste d'attente" in done.stdout
+    assert "codes " not in done.stdout  # a preview's codes are rolled back with it: never shown
     assert held(services, roomy) == held(services, small) == 0
 
 

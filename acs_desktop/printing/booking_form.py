@@ -17,11 +17,20 @@ from acs_desktop.domain.booking_forms import FIRST_NAMES, REQUESTED, TO_RETURN
 from acs_desktop.domain.documents import BookingFormData
 from acs_desktop.domain.french import WEEKDAYS, format_date, format_datetime, format_time_long, quantity
 from acs_desktop.printing.fonts import SANS_BOLD
-from acs_desktop.printing.layout import ACCENT, BODY_WIDTH, build_pdf, draw_page_header, escape, para, styles, table
+from acs_desktop.printing.layout import (
+    ACCENT,
+    BODY_WIDTH,
+    build_pdf,
+    draw_page_header,
+    escape,
+    panel,
+    para,
+    styles,
+    table,
+)
 
 TITLE = "Bon de réservation"
 RULE_GREY = colors.HexColor("#bbbbbb")
-BOX_BACKGROUND = colors.HexColor("#f4f1ea")
 
 
 def render_booking_form(data: BookingFormData) -> bytes:
@@ -151,15 +160,4 @@ def _send_back(data: BookingFormData, s) -> Table:
             s["body"],
         ),
     ]
-    return table(
-        [[paragraphs]],
-        [BODY_WIDTH],
-        [
-            ("BACKGROUND", (0, 0), (-1, -1), BOX_BACKGROUND),
-            ("LINEBEFORE", (0, 0), (0, -1), 2.5, ACCENT),
-            ("LEFTPADDING", (0, 0), (-1, -1), 10),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 10),
-            ("TOPPADDING", (0, 0), (-1, -1), 6),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
-        ],
-    )
+    return panel(paragraphs)

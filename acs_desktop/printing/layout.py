@@ -165,6 +165,26 @@ def table(rows: list[list], col_widths: list[float], style: list[tuple], **kwarg
     return result
 
 
+PANEL_BACKGROUND = colors.HexColor("#f4f1ea")
+
+
+def panel(flowables: list[Flowable]) -> Table:
+    """A boxed note across the page (how to send a form back, how to return a place): a warm
+    background with the accent line on its left."""
+    return table(
+        [[flowables]],
+        [BODY_WIDTH],
+        [
+            ("BACKGROUND", (0, 0), (-1, -1), PANEL_BACKGROUND),
+            ("LINEBEFORE", (0, 0), (0, -1), 2.5, ACCENT),
+            ("LEFTPADDING", (0, 0), (-1, -1), 10),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+            ("TOPPADDING", (0, 0), (-1, -1), 6),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+        ],
+    )
+
+
 def build_pdf(
     story: list[Flowable],
     *,

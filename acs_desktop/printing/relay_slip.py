@@ -22,13 +22,13 @@ from acs_desktop.printing.layout import (
     build_pdf,
     draw_page_header,
     escape,
+    panel,
     para,
     styles,
     table,
 )
 
 TITLE = "Bordereau de remise"
-BOX_BACKGROUND = colors.HexColor("#f4f1ea")
 RULE_GREY = colors.HexColor("#bbbbbb")
 
 
@@ -149,18 +149,7 @@ def _return_box(data: RelaySlipData, s) -> Table:
             s["body"],
         ),
     ]
-    return table(
-        [[paragraphs]],
-        [BODY_WIDTH],
-        [
-            ("BACKGROUND", (0, 0), (-1, -1), BOX_BACKGROUND),
-            ("LINEBEFORE", (0, 0), (0, -1), 2.5, ACCENT),
-            ("LEFTPADDING", (0, 0), (-1, -1), 10),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 10),
-            ("TOPPADDING", (0, 0), (-1, -1), 6),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
-        ],
-    )
+    return panel(paragraphs)
 
 
 def _receipt(s) -> Table:

@@ -65,6 +65,7 @@ class Services:
             attendance=self.attendance,
             offers=self.offers,
             conventions=self.conventions,
+            relays=self.relays,
             safety=self.safety,
             clock=clock,
         )

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from acs_desktop.services import Services
     from acs_desktop.ui.conventions.conventions_tab import ConventionsTab
     from acs_desktop.ui.invitations.invitations_tab import InvitationsTab
+    from acs_desktop.ui.relays.relays_tab import RelaysTab
     from acs_desktop.ui.todo.todo_page import TodoPage
     from acs_desktop.ui.widgets.records_view import RecordsView
     from acs_desktop.ui.widgets.season_tab import SeasonTab
@@ -198,6 +199,7 @@ class MainWindow(QMainWindow):
         self.todo_action.setEnabled(True)
         conventions = cast("ConventionsTab", self.tab_pages[0])
         invitations = cast("InvitationsTab", self.tab_pages[3])
+        relays = cast("RelaysTab", self.tab_pages[2])
         self.todo_openers.update(
             {
                 TodoPlace.CONVENTION: lambda record_id: self._select_in(conventions, conventions.view, record_id),
@@ -208,6 +210,7 @@ class MainWindow(QMainWindow):
                 ),
                 TodoPlace.WARNING: lambda record_id: self._select_in(invitations, invitations.warnings.view, record_id),
                 TodoPlace.BACKUP: lambda _record_id: self.backup_to_folder(),
+                TodoPlace.RELAY: lambda record_id: self._select_in(relays, relays.view, record_id),
             }
         )
 

@@ -25,6 +25,7 @@ PLACES = {
     TodoPlace.ATTENDANCE: "Invitations › Présence à relever",
     TodoPlace.WARNING: "Invitations › Relais à prévenir",
     TodoPlace.BACKUP: "Fichier › Sauvegarder vers…",
+    TodoPlace.RELAY: "Relais",
 }
 TARGET_ROLE = Qt.ItemDataRole.UserRole
 

@@ -4,7 +4,8 @@ record; Ctrl+0 comes back; the page reloads when a change touches what it shows.
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from acs_desktop.domain.states import ConventionState
+from acs_desktop.domain.states import ConventionState, FollowUpKind
+from acs_desktop.services.follow_ups import NextStep
 from acs_desktop.services.todo import BACKUP, CANCELLATION, DRAFT_CONVENTION, TodoPlace
 from acs_desktop.ui.events import Area, Changes
 from acs_desktop.ui.todo.todo_page import NOTHING
@@ -139,3 +140,17 @@ def test_an_empty_store_still_opens_on_the_welcome_page(window):
     assert window.pages.currentWidget() is window.welcome
     window.show_todo()  # Ctrl+0 leaves the welcome page alone
     assert window.pages.currentWidget() is window.welcome
+
+
+def test_a_relay_follow_up_due_shows_the_relais_tab_with_it_selected(qtbot, window, services, clock, season, relay_id):
+    today = clock().date()
+    services.relays.save_follow_up(
+        relay_id, today, FollowUpKind.EXCHANGE, "Appel", next_step=NextStep("rappeler la référente", today)
+    )
+    window.reload_seasons(season.id)
+    window.show_todo()
+    item = line_of(window, TodoPlace.RELAY)
+    assert item.text(0) == f"Relais CCAS : rappeler la référente — prévu le {today:%d/%m/%Y}"
+    click(qtbot, window, item)
+    assert (window.pages.currentWidget(), window.tabs.currentIndex()) == (window.tabs, 2)
+    assert window.tab_pages[2].view.selected_ids() == [relay_id]

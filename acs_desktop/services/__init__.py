@@ -66,6 +66,7 @@ class Services:
             offers=self.offers,
             conventions=self.conventions,
             relays=self.relays,
+            form_imports=self.form_imports,
             safety=self.safety,
             clock=clock,
         )

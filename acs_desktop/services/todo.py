@@ -9,6 +9,7 @@ each rule (this module decides no rule itself, it asks them and words the answer
 - no copy on an external drive for `BACKUP_REMINDER_DAYS` days: `safety.last_external_backup`.
 
 - follow-ups' next steps due and not done: `conventions.due_follow_ups`, `relays.due_follow_ups`;
+- booking forms imported with refused lines, not yet seen: `form_imports.forms_to_review`;
 
 Another part of the application adds its own lines through `sources`: a `TodoSource` takes the
 season and returns `TodoItem`s (with their own `TodoKind`, `label` and `place`); the page and
@@ -29,6 +30,7 @@ from acs_desktop.services.attendance import AttendanceService
 from acs_desktop.services.base import Clock, system_clock
 from acs_desktop.services.booking_lists import BookingListService
 from acs_desktop.services.conventions import ConventionService
+from acs_desktop.services.form_import import FormImportService
 from acs_desktop.services.offers import OfferService
 from acs_desktop.services.relays import RelayService
 from acs_desktop.services.safety import SafetyService
@@ -58,6 +60,7 @@ class TodoPlace:
     WARNING = "warning"  # Invitations tab, relays to warn, the booking selected
     BACKUP = "backup"  # Fichier › Sauvegarder vers…
     RELAY = "relay"  # Relais tab, the relay selected
+    IMPORTED_FORM = "imported_form"  # the form's refused lines, and « vu »
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,7 @@ UNPRINTED = TodoKind("unprinted", "Billets urgents à éditer", 30)
 ATTENDANCE = TodoKind("attendance", "Présence à relever", 40)
 DRAFT_CONVENTION = TodoKind("draft_convention", "Conventions encore en brouillon", 50)
 FOLLOW_UP = TodoKind("follow_up", "Suivis à faire", 45)
+FORM_TO_REVIEW = TodoKind("form_to_review", "Bons importés avec des lignes refusées", 48)
 BACKUP = TodoKind("backup", "Copie sur un support externe", 60)
 
 
@@ -133,6 +137,7 @@ class TodoService:
         offers: OfferService,
         conventions: ConventionService,
         relays: RelayService,
+        form_imports: FormImportService,
         safety: SafetyService | None,
         clock: Clock = system_clock,
         sources: Sequence[TodoSource] = (),
@@ -143,6 +148,7 @@ class TodoService:
         self._offers = offers
         self._conventions = conventions
         self._relays = relays
+        self._form_imports = form_imports
         self._safety = safety
         self._clock = clock
         self.sources: list[TodoSource] = list(sources)
@@ -158,6 +164,7 @@ class TodoService:
             *self._attendance_to_record(season_id),
             *self._drafts(season_id, now),
             *self._follow_ups(season_id),
+            *self._forms_to_review(season_id),
             *self._backup(now),
         ]
         for source in self.sources:
@@ -260,6 +267,22 @@ class TodoService:
             )
             for owner, place, dues in owners
             for due in dues
+        ]
+
+    def _forms_to_review(self, season_id: int) -> list[TodoItem]:
+        return [
+            TodoItem(
+                FORM_TO_REVIEW,
+                f"Bon de {f.relay_name} importé le {format_date(f.imported_at)} : "
+                f"{quantity(f.refused, 'ligne refusée', 'lignes refusées')}"
+                + (f", {f.waiting} en liste d'attente" if f.waiting else "")
+                + ".",
+                f.refused,
+                TodoUrgency.SOON,
+                TodoTarget(TodoPlace.IMPORTED_FORM, f.id),
+                f.imported_at,
+            )
+            for f in self._form_imports.forms_to_review(season_id)
         ]
 
     def _backup(self, now: datetime) -> list[TodoItem]:

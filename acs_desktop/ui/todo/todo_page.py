@@ -26,6 +26,7 @@ PLACES = {
     TodoPlace.WARNING: "Invitations › Relais à prévenir",
     TodoPlace.BACKUP: "Fichier › Sauvegarder vers…",
     TodoPlace.RELAY: "Relais",
+    TodoPlace.IMPORTED_FORM: "Lignes refusées, puis « vu »",
 }
 TARGET_ROLE = Qt.ItemDataRole.UserRole
 

@@ -26,3 +26,9 @@ class ImportedForm(Base):
     made_at: Mapped[datetime]
     imported_at: Mapped[datetime]
     summary: Mapped[str] = mapped_column(Text, default="")
+    # Lines refused and put on the waiting list, the refused lines' texts (one a line), and whether
+    # the director has seen them (« À faire » lists a form with refused lines until then).
+    refused: Mapped[int] = mapped_column(default=0)
+    waiting: Mapped[int] = mapped_column(default=0)
+    refused_lines: Mapped[str] = mapped_column(Text, default="")
+    seen: Mapped[bool] = mapped_column(default=False)

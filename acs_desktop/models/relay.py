@@ -68,5 +68,9 @@ class RelayFollowUp(Base):
     on: Mapped[date]
     kind: Mapped[FollowUpKind] = mapped_column(str_enum(FollowUpKind), default=FollowUpKind.EXCHANGE)
     text: Mapped[str] = mapped_column(Text)
+    # The next step agreed, by when, and whether it was done (« À faire » lists it once due).
+    next_step: Mapped[str] = mapped_column(Text, default="")
+    due_on: Mapped[date | None]
+    done: Mapped[bool] = mapped_column(default=False)
 
     relay: Mapped[Relay] = relationship(back_populates="follow_ups")

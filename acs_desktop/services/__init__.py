@@ -65,6 +65,8 @@ class Services:
             attendance=self.attendance,
             offers=self.offers,
             conventions=self.conventions,
+            relays=self.relays,
+            form_imports=self.form_imports,
             safety=self.safety,
             clock=clock,
         )

@@ -34,7 +34,15 @@ from acs_desktop.models import (
     SurplusAllocation,
 )
 from acs_desktop.services.base import Service, describe_changes, get_or_refuse
-from acs_desktop.services.follow_ups import checked_follow_up, write_follow_up
+from acs_desktop.services.follow_ups import (
+    DueFollowUp,
+    FollowUpLine,
+    NextStep,
+    checked_follow_up,
+    checked_next_step,
+    line_of,
+    write_follow_up,
+)
 
 STATE_ORDER = list(ConventionState)
 FIGURE_LABELS = {
@@ -101,15 +109,6 @@ class AllocationInfo:
     id: int
     convention_id: int
     data: AllocationInput
-
-
-@dataclass(frozen=True)
-class FollowUpInfo:
-    id: int
-    convention_id: int
-    on: date
-    kind: FollowUpKind
-    text: str
 
 
 def allowed_next_states(state: ConventionState) -> list[ConventionState]:
@@ -361,23 +360,53 @@ class ConventionService(Service):
             )
 
     # --- follow-up log --------------------------------------------------------------------
-    def list_follow_ups(self, convention_id: int) -> list[FollowUpInfo]:
+    def list_follow_ups(self, convention_id: int) -> list[FollowUpLine]:
         with self._reading() as session:
             rows = session.scalars(
                 select(FollowUpEntry)
                 .where(FollowUpEntry.convention_id == convention_id)
                 .order_by(FollowUpEntry.on.desc(), FollowUpEntry.id.desc())
             )
-            return [FollowUpInfo(e.id, e.convention_id, e.on, e.kind, e.text) for e in rows]
+            return [line_of(e, e.convention_id) for e in rows]
+
+    def due_follow_ups(self, season_id: int) -> list[DueFollowUp]:
+        """The next steps of the season's conventions whose date has come (today included), not done,
+        the most overdue first."""
+        today = self._now().date()
+        with self._reading() as session:
+            rows = session.execute(
+                select(FollowUpEntry, Partner.name)
+                .join(Convention, FollowUpEntry.convention_id == Convention.id)
+                .join(Partner, Convention.partner_id == Partner.id)
+                .where(
+                    Convention.season_id == season_id,
+                    FollowUpEntry.due_on.is_not(None),
+                    FollowUpEntry.due_on <= today,
+                    FollowUpEntry.done.is_(False),
+                )
+                .order_by(FollowUpEntry.due_on, FollowUpEntry.id)
+            )
+            return [
+                DueFollowUp(e.id, e.convention_id, name, e.next_step, e.due_on)
+                for e, name in rows
+                if e.due_on is not None
+            ]
 
     def save_follow_up(
-        self, convention_id: int, on: date | None, kind: FollowUpKind, text: str, entry_id: int | None = None
+        self,
+        convention_id: int,
+        on: date | None,
+        kind: FollowUpKind,
+        text: str,
+        entry_id: int | None = None,
+        next_step: NextStep | None = None,
     ) -> int:
         day, clean = checked_follow_up(on, text)
+        step = checked_next_step(next_step)
         with self._writing() as session:
             convention = get_or_refuse(session, Convention, convention_id, "Cette convention")
             entry = write_follow_up(
-                session, FollowUpEntry, {"convention_id": convention_id}, entry_id, day, kind, clean
+                session, FollowUpEntry, {"convention_id": convention_id}, entry_id, day, kind, clean, step
             )
             self._log(
                 session, "save", "follow_up", entry.id, f"Suivi du {day:%d/%m/%Y} pour « {convention.partner.name} »"

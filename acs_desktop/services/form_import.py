@@ -13,7 +13,8 @@ and stores the form's identifier (`ImportedForm`): the same form never books twi
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
@@ -25,10 +26,24 @@ from acs_desktop.domain.form_imports import FormLine, FormOutcome, FormsImport, 
 from acs_desktop.domain.french import format_datetime, quantity
 from acs_desktop.domain.progress import Progress, report
 from acs_desktop.models import Booking, Convention, ImportedForm, Performance, Relay, Season
-from acs_desktop.services.base import Clock, Service, Sessions, system_clock
+from acs_desktop.services.base import Clock, Service, Sessions, get_or_refuse, system_clock
 from acs_desktop.services.bookings import BookingRequest, BookingService, performance_label
 from acs_desktop.services.form_reading import FormUnreadable, ReadForm, read_form
 from acs_desktop.services.queries import up_to_partner
+
+
+@dataclass(frozen=True)
+class FormToReview:
+    """An applied form with lines refused: « À faire » lists it until the director marks it seen."""
+
+    id: int
+    relay_id: int
+    relay_name: str
+    file_name: str
+    imported_at: datetime
+    refused: int
+    waiting: int
+    refused_lines: tuple[str, ...]  # as stored when applied: sheet, line, performance, why
 
 
 class FormImportService(Service):
@@ -74,6 +89,31 @@ class FormImportService(Service):
         report(progress, total, total)
         return FormsImport(tuple(outcomes), applied=True)
 
+    # --- the forms with lines refused, until seen ------------------------------------------
+    def forms_to_review(self, season_id: int) -> list[FormToReview]:
+        """The season's applied forms with refused lines not yet marked seen, the oldest import first."""
+        with self._reading() as session:
+            rows = session.execute(
+                select(ImportedForm, Relay.name)
+                .outerjoin(Relay, ImportedForm.relay_id == Relay.id)
+                .where(ImportedForm.season_id == season_id, ImportedForm.refused > 0, ImportedForm.seen.is_(False))
+                .order_by(ImportedForm.imported_at, ImportedForm.id)
+            )
+            return [_to_review(form, name) for form, name in rows]
+
+    def form_to_review(self, form_id: int) -> FormToReview:
+        with self._reading() as session:
+            form = get_or_refuse(session, ImportedForm, form_id, "Ce bon importé")
+            relay = session.get(Relay, form.relay_id)
+            return _to_review(form, relay.name if relay is not None else None)
+
+    def mark_form_seen(self, form_id: int) -> None:
+        """The director has looked at the form's refused lines: « À faire » no longer lists it."""
+        with self._writing() as session:
+            form = get_or_refuse(session, ImportedForm, form_id, "Ce bon importé")
+            form.seen = True
+            self._log(session, "seen", "imported_form", form_id, f"Bon de réservation n° {form.form_key} : refus vus")
+
     # --- one form ---------------------------------------------------------------------------
     def _run(self, session: Session, path: Path, seen: set[str], *, applying: bool, expected: str = "") -> FormOutcome:
         try:
@@ -116,6 +156,9 @@ class FormImportService(Service):
                 made_at=form.made_at,
                 imported_at=self._now(),
                 summary=summary(outcome),
+                refused=outcome.count(LineOutcome.REFUSED),
+                waiting=outcome.count(LineOutcome.WAITING),
+                refused_lines="\n".join(refused_line(line) for line in lines if line.outcome is LineOutcome.REFUSED),
             )
             session.add(record)
             session.flush()
@@ -275,6 +318,23 @@ def arrival_order(paths: Sequence[Path | str]) -> list[Path]:
             return float("inf"), path.name  # read, and refused, last
 
     return sorted((Path(p) for p in paths), key=arrived)
+
+
+def refused_line(line: FormLine) -> str:
+    return f"{line.sheet}, ligne {line.line} : {line.performance}, {quantity(line.asked, 'place')} — {line.detail}"
+
+
+def _to_review(form: ImportedForm, relay_name: str | None) -> FormToReview:
+    return FormToReview(
+        form.id,
+        form.relay_id,
+        relay_name or f"relais n° {form.relay_id}",
+        form.file_name,
+        form.imported_at,
+        form.refused,
+        form.waiting,
+        tuple(form.refused_lines.splitlines()),
+    )
 
 
 def summary(form: FormOutcome) -> str:

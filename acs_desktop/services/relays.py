@@ -24,7 +24,15 @@ from acs_desktop.models import (
     WaitingEntry,
 )
 from acs_desktop.services.base import Service, get_or_refuse, save_named
-from acs_desktop.services.follow_ups import FollowUpLine, checked_follow_up, write_follow_up
+from acs_desktop.services.follow_ups import (
+    DueFollowUp,
+    FollowUpLine,
+    NextStep,
+    checked_follow_up,
+    checked_next_step,
+    line_of,
+    write_follow_up,
+)
 from acs_desktop.services.offers import NamedItem
 from acs_desktop.services.queries import counts_by_relay, season_performance_ids, without_notice_by_relay
 
@@ -373,15 +381,36 @@ class RelayService(Service):
                 .where(RelayFollowUp.relay_id == relay_id)
                 .order_by(RelayFollowUp.on.desc(), RelayFollowUp.id.desc())
             )
-            return [FollowUpLine(e.id, e.relay_id, e.on, e.kind, e.text) for e in rows]
+            return [line_of(e, e.relay_id) for e in rows]
+
+    def due_follow_ups(self) -> list[DueFollowUp]:
+        """The relays' next steps whose date has come (today included), not done, the most overdue first."""
+        today = self._now().date()
+        with self._reading() as session:
+            rows = session.execute(
+                select(RelayFollowUp, Relay.name)
+                .join(Relay, RelayFollowUp.relay_id == Relay.id)
+                .where(RelayFollowUp.due_on.is_not(None), RelayFollowUp.due_on <= today, RelayFollowUp.done.is_(False))
+                .order_by(RelayFollowUp.due_on, RelayFollowUp.id)
+            )
+            return [
+                DueFollowUp(e.id, e.relay_id, name, e.next_step, e.due_on) for e, name in rows if e.due_on is not None
+            ]
 
     def save_follow_up(
-        self, relay_id: int, on: date | None, kind: FollowUpKind, text: str, entry_id: int | None = None
+        self,
+        relay_id: int,
+        on: date | None,
+        kind: FollowUpKind,
+        text: str,
+        entry_id: int | None = None,
+        next_step: NextStep | None = None,
     ) -> int:
         day, clean = checked_follow_up(on, text)
+        step = checked_next_step(next_step)
         with self._writing() as session:
             relay = get_or_refuse(session, Relay, relay_id, "Ce relais")
-            entry = write_follow_up(session, RelayFollowUp, {"relay_id": relay_id}, entry_id, day, kind, clean)
+            entry = write_follow_up(session, RelayFollowUp, {"relay_id": relay_id}, entry_id, day, kind, clean, step)
             self._log(session, "save", "relay_follow_up", entry.id, f"Suivi du {day:%d/%m/%Y} avec « {relay.name} »")
             return entry.id
 

@@ -8,8 +8,8 @@ each rule (this module decides no rule itself, it asks them and words the answer
 - conventions still in draft once the season has started (the season's dates);
 - no copy on an external drive for `BACKUP_REMINDER_DAYS` days: `safety.last_external_backup`.
 
-The conventions' follow-up log has no due date nor « next step » entry: nothing in it says that
-something is due, so it gives no line here.
+- follow-ups' next steps due and not done: `conventions.due_follow_ups`, `relays.due_follow_ups`;
+- booking forms imported with refused lines, not yet seen: `form_imports.forms_to_review`;
 
 Another part of the application adds its own lines through `sources`: a `TodoSource` takes the
 season and returns `TodoItem`s (with their own `TodoKind`, `label` and `place`); the page and
@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from enum import IntEnum
 
 from acs_desktop.domain.french import format_date, format_time, quantity
@@ -30,7 +30,9 @@ from acs_desktop.services.attendance import AttendanceService
 from acs_desktop.services.base import Clock, system_clock
 from acs_desktop.services.booking_lists import BookingListService
 from acs_desktop.services.conventions import ConventionService
+from acs_desktop.services.form_import import FormImportService
 from acs_desktop.services.offers import OfferService
+from acs_desktop.services.relays import RelayService
 from acs_desktop.services.safety import SafetyService
 from acs_desktop.services.seasons import SeasonService
 
@@ -57,6 +59,8 @@ class TodoPlace:
     ATTENDANCE = "attendance"  # Invitations tab, attendance to record, the performance selected
     WARNING = "warning"  # Invitations tab, relays to warn, the booking selected
     BACKUP = "backup"  # Fichier › Sauvegarder vers…
+    RELAY = "relay"  # Relais tab, the relay selected
+    IMPORTED_FORM = "imported_form"  # the form's refused lines, and « vu »
 
 
 @dataclass(frozen=True)
@@ -79,6 +83,8 @@ CANCELLATION = TodoKind("cancellation", "Relais à prévenir d'une annulation", 
 UNPRINTED = TodoKind("unprinted", "Billets urgents à éditer", 30)
 ATTENDANCE = TodoKind("attendance", "Présence à relever", 40)
 DRAFT_CONVENTION = TodoKind("draft_convention", "Conventions encore en brouillon", 50)
+FOLLOW_UP = TodoKind("follow_up", "Suivis à faire", 45)
+FORM_TO_REVIEW = TodoKind("form_to_review", "Bons importés avec des lignes refusées", 48)
 BACKUP = TodoKind("backup", "Copie sur un support externe", 60)
 
 
@@ -130,6 +136,8 @@ class TodoService:
         attendance: AttendanceService,
         offers: OfferService,
         conventions: ConventionService,
+        relays: RelayService,
+        form_imports: FormImportService,
         safety: SafetyService | None,
         clock: Clock = system_clock,
         sources: Sequence[TodoSource] = (),
@@ -139,6 +147,8 @@ class TodoService:
         self._attendance = attendance
         self._offers = offers
         self._conventions = conventions
+        self._relays = relays
+        self._form_imports = form_imports
         self._safety = safety
         self._clock = clock
         self.sources: list[TodoSource] = list(sources)
@@ -153,6 +163,8 @@ class TodoService:
             *self._unprinted(season_id),
             *self._attendance_to_record(season_id),
             *self._drafts(season_id, now),
+            *self._follow_ups(season_id),
+            *self._forms_to_review(season_id),
             *self._backup(now),
         ]
         for source in self.sources:
@@ -236,6 +248,41 @@ class TodoService:
             )
             for c in self._conventions.list_conventions(season_id)
             if c.state is ConventionState.DRAFT
+        ]
+
+    def _follow_ups(self, season_id: int) -> list[TodoItem]:
+        """The next steps due, the conventions' and the relays' together, the most overdue first."""
+        owners = [
+            ("Convention", TodoPlace.CONVENTION, self._conventions.due_follow_ups(season_id)),
+            ("Relais", TodoPlace.RELAY, self._relays.due_follow_ups()),
+        ]
+        return [
+            TodoItem(
+                FOLLOW_UP,
+                f"{owner} {due.owner_name} : {due.next_step} — prévu le {format_date(due.due_on)}",
+                1,
+                TodoUrgency.SOON,
+                TodoTarget(place, due.owner_id),
+                datetime.combine(due.due_on, time()),
+            )
+            for owner, place, dues in owners
+            for due in dues
+        ]
+
+    def _forms_to_review(self, season_id: int) -> list[TodoItem]:
+        return [
+            TodoItem(
+                FORM_TO_REVIEW,
+                f"Bon de {f.relay_name} importé le {format_date(f.imported_at)} : "
+                f"{quantity(f.refused, 'ligne refusée', 'lignes refusées')}"
+                + (f", {f.waiting} en liste d'attente" if f.waiting else "")
+                + ".",
+                f.refused,
+                TodoUrgency.SOON,
+                TodoTarget(TodoPlace.IMPORTED_FORM, f.id),
+                f.imported_at,
+            )
+            for f in self._form_imports.forms_to_review(season_id)
         ]
 
     def _backup(self, now: datetime) -> list[TodoItem]:

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from acs_desktop.services import Services
     from acs_desktop.ui.conventions.conventions_tab import ConventionsTab
     from acs_desktop.ui.invitations.invitations_tab import InvitationsTab
+    from acs_desktop.ui.relays.relays_tab import RelaysTab
     from acs_desktop.ui.todo.todo_page import TodoPage
     from acs_desktop.ui.widgets.records_view import RecordsView
     from acs_desktop.ui.widgets.season_tab import SeasonTab
@@ -198,6 +199,7 @@ class MainWindow(QMainWindow):
         self.todo_action.setEnabled(True)
         conventions = cast("ConventionsTab", self.tab_pages[0])
         invitations = cast("InvitationsTab", self.tab_pages[3])
+        relays = cast("RelaysTab", self.tab_pages[2])
         self.todo_openers.update(
             {
                 TodoPlace.CONVENTION: lambda record_id: self._select_in(conventions, conventions.view, record_id),
@@ -208,6 +210,8 @@ class MainWindow(QMainWindow):
                 ),
                 TodoPlace.WARNING: lambda record_id: self._select_in(invitations, invitations.warnings.view, record_id),
                 TodoPlace.BACKUP: lambda _record_id: self.backup_to_folder(),
+                TodoPlace.RELAY: lambda record_id: self._select_in(relays, relays.view, record_id),
+                TodoPlace.IMPORTED_FORM: lambda record_id: self._review_form(record_id),
             }
         )
 
@@ -236,6 +240,31 @@ class MainWindow(QMainWindow):
         if record_id is not None:
             view.select_ids([record_id])
         view.table.setFocus()
+
+    def _review_form(self, form_id: int | None) -> None:
+        """A form imported with refused lines: its refused lines as stored, and « vu » if the director says so."""
+        from acs_desktop.ui.operations import perform
+        from acs_desktop.ui.widgets.formats import format_date
+
+        if self.services is None or form_id is None:
+            return
+        services = self.services
+        attempt = perform(self, lambda: services.form_imports.form_to_review(form_id))
+        if not attempt:
+            return
+        form = attempt.value
+        lines = "\n".join(f"• {line}" for line in form.refused_lines) or "(le détail n'a pas été conservé)"
+        question = (
+            f"Bon de {form.relay_name} ({form.file_name}), importé le {format_date(form.imported_at)}.\n\n"
+            f"Lignes refusées :\n{lines}\n\nMarquer ce bon comme vu ? Il ne figurera plus dans « À faire »."
+        )
+        if messages().question(self, "Lignes refusées", question, yes="Marquer comme vu"):
+            perform(
+                self,
+                lambda: services.form_imports.mark_form_seen(form_id),
+                changes=Changes.of(Area.BOOKINGS),
+                events=self.events,
+            )
 
     def _select_booking(self, booking_id: int | None) -> None:
         invitations = cast("InvitationsTab", self.tab_pages[3])

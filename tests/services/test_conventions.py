@@ -8,6 +8,7 @@ import pytest
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.states import AllocationKind, ConventionState, FollowUpKind
 from acs_desktop.services.conventions import AllocationInput, ConventionFigures
+from acs_desktop.services.follow_ups import NextStep
 
 
 def figures(**overrides):
@@ -134,3 +135,33 @@ def test_list_shows_booked_and_used_per_convention(services, make, convention_id
     make.book(performance_id, relay_id, 3)
     row = services.conventions.list_conventions(season.id)[0]
     assert (row.booked, row.used, row.shows) == (3, 0, 1)
+
+
+def test_a_follow_up_keeps_its_next_step_and_its_done_mark(services, convention_id):
+    step = NextStep("relancer pour le bilan", date(2026, 12, 2))
+    entry = services.conventions.save_follow_up(
+        convention_id, date(2026, 11, 3), FollowUpKind.MEETING, "Rendez-vous", next_step=step
+    )
+    [line] = services.conventions.list_follow_ups(convention_id)
+    assert (line.next_step, line.due_on, line.done) == ("relancer pour le bilan", date(2026, 12, 2), False)
+    services.conventions.save_follow_up(
+        convention_id,
+        date(2026, 11, 3),
+        FollowUpKind.MEETING,
+        "Rendez-vous",
+        entry,
+        NextStep(step.text, step.due_on, True),
+    )
+    assert services.conventions.list_follow_ups(convention_id)[0].done
+
+
+@pytest.mark.parametrize(
+    ("step", "code"),
+    [(NextStep("relancer", None), "due_missing"), (NextStep("  ", date(2026, 12, 2)), "next_step_missing")],
+)
+def test_a_next_step_needs_both_its_text_and_its_date(services, convention_id, step, code):
+    with pytest.raises(DomainError) as refused:
+        services.conventions.save_follow_up(
+            convention_id, date(2026, 11, 3), FollowUpKind.MEETING, "Rendez-vous", next_step=step
+        )
+    assert refused.value.code == code

@@ -19,6 +19,7 @@ from acs_desktop.domain.form_imports import LineOutcome
 from acs_desktop.domain.states import WaitingStatus
 from acs_desktop.services.bookings import BookingRequest
 from acs_desktop.services.offers import PerformanceFilter
+from acs_desktop.services.todo import FORM_TO_REVIEW
 
 REQUESTED_COLUMN = len(PERFORMANCE_HEADERS) + 1
 NAMES_COLUMN = REQUESTED_COLUMN + 1
@@ -373,3 +374,31 @@ def test_the_preview_sees_its_own_bookings_but_the_store_does_not(services, offe
     services.form_imports.preview([path])
     remaining = {r.id: r.remaining for r in services.offers.list_performances(season, PerformanceFilter())}
     assert remaining[p["small"]] == 3
+
+
+def test_a_form_applied_with_refused_lines_waits_to_be_seen(services, make, offer, tmp_path):
+    season, relay, other, p = offer
+    path = write_form(services, relay, season, tmp_path)
+    make.book(p["small"], other, 3)
+    fill(path, {p["roomy"]: 1, p["small"]: 2, p["late"]: 1})
+    services.offers.cancel_performance(p["late"])
+    services.form_imports.apply(services.form_imports.preview([path]))
+    [form] = services.form_imports.forms_to_review(season)
+    assert (form.relay_name, form.refused, form.waiting) == ("CCAS de Rezé", 1, 1)
+    [refused] = form.refused_lines
+    assert refused.startswith(f"{PERFORMANCES_SHEET}, ligne ") and "annulée" in refused
+    [item] = [i for i in services.todo.items(season) if i.kind == FORM_TO_REVIEW]
+    assert item.text == (
+        f"Bon de CCAS de Rezé importé le {form.imported_at:%d/%m/%Y} : 1 ligne refusée, 1 en liste d'attente."
+    )
+    services.form_imports.mark_form_seen(form.id)
+    assert services.form_imports.forms_to_review(season) == []
+    assert [i for i in services.todo.items(season) if i.kind == FORM_TO_REVIEW] == []
+
+
+def test_a_form_applied_without_refusal_is_nothing_to_look_at(services, offer, tmp_path):
+    season, relay, _other, p = offer
+    path = write_form(services, relay, season, tmp_path)
+    fill(path, {p["roomy"]: 1})
+    services.form_imports.apply(services.form_imports.preview([path]))
+    assert services.form_imports.forms_to_review(season) == []

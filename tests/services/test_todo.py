@@ -1,12 +1,17 @@
 """« À faire »: each kind of line appears when something waits and not otherwise, asked of the
 service that owns its rule; the most urgent come first; the backup reminder after 7 days."""
 
-from acs_desktop.domain.states import ConventionState
+from dataclasses import replace
+from datetime import timedelta
+
+from acs_desktop.domain.states import ConventionState, FollowUpKind
+from acs_desktop.services.follow_ups import NextStep
 from acs_desktop.services.todo import (
     ATTENDANCE,
     BACKUP,
     CANCELLATION,
     DRAFT_CONVENTION,
+    FOLLOW_UP,
     UNPRINTED,
     WAITING_OFFER,
     TodoItem,
@@ -183,3 +188,42 @@ def test_another_part_of_the_application_adds_its_lines(services, season):
     line = TodoItem(imported, "Bon de CCAS : 2 lignes refusées.", 2, TodoUrgency.NOW, TodoTarget("import", 4))
     services.todo.sources.append(lambda season_id: [line] if season_id == season.id else [])
     assert services.todo.items(season.id)[0] == line
+
+
+def test_a_follow_up_step_due_and_not_done_is_a_line_until_done(services, clock, convention_id, season, relay_id):
+    today = clock().date()
+    step = NextStep("relancer pour le bilan", today + timedelta(days=2))
+    entry = services.conventions.save_follow_up(
+        convention_id, today, FollowUpKind.MEETING, "Rendez-vous", next_step=step
+    )
+    assert lines(services, season.id, FOLLOW_UP) == []  # not yet due
+    clock.advance(days=2)
+    [line] = lines(services, season.id, FOLLOW_UP)
+    assert line.text == (
+        f"Convention Théâtre de la Ville : relancer pour le bilan — prévu le {(today + timedelta(days=2)):%d/%m/%Y}"
+    )
+    assert line.target == TodoTarget(TodoPlace.CONVENTION, convention_id)
+    services.conventions.save_follow_up(
+        convention_id, today, FollowUpKind.MEETING, "Rendez-vous", entry, replace(step, done=True)
+    )
+    assert lines(services, season.id, FOLLOW_UP) == []
+
+
+def test_relays_and_conventions_steps_come_most_overdue_first(services, clock, convention_id, season, relay_id):
+    today = clock().date()
+    services.conventions.save_follow_up(
+        convention_id, today, FollowUpKind.MEETING, "Bilan", next_step=NextStep("envoyer le bilan", today)
+    )
+    services.relays.save_follow_up(
+        relay_id,
+        today,
+        FollowUpKind.EXCHANGE,
+        "Appel",
+        next_step=NextStep("rappeler la référente", today - timedelta(days=5)),
+    )
+    found = lines(services, season.id, FOLLOW_UP)
+    assert [i.target for i in found] == [
+        TodoTarget(TodoPlace.RELAY, relay_id),
+        TodoTarget(TodoPlace.CONVENTION, convention_id),
+    ]
+    assert found[0].text.startswith("Relais CCAS : rappeler la référente — prévu le ")

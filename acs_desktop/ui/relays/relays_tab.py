@@ -167,7 +167,9 @@ class RelaysTab(SeasonTab):
             return
         dialog = FollowUpDialog(
             self.services,
-            lambda on, kind, text, entry_id: self.services.relays.save_follow_up(relay.id, on, kind, text, entry_id),
+            lambda on, kind, text, entry_id, step: self.services.relays.save_follow_up(
+                relay.id, on, kind, text, entry_id, step
+            ),
             entry,
             self,
             title=f"Suivi du relais « {relay.name} »",

@@ -25,6 +25,8 @@ PLACES = {
     TodoPlace.ATTENDANCE: "Invitations › Présence à relever",
     TodoPlace.WARNING: "Invitations › Relais à prévenir",
     TodoPlace.BACKUP: "Fichier › Sauvegarder vers…",
+    TodoPlace.RELAY: "Relais",
+    TodoPlace.IMPORTED_FORM: "Lignes refusées, puis « vu »",
 }
 TARGET_ROLE = Qt.ItemDataRole.UserRole
 

@@ -4,10 +4,12 @@ record; Ctrl+0 comes back; the page reloads when a change touches what it shows.
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from acs_desktop.domain.states import ConventionState
+from acs_desktop.domain.states import ConventionState, FollowUpKind
+from acs_desktop.services.follow_ups import NextStep
 from acs_desktop.services.todo import BACKUP, CANCELLATION, DRAFT_CONVENTION, TodoPlace
 from acs_desktop.ui.events import Area, Changes
 from acs_desktop.ui.todo.todo_page import NOTHING
+from tests.services.test_form_import import fill, write_form
 from tests.ui.conftest import laptop_window
 
 
@@ -139,3 +141,39 @@ def test_an_empty_store_still_opens_on_the_welcome_page(window):
     assert window.pages.currentWidget() is window.welcome
     window.show_todo()  # Ctrl+0 leaves the welcome page alone
     assert window.pages.currentWidget() is window.welcome
+
+
+def test_a_relay_follow_up_due_shows_the_relais_tab_with_it_selected(qtbot, window, services, clock, season, relay_id):
+    today = clock().date()
+    services.relays.save_follow_up(
+        relay_id, today, FollowUpKind.EXCHANGE, "Appel", next_step=NextStep("rappeler la référente", today)
+    )
+    window.reload_seasons(season.id)
+    window.show_todo()
+    item = line_of(window, TodoPlace.RELAY)
+    assert item.text(0) == f"Relais CCAS : rappeler la référente — prévu le {today:%d/%m/%Y}"
+    click(qtbot, window, item)
+    assert (window.pages.currentWidget(), window.tabs.currentIndex()) == (window.tabs, 2)
+    assert window.tab_pages[2].view.selected_ids() == [relay_id]
+
+
+def test_a_form_with_refused_lines_shows_them_and_is_marked_seen(
+    qtbot, window, services, make, season, convention_id, relay_id, tmp_path, messages
+):
+    performance = make.performance(convention_id, quota=10, in_days=20)
+    path = write_form(services, relay_id, season.id, tmp_path)
+    fill(path, {performance: 1})
+    services.offers.cancel_performance(performance)
+    services.form_imports.apply(services.form_imports.preview([path]))
+    window.reload_seasons(season.id)
+    window.show_todo()
+    item = line_of(window, TodoPlace.IMPORTED_FORM)
+    assert item.text(0).endswith(": 1 ligne refusée.")
+    messages.answer = False
+    click(qtbot, window, item)
+    assert "annulée" in messages.said[-1] and messages.said[-1].startswith("Lignes refusées: Bon de CCAS")
+    assert len(lines_of(window, TodoPlace.IMPORTED_FORM)) == 1  # not answered: still there
+    messages.answer = True
+    click(qtbot, window, line_of(window, TodoPlace.IMPORTED_FORM))
+    qtbot.waitUntil(lambda: lines_of(window, TodoPlace.IMPORTED_FORM) == [])
+    assert services.form_imports.forms_to_review(season.id) == []

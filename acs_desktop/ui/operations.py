@@ -147,7 +147,7 @@ class _Job:
 
         def deliver() -> None:  # on the main thread
             operation = _under_way.pop(number, None) if last else _under_way.get(number)
-            if operation is not None and shiboken6.isValid(operation):  # its window may have closed
+            if operation is not None and shiboken6.isValid(operation._parent):  # its window may be gone
                 say(operation)
 
         self._post_to.posted.emit(deliver)
@@ -177,7 +177,11 @@ class Operation(QObject):
         say_refusal: bool = True,
         pool: QThreadPool | None = None,
     ):
-        super().__init__(parent)  # the parent keeps the operation alive until it ends
+        # No Qt parent, and never deleted from the event loop: the operation is held by
+        # `_under_way` while its work runs, then by whoever keeps it, and freed like any Python
+        # object. (A deleteLater() on an operation made in Python crashed the event loop, now
+        # and then, in the window tests.) `parent` is where it speaks: if it is gone, it is silent.
+        super().__init__()
         self._parent = parent
         self._title = title
         self._cancelled_text = cancelled_text
@@ -249,9 +253,9 @@ class Operation(QObject):
         if self.dialog is not None:
             self.dialog.canceled.disconnect(self.cancel)
             self.dialog.close()
-            self.dialog.deleteLater()
+            self.dialog.setParent(None)  # freed with the last reference, not from the event loop
+            self.dialog = None
 
     def _end(self) -> None:
         self.running = False
         self.ended.emit()
-        self.deleteLater()  # whatever the job still posts is dropped once the operation is gone

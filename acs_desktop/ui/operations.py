@@ -222,10 +222,12 @@ class Operation(QObject):
         if self.is_cancelled:
             return
         self.progressed.emit(done, total, text)
-        if self.dialog is not None:
-            self.dialog.setMaximum(total)
-            self.dialog.setValue(done)
-            self.dialog.setLabelText(text or (f"{self._label} — {done} / {total}" if total else self._label))
+        dialog = self.dialog  # a modal setValue() runs the event loop: the end may close it meanwhile
+        if dialog is not None:
+            dialog.setMaximum(total)
+            dialog.setValue(done)
+            if self.dialog is dialog:
+                dialog.setLabelText(text or (f"{self._label} — {done} / {total}" if total else self._label))
 
     def _on_done(self, result: object) -> None:
         self._close()

@@ -95,7 +95,7 @@ class AttendanceService(Service):
                 Performance.state == PerformanceState.ON_OFFER,
                 Invitation.status.in_(RECORDABLE),
             )
-            .group_by(Performance.id)
+            .group_by(Performance.id, Show.id)
             .having(pending > 0)
             .order_by(Performance.starts_at)
         )

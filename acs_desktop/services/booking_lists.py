@@ -8,6 +8,7 @@ from datetime import datetime
 
 from sqlalchemy import func, select
 
+from acs_desktop.db.sql import day_and_time, fold, position, time_of_day
 from acs_desktop.domain import ticket_codes
 from acs_desktop.domain.print_urgency import DEFAULT_REMINDER_DAYS, PrintUrgency, print_urgency
 from acs_desktop.domain.states import HOLDING_STATUSES, InvitationStatus, WaitingStatus
@@ -189,16 +190,10 @@ class BookingListService(Service):
         if relay_id is not None:
             query = query.where(Booking.relay_id == relay_id)
         if words:
-            shown = func.acs_fold(Show.title + "\n" + Relay.name)
+            shown = fold(Show.title + "\n" + Relay.name)
             if set(words) <= DATE_CHARACTERS:  # only then can the dates, as shown, contain the words
-                shown = (
-                    shown
-                    + "\n"
-                    + func.strftime("%d/%m/%Y %H:%M", Performance.starts_at)
-                    + "\n"
-                    + func.strftime("%d/%m/%Y %H:%M", Booking.created_at)
-                )
-            query = query.where(func.instr(shown, words) > 0)
+                shown = shown + "\n" + day_and_time(Performance.starts_at) + "\n" + day_and_time(Booking.created_at)
+            query = query.where(position(shown, words) > 0)
         default = (Performance.starts_at, Relay.name, Booking.id)
         if order is None:
             query = query.order_by(*default)
@@ -219,9 +214,9 @@ class BookingListService(Service):
             )
         return {
             "date": Performance.starts_at,
-            "time": func.strftime("%H:%M:%f", Performance.starts_at),
-            "show": func.acs_fold(Show.title),
-            "relay": func.acs_fold(Relay.name),
+            "time": time_of_day(Performance.starts_at),
+            "show": fold(Show.title),
+            "relay": fold(Relay.name),
             "created": Booking.created_at,
         }[order]
 
@@ -319,7 +314,7 @@ class BookingListService(Service):
                 Invitation.performance_id.in_(season_performance_ids(season_id)),
                 Invitation.status == InvitationStatus.BOOKED,
             )
-            .group_by(Booking.id)
+            .group_by(Booking.id, Performance.id, Show.id, Relay.id)
         )
         now = self._now()
         with self._reading() as session:

@@ -421,7 +421,7 @@ class DocumentService(Service):
                         Performance.state != PerformanceState.CANCELLED,
                         Performance.starts_at > now,
                     )
-                    .group_by(Booking.id)
+                    .group_by(Booking.id, Performance.id, Show.id, Partner.id, Venue.id)
                     .order_by(Performance.starts_at, Show.title, Booking.id)
                 )
             )

@@ -97,15 +97,16 @@ def counts_by_relay(session: Session, performance_ids: Select, now: datetime) ->
     for relay_id, status, count, latest in session.execute(query):
         per_status[relay_id].append((status, count))
         last[relay_id] = max(last.get(relay_id, latest), latest)
+    not_printed = (Invitation.status == InvitationStatus.BOOKED).label("not_printed")
     past = (
-        select(Booking.relay_id, Invitation.status == InvitationStatus.BOOKED, func.count())
+        select(Booking.relay_id, not_printed, func.count())
         .select_from(Invitation)
         .join(Booking, Booking.id == Invitation.booking_id)
         .where(
             Invitation.performance_id.in_(performance_ids.where(Performance.starts_at <= now)),
             Invitation.status.in_((*ISSUED_STATUSES, InvitationStatus.BOOKED)),
         )
-        .group_by(Booking.relay_id, Invitation.status == InvitationStatus.BOOKED)
+        .group_by(Booking.relay_id, not_printed)
     )
     issued_past: dict[int, int] = defaultdict(int)
     never_issued: dict[int, int] = defaultdict(int)

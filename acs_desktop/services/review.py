@@ -227,7 +227,7 @@ class _SeasonQueries:
             .join(Convention, Convention.id == a.convention_id)
             .join(Partner, Partner.id == Convention.partner_id)
             .where(Convention.season_id == self.season.id)
-            .group_by(a.convention_id, a.kind)
+            .group_by(a.convention_id, a.kind, Partner.id)
             .order_by(Partner.name, a.kind)
         ).all()
 

@@ -114,7 +114,7 @@ class WeekAheadService(Service):
                 .outerjoin(Referent, Referent.id == Booking.referent_id)
                 .outerjoin(Invitation, Invitation.booking_id == Booking.id)
                 .where(Booking.performance_id.in_(ids))
-                .group_by(Booking.id)
+                .group_by(Booking.id, Relay.id, Referent.id)
                 .order_by(Booking.id)
             ).all()
             relay_ids = {row[1] for row in bookings}

@@ -1,0 +1,86 @@
+"""The few SQL functions that differ between the two engines, written once for both.
+
+SQLite gets the store's own functions (`acs_fold`, registered on each connection by
+`db.engine`) and its `strftime`/`instr`; PostgreSQL gets `lower` (the database is UTF-8, its
+`lower` knows « É »), `to_char` and `strpos`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Integer, String, Time
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
+
+
+class fold(FunctionElement[str]):
+    """Case folded, as Python's `str.casefold` (near enough on PostgreSQL: `lower`)."""
+
+    type = String()
+    inherit_cache = True
+
+
+class day_and_time(FunctionElement[str]):
+    """A date and time as the window shows it: 14/02/2026 20:30."""
+
+    type = String()
+    inherit_cache = True
+
+
+class time_of_day(FunctionElement[Any]):
+    """The time of a date and time (sorts performances by their hour)."""
+
+    type = Time()
+    inherit_cache = True
+
+
+class position(FunctionElement[int]):
+    """Where the second text starts in the first (1-based), 0 if it is not in it."""
+
+    type = Integer()
+    inherit_cache = True
+
+
+def _arguments(element, compiler, **kw) -> list[str]:
+    return [compiler.process(argument, **kw) for argument in element.clauses]
+
+
+@compiles(fold)
+def _fold_sqlite(element, compiler, **kw):
+    return "acs_fold({})".format(*_arguments(element, compiler, **kw))
+
+
+@compiles(fold, "postgresql")
+def _fold_postgresql(element, compiler, **kw):
+    return "lower({})".format(*_arguments(element, compiler, **kw))
+
+
+@compiles(day_and_time)
+def _day_and_time_sqlite(element, compiler, **kw):
+    return "strftime('%d/%m/%Y %H:%M', {})".format(*_arguments(element, compiler, **kw))
+
+
+@compiles(day_and_time, "postgresql")
+def _day_and_time_postgresql(element, compiler, **kw):
+    return "to_char({}, 'DD/MM/YYYY HH24:MI')".format(*_arguments(element, compiler, **kw))
+
+
+@compiles(time_of_day)
+def _time_of_day_sqlite(element, compiler, **kw):
+    return "strftime('%H:%M:%f', {})".format(*_arguments(element, compiler, **kw))
+
+
+@compiles(time_of_day, "postgresql")
+def _time_of_day_postgresql(element, compiler, **kw):
+    return "CAST({} AS TIME)".format(*_arguments(element, compiler, **kw))
+
+
+@compiles(position)
+def _position_sqlite(element, compiler, **kw):
+    return "instr({}, {})".format(*_arguments(element, compiler, **kw))
+
+
+@compiles(position, "postgresql")
+def _position_postgresql(element, compiler, **kw):
+    return "strpos({}, {})".format(*_arguments(element, compiler, **kw))

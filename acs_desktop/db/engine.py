@@ -1,8 +1,14 @@
-"""SQLAlchemy engines on the store file, with the pragmas every connection needs.
+"""SQLAlchemy engines on the store, with what every connection needs.
 
-Transactions are begun explicitly (pysqlite's implicit transactions skip DDL and begin late):
-reads use a deferred ``BEGIN``, writes ``BEGIN IMMEDIATE`` so that a booking's check of the
-remaining places and its insert happen under the same write lock.
+SQLite (the embedded default): transactions are begun explicitly (pysqlite's implicit
+transactions skip DDL and begin late): reads use a deferred ``BEGIN``, writes ``BEGIN IMMEDIATE``
+so that a booking's check of the remaining places and its insert happen under the same write lock.
+
+PostgreSQL (several desks): the same rule, across desks. A write transaction first takes the
+store's write lock (a transaction-level advisory lock, released at commit or rollback, even when
+a desk's connection dies), so that two desks' writes follow each other as two windows' writes do
+on SQLite: the desk that comes second counts the places the first one left. Reads never wait
+(each statement reads the last committed state, READ COMMITTED).
 """
 
 from __future__ import annotations
@@ -46,6 +52,40 @@ def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
     def _on_begin(connection):
         immediate = connection.get_execution_options().get(_IMMEDIATE, False)
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+# The advisory lock keys of ACS Desktop on a PostgreSQL database ("ACSD" and "ACSM").
+WRITE_LOCK_KEY = 0x41435344
+MIGRATION_LOCK_KEY = 0x4143534D
+CONNECT_TIMEOUT_S = 10
+
+
+def is_server_address(address: str | Path) -> bool:
+    """A PostgreSQL address (postgresql://…), as opposed to a store file."""
+    return isinstance(address, str) and address.split(":", 1)[0].split("+", 1)[0] in ("postgresql", "postgres")
+
+
+def server_url(address: str) -> str:
+    """The SQLAlchemy URL of a PostgreSQL address, driven by psycopg 3."""
+    scheme, rest = address.split(":", 1)
+    return f"postgresql+psycopg:{rest}" if scheme in ("postgresql", "postgres") else address
+
+
+def make_server_engine(address: str, *, pool_size: int = 5) -> Engine:
+    """An engine on a PostgreSQL database; see the module's docstring for the write lock."""
+    engine = create_engine(
+        server_url(address),
+        pool_pre_ping=True,  # a desk whose server restarted gets a fresh connection, not an error
+        pool_size=pool_size,
+        connect_args={"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "ACS Desktop"},
+    )
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection):
+        if connection.get_execution_options().get(_IMMEDIATE, False):
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
 
     return engine
 

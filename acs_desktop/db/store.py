@@ -67,18 +67,56 @@ def read_only_connection(path: Path) -> sqlite3.Connection:
 
 @dataclass
 class Store:
-    path: Path
+    """An open store: a SQLite file (`path`), or a PostgreSQL database shared by several desks
+    (`address`; `path` is None). `data_dir` holds the log, the backups and the copies."""
+
+    path: Path | None
     engine: Engine
     read: sessionmaker[Session]
     write: sessionmaker[Session]
     created: bool = False
     migrated_from: str | None = None
     copy_before_migration: Path | None = None
+    address: str = ""
+    data_dir: Path | None = None
     _closed: bool = field(default=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.data_dir is None and self.path is not None:
+            self.data_dir = self.path.parent
+
+    @property
+    def on_server(self) -> bool:
+        return self.path is None
+
+    @property
+    def file(self) -> Path:
+        """The SQLite file; for the work that only a store file has (copies, restores)."""
+        if self.path is None:
+            raise StoreError("on_server", ON_SERVER)
+        return self.path
+
+    @property
+    def folder(self) -> Path:
+        """The data folder: the store file's, or the one given beside a PostgreSQL address."""
+        assert self.data_dir is not None
+        return self.data_dir
+
+    @property
+    def where(self) -> str:
+        """Where the data is, for a person: the file, or the server's address without its password."""
+        if self.path is not None:
+            return str(self.path)
+        from acs_desktop.db.server import shown_address
+
+        return shown_address(self.address)
 
     def checkpoint(self) -> None:
         """Write the journal's pages into the store file now (what closing would do), so that a
-        copy taken next is the last thing to touch the files of a session."""
+        copy taken next is the last thing to touch the files of a session. Nothing to do on a
+        server."""
+        if self.path is None:
+            return
         connection = self.engine.raw_connection()
         try:
             connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
@@ -90,20 +128,34 @@ class Store:
         (`wal_checkpoint(TRUNCATE)`), so that the erased values are left in no -wal file; the
         store's own freed space is zeroed by `secure_delete`, on every connection. Then the same
         erasure, `erase_in_copy`, is made in every copy of the store kept in the data folder
-        (backups, copies before a restore or a migration), one transaction each."""
-        connection = self.engine.raw_connection()
-        try:
-            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        finally:
-            connection.close()
+        (backups, copies before a restore or a migration), one transaction each. On a server,
+        the copies are those of this desk's data folder (SQLite files written by `backup`)."""
+        if self.path is not None:
+            connection = self.engine.raw_connection()
+            try:
+                connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                connection.close()
+        else:
+            # The tables rewritten without the erased rows' old versions (a plain VACUUM frees their
+            # space but leaves their bytes). Other desks wait the few seconds it takes.
+            with self.engine.connect() as server:
+                server.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("VACUUM FULL")
         if erase_in_copy is None:
             return CopiesErased(0, ())
-        return erase_in_copies(self.path, erase_in_copy)
+        return erase_in_copies(self.path or self.folder / STORE_FILE_NAME, erase_in_copy)
 
     def close(self) -> None:
         if not self._closed:
             self.engine.dispose()
             self._closed = True
+
+
+STORE_FILE_NAME = "acs.sqlite"
+ON_SERVER = (
+    "Cette base est sur un serveur PostgreSQL : ses sauvegardes se font sur le serveur ou avec "
+    "« acs-desktop backup --to DOSSIER » (un fichier de base restaurable sur un portable)."
+)
 
 
 @dataclass(frozen=True)

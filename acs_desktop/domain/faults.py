@@ -39,6 +39,34 @@ _ERRNO = {
     errno.EBUSY: BUSY,
 }
 _WINDOWS_BUSY = {32, 33}  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION: another program has the file open
+# A PostgreSQL server (several desks): faults of the network or of the server, by SQLSTATE.
+SERVER_UNREACHABLE, SERVER_REFUSED, SERVER_NO_DATABASE, SERVER_FULL, SERVER_BUSY = (
+    "server_unreachable",
+    "server_refused",
+    "server_no_database",
+    "server_full",
+    "server_busy",
+)
+_POSTGRES = {
+    "53100": SERVER_FULL,  # disk_full
+    "28P01": SERVER_REFUSED,  # invalid_password
+    "28000": SERVER_REFUSED,  # invalid_authorization_specification
+    "42501": SERVER_REFUSED,  # insufficient_privilege
+    "3D000": SERVER_NO_DATABASE,  # invalid_catalog_name
+    "53300": SERVER_BUSY,  # too_many_connections
+    "57P01": SERVER_UNREACHABLE,  # admin_shutdown
+    "57P02": SERVER_UNREACHABLE,  # crash_shutdown
+    "57P03": SERVER_UNREACHABLE,  # cannot_connect_now
+    "25006": READ_ONLY,  # read_only_sql_transaction (a standby server)
+}
+# What the server answers in words (libpq's messages are English whatever the desk's language).
+_REFUSED_WORDS = (
+    "password authentication failed",
+    "no pg_hba.conf entry",
+    'role "',
+    "server does not support SSL",
+    "permission denied",
+)
 # SQLite's primary result codes (the low byte of the extended code).
 _SQLITE = {13: DISK_FULL, 8: READ_ONLY, 5: BUSY, 6: BUSY, 3: DENIED, 23: DENIED, 14: CANNOT_OPEN, 10: IO_ERROR}
 # When an SQLite error comes without its code (an older Python, a driver that drops it).
@@ -70,6 +98,16 @@ _SAID = {
     "défaillant ?). Vérifiez le disque, puis recommencez.",
     TOO_LARGE: "Impossible d'écrire « {path} » : le fichier est trop grand pour ce disque (une clé USB en FAT32 "
     "n'accepte pas plus de 4 Go par fichier). Choisissez un autre disque.",
+    SERVER_UNREACHABLE: "Le serveur de la base (« {path} ») ne répond pas : vérifiez la connexion au réseau et "
+    "que le serveur est démarré, puis recommencez.",
+    SERVER_REFUSED: "Le serveur de la base (« {path} ») refuse l'accès : nom d'utilisateur ou mot de passe "
+    "incorrect, ou ce poste n'est pas autorisé. Vérifiez l'adresse de la base (voir « Plusieurs postes »).",
+    SERVER_NO_DATABASE: "La base « {path} » n'existe pas sur le serveur : créez-la (voir « Plusieurs postes » "
+    "dans le mode d'emploi) ou corrigez l'adresse.",
+    SERVER_FULL: "Le serveur de la base (« {path} ») n'a plus de place sur son disque : faites libérer de la "
+    "place sur le serveur, puis recommencez.",
+    SERVER_BUSY: "Le serveur de la base (« {path} ») a atteint son nombre de connexions : fermez ACS Desktop "
+    "sur un poste qui ne sert pas, puis recommencez.",
 }
 
 
@@ -90,6 +128,20 @@ def fault_kind(error: BaseException) -> str | None:
         if getattr(error, "winerror", None) in _WINDOWS_BUSY:
             return BUSY
         return _ERRNO.get(error.errno)
+    if type(error).__module__.startswith("psycopg"):
+        state = getattr(error, "sqlstate", None) or ""
+        if state in _POSTGRES:
+            return _POSTGRES[state]
+        if not state and type(error).__name__ == "OperationalError":  # refused before a session: said in words
+            text = str(error)
+            if "database" in text and "does not exist" in text:
+                return SERVER_NO_DATABASE
+            if any(words in text for words in _REFUSED_WORDS):
+                return SERVER_REFUSED
+            return SERVER_UNREACHABLE
+        if state.startswith("08"):
+            return SERVER_UNREACHABLE  # connection_exception
+        return None
     code = getattr(error, "sqlite_errorcode", None)
     if isinstance(code, int):
         return _SQLITE.get(code & 0xFF)

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from acs_desktop.domain import ticket_codes
 from acs_desktop.domain.errors import DomainError
+from acs_desktop.domain.french import quantity
 from acs_desktop.domain.states import (
     HOLDING_STATUSES,
     ConventionState,
@@ -138,10 +139,12 @@ class BookingService(Service):
         check_bookable(performance, now, override_deadline=request.override_deadline)
         remaining = remaining_places(session, performance)
         if places > remaining:
+            left = "il n'en reste aucune" if remaining == 0 else f"il en reste {remaining}"
             raise DomainError(
                 "quota_exceeded",
-                f"Il reste {remaining} place(s) sur {performance_label(performance)} : "
-                f"impossible d'en réserver {places}. Inscrivez le relais sur la liste d'attente.",
+                f"Il ne reste plus assez de places sur {performance_label(performance)} : {left}, "
+                f"{quantity(places, 'place')} demandée{'s' if places > 1 else ''}. "
+                "Inscrivez le relais sur la liste d'attente.",
                 field="places",
             )
         booking = Booking(

@@ -79,7 +79,8 @@ def test_book_up_to_the_quota_then_the_next_booking_is_refused(qtbot, services, 
     assert second.wait_button.isEnabled()
     click_ok(qtbot, second)
     assert second.result() != second.DialogCode.Accepted
-    assert "Il reste 0 place(s)" in second.error_text()
+    assert "Il ne reste plus assez de places" in second.error_text()
+    assert "il n'en reste aucune, 1 place demandée" in second.error_text()
     assert services.bookings.held_places(performance_id) == 10
 
 

@@ -22,7 +22,14 @@ from typing import TYPE_CHECKING
 from acs_desktop import APP_NAME, __version__
 from acs_desktop.commands import CommandContext
 from acs_desktop.db.files import keep_private, private
-from acs_desktop.db.location import ENV_VAR, data_dir_problem, resolve_data_dir, store_path
+from acs_desktop.db.location import (
+    DATABASE_ENV_VAR,
+    ENV_VAR,
+    data_dir_problem,
+    resolve_data_dir,
+    resolve_database,
+    store_path,
+)
 from acs_desktop.db.lock import StoreLock
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.faults import describe, fault
@@ -64,6 +71,12 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
         f"sinon par la variable {ENV_VAR}, sinon dans le dossier de données de l'utilisateur.",
     )
     parser.add_argument("--data-dir", metavar="DOSSIER", help="dossier des données (la base acs.sqlite y est créée)")
+    parser.add_argument(
+        "--database",
+        metavar="ADRESSE",
+        help="travailler sur une base PostgreSQL partagée par plusieurs postes "
+        f"(postgresql://utilisateur@serveur/base ; sinon la variable {DATABASE_ENV_VAR}, sinon le réglage du poste)",
+    )
     parser.add_argument(
         "--demo",
         action="store_true",
@@ -172,10 +185,21 @@ def main(argv: list[str] | None = None) -> int:
     if problem:
         return _refuse_start(problem, gui=gui)
     path = store_path(data_dir)
+    address = resolve_database(getattr(args, "database", None), data_dir)
+    if address is not None:
+        from acs_desktop.db.engine import is_server_address
+
+        if not is_server_address(address):
+            return _refuse_start(
+                f"« {address} » n'est pas l'adresse d'une base PostgreSQL. Elle s'écrit "
+                "postgresql://utilisateur@serveur/base (voir « Plusieurs postes » dans le mode d'emploi).",
+                gui=gui,
+            )
+    args.address = address
     try:
         return _start(args, data_dir, path, gui=gui)
     except Exception as error:
-        message = describe(error, path, outcome=STORE_UNTOUCHED)
+        message = describe(error, _shown(address) if address else path, outcome=STORE_UNTOUCHED)
         if message is None:
             return _unexpected(None)
         logging.getLogger(__name__).warning("%s\n%s", message, traceback.format_exc())
@@ -186,11 +210,18 @@ STORE_UNTOUCHED = "La base n'a pas été modifiée."
 DATA_DIR_NEEDED = "ACS Desktop doit pouvoir écrire dans le dossier des données (la base, son journal, ses sauvegardes) ; la base n'a pas été modifiée."
 
 
+def _shown(address: str) -> str:
+    from acs_desktop.db.server import shown_address
+
+    return shown_address(address)
+
+
 def _start(args: argparse.Namespace, data_dir: Path, path: Path, *, gui: bool) -> int:
     keep_private(data_dir)
     lock = StoreLock(path)
     try:
-        free = not getattr(args, "exclusive", True) or lock.acquire()
+        # On a server, many desks share the store: no one-instance lock (the data folder is this desk's own).
+        free = args.address is not None or not getattr(args, "exclusive", True) or lock.acquire()
     except OSError as error:  # the folder cannot be written (read-only, refused, full): say the folder
         raise fault(OSError(error.errno, error.strerror), data_dir, outcome=DATA_DIR_NEEDED) or error from None
     if not free:
@@ -204,8 +235,9 @@ def _start(args: argparse.Namespace, data_dir: Path, path: Path, *, gui: bool) -
         if not args.command:
             return _window(args, data_dir, path, log_path, gui=gui)
         if not getattr(args, "opens_store", True):
-            return _guarded(lambda: args.handler(args, CommandContext(data_dir, path)), log_path, path)
-        store = _open(path, data_dir, gui=False)
+            context = CommandContext(data_dir, path, address=args.address)
+            return _guarded(lambda: args.handler(args, context), log_path, path)
+        store = _open(path, data_dir, gui=False, address=args.address)
         if store is None:
             return 2
         try:
@@ -216,11 +248,20 @@ def _start(args: argparse.Namespace, data_dir: Path, path: Path, *, gui: bool) -
         lock.release()
 
 
-def _open(path: Path, data_dir: Path, *, gui: bool) -> Store | None:
-    """The store, or None after saying why not. A damaged store: offer its latest good backup."""
+def _open(path: Path, data_dir: Path, *, gui: bool, address: str | None = None) -> Store | None:
+    """The store, or None after saying why not. A damaged store: offer its latest good backup.
+    With `address`, the store on that PostgreSQL server."""
     from acs_desktop.db.backup import latest_good_backup, restore_backup
     from acs_desktop.db.store import StoreError, open_store
 
+    if address is not None:
+        from acs_desktop.db.server import open_server_store
+
+        try:
+            return open_server_store(address, data_dir)
+        except StoreError as error:
+            _refuse_start(error.message, gui=gui)
+            return None
     try:
         return open_store(path)
     except StoreError as error:
@@ -345,7 +386,7 @@ def _prepare(args: argparse.Namespace, store: Store) -> Services:
 
 def _run_command(args: argparse.Namespace, store: Store, data_dir: Path) -> int:
     services = _prepare(args, store)
-    return args.handler(args, CommandContext(data_dir, store.path, store, services))
+    return args.handler(args, CommandContext(data_dir, store_path(data_dir), store, services, address=args.address))
 
 
 def _window(args: argparse.Namespace, data_dir: Path, path: Path, log_path: Path | None, *, gui: bool) -> int:
@@ -359,19 +400,20 @@ def _window(args: argparse.Namespace, data_dir: Path, path: Path, log_path: Path
     opened: list[Store] = []
 
     def open_services(window) -> Services | None:
-        store = _open(path, data_dir, gui=gui)
+        store = _open(path, data_dir, gui=gui, address=args.address)
         if store is None:
             return None
         opened.append(store)
         services = _prepare(args, store)
-        _automatic_backup(store.path, data_dir, closing=False, gui=gui, parent=window)
+        if not store.on_server:  # a server is backed up on the server (and with `backup --to`)
+            _automatic_backup(path, data_dir, closing=False, gui=gui, parent=window)
         return services
 
     def run() -> int:
         from acs_desktop.ui.app import run_gui
 
         code = run_gui(data_dir, path, log_path, open_services, self_test=args.self_test)
-        if opened:
+        if opened and not opened[0].on_server:
             try:
                 opened[
                     0
@@ -380,7 +422,7 @@ def _window(args: argparse.Namespace, data_dir: Path, path: Path, log_path: Path
                 if describe(error, path) is None:
                     raise
                 logging.getLogger(__name__).warning("Journal non reporté dans la base : %s", describe(error, path))
-            _automatic_backup(opened[0].path, data_dir, closing=True, gui=gui)
+            _automatic_backup(path, data_dir, closing=True, gui=gui)
         return code
 
     try:

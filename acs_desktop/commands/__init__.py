@@ -35,6 +35,7 @@ class CommandContext:
     store_path: Path
     store: Store | None = None
     services: Services | None = None
+    address: str | None = None  # the PostgreSQL server's, when this desk works on one
 
 
 def say_written(summary: str, path: Path) -> None:

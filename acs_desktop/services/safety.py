@@ -26,6 +26,12 @@ from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.faults import fault
 from acs_desktop.services.base import Clock, system_clock
 
+RESTORE_ON_SERVER = (
+    "Cette base est partagée sur un serveur PostgreSQL : une sauvegarde ne la remplace pas depuis un poste, "
+    "ce qui effacerait le travail des autres postes. Pour repartir d'une sauvegarde, transférez-la dans une base "
+    "vide du serveur (acs-desktop --data-dir DOSSIER move-to ADRESSE), voir « Plusieurs postes »."
+)
+
 
 @dataclass(frozen=True)
 class BackupCandidate:
@@ -40,11 +46,12 @@ class SafetyService:
 
     @property
     def data_dir(self) -> Path:
-        return self._store.path.parent
+        return self._store.folder
 
     @property
-    def store_path(self) -> Path:
-        return self._store.path
+    def on_server(self) -> bool:
+        """The store is on a PostgreSQL server: no restore from here, backups are copies to a file."""
+        return self._store.on_server
 
     def backups(self) -> list[BackupInfo]:
         return list_backups(self.data_dir)
@@ -53,8 +60,14 @@ class SafetyService:
         """A checked copy of the store in `folder`; outside the data folder, the moment is recorded
         (`last_external_backup`)."""
         now = self._clock()
+        target = Path(folder) / f"acs-{now:%Y-%m-%d-%H%M}.sqlite"
         try:
-            written = write_backup(self._store.path, Path(folder) / f"acs-{now:%Y-%m-%d-%H%M}.sqlite")
+            if self._store.path is None:
+                from acs_desktop.db.transfer import write_server_backup
+
+                written = write_server_backup(self._store, target)
+            else:
+                written = write_backup(self._store.path, target)
         except StoreError as error:
             raise DomainError(error.code, error.message) from None
         except OSError as exc:
@@ -77,18 +90,19 @@ class SafetyService:
 
     def restore(self, file: Path) -> RestoreResult:
         """Replace the store by `file` (checked first; the current store is kept as a copy)."""
+        if self._store.path is None:
+            raise DomainError("on_server", RESTORE_ON_SERVER)
         self.check(file)
+        store_path = self._store.path
         self._store.engine.dispose()  # no connection stays on the file being replaced
         try:
-            result = restore_backup(Path(file), self._store.path, self.data_dir, self._clock())
-            open_store(self._store.path).close()  # an older backup is migrated now, with its copy kept
+            result = restore_backup(Path(file), store_path, self.data_dir, self._clock())
+            open_store(store_path).close()  # an older backup is migrated now, with its copy kept
         except StoreError as error:
             raise DomainError(error.code, error.message) from None
         except (OSError, sqlite3.Error) as error:  # a full disk: the store in place is still the one before
             raise (
-                fault(
-                    error, self._store.path, outcome="La restauration n'a pas été faite ; la base est telle qu'avant."
-                )
+                fault(error, store_path, outcome="La restauration n'a pas été faite ; la base est telle qu'avant.")
                 or error
             ) from None
         return result

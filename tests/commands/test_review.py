@@ -3,22 +3,12 @@ copy of the demo store): French lines, exit codes, no traceback."""
 
 import csv
 import re
-import shutil
 
-import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from acs_desktop.cli import main
 from acs_desktop.domain.french import format_int
-
-
-@pytest.fixture
-def data_dir(tmp_path, demo_template):
-    folder = tmp_path / "data"
-    folder.mkdir()
-    shutil.copyfile(demo_template, folder / "acs.sqlite")
-    return folder
 
 
 def run(capsys, *args):

@@ -1,20 +1,11 @@
 """`acs-desktop todo [--season S]`: the lines of « À faire » on the demo (loaded on TODAY), in-process."""
 
 import functools
-import shutil
 
 import pytest
 
 from acs_desktop import services as services_module
 from tests.conftest import FakeClock
-
-
-@pytest.fixture
-def data_dir(tmp_path, demo_template):
-    folder = tmp_path / "data"
-    folder.mkdir()
-    shutil.copyfile(demo_template, folder / "acs.sqlite")
-    return folder
 
 
 @pytest.fixture(autouse=True)

@@ -1,21 +1,12 @@
 """`acs-desktop week [--from JJ/MM/AAAA] [--out …]` on the demo (loaded on TODAY), in-process."""
 
 import functools
-import shutil
 
 import pytest
 
 from acs_desktop import services as services_module
 from tests.conftest import FakeClock
 from tests.printing.pdf_tools import flat
-
-
-@pytest.fixture
-def data_dir(tmp_path, demo_template):
-    folder = tmp_path / "data"
-    folder.mkdir()
-    shutil.copyfile(demo_template, folder / "acs.sqlite")
-    return folder
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ def app_icon() -> QIcon:
 
 
 class AboutDialog(QDialog):
-    def __init__(self, store_path: Path, parent: QWidget | None = None):
+    def __init__(self, where: str, data_dir: Path, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(f"À propos d'{APP_NAME}")
         self.resize(720, 560)
@@ -25,7 +25,7 @@ class AboutDialog(QDialog):
         heading = QLabel(
             f"<h2>{APP_NAME} {__version__}</h2>"
             "Gestion de l'Abonnement Culturel Solidaire : conventions, offres, relais, invitations, bilan de saison.<br><br>"
-            f"<b>Données</b> : {store_path}<br><b>Sauvegardes</b> : {store_path.parent / 'sauvegardes'}"
+            f"<b>Données</b> : {where}<br><b>Sauvegardes</b> : {data_dir / 'sauvegardes'}"
         )
         heading.setWordWrap(True)
         heading.setTextInteractionFlags(

@@ -234,6 +234,6 @@ def _self_test(app: QApplication, window, services: Services, store_path: Path) 
     )
     print(
         f"Autotest {APP_NAME} {__version__} : {'réussi' if ok else 'ÉCHEC'} — fenêtre affichée, "
-        f"{shown}, saison {season}, {invitations} places réservées, base {store_path}"
+        f"{shown}, saison {season}, {invitations} places réservées, base {getattr(services.sessions, 'where', store_path)}"
     )
     return 0 if ok else 1

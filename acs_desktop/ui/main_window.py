@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.services: Services | None = None
         self.settings = settings
         self.store_path = store_path
+        self.where = str(store_path)  # the store file, or the server's address once attached
         self.events = None
         self.tab_pages: list[SeasonTab] = []
         self.setMinimumSize(760, 520)
@@ -128,7 +129,9 @@ class MainWindow(QMainWindow):
         self.welcome.started.connect(self._on_started)
         self.pages.insertWidget(0, self.welcome)
         self._attach_todo(services)
-        self.statusBar().showMessage(f"Données : {self.store_path}")
+        self.where = str(getattr(services.sessions, "where", self.store_path))
+        on_server = getattr(services.sessions, "on_server", False)
+        self.statusBar().showMessage(f"{'Base partagée (serveur)' if on_server else 'Données'} : {self.where}")
 
         self._build_menus()
         self.season_box.setEnabled(True)
@@ -320,7 +323,15 @@ class MainWindow(QMainWindow):
         self._menu_action(file_menu, "&Clôturer la saison…", self.close_season)
         file_menu.addSeparator()
         self._menu_action(file_menu, "Sauve&garder vers…", self.backup_to_folder, "Ctrl+Shift+S")
-        self._menu_action(file_menu, "&Restaurer une sauvegarde…", self.restore_backup)
+        restore = self._menu_action(file_menu, "&Restaurer une sauvegarde…", self.restore_backup)
+        if getattr(
+            getattr(self.services, "sessions", None), "on_server", False
+        ):  # a restore would erase the other desks' work
+            restore.setEnabled(False)
+            restore.setStatusTip(
+                "Base partagée : les sauvegardes se restaurent par « move-to » (voir le mode d'emploi)."
+            )
+        self._menu_action(file_menu, "&Base de données de ce poste…", self.choose_database)
         self._menu_action(file_menu, "&Journal d'activité…", self.show_activity, "Ctrl+J")
         file_menu.addSeparator()
         add_season_file_actions(self, file_menu)
@@ -357,6 +368,14 @@ class MainWindow(QMainWindow):
         if safety_actions.restore_from_file(self, self.services):
             self.reload_seasons()
 
+    def choose_database(self) -> None:
+        from acs_desktop.services.desk import DeskService
+        from acs_desktop.ui.database_dialog import NEXT_START, DatabaseDialog
+
+        dialog = DatabaseDialog(DeskService(self.store_path.parent), self)
+        if dialog.exec():
+            self.statusBar().showMessage(NEXT_START, 10000)
+
     def show_activity(self) -> None:
         from acs_desktop.ui.activity_dialog import ActivityDialog
 
@@ -377,7 +396,7 @@ class MainWindow(QMainWindow):
     def _about(self) -> None:
         from acs_desktop.ui.about_dialog import AboutDialog
 
-        AboutDialog(self.store_path, self).exec()
+        AboutDialog(self.where, self.store_path.parent, self).exec()
 
     def _update_title(self) -> None:
         name = self.services.settings.get().name

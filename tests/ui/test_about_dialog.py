@@ -8,10 +8,11 @@ from acs_desktop.ui.about_dialog import AboutDialog, app_icon
 
 
 def test_about_says_version_data_folder_and_licences(qtbot, tmp_path):
-    dialog = AboutDialog(tmp_path / "acs.sqlite")
+    dialog = AboutDialog(str(tmp_path / "acs.sqlite"), tmp_path)
     qtbot.addWidget(dialog)
     labels = [label.text() for label in dialog.findChildren(QLabel)]
     assert any(__version__ in text and str(tmp_path / "acs.sqlite") in text for text in labels), labels
+    assert any(str(tmp_path / "sauvegardes") in text for text in labels), labels
     licences = dialog.licences.toPlainText()
     for component in ("Qt 6 et PySide6", "LGPL", "DejaVu", "ReportLab", "SQLAlchemy"):
         assert component in licences

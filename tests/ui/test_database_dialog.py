@@ -1,0 +1,52 @@
+"""« Base de données de ce poste » : a server checked in the background before it is kept; a wrong
+address said under the field, nothing kept; back to the laptop's file."""
+
+from acs_desktop.db.location import DATABASE_FILE, saved_database
+from acs_desktop.services.desk import DeskService
+from acs_desktop.ui.database_dialog import DatabaseDialog
+
+
+def _dialog(qtbot, tmp_path):
+    dialog = DatabaseDialog(DeskService(tmp_path), None)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_a_wrong_address_is_said_and_nothing_is_kept(qtbot, tmp_path):
+    dialog = _dialog(qtbot, tmp_path)
+    assert dialog.local.isChecked() and not dialog.address.isEnabled()
+    dialog.server.setChecked(True)
+    dialog.address.setText("mysql://acs@serveur/acs")
+    dialog.accept()
+    qtbot.waitUntil(lambda: not dialog.operation.running)
+    assert "n'est pas l'adresse d'une base PostgreSQL" in dialog.error_text()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert not (tmp_path / DATABASE_FILE).exists()
+
+
+def test_a_server_that_does_not_answer_is_said_and_nothing_is_kept(qtbot, tmp_path):
+    dialog = _dialog(qtbot, tmp_path)
+    dialog.server.setChecked(True)
+    dialog.address.setText(f"postgresql://acs@/acs?host={tmp_path}&port=1")
+    dialog.test_connection()
+    qtbot.waitUntil(lambda: not dialog.operation.running, timeout=20_000)
+    assert "ne répond pas" in dialog.error_text()
+    assert saved_database(tmp_path) is None
+
+
+def test_an_empty_database_is_said_then_kept_for_the_next_start(qtbot, tmp_path, empty_database):
+    dialog = _dialog(qtbot, tmp_path)
+    dialog.server.setChecked(True)
+    dialog.address.setText(empty_database)
+    dialog.test_connection()
+    qtbot.waitUntil(lambda: not dialog.operation.running, timeout=20_000)
+    assert "Base vide" in dialog.verdict.text()
+    with qtbot.waitSignal(dialog.accepted, timeout=20_000):
+        dialog.accept()
+    assert saved_database(tmp_path) == empty_database
+    again = _dialog(qtbot, tmp_path)
+    assert again.server.isChecked() and again.address.text() == empty_database
+    again.local.setChecked(True)
+    with qtbot.waitSignal(again.accepted, timeout=20_000):
+        again.accept()
+    assert saved_database(tmp_path) is None

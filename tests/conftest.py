@@ -1,4 +1,9 @@
-"""Shared fixtures: a fresh migrated store per test, an injected clock, and small factories."""
+"""Shared fixtures: a fresh migrated store per test, an injected clock, and small factories.
+
+The engine: SQLite by default; `--engine=postgresql` (or ACS_TEST_ENGINE=postgresql) gives every
+test its store in a fresh PostgreSQL database on the server at ACS_TEST_POSTGRESQL (see
+tests/engines.py), and runs the service, db, command and review tests only.
+"""
 
 import os
 
@@ -18,6 +23,15 @@ import pytest
 from acs_desktop import cli
 from acs_desktop.db.store import open_store
 from acs_desktop.services import Services
+from tests.engines import (
+    ENGINE_OPTION,
+    NO_SERVER,
+    ServerDatabases,
+    engine_of,
+    postgresql_address,
+    selected_for_engine,
+    server_available,
+)
 from tests.factories import Factory
 
 TODAY = datetime(2026, 11, 22, 10, 0)
@@ -81,6 +95,79 @@ def drain_background_work() -> None:
         QThreadPool.globalInstance().waitForDone(30_000)
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        ENGINE_OPTION,
+        choices=["sqlite", "postgresql"],
+        default=None,
+        help="the engine of the tests' stores (default: ACS_TEST_ENGINE, else sqlite)",
+    )
+
+
+def pytest_report_header(config):
+    engine = engine_of(config)
+    return f"engine: {engine}" + (f" ({postgresql_address()})" if engine == "postgresql" else "")
+
+
+def pytest_collection_modifyitems(config, items):
+    if engine_of(config) == "sqlite":
+        return
+    kept = [item for item in items if selected_for_engine(item)]
+    dropped = [item for item in items if item not in kept]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
+
+
+@pytest.fixture(scope="session")
+def engine_name(pytestconfig) -> str:
+    return engine_of(pytestconfig)
+
+
+@pytest.fixture(scope="session")
+def server_databases(engine_name, tmp_path_factory):
+    """On PostgreSQL: the template databases (migrated; with the demo), built once per run."""
+    if engine_name != "postgresql":
+        yield None
+        return
+    databases = ServerDatabases(postgresql_address(), tmp_path_factory.mktemp("server-desk"), TODAY)
+    yield databases
+    databases.drop_all()
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory, server_databases):
+    """Databases on the PostgreSQL server, whatever the engine of the other tests (the server's
+    own tests: migrations, several desks, move-to)."""
+    if server_databases is not None:
+        yield server_databases
+        return
+    if not server_available():
+        pytest.skip(NO_SERVER)
+    databases = ServerDatabases(postgresql_address(), tmp_path_factory.mktemp("server"), TODAY)
+    yield databases
+    databases.drop_all()
+
+
+@pytest.fixture
+def empty_database(server) -> str:
+    """The address of a new, empty PostgreSQL database."""
+    address = server.empty()
+    yield address
+    drain_background_work()
+    server.drop_address(address)
+
+
+@pytest.fixture
+def server_store(server, tmp_path):
+    """A migrated, empty store on the PostgreSQL server."""
+    opened = server.open_copy(demo=False, data_dir=tmp_path / "desk")
+    yield opened
+    drain_background_work()
+    opened.close()
+    server.drop(opened)
+
+
 @pytest.fixture(scope="session")
 def template_store(tmp_path_factory) -> Path:
     """Migrated once per run; every test gets a copy."""
@@ -103,14 +190,19 @@ def demo_template(tmp_path_factory, template_store) -> Path:
 
 
 @pytest.fixture
-def demo_store(tmp_path, demo_template):
-    target = tmp_path / "demo" / "acs.sqlite"
-    target.parent.mkdir()
-    shutil.copyfile(demo_template, target)
-    opened = open_store(target)
+def demo_store(request, tmp_path, server_databases):
+    if server_databases is not None:
+        opened = server_databases.open_copy(demo=True, data_dir=tmp_path / "demo")
+    else:
+        target = tmp_path / "demo" / "acs.sqlite"
+        target.parent.mkdir()
+        shutil.copyfile(request.getfixturevalue("demo_template"), target)
+        opened = open_store(target)
     yield opened
     drain_background_work()
     opened.close()
+    if server_databases is not None:
+        server_databases.drop(opened)
 
 
 @pytest.fixture
@@ -127,11 +219,16 @@ def store_path(tmp_path, template_store) -> Path:
 
 
 @pytest.fixture
-def store(store_path):
-    opened = open_store(store_path)
+def store(request, tmp_path, server_databases):
+    if server_databases is not None:
+        opened = server_databases.open_copy(demo=False, data_dir=tmp_path / "data")
+    else:
+        opened = open_store(request.getfixturevalue("store_path"))
     yield opened
     drain_background_work()
     opened.close()
+    if server_databases is not None:
+        server_databases.drop(opened)
 
 
 @pytest.fixture

@@ -10,6 +10,9 @@ from acs_desktop.db.backup import automatic_backup, check_backup, list_backups, 
 from acs_desktop.db.store import StoreError, open_store
 from acs_desktop.services import Services
 
+# About the store file itself (its bytes, journal, copies): the server has tests/db/test_server.py.
+pytestmark = pytest.mark.sqlite_only
+
 NOW = datetime(2026, 11, 22, 10, 0)
 
 

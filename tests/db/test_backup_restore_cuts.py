@@ -13,6 +13,9 @@ from acs_desktop.db.backup import restore_backup, write_backup
 from acs_desktop.db.store import open_store, restoring_path
 from acs_desktop.services import Services
 
+# About the store file itself (its bytes, journal, copies): the server has tests/db/test_server.py.
+pytestmark = pytest.mark.sqlite_only
+
 NOW = datetime(2026, 11, 22, 10, 0)
 
 

@@ -1,6 +1,7 @@
 """Migration 0005: a store at 0004 holding invitations gets the covering indexes (and its
 statistics), keeps every row, and goes back cleanly."""
 
+import pytest
 from alembic import command
 from sqlalchemy import text
 
@@ -9,6 +10,9 @@ from acs_desktop.db.store import alembic_config, open_store
 from acs_desktop.services import Services
 from tests.conftest import FakeClock
 from tests.factories import Factory
+
+# About the store file itself (its bytes, journal, copies): the server has tests/db/test_server.py.
+pytestmark = pytest.mark.sqlite_only
 
 NEW = {
     "ix_invitation_performance_status_booking": ["performance_id", "status", "booking_id"],

@@ -14,7 +14,7 @@ import pytest
 from acs_desktop.db.store import open_store
 from acs_desktop.services import Services
 
-pytestmark = pytest.mark.slow  # real processes, killed mid-work
+pytestmark = [pytest.mark.sqlite_only, pytest.mark.slow]  # real processes, killed mid-work
 
 CONFIRMED_BEFORE_KILL = 25
 

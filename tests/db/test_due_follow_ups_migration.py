@@ -3,6 +3,7 @@ imported forms, which get their counts from their summary and count as seen; and
 
 from datetime import date, datetime
 
+import pytest
 from alembic import command
 from sqlalchemy import text
 
@@ -12,6 +13,9 @@ from acs_desktop.domain.states import FollowUpKind
 from acs_desktop.services import Services
 from tests.conftest import FakeClock
 from tests.factories import Factory
+
+# About the store file itself (its bytes, journal, copies): the server has tests/db/test_server.py.
+pytestmark = pytest.mark.sqlite_only
 
 
 def _migrate(path, revision):

@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import real_process
 
-pytestmark = pytest.mark.skipif(os.name == "nt", reason="POSIX permissions")
+pytestmark = [pytest.mark.sqlite_only, pytest.mark.skipif(os.name == "nt", reason="POSIX permissions")]
 
 
 def modes(folder):

@@ -1,6 +1,7 @@
 """Migration 0008: a store at 0006 with bookings gets the empty table of applied booking forms,
 keeps every row, and goes back cleanly."""
 
+import pytest
 from alembic import command
 from sqlalchemy import inspect, text
 
@@ -9,6 +10,9 @@ from acs_desktop.db.store import alembic_config, open_store
 from acs_desktop.services import Services
 from tests.conftest import FakeClock
 from tests.factories import Factory
+
+# About the store file itself (its bytes, journal, copies): the server has tests/db/test_server.py.
+pytestmark = pytest.mark.sqlite_only
 
 
 def _migrate(path, revision, *, down=False):

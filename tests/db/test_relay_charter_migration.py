@@ -4,6 +4,7 @@ as « sans prévenir » (set by label), unsigned relays and an empty follow-up l
 import shutil
 from pathlib import Path
 
+import pytest
 from alembic import command
 from sqlalchemy import text
 
@@ -11,6 +12,9 @@ from acs_desktop.db.engine import make_engine
 from acs_desktop.db.store import alembic_config, open_store
 from acs_desktop.services import Services
 from tests.conftest import TODAY
+
+# About the store file itself (its bytes, journal, copies): the server has tests/db/test_server.py.
+pytestmark = pytest.mark.sqlite_only
 
 RELEASE = Path(__file__).resolve().parent.parent / "data" / "stores" / "acs-0.2.0.sqlite"
 COUNTED = {

@@ -30,6 +30,9 @@ from acs_desktop.db.store import head_revision, open_store
 from acs_desktop.models import Booking, Convention, Invitation
 from acs_desktop.services import Services
 
+# About the store file itself (its bytes, journal, copies): the server has tests/db/test_server.py.
+pytestmark = pytest.mark.sqlite_only
+
 STORES = Path(__file__).resolve().parent.parent / "data" / "stores"
 CHANGELOG = Path(__file__).resolve().parents[2] / "CHANGELOG.md"
 RELEASES = sorted(STORES.glob("acs-*.sqlite"), key=lambda p: [int(n) for n in re.findall(r"\d+", p.stem)])

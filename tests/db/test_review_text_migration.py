@@ -1,10 +1,14 @@
 """Migration 0003: a store at 0002 holding seasons gains the (empty) qualitative text, and back."""
 
+import pytest
 from alembic import command
 from sqlalchemy import text
 
 from acs_desktop.db.engine import make_engine
 from acs_desktop.db.store import alembic_config, open_store
+
+# About the store file itself (its bytes, journal, copies): the server has tests/db/test_server.py.
+pytestmark = pytest.mark.sqlite_only
 
 
 def _upgrade(path, revision):

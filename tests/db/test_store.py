@@ -16,6 +16,9 @@ from acs_desktop.db.engine import make_engine
 from acs_desktop.db.store import HEAD_REVISION, StoreError, alembic_config, head_revision, open_store
 from acs_desktop.models import Base
 
+# About the store file itself (its bytes, journal, copies): the server has tests/db/test_server.py.
+pytestmark = pytest.mark.sqlite_only
+
 
 def digest(path):
     return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -73,8 +73,9 @@ def server_url(address: str) -> str:
     return f"postgresql+psycopg:{rest}" if scheme in ("postgresql", "postgres") else address
 
 
-def make_server_engine(address: str, *, pool_size: int = 5) -> Engine:
-    """An engine on a PostgreSQL database; see the module's docstring for the write lock."""
+def make_server_engine(address: str, *, pool_size: int = 5, desk: str | None = None) -> Engine:
+    """An engine on a PostgreSQL database; see the module's docstring for the write lock. With
+    `desk`, every committed write tells the other desks which tables it changed (db/notify.py)."""
     engine = create_engine(
         server_url(address),
         pool_pre_ping=True,  # a desk whose server restarted gets a fresh connection, not an error
@@ -87,6 +88,10 @@ def make_server_engine(address: str, *, pool_size: int = 5) -> Engine:
         if connection.get_execution_options().get(_IMMEDIATE, False):
             connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
 
+    if desk is not None:
+        from acs_desktop.db.notify import announce_writes
+
+        announce_writes(engine, desk)
     return engine
 
 

@@ -8,6 +8,7 @@ update never migrate twice (the second waits, then finds the schema up to date).
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -74,7 +75,8 @@ def _migrate(connection: Connection) -> None:
 def open_server_store(address: str, data_dir: Path, *, pool_size: int = 5) -> Store:
     """Open (creating the tables or upgrading them if needed) the store in a PostgreSQL database.
     `data_dir` is this desk's folder: its log, its backups (SQLite files) and settings."""
-    engine = make_server_engine(address, pool_size=pool_size)
+    desk = uuid.uuid4().hex[:12]
+    engine = make_server_engine(address, pool_size=pool_size, desk=desk)
     try:
         with engine.connect() as connection:
             state = inspect_database(connection, address)
@@ -108,6 +110,7 @@ def open_server_store(address: str, data_dir: Path, *, pool_size: int = 5) -> St
         migrated_from=migrated_from if migrated_from is not None and state.has_tables else None,
         address=address,
         data_dir=Path(data_dir),
+        desk=desk,
     )
 
 

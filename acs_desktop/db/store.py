@@ -79,6 +79,7 @@ class Store:
     copy_before_migration: Path | None = None
     address: str = ""
     data_dir: Path | None = None
+    desk: str = ""  # on a server: this desk's id in the changes it announces (db/notify.py)
     _closed: bool = field(default=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -101,6 +102,15 @@ class Store:
         """The data folder: the store file's, or the one given beside a PostgreSQL address."""
         assert self.data_dir is not None
         return self.data_dir
+
+    def watch_other_desks(self, on_change: Callable[[frozenset[str]], None]):
+        """On a server: a started ChangeFeed calling `on_change(tables)` for the other desks'
+        changes (stop() it before closing). None for a store file: one desk only."""
+        if self.path is not None:
+            return None
+        from acs_desktop.db.notify import ChangeFeed
+
+        return ChangeFeed(self.address, self.desk, on_change).start()
 
     @property
     def where(self) -> str:

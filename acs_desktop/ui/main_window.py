@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from acs_desktop.services import Services
     from acs_desktop.ui.conventions.conventions_tab import ConventionsTab
     from acs_desktop.ui.invitations.invitations_tab import InvitationsTab
+    from acs_desktop.ui.live_refresh import LiveRefresh
     from acs_desktop.ui.relays.relays_tab import RelaysTab
     from acs_desktop.ui.todo.todo_page import TodoPage
     from acs_desktop.ui.widgets.records_view import RecordsView
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.store_path = store_path
         self.where = str(store_path)  # the store file, or the server's address once attached
+        self.live: LiveRefresh | None = None
         self.events = None
         self.tab_pages: list[SeasonTab] = []
         self.setMinimumSize(760, 520)
@@ -136,6 +138,11 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.season_box.setEnabled(True)
         self.events.changed.connect(self._on_changed)
+        from acs_desktop.ui.live_refresh import LiveRefresh
+
+        live = LiveRefresh(cast("AppEvents", self.events), self)  # on a server: the other desks' changes, without F5
+        live.start(services.sessions)
+        self.live = live
         self.season_box.currentIndexChanged.connect(self._on_season_chosen)
         self.reload_seasons()
         self._restore_columns()
@@ -431,6 +438,8 @@ class MainWindow(QMainWindow):
             if view.objectName():
                 self.settings.setValue(f"columns/{view.objectName()}", view.table.horizontalHeader().saveState())
         self.settings.sync()
+        if self.live is not None:
+            self.live.stop()
         super().closeEvent(event)
 
     def keyPressEvent(self, event) -> None:  # Esc never closes the main window

@@ -5,7 +5,6 @@ meanwhile is not overwritten — the save is refused in French and the other des
 
 from __future__ import annotations
 
-import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -14,7 +13,6 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import text
 
-from acs_desktop.db.store import open_store
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.states import AllocationKind, FollowUpKind
 from acs_desktop.models import Relay
@@ -24,14 +22,6 @@ from acs_desktop.services.offers import PerformanceInput
 from acs_desktop.services.partners import PartnerInput
 from acs_desktop.services.relays import RelayInput
 from tests.factories import Factory
-
-
-@pytest.fixture
-def other_desk(store_path, clock):
-    """The same store, opened a second time: what another desk sees and saves."""
-    opened = open_store(store_path)
-    yield Services(opened, clock, rng=random.Random(1))
-    opened.close()
 
 
 @dataclass(frozen=True)

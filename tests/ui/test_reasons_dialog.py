@@ -1,20 +1,7 @@
 """Renaming a reason that another desk renamed meanwhile: refused in French, and the list then
 shows the name stored."""
 
-import random
-
-import pytest
-
-from acs_desktop.db.store import open_store
-from acs_desktop.services import Services
 from acs_desktop.ui.reasons_dialog import ReasonsDialog
-
-
-@pytest.fixture
-def other_desk(store_path, clock):
-    opened = open_store(store_path)
-    yield Services(opened, clock, rng=random.Random(1))
-    opened.close()
 
 
 def test_a_reason_renamed_at_another_desk_is_not_renamed_over(qtbot, services, other_desk, messages):

@@ -1,22 +1,9 @@
 """The association's settings dialog saves with the version it read: another desk's change made
 meanwhile is not overwritten, and a new logo is saved along with the settings."""
 
-import random
-
-import pytest
-
-from acs_desktop.db.store import open_store
-from acs_desktop.services import Services
 from acs_desktop.ui.settings_dialog import SettingsDialog
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
-
-
-@pytest.fixture
-def other_desk(store_path, clock):
-    opened = open_store(store_path)
-    yield Services(opened, clock, rng=random.Random(1))
-    opened.close()
 
 
 def test_settings_changed_at_another_desk_are_not_overwritten(qtbot, services, other_desk):

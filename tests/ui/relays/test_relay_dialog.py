@@ -1,21 +1,8 @@
 """The relay dialog, when another desk saved the relay while it was open: it says so, stays open
 with what was typed, and writes nothing over the other desk's change."""
 
-import random
-
-import pytest
-
-from acs_desktop.db.store import open_store
-from acs_desktop.services import Services
 from acs_desktop.services.relays import RelayInput
 from acs_desktop.ui.relays.relay_dialog import RelayDialog
-
-
-@pytest.fixture
-def other_desk(store_path, clock):
-    opened = open_store(store_path)
-    yield Services(opened, clock, rng=random.Random(1))
-    opened.close()
 
 
 def test_saving_over_another_desks_change_is_refused_and_says_so(qtbot, services, other_desk, relay_id):

@@ -242,6 +242,14 @@ def services(store, clock) -> Services:
 
 
 @pytest.fixture
+def other_desk(store_path, clock):
+    """The same store, opened a second time: what another desk sees and saves."""
+    opened = open_store(store_path)
+    yield Services(opened, clock, rng=random.Random(1))
+    opened.close()
+
+
+@pytest.fixture
 def make(services) -> Factory:
     return Factory(services)
 

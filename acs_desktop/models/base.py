@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import Enum, Integer, MetaData
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 # Stable constraint names: Alembic's batch mode on SQLite needs them to alter tables.
@@ -22,6 +22,18 @@ CENT = Decimal("0.01")
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Versioned:
+    """A record that a dialog edits and saves: its `version` goes up by one at every UPDATE, which
+    says `WHERE id = ? AND version = ?` (SQLAlchemy's `version_id_col`). A dialog keeps the version
+    it read; saving with another one is refused instead of overwriting what another desk saved."""
+
+    version: Mapped[int] = mapped_column(nullable=False, server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict:
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
 
 
 class Money(TypeDecorator):

@@ -8,12 +8,12 @@ from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from acs_desktop.domain.states import InvitationStatus, WaitingStatus
-from acs_desktop.models.base import Base, str_enum
+from acs_desktop.models.base import Base, Versioned, str_enum
 from acs_desktop.models.offer import Performance
 from acs_desktop.models.relay import Referent, Relay
 
 
-class NonUseReason(Base):
+class NonUseReason(Versioned, Base):
     """Editable list of reasons why an issued invitation was not used."""
 
     __tablename__ = "non_use_reason"

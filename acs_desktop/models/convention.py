@@ -9,12 +9,12 @@ from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstrai
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from acs_desktop.domain.states import AllocationKind, ConventionState, FollowUpKind
-from acs_desktop.models.base import Base, Money, str_enum
+from acs_desktop.models.base import Base, Money, Versioned, str_enum
 from acs_desktop.models.partner import Partner
 from acs_desktop.models.season import Season
 
 
-class Convention(Base):
+class Convention(Versioned, Base):
     __tablename__ = "convention"
     __table_args__ = (
         UniqueConstraint("partner_id", "season_id"),
@@ -45,7 +45,7 @@ class Convention(Base):
     )
 
 
-class SurplusAllocation(Base):
+class SurplusAllocation(Versioned, Base):
     """Use of the donation surplus decided with the partner: planned, then done."""
 
     __tablename__ = "surplus_allocation"
@@ -68,7 +68,7 @@ class SurplusAllocation(Base):
     convention: Mapped[Convention] = relationship(back_populates="allocations")
 
 
-class FollowUpEntry(Base):
+class FollowUpEntry(Versioned, Base):
     """One dated line of a convention's follow-up log (meetings, decisions, exchanges)."""
 
     __tablename__ = "follow_up_entry"

@@ -8,7 +8,7 @@ from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueC
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from acs_desktop.domain.states import PerformanceState
-from acs_desktop.models.base import Base, str_enum
+from acs_desktop.models.base import Base, Versioned, str_enum
 from acs_desktop.models.convention import Convention
 from acs_desktop.models.partner import Venue
 
@@ -20,7 +20,7 @@ class Discipline(Base):
     name: Mapped[str] = mapped_column(String(60), unique=True)
 
 
-class Show(Base):
+class Show(Versioned, Base):
     __tablename__ = "show"
     __table_args__ = (UniqueConstraint("convention_id", "title"),)
 
@@ -35,7 +35,7 @@ class Show(Base):
     performances: Mapped[list[Performance]] = relationship(back_populates="show", order_by="Performance.starts_at")
 
 
-class Performance(Base):
+class Performance(Versioned, Base):
     __tablename__ = "performance"
     __table_args__ = (
         CheckConstraint("quota >= 0", name="quota_positive"),

@@ -5,10 +5,10 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from acs_desktop.models.base import Base
+from acs_desktop.models.base import Base, Versioned
 
 
-class Partner(Base):
+class Partner(Versioned, Base):
     __tablename__ = "partner"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -29,7 +29,7 @@ class Partner(Base):
     )
 
 
-class PartnerContact(Base):
+class PartnerContact(Versioned, Base):
     __tablename__ = "partner_contact"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -42,7 +42,7 @@ class PartnerContact(Base):
     partner: Mapped[Partner] = relationship(back_populates="contacts")
 
 
-class Venue(Base):
+class Venue(Versioned, Base):
     """A hall where a partner's performances take place (printed on tickets)."""
 
     __tablename__ = "venue"

@@ -8,7 +8,7 @@ from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from acs_desktop.domain.states import FollowUpKind
-from acs_desktop.models.base import Base, str_enum
+from acs_desktop.models.base import Base, Versioned, str_enum
 
 
 class RelayType(Base):
@@ -18,7 +18,7 @@ class RelayType(Base):
     name: Mapped[str] = mapped_column(String(80), unique=True)
 
 
-class Relay(Base):
+class Relay(Versioned, Base):
     __tablename__ = "relay"
     # Two relays may share a name in two communes ("CCAS"), never in the same one.
     __table_args__ = (UniqueConstraint("name", "commune"),)
@@ -43,7 +43,7 @@ class Relay(Base):
     follow_ups: Mapped[list[RelayFollowUp]] = relationship(back_populates="relay", cascade="all, delete-orphan")
 
 
-class Referent(Base):
+class Referent(Versioned, Base):
     """The social worker at a relay: contact for bookings and returns."""
 
     __tablename__ = "referent"
@@ -58,7 +58,7 @@ class Referent(Base):
     relay: Mapped[Relay] = relationship(back_populates="referents")
 
 
-class RelayFollowUp(Base):
+class RelayFollowUp(Versioned, Base):
     """One dated line of a relay's follow-up log: the exchanges about what keeps people from coming."""
 
     __tablename__ = "relay_follow_up"

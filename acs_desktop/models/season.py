@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from acs_desktop.domain.print_urgency import DEFAULT_REMINDER_DAYS
 from acs_desktop.domain.relays import DEFAULT_NO_SHOW_THRESHOLD
-from acs_desktop.models.base import Base
+from acs_desktop.models.base import Base, Versioned
 
 
 class Season(Base):
@@ -29,7 +29,7 @@ class Season(Base):
     review_gaps: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
-class AssociationSettings(Base):
+class AssociationSettings(Versioned, Base):
     """One row (id 1): who runs the tool; printed on every document."""
 
     __tablename__ = "association_settings"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -14,6 +15,7 @@ from typing import Protocol, TypeVar
 from sqlalchemy import Connection, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.faults import fault
@@ -114,6 +116,12 @@ class Service:
         database: a MachineFault (a DomainError) in French, once the transaction is rolled back."""
         try:
             yield
+        except StaleDataError as error:
+            # Another desk saved the same record between our read and our write (WHERE version = ?
+            # matched nothing): the transaction is rolled back, nothing of ours was written.
+            log.warning("%s", error)
+            table = re.search(r"table '(\w+)'", str(error))
+            raise changed_elsewhere(table.group(1) if table else "") from error
         except DBAPIError as error:
             said = fault(error, getattr(self._sessions, "path", None), outcome=outcome)
             if said is None:
@@ -125,11 +133,52 @@ class Service:
         session.add(ActivityEntry(at=self._now(), action=action, entity=entity, entity_id=entity_id, summary=summary))
 
 
-def get_or_refuse(session: Session, model: type[T], record_id: int, what: str) -> T:
-    """The record, or a DomainError saying it no longer exists (deleted elsewhere, stale list)."""
+# How a refusal names each kind of record a dialog edits (by table): its subject, and the ending
+# its participle takes ("" masculine, "e" feminine, "s" plural).
+EDITED_RECORDS = {
+    "association_settings": ("Les réglages de l'association", "s"),
+    "partner": ("Ce partenaire", ""),
+    "partner_contact": ("Ce contact", ""),
+    "venue": ("Cette salle", "e"),
+    "convention": ("Cette convention", "e"),
+    "surplus_allocation": ("Cette affectation du surplus", "e"),
+    "follow_up_entry": ("Cette ligne de suivi", "e"),
+    "show": ("Ce spectacle", ""),
+    "performance": ("Cette représentation", "e"),
+    "relay": ("Ce relais", ""),
+    "referent": ("Ce référent", ""),
+    "relay_follow_up": ("Cette ligne de suivi", "e"),
+    "non_use_reason": ("Ce motif de non-venue", ""),
+}
+REOPEN = {
+    "association_settings": "Fermez les réglages et rouvrez-les pour voir ce qui est enregistré.",
+}
+
+
+def changed_elsewhere(table: str, *, deleted: bool = False) -> DomainError:
+    """The refusal of a save over a record that another desk changed (or deleted) meanwhile."""
+    subject, ending = EDITED_RECORDS.get(table, ("Cette fiche", "e"))
+    has, it = ("ont", "les ") if ending == "s" else ("a", "l'")
+    done = "supprimé" if deleted else "modifié"
+    reopen = "" if deleted else " " + REOPEN.get(table, "Fermez la fiche et rouvrez-la pour voir la version actuelle.")
+    return DomainError(
+        "changed_elsewhere",
+        f"{subject} {has} été {done}{ending} à un autre poste pendant que vous {it}éditiez : "
+        f"vos changements n'ont pas été enregistrés.{reopen}",
+    )
+
+
+def get_or_refuse(session: Session, model: type[T], record_id: int, what: str, *, version: int | None = None) -> T:
+    """The record, or a DomainError saying it no longer exists (deleted elsewhere, stale list).
+    With the `version` a dialog read (a `Versioned` record): refused as well if the record is no
+    longer at that version — another desk saved it meanwhile — or was deleted."""
     record = session.get(model, record_id)
     if record is None:
+        if version is not None:
+            raise changed_elsewhere(model.__tablename__, deleted=True)
         raise DomainError("not_found", f"{what} n'existe plus (n° {record_id}).")
+    if version is not None and record.version != version:  # type: ignore[attr-defined]
+        raise changed_elsewhere(model.__tablename__)
     return record
 
 
@@ -142,10 +191,12 @@ def save_named(
     what: str,
     siblings: Iterable[tuple[int, str]],
     refusal: Callable[[str], DomainError],
+    version: int | None = None,
 ) -> T:
     """Create (`record_id` None) or update a record whose name must be unique among `siblings`
     (their ids and names; case and spaces ignored): `refusal(the name taken)` is raised before
-    anything is written. The record comes back flushed, with its id."""
+    anything is written; an update with the `version` its dialog read is refused if another desk
+    saved the record meanwhile. The record comes back flushed, with its id."""
     name = values.get("name", values.get("title", values.get("label")))
     for other_id, other_name in siblings:
         if other_id != record_id and same_name(other_name, name):
@@ -154,7 +205,7 @@ def save_named(
         record = model(**values)
         session.add(record)
     else:
-        record = get_or_refuse(session, model, record_id, what)
+        record = get_or_refuse(session, model, record_id, what, version=version)
         for key, value in values.items():
             setattr(record, key, value)
     session.flush()

@@ -82,6 +82,7 @@ class ConventionRow:
     booked: int
     used: int
     shows: int
+    version: int  # as read: saving the figures with it is refused if another desk saved them meanwhile
     notes: str = ""
     places_uncovered: int = 0  # committed places the donations do not fund
     shortfall: Decimal = ZERO  # what the donations lack to fund them
@@ -109,6 +110,7 @@ class AllocationInfo:
     id: int
     convention_id: int
     data: AllocationInput
+    version: int
 
 
 def allowed_next_states(state: ConventionState) -> list[ConventionState]:
@@ -169,6 +171,7 @@ class ConventionService(Service):
             booked,
             used,
             shows,
+            c.version,
             c.notes,
             places_uncovered(c.donations, c.place_value, c.places_committed),
             shortfall(c.donations, c.place_value, c.places_committed),
@@ -202,10 +205,11 @@ class ConventionService(Service):
             )
             return convention.id
 
-    def update_figures(self, convention_id: int, figures: ConventionFigures) -> None:
+    def update_figures(self, convention_id: int, figures: ConventionFigures, *, version: int | None = None) -> None:
+        """`version`: the one the dialog read; refused if another desk saved the convention since."""
         values = self._clean(figures)
         with self._writing() as session:
-            convention = self._open_convention(session, convention_id)
+            convention = self._open_convention(session, convention_id, version)
             if place_value_missing(values["place_value"], draft=convention.state is ConventionState.DRAFT):
                 raise DomainError(
                     "place_value_missing", f"Valeur d'une place : {PLACE_VALUE_REQUIRED}", field="place_value"
@@ -268,8 +272,8 @@ class ConventionService(Service):
         }
 
     @staticmethod
-    def _open_convention(session: Session, convention_id: int) -> Convention:
-        convention = get_or_refuse(session, Convention, convention_id, "Cette convention")
+    def _open_convention(session: Session, convention_id: int, version: int | None = None) -> Convention:
+        convention = get_or_refuse(session, Convention, convention_id, "Cette convention", version=version)
         if convention.state is ConventionState.CLOSED:
             raise DomainError(
                 "convention_closed",
@@ -299,11 +303,14 @@ class ConventionService(Service):
                         a.done_on,
                         a.note,
                     ),
+                    a.version,
                 )
                 for a in rows
             ]
 
-    def save_allocation(self, convention_id: int, data: AllocationInput, allocation_id: int | None = None) -> int:
+    def save_allocation(
+        self, convention_id: int, data: AllocationInput, allocation_id: int | None = None, *, version: int | None = None
+    ) -> int:
         values = {
             "kind": AllocationKind(data.kind),
             "planned_amount": money(data.planned_amount, "Montant prévu", "planned_amount"),
@@ -333,7 +340,9 @@ class ConventionService(Service):
                 allocation = SurplusAllocation(convention_id=convention_id, **values)
                 session.add(allocation)
             else:
-                allocation = get_or_refuse(session, SurplusAllocation, allocation_id, "Cette affectation")
+                allocation = get_or_refuse(
+                    session, SurplusAllocation, allocation_id, "Cette affectation", version=version
+                )
                 for key, value in values.items():
                     setattr(allocation, key, value)
             session.flush()
@@ -400,13 +409,15 @@ class ConventionService(Service):
         text: str,
         entry_id: int | None = None,
         next_step: NextStep | None = None,
+        *,
+        version: int | None = None,
     ) -> int:
         day, clean = checked_follow_up(on, text)
         step = checked_next_step(next_step)
         with self._writing() as session:
             convention = get_or_refuse(session, Convention, convention_id, "Cette convention")
             entry = write_follow_up(
-                session, FollowUpEntry, {"convention_id": convention_id}, entry_id, day, kind, clean, step
+                session, FollowUpEntry, {"convention_id": convention_id}, entry_id, day, kind, clean, step, version
             )
             self._log(
                 session, "save", "follow_up", entry.id, f"Suivi du {day:%d/%m/%Y} pour « {convention.partner.name} »"

@@ -30,6 +30,7 @@ class FollowUpLine:
     on: date
     kind: FollowUpKind
     text: str
+    version: int  # as read: saving the line with it is refused if another desk saved it meanwhile
     next_step: str = ""
     due_on: date | None = None
     done: bool = False
@@ -88,14 +89,16 @@ def write_follow_up(
     kind,
     text: str,
     step: NextStep = NextStep(),  # frozen: a shared default is safe
+    version: int | None = None,
 ) -> Any:
-    """Add a line for `owner` ({"relay_id": 3}), or change line `entry_id`; flushed, returned."""
+    """Add a line for `owner` ({"relay_id": 3}), or change line `entry_id` (refused if another desk
+    saved it since the dialog read `version`); flushed, returned."""
     entry: Any
     if entry_id is None:
         entry = model(**owner, on=on, kind=FollowUpKind(kind), text=text)
         session.add(entry)
     else:
-        entry = get_or_refuse(session, model, entry_id, "Cette ligne de suivi")
+        entry = get_or_refuse(session, model, entry_id, "Cette ligne de suivi", version=version)
         entry.on, entry.kind, entry.text = on, FollowUpKind(kind), text
     entry.next_step, entry.due_on, entry.done = step.text, step.due_on, step.done
     session.flush()
@@ -104,4 +107,6 @@ def write_follow_up(
 
 def line_of(entry: Any, owner_id: int) -> FollowUpLine:
     """A stored line (a `FollowUpEntry`, a `RelayFollowUp`) as the window shows it."""
-    return FollowUpLine(entry.id, owner_id, entry.on, entry.kind, entry.text, entry.next_step, entry.due_on, entry.done)
+    return FollowUpLine(
+        entry.id, owner_id, entry.on, entry.kind, entry.text, entry.version, entry.next_step, entry.due_on, entry.done
+    )

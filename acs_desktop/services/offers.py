@@ -52,6 +52,7 @@ class ShowRow:
     discipline_id: int | None
     description: str
     performances: int
+    version: int  # as read: saving the show with it is refused if another desk saved it meanwhile
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ class PerformanceRow:
     unused: int
     waiting: int
     state: PerformanceState
+    version: int  # as read: saving the performance with it is refused if another desk saved it meanwhile
     deadline_passed: bool = False  # at the time of the list: booking needs the explicit override
 
     @property
@@ -208,6 +210,7 @@ class OfferService(Service):
                     s.discipline_id,
                     s.description,
                     n,
+                    s.version,
                 )
                 for s, partner_id, partner, discipline, n in session.execute(query)
             ]
@@ -219,6 +222,8 @@ class OfferService(Service):
         discipline_id: int | None = None,
         description: str = "",
         show_id: int | None = None,
+        *,
+        version: int | None = None,
     ) -> int:
         clean_title = required_text(title, "Le titre du spectacle", "title", 160)
         clean_description = optional_text(description, "Présentation", "description", 4000, multiline=True)
@@ -237,6 +242,7 @@ class OfferService(Service):
                     "description": clean_description,
                 },
                 what="Ce spectacle",
+                version=version,
                 siblings=session.execute(select(Show.id, Show.title).where(Show.convention_id == convention_id)),
                 refusal=lambda taken: DomainError(
                     "show_exists", f"« {taken} » est déjà au programme de cette convention.", field="title"
@@ -282,6 +288,7 @@ class OfferService(Service):
                     func.coalesce(waits.c.held, 0),
                     func.coalesce(waits.c.waiting, 0),
                     Performance.state,
+                    Performance.version,
                 )
             )
             .outerjoin(Discipline, Discipline.id == Show.discipline_id)
@@ -328,6 +335,7 @@ class OfferService(Service):
                 held,
                 waiting,
                 state,
+                version,
             ) in session.execute(query):
                 c = status_counts(counts.get(pid, ()))
                 rows.append(
@@ -349,6 +357,7 @@ class OfferService(Service):
                         c.unused,
                         waiting,
                         state,
+                        version,
                         deadline_passed(deadline, now),
                     )
                 )
@@ -373,7 +382,11 @@ class OfferService(Service):
             ).show.convention.season_id
             return self.list_performances(season_id, performance_id=performance_id)[0]
 
-    def save_performance(self, data: PerformanceInput, performance_id: int | None = None) -> int:
+    def save_performance(
+        self, data: PerformanceInput, performance_id: int | None = None, *, version: int | None = None
+    ) -> int:
+        """Create (`performance_id` None) or change a performance; a change with the `version` the
+        dialog read is refused if another desk saved the performance since."""
         quota = count(data.quota, "Le quota de places", "quota")
         if not isinstance(data.starts_at, datetime):
             raise DomainError(
@@ -426,7 +439,9 @@ class OfferService(Service):
                 )
                 session.add(performance)
             else:
-                performance = get_or_refuse(session, Performance, performance_id, "Cette représentation")
+                performance = get_or_refuse(
+                    session, Performance, performance_id, "Cette représentation", version=version
+                )
                 held = session.scalar(
                     select(func.count()).where(
                         Invitation.performance_id == performance_id, Invitation.status.in_(HOLDING_STATUSES)

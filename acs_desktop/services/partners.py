@@ -31,6 +31,7 @@ class ContactInfo:
     role: str
     phone: str
     email: str
+    version: int  # as read: saving the contact with it is refused if another desk saved it meanwhile
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class VenueInfo:
     address: str
     postal_code: str
     commune: str
+    version: int
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ class PartnerDetail:
     id: int
     data: PartnerInput
     archived: bool
+    version: int
     contacts: tuple[ContactInfo, ...] = field(default_factory=tuple)
     venues: tuple[VenueInfo, ...] = field(default_factory=tuple)
 
@@ -77,7 +80,7 @@ def _clean(data: PartnerInput) -> dict:
 
 
 def _venue_info(v: Venue) -> VenueInfo:
-    return VenueInfo(v.id, v.partner_id, v.name, v.address, v.postal_code, v.commune)
+    return VenueInfo(v.id, v.partner_id, v.name, v.address, v.postal_code, v.commune, v.version)
 
 
 class PartnerService(Service):
@@ -101,7 +104,8 @@ class PartnerService(Service):
                 p.id,
                 PartnerInput(p.name, p.address, p.postal_code, p.commune, p.phone, p.email, p.notes),
                 p.archived,
-                tuple(ContactInfo(c.id, c.name, c.role, c.phone, c.email) for c in p.contacts),
+                p.version,
+                tuple(ContactInfo(c.id, c.name, c.role, c.phone, c.email, c.version) for c in p.contacts),
                 tuple(_venue_info(v) for v in p.venues),
             )
 
@@ -115,10 +119,11 @@ class PartnerService(Service):
             self._log(session, "create", "partner", partner.id, f"Partenaire « {partner.name} » créé")
             return partner.id
 
-    def update_partner(self, partner_id: int, data: PartnerInput) -> None:
+    def update_partner(self, partner_id: int, data: PartnerInput, *, version: int | None = None) -> None:
+        """`version`: the one the dialog read; refused if another desk saved the partner since."""
         values = _clean(data)
         with self._writing() as session:
-            partner = get_or_refuse(session, Partner, partner_id, "Ce partenaire")
+            partner = get_or_refuse(session, Partner, partner_id, "Ce partenaire", version=version)
             self._refuse_duplicate(session, values["name"], exclude_id=partner_id)
             before = partner.name
             for key, value in values.items():
@@ -166,6 +171,8 @@ class PartnerService(Service):
         phone: str = "",
         email: str = "",
         contact_id: int | None = None,
+        *,
+        version: int | None = None,
     ) -> int:
         values = {
             "name": required_text(name, "Le nom du contact", "name"),
@@ -179,7 +186,7 @@ class PartnerService(Service):
                 contact = PartnerContact(partner_id=partner_id, **values)
                 session.add(contact)
             else:
-                contact = get_or_refuse(session, PartnerContact, contact_id, "Ce contact")
+                contact = get_or_refuse(session, PartnerContact, contact_id, "Ce contact", version=version)
                 for key, value in values.items():
                     setattr(contact, key, value)
             session.flush()
@@ -214,6 +221,8 @@ class PartnerService(Service):
         postal_code: str = "",
         commune: str = "",
         venue_id: int | None = None,
+        *,
+        version: int | None = None,
     ) -> int:
         values = {
             "name": required_text(name, "Le nom de la salle", "name"),
@@ -229,6 +238,7 @@ class PartnerService(Service):
                 venue_id,
                 {"partner_id": partner_id, **values},
                 what="Cette salle",
+                version=version,
                 siblings=((v.id, v.name) for v in partner.venues),
                 refusal=lambda taken: DomainError(
                     "venue_exists", f"« {partner.name} » a déjà une salle « {taken} ».", field="name"

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Connection, delete, func, select, update
+from sqlalchemy import Connection, delete, func, inspect, select, update
 from sqlalchemy.orm import Session
 
 from acs_desktop.domain.errors import DomainError
@@ -85,7 +85,9 @@ class PrivacyService(Service):
             now = self._now()
             season.closed_at = now
             session.execute(
-                update(Convention).where(Convention.season_id == season_id).values(state=ConventionState.CLOSED)
+                update(Convention)
+                .where(Convention.season_id == season_id)
+                .values(state=ConventionState.CLOSED, version=Convention.version + 1)  # a bulk UPDATE: by hand
             )
             erased = self._anonymise(session, season, now)
             self._log(
@@ -224,7 +226,13 @@ def erase_referents(connection: Connection, *, ids: set[int] = frozenset(), name
         connection.execute(
             update(Referent)
             .where(Referent.id == referent_id)
-            .values(name=f"Référent effacé n° {referent_id}", phone="", email="", active=False)
+            .values(
+                name=f"Référent effacé n° {referent_id}",
+                phone="",
+                email="",
+                active=False,
+                **_raised_version(connection, Referent),
+            )
         )
     _scrub(connection, every_name)
     return every_name
@@ -239,6 +247,14 @@ def erase_contacts(connection: Connection, *, ids: set[int] = frozenset(), names
         connection.execute(delete(PartnerContact).where(PartnerContact.id.in_(found)))
     _scrub(connection, every_name)
     return every_name
+
+
+def _raised_version(connection: Connection, model: type[Referent]) -> dict:
+    """`version = version + 1` for a bulk UPDATE (the ORM raises it only for the records it
+    saves): a dialog opened before then cannot write the old values back. A copy of the store
+    made before schema 0011 has no version: nothing to raise there."""
+    columns = {column["name"] for column in inspect(connection).get_columns(model.__tablename__)}
+    return {"version": model.version + 1} if "version" in columns else {}
 
 
 def _people(

@@ -20,6 +20,7 @@ class ReasonInfo:
     label: str
     active: bool
     uses: int
+    version: int  # as read: renaming with it is refused if another desk saved the reason meanwhile
     without_notice: bool = False  # a place unused for this reason counts against the relay
 
 
@@ -30,9 +31,11 @@ class ReasonService(Service):
         if not include_inactive:
             query = query.where(NonUseReason.active.is_(True))
         with self._reading() as session:
-            return [ReasonInfo(r.id, r.label, r.active, n, r.without_notice) for r, n in session.execute(query)]
+            return [
+                ReasonInfo(r.id, r.label, r.active, n, r.version, r.without_notice) for r, n in session.execute(query)
+            ]
 
-    def save_reason(self, label: str, reason_id: int | None = None) -> int:
+    def save_reason(self, label: str, reason_id: int | None = None, *, version: int | None = None) -> int:
         clean = required_text(label, "Le motif", "label", 80)
         with self._writing() as session:
             values = {"label": clean}
@@ -44,6 +47,7 @@ class ReasonService(Service):
                 reason_id,
                 values,
                 what="Ce motif",
+                version=version,
                 siblings=session.execute(select(NonUseReason.id, NonUseReason.label)),
                 refusal=lambda taken: DomainError("reason_exists", f"Le motif « {taken} » existe déjà.", field="label"),
             )

@@ -59,6 +59,7 @@ class ReferentInfo:
     phone: str
     email: str
     active: bool
+    version: int  # as read: saving the referent with it is refused if another desk saved it meanwhile
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,7 @@ class RelayDetail:
     id: int
     data: RelayInput
     referents: tuple[ReferentInfo, ...]
+    version: int  # as read: saving the relay with it is refused if another desk saved it meanwhile
 
 
 @dataclass(frozen=True)
@@ -262,7 +264,10 @@ class RelayService(Service):
                     r.charter_version,
                     r.charter_signed_on,
                 ),
-                tuple(ReferentInfo(x.id, x.relay_id, x.name, x.phone, x.email, x.active) for x in r.referents),
+                tuple(
+                    ReferentInfo(x.id, x.relay_id, x.name, x.phone, x.email, x.active, x.version) for x in r.referents
+                ),
+                r.version,
             )
 
     def create_relay(self, data: RelayInput) -> int:
@@ -275,10 +280,11 @@ class RelayService(Service):
             self._log(session, "create", "relay", relay.id, f"Relais « {relay.name} » ({relay.commune}) créé")
             return relay.id
 
-    def update_relay(self, relay_id: int, data: RelayInput) -> None:
+    def update_relay(self, relay_id: int, data: RelayInput, *, version: int | None = None) -> None:
+        """`version`: the one the dialog read; refused if another desk saved the relay since."""
         values = _clean(data)
         with self._writing() as session:
-            relay = get_or_refuse(session, Relay, relay_id, "Ce relais")
+            relay = get_or_refuse(session, Relay, relay_id, "Ce relais", version=version)
             self._check(session, values, exclude_id=relay_id)
             before = f"{relay.name} ({relay.commune})"
             for key, value in values.items():
@@ -335,6 +341,8 @@ class RelayService(Service):
         email: str = "",
         active: bool = True,
         referent_id: int | None = None,
+        *,
+        version: int | None = None,
     ) -> int:
         values = {
             "name": required_text(name, "Le nom du référent", "name"),
@@ -350,6 +358,7 @@ class RelayService(Service):
                 referent_id,
                 {"relay_id": relay_id, **values},
                 what="Ce référent",
+                version=version,
                 siblings=((r.id, r.name) for r in relay.referents),
                 refusal=lambda taken: DomainError(
                     "referent_exists", f"« {taken} » est déjà référent de ce relais.", field="name"
@@ -405,12 +414,16 @@ class RelayService(Service):
         text: str,
         entry_id: int | None = None,
         next_step: NextStep | None = None,
+        *,
+        version: int | None = None,
     ) -> int:
         day, clean = checked_follow_up(on, text)
         step = checked_next_step(next_step)
         with self._writing() as session:
             relay = get_or_refuse(session, Relay, relay_id, "Ce relais")
-            entry = write_follow_up(session, RelayFollowUp, {"relay_id": relay_id}, entry_id, day, kind, clean, step)
+            entry = write_follow_up(
+                session, RelayFollowUp, {"relay_id": relay_id}, entry_id, day, kind, clean, step, version
+            )
             self._log(session, "save", "relay_follow_up", entry.id, f"Suivi du {day:%d/%m/%Y} avec « {relay.name} »")
             return entry.id
 

@@ -11,7 +11,7 @@ from acs_desktop.domain.relays import DEFAULT_NO_SHOW_THRESHOLD
 from acs_desktop.domain.ticket_words import revealing_words
 from acs_desktop.domain.validation import count, optional_email, optional_text, required_text
 from acs_desktop.models import AssociationSettings
-from acs_desktop.services.base import Service
+from acs_desktop.services.base import Service, changed_elsewhere
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 JPEG_SIGNATURE = b"\xff\xd8\xff"
@@ -29,6 +29,7 @@ class AssociationInfo:
     website: str
     retention_months: int
     logo: bytes | None
+    version: int  # as read: saving the settings with it is refused if another desk saved them meanwhile
     ticket_name: str = ""
     print_reminder_days: int = DEFAULT_REMINDER_DAYS  # tickets not printed this close to the performance are urgent
     charter_text: str = ""  # the charter the relays sign
@@ -59,6 +60,7 @@ def _info(row: AssociationSettings) -> AssociationInfo:
         row.website,
         row.retention_months,
         row.logo_png,
+        row.version,
         row.ticket_name,
         row.print_reminder_days,
         row.charter_text,
@@ -88,8 +90,10 @@ class SettingsService(Service):
         charter_text: str | None = None,
         charter_version: int | None = None,
         no_show_threshold: int | None = None,
+        version: int | None = None,
     ) -> AssociationInfo:
-        """The association's settings; the charter and the no-show threshold are kept when not given."""
+        """The association's settings; the charter and the no-show threshold are kept when not given.
+        `version`: the one the dialog read; refused if another desk saved the settings since."""
         values = {
             "name": required_text(name, "Le nom de l'association", "name"),
             "ticket_name": optional_text(ticket_name, "Nom sur les billets", "ticket_name", 120),
@@ -135,15 +139,17 @@ class SettingsService(Service):
                 field="ticket_name",
             )
         with self._writing() as session:
-            row = self._row(session)
+            row = self._row(session, version)
             before = row.name
             for key, value in values.items():
                 setattr(row, key, value)
             self._log(session, "update", "settings", 1, f"Coordonnées de l'association : « {before} » → « {row.name} »")
+            session.flush()  # the new version, for what comes back
             return _info(row)
 
-    def set_logo(self, image: bytes | None) -> None:
-        """A PNG or JPEG image (2 Mo at most), or None to remove the logo."""
+    def set_logo(self, image: bytes | None, *, version: int | None = None) -> int:
+        """A PNG or JPEG image (2 Mo at most), or None to remove the logo. `version`: the settings'
+        as the dialog read them (refused if another desk saved them since). The new version back."""
         if image is not None:
             if not (image.startswith(PNG_SIGNATURE) or image.startswith(JPEG_SIGNATURE)):
                 raise DomainError("logo_format", "Le logo doit être une image PNG ou JPEG.", field="logo")
@@ -152,14 +158,19 @@ class SettingsService(Service):
                     "logo_too_large", "Le logo dépasse 2 Mo : choisissez une image plus légère.", field="logo"
                 )
         with self._writing() as session:
-            self._row(session).logo_png = image
+            row = self._row(session, version)
+            row.logo_png = image
             self._log(session, "update", "settings", 1, "Logo retiré" if image is None else "Logo remplacé")
+            session.flush()
+            return row.version
 
     @staticmethod
-    def _row(session) -> AssociationSettings:
+    def _row(session, version: int | None = None) -> AssociationSettings:
         row = session.get(AssociationSettings, 1)
         if row is None:  # the first migration inserts it; a hand-edited store may lack it
             row = AssociationSettings(id=1)
             session.add(row)
             session.flush()
+        if version is not None and row.version != version:
+            raise changed_elsewhere(AssociationSettings.__tablename__)
         return row

@@ -74,8 +74,9 @@ class ReasonsDialog(QDialog):
 
     def _rename(self, row) -> None:
         label, ok = messages().text(self, "Renommer le motif", "Motif :", text=row.label)
-        if ok and perform(self, lambda: self.services.reasons.save_reason(label, row.id)):
-            self.reload(row.id)
+        if ok:
+            perform(self, lambda: self.services.reasons.save_reason(label, row.id, version=row.version))
+            self.reload(row.id)  # renamed, or refused: the list shows what is stored now
 
     def _move(self, offset: int) -> None:
         row = self.panel.view.current_row()

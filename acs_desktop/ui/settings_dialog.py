@@ -74,6 +74,7 @@ class SettingsDialog(FormDialog):
         )
         self.no_show_threshold.setValue(info.no_show_threshold)
         self._logo: bytes | None = info.logo
+        self.version = info.version  # the settings' as read: saving checks it
         self._logo_changed = False
         self.logo_preview = QLabel()
         self.logo_preview.setFixedHeight(56)
@@ -126,10 +127,8 @@ class SettingsDialog(FormDialog):
         self._show_logo()
 
     def submit(self):
-        if self._logo_changed:
-            self.services.settings.set_logo(self._logo)
-            self._logo_changed = False
-        return self.services.settings.update(
+        info = self.services.settings.update(
+            version=self.version,
             name=self.name.text(),
             address=self.address.text(),
             postal_code=self.postal_code.text(),
@@ -144,3 +143,8 @@ class SettingsDialog(FormDialog):
             charter_version=self.charter_version.value(),
             no_show_threshold=self.no_show_threshold.value(),
         )
+        self.version = info.version  # saved: a refused logo below leaves the dialog open on this version
+        if self._logo_changed:
+            self.version = self.services.settings.set_logo(self._logo, version=self.version)
+            self._logo_changed = False
+        return info

@@ -62,5 +62,8 @@ class AllocationDialog(FormDialog):
             note=self.note.text(),
         )
         return self.services.conventions.save_allocation(
-            self.convention_id, data, self.allocation.id if self.allocation else None
+            self.convention_id,
+            data,
+            self.allocation.id if self.allocation else None,
+            version=self.allocation.version if self.allocation else None,
         )

@@ -103,7 +103,7 @@ class ConventionDialog(FormDialog):
     def submit(self) -> int:
         figures = self.figures()
         if self.row:
-            self.services.conventions.update_figures(self.row.id, figures)
+            self.services.conventions.update_figures(self.row.id, figures, version=self.row.version)
             return self.row.id
         if self.partner.value() is None:
             raise DomainError("partner_required", "Choisissez le partenaire (ou créez-le).", field="partner_id")

@@ -207,8 +207,8 @@ class ConventionsTab(SeasonTab):
             self._after_detail_change()
 
     def _save_follow_up(self, convention_id: int) -> SaveFollowUp:
-        return lambda on, kind, text, entry_id, step: self.services.conventions.save_follow_up(
-            convention_id, on, kind, text, entry_id, step
+        return lambda on, kind, text, entry_id, step, version: self.services.conventions.save_follow_up(
+            convention_id, on, kind, text, entry_id, step, version=version
         )
 
     def _new_follow_up(self) -> None:

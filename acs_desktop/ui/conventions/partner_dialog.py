@@ -13,6 +13,7 @@ class PartnerDialog(FormDialog):
     def __init__(self, services: Services, partner_id: int | None = None, parent: QWidget | None = None):
         super().__init__("Modifier le partenaire" if partner_id else "Nouveau partenaire", parent)
         self.services, self.partner_id = services, partner_id
+        self.version: int | None = None  # the partner's version as read: saving checks it
         self.name = self.add_field("name", "Nom", QLineEdit())
         self.address = self.add_field("address", "Adresse", QLineEdit())
         self.postal_code = self.add_field("postal_code", "Code postal", QLineEdit())
@@ -22,7 +23,8 @@ class PartnerDialog(FormDialog):
         self.notes = self.add_field("notes", "Notes", QPlainTextEdit())
         self.notes.setFixedHeight(60)
         if partner_id:
-            data = services.partners.get_partner(partner_id).data
+            detail = services.partners.get_partner(partner_id)
+            data, self.version = detail.data, detail.version
             for widget, value in (
                 (self.name, data.name),
                 (self.address, data.address),
@@ -45,6 +47,6 @@ class PartnerDialog(FormDialog):
             self.notes.toPlainText(),
         )
         if self.partner_id:
-            self.services.partners.update_partner(self.partner_id, data)
+            self.services.partners.update_partner(self.partner_id, data, version=self.version)
             return self.partner_id
         return self.services.partners.create_partner(data)

@@ -135,7 +135,13 @@ class PartnersDialog(QDialog):
             "Modifier le contact" if c else "Nouveau contact",
             fields,
             lambda v: self.services.partners.save_contact(
-                partner_id, v["name"], v["role"], v["phone"], v["email"], contact_id=c.id if c else None
+                partner_id,
+                v["name"],
+                v["role"],
+                v["phone"],
+                v["email"],
+                contact_id=c.id if c else None,
+                version=c.version if c else None,
             ),
             self,
         )
@@ -187,7 +193,13 @@ class PartnersDialog(QDialog):
             "Modifier la salle" if v else "Nouvelle salle",
             fields,
             lambda x: self.services.partners.save_venue(
-                partner_id, x["name"], x["address"], x["postal_code"], x["commune"], venue_id=v.id if v else None
+                partner_id,
+                x["name"],
+                x["address"],
+                x["postal_code"],
+                x["commune"],
+                venue_id=v.id if v else None,
+                version=v.version if v else None,
             ),
             self,
         )

@@ -122,4 +122,8 @@ class PerformanceDialog(FormDialog):
         )
 
     def submit(self) -> int:
-        return self.services.offers.save_performance(self.data(), self.performance.id if self.performance else None)
+        return self.services.offers.save_performance(
+            self.data(),
+            self.performance.id if self.performance else None,
+            version=self.performance.version if self.performance else None,
+        )

@@ -68,4 +68,5 @@ class ShowDialog(FormDialog):
             self.discipline.value(),
             self.description.toPlainText(),
             self.show_row.id if self.show_row else None,
+            version=self.show_row.version if self.show_row else None,
         )

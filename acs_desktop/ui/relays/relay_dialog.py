@@ -54,8 +54,10 @@ class RelayDialog(FormDialog):
             hint=f"Version signée et date ; « — » : pas signée. Version en vigueur : v{self.current_charter}.",
         )
         self._load_kinds()
+        self.version: int | None = None  # the relay's version as read: saving checks it
         if relay_id:
-            data = services.relays.get_relay(relay_id).data
+            detail = services.relays.get_relay(relay_id)
+            data, self.version = detail.data, detail.version
             for widget, value in (
                 (self.name, data.name),
                 (self.commune, data.commune),
@@ -99,6 +101,6 @@ class RelayDialog(FormDialog):
             self.charter_signed_on.value(),
         )
         if self.relay_id:
-            self.services.relays.update_relay(self.relay_id, data)
+            self.services.relays.update_relay(self.relay_id, data, version=self.version)
             return self.relay_id
         return self.services.relays.create_relay(data)

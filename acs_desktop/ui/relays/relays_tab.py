@@ -167,8 +167,8 @@ class RelaysTab(SeasonTab):
             return
         dialog = FollowUpDialog(
             self.services,
-            lambda on, kind, text, entry_id, step: self.services.relays.save_follow_up(
-                relay.id, on, kind, text, entry_id, step
+            lambda on, kind, text, entry_id, step, version: self.services.relays.save_follow_up(
+                relay.id, on, kind, text, entry_id, step, version=version
             ),
             entry,
             self,
@@ -206,7 +206,13 @@ class RelaysTab(SeasonTab):
             "Modifier le référent" if r else "Nouveau référent",
             fields,
             lambda v: self.services.relays.save_referent(
-                relay.id, v["name"], v["phone"], v["email"], v["active"], referent_id=r.id if r else None
+                relay.id,
+                v["name"],
+                v["phone"],
+                v["email"],
+                v["active"],
+                referent_id=r.id if r else None,
+                version=r.version if r else None,
             ),
             self,
         )

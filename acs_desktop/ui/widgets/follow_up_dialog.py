@@ -16,8 +16,9 @@ from acs_desktop.ui.widgets.formats import format_date
 from acs_desktop.ui.widgets.inputs import DateEdit
 from acs_desktop.ui.widgets.table_model import Column, RowsTableModel
 
-# save(on, kind, text, entry_id, next_step) -> the line's id: the owner's service verb, its owner bound.
-SaveFollowUp = Callable[[date | None, FollowUpKind, str, int | None, NextStep], int]
+# save(on, kind, text, entry_id, next_step, version) -> the line's id: the owner's service verb, its
+# owner bound; `version` is the line's as the dialog read it (None for a new line).
+SaveFollowUp = Callable[[date | None, FollowUpKind, str, int | None, NextStep, int | None], int]
 
 
 def next_step_text(row) -> str:
@@ -80,4 +81,5 @@ class FollowUpDialog(FormDialog):
             self.text.toPlainText(),
             self.entry.id if self.entry else None,
             step,
+            self.entry.version if self.entry else None,
         )

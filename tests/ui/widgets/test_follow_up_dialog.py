@@ -9,8 +9,8 @@ from acs_desktop.ui.widgets.follow_up_dialog import FollowUpDialog, FollowUpsTab
 
 
 def relay_saver(services, relay_id):
-    return lambda on, kind, text, entry_id, step: services.relays.save_follow_up(
-        relay_id, on, kind, text, entry_id, step
+    return lambda on, kind, text, entry_id, step, version: services.relays.save_follow_up(
+        relay_id, on, kind, text, entry_id, step, version=version
     )
 
 

@@ -242,10 +242,17 @@ def services(store, clock) -> Services:
 
 
 @pytest.fixture
-def other_desk(store_path, clock):
-    """The same store, opened a second time: what another desk sees and saves."""
-    opened = open_store(store_path)
+def other_desk(store, clock, tmp_path):
+    """The same store, opened a second time: what another desk sees and saves (on PostgreSQL, a
+    second desk on the same database)."""
+    if store.on_server:
+        from acs_desktop.db.server import open_server_store
+
+        opened = open_server_store(store.address, tmp_path / "autre-poste")
+    else:
+        opened = open_store(store.path)
     yield Services(opened, clock, rng=random.Random(1))
+    drain_background_work()
     opened.close()
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QButtonGroup, QLineEdit, QPushButton, QRadioButton, QWidget
 
 from acs_desktop.domain.errors import DomainError
-from acs_desktop.services.desk import DeskService
+from acs_desktop.services.store_choice import StoreChoiceService
 from acs_desktop.ui.operations import Operation
 from acs_desktop.ui.widgets.form_dialog import HINT_STYLE, FormDialog
 from acs_desktop.ui.widgets.wrapping_label import WrappingLabel
@@ -16,7 +16,7 @@ NEXT_START = "Le changement prendra effet au prochain démarrage d'ACS Desktop."
 
 
 class DatabaseDialog(FormDialog):
-    def __init__(self, desk: DeskService, parent: QWidget | None = None):
+    def __init__(self, desk: StoreChoiceService, parent: QWidget | None = None):
         super().__init__("Base de données de ce poste", parent)
         self.setMinimumWidth(620)
         self.desk = desk

@@ -376,10 +376,10 @@ class MainWindow(QMainWindow):
             self.reload_seasons()
 
     def choose_database(self) -> None:
-        from acs_desktop.services.desk import DeskService
+        from acs_desktop.services.store_choice import StoreChoiceService
         from acs_desktop.ui.database_dialog import NEXT_START, DatabaseDialog
 
-        dialog = DatabaseDialog(DeskService(self.store_path.parent), self)
+        dialog = DatabaseDialog(StoreChoiceService(self.store_path.parent), self)
         if dialog.exec():
             self.statusBar().showMessage(NEXT_START, 10000)
 

@@ -2,12 +2,12 @@
 address said under the field, nothing kept; back to the laptop's file."""
 
 from acs_desktop.db.location import DATABASE_FILE, saved_database
-from acs_desktop.services.desk import DeskService
+from acs_desktop.services.store_choice import StoreChoiceService
 from acs_desktop.ui.database_dialog import DatabaseDialog
 
 
 def _dialog(qtbot, tmp_path):
-    dialog = DatabaseDialog(DeskService(tmp_path), None)
+    dialog = DatabaseDialog(StoreChoiceService(tmp_path), None)
     qtbot.addWidget(dialog)
     return dialog
 

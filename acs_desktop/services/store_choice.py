@@ -21,7 +21,7 @@ NOT_AN_ADDRESS = (
 
 
 @dataclass(frozen=True)
-class DeskChoice:
+class StoreChoice:
     address: str | None  # None: the store file of the data folder
 
     @property
@@ -29,12 +29,12 @@ class DeskChoice:
         return shown_address(self.address) if self.address else ""
 
 
-class DeskService:
+class StoreChoiceService:
     def __init__(self, data_dir: Path):
         self.data_dir = Path(data_dir)
 
-    def choice(self) -> DeskChoice:
-        return DeskChoice(saved_database(self.data_dir))
+    def choice(self) -> StoreChoice:
+        return StoreChoice(saved_database(self.data_dir))
 
     def check(self, address: str) -> str:
         """Reach the server and say, in French, what the database is; refuse what it cannot be.

@@ -22,9 +22,11 @@ from acs_desktop.db.backup import (
     write_backup,
 )
 from acs_desktop.db.store import Store, StoreError, open_store
+from acs_desktop.domain.accounts import Permission
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.faults import fault
 from acs_desktop.services.base import Clock, system_clock
+from acs_desktop.services.desk import desk_of
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class SafetyService:
     def __init__(self, store: Store, clock: Clock = system_clock):
         self._store = store
         self._clock = clock
+        self._desk = desk_of(store)
 
     @property
     def data_dir(self) -> Path:
@@ -51,7 +54,8 @@ class SafetyService:
 
     def backup_to(self, folder: Path) -> Path:
         """A checked copy of the store in `folder`; outside the data folder, the moment is recorded
-        (`last_external_backup`)."""
+        (`last_external_backup`). The whole store, personal data included: the direction's."""
+        self._desk.require(Permission.PERSONAL_EXPORT)
         now = self._clock()
         try:
             written = write_backup(self._store.path, Path(folder) / f"acs-{now:%Y-%m-%d-%H%M}.sqlite")
@@ -77,6 +81,7 @@ class SafetyService:
 
     def restore(self, file: Path) -> RestoreResult:
         """Replace the store by `file` (checked first; the current store is kept as a copy)."""
+        self._desk.require(Permission.RESTORE)
         self.check(file)
         self._store.engine.dispose()  # no connection stays on the file being replaced
         try:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from acs_desktop.domain.accounts import MIN_PASSWORD_LENGTH, Permission, Role
+from acs_desktop.domain.accounts import GRANTED, MIN_PASSWORD_LENGTH, Permission, Role
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.validation import required_text
 from acs_desktop.models import Account
@@ -39,6 +39,17 @@ class AccountService(Service):
     def who(self) -> AccountInfo | None:
         """The person logged in at this desk, None if nobody (or a store without accounts)."""
         return self._desk.person()
+
+    def require(self, permission: Permission) -> None:
+        """Refused (DomainError) unless the person at the desk may do this."""
+        self._desk.require(permission)
+
+    def permissions(self) -> frozenset[Permission]:
+        """What the person at the desk may do now: everything in a store without accounts."""
+        person = self._desk.person()
+        if person is None:
+            return frozenset() if self._desk.store_has_accounts() else frozenset(Permission)
+        return GRANTED[person.role]
 
     def can(self, permission: Permission) -> bool:
         """Whether the person at the desk may do this (what the window shows or hides)."""

@@ -28,6 +28,7 @@ from acs_desktop.ui.widgets.messages import messages
 if TYPE_CHECKING:
     from acs_desktop.services import Services
     from acs_desktop.ui.conventions.conventions_tab import ConventionsTab
+    from acs_desktop.ui.idle_lock import IdleLock
     from acs_desktop.ui.invitations.invitations_tab import InvitationsTab
     from acs_desktop.ui.relays.relays_tab import RelaysTab
     from acs_desktop.ui.todo.todo_page import TodoPage
@@ -65,6 +66,8 @@ class MainWindow(QMainWindow):
         self.store_path = store_path
         self.events = None
         self.tab_pages: list[SeasonTab] = []
+        self.idle_lock: IdleLock | None = None
+        self._role_actions: list[tuple[QAction, str]] = []  # (action, Permission): shown to who may use it
         self.setMinimumSize(760, 520)
         self.setWindowTitle(f"{APP_NAME} {__version__}")
 
@@ -131,11 +134,44 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Données : {self.store_path}")
 
         self._build_menus()
+        from acs_desktop.ui.idle_lock import IdleLock
+
+        self.person_label = QLabel()
+        self.statusBar().addPermanentWidget(self.person_label)
+        self.idle_lock = IdleLock(self, services)
+        self.idle_lock.unlocked.connect(lambda _person: self._person_changed())
+        self.apply_role()
         self.season_box.setEnabled(True)
         self.events.changed.connect(self._on_changed)
         self.season_box.currentIndexChanged.connect(self._on_season_chosen)
         self.reload_seasons()
         self._restore_columns()
+
+    # --- people at the desk ----------------------------------------------------------------
+    def apply_role(self) -> None:
+        """Show what the person at the desk may do, hide the rest; say who is there; set the
+        idle lock (a store without accounts never locks)."""
+        allowed = self.services.accounts.permissions()
+        for item, permission in self._role_actions:
+            item.setVisible(permission in allowed)
+        person = self.services.accounts.who()
+        self.person_label.setText(f"{person.name} ({person.role.label})" if person else "")
+        self.lock_action.setVisible(person is not None)
+        self.idle_lock.set_minutes(self.services.settings.get().lock_minutes if person else 0)
+
+    def _person_changed(self) -> None:
+        """Another person at the desk (after the lock), or accounts changed: what shows may differ."""
+        self.apply_role()
+        self.events.announce(Changes.everything())
+
+    def lock(self) -> None:
+        self.idle_lock.lock()
+
+    def manage_accounts(self) -> None:
+        from acs_desktop.ui.accounts_dialog import AccountsDialog
+
+        AccountsDialog(self.services, self).exec()
+        self._person_changed()
 
     # --- seasons --------------------------------------------------------------------------
     def reload_seasons(self, select_id: int | None = None) -> None:
@@ -308,22 +344,34 @@ class MainWindow(QMainWindow):
         return item
 
     def _build_menus(self) -> None:
+        from acs_desktop.domain.accounts import Permission
         from acs_desktop.ui.documents_menu import DocumentsMenu
         from acs_desktop.ui.import_requests_dialog import import_requests
         from acs_desktop.ui.season_file_actions import add_season_file_actions
 
         file_menu, view_menu, documents_placeholder, help_menu = self.menus
-        self._menu_action(file_menu, "L'&association…", self.edit_settings)
+        settings = self._menu_action(file_menu, "L'&association…", self.edit_settings)
+        accounts = self._menu_action(file_menu, "C&omptes et rôles…", self.manage_accounts)
         self._menu_action(file_menu, "Nouvelle &saison…", self.new_season)
         self._menu_action(file_menu, "&Partenaires…", self.tab_pages[0].open_partners)
-        self._menu_action(file_menu, "&Motifs de non-utilisation…", self.edit_reasons)
-        self._menu_action(file_menu, "&Clôturer la saison…", self.close_season)
+        reasons = self._menu_action(file_menu, "&Motifs de non-utilisation…", self.edit_reasons)
+        close_season = self._menu_action(file_menu, "&Clôturer la saison…", self.close_season)
         file_menu.addSeparator()
-        self._menu_action(file_menu, "Sauve&garder vers…", self.backup_to_folder, "Ctrl+Shift+S")
-        self._menu_action(file_menu, "&Restaurer une sauvegarde…", self.restore_backup)
+        backup = self._menu_action(file_menu, "Sauve&garder vers…", self.backup_to_folder, "Ctrl+Shift+S")
+        restore = self._menu_action(file_menu, "&Restaurer une sauvegarde…", self.restore_backup)
         self._menu_action(file_menu, "&Journal d'activité…", self.show_activity, "Ctrl+J")
+        self.lock_action = self._menu_action(file_menu, "&Verrouiller", self.lock, "Ctrl+L")
         file_menu.addSeparator()
-        add_season_file_actions(self, file_menu)
+        _import, export = add_season_file_actions(self, file_menu)
+        self._role_actions = [
+            (settings, Permission.SETTINGS),
+            (accounts, Permission.ACCOUNTS),
+            (reasons, Permission.SETTINGS),
+            (close_season, Permission.CLOSE_SEASON),
+            (backup, Permission.PERSONAL_EXPORT),
+            (restore, Permission.RESTORE),
+            (export, Permission.PERSONAL_EXPORT),
+        ]
         self._menu_action(file_menu, "Importer des &bons de réservation…", lambda: import_requests(self))
         file_menu.addSeparator()
         # Written out, not the platform's standard keys: Windows has none for Quit, and GNOME's
@@ -356,6 +404,9 @@ class MainWindow(QMainWindow):
 
         if safety_actions.restore_from_file(self, self.services):
             self.reload_seasons()
+            if self.services.accounts.has_accounts() and self.services.accounts.who() is None:
+                self.idle_lock.lock("La sauvegarde restaurée a ses propres comptes : connectez-vous.")
+            self.apply_role()
 
     def show_activity(self) -> None:
         from acs_desktop.ui.activity_dialog import ActivityDialog
@@ -367,6 +418,7 @@ class MainWindow(QMainWindow):
 
         if SettingsDialog(self.services, self).exec():
             self.events.announce(Changes.of(Area.SETTINGS))
+            self.apply_role()  # the idle lock's time
 
     def edit_reasons(self) -> None:
         from acs_desktop.ui.reasons_dialog import ReasonsDialog

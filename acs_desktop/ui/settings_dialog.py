@@ -73,6 +73,13 @@ class SettingsDialog(FormDialog):
             hint="À partir de ce nombre de places perdues sans prévenir dans la saison, réserver pour le relais est signalé.",
         )
         self.no_show_threshold.setValue(info.no_show_threshold)
+        self.lock_minutes = self.add_field(
+            "lock_minutes",
+            "Verrouillage (minutes)",
+            CountSpin(minimum=0, maximum=480),
+            hint="Avec des comptes : la fenêtre se verrouille après ce temps sans activité (0 : jamais).",
+        )
+        self.lock_minutes.setValue(info.lock_minutes)
         self._logo: bytes | None = info.logo
         self._logo_changed = False
         self.logo_preview = QLabel()
@@ -143,4 +150,5 @@ class SettingsDialog(FormDialog):
             charter_text=self.charter_text.toPlainText(),
             charter_version=self.charter_version.value(),
             no_show_threshold=self.no_show_threshold.value(),
+            lock_minutes=self.lock_minutes.value(),
         )

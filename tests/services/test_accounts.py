@@ -62,9 +62,7 @@ def test_accounts_are_checked_when_made(services):
     assert refused(lambda: services.accounts.create_account(" marie ", Role.VOLUNTEER, PASSWORD)) == (
         "account_name_taken"
     )
-    assert refused(lambda: services.accounts.create_account("Paul", Role.VOLUNTEER, "court")) == (
-        "password_too_short"
-    )
+    assert refused(lambda: services.accounts.create_account("Paul", Role.VOLUNTEER, "court")) == ("password_too_short")
     assert refused(lambda: services.accounts.create_account("", Role.VOLUNTEER, PASSWORD)) == "name_required"
 
 
@@ -135,7 +133,7 @@ def test_a_volunteer_books_and_the_log_says_who(services, staffed, make, perform
     make.book(performance_id, relay_id, 2)
     newest = services.activity.entries()[0]
     assert (newest.action, newest.who) == ("réservation", "Paul")
-    assert [e.summary for e in services.activity.entries("paul")][0] == newest.summary
+    assert services.activity.entries("paul")[0].summary == newest.summary
 
 
 def test_the_log_has_no_author_in_a_store_without_accounts(services, make, performance_id, relay_id):

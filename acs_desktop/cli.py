@@ -211,9 +211,7 @@ def _start(args: argparse.Namespace, data_dir: Path, path: Path, *, gui: bool) -
         if not args.command:
             return _window(args, data_dir, path, log_path, gui=gui)
         if not getattr(args, "opens_store", True):
-            return _guarded(
-                lambda: _authorise(args, path) or args.handler(args, CommandContext(data_dir, path)), log_path, path
-            )
+            return _guarded(lambda: _authorised(args, path, CommandContext(data_dir, path)), log_path, path)
         store = _open(path, data_dir, gui=False)
         if store is None:
             return 2
@@ -376,6 +374,12 @@ def _log_in(args: argparse.Namespace, services: Services) -> None:
 
         password = getpass.getpass(f"Mot de passe de {args.compte} : ")
     services.accounts.log_in(args.compte, password)
+
+
+def _authorised(args: argparse.Namespace, path: Path, context: CommandContext) -> int:
+    """Run a command that handles the store's file itself once its permission is checked."""
+    _authorise(args, path)
+    return args.handler(args, context)
 
 
 def _authorise(args: argparse.Namespace, path: Path) -> None:

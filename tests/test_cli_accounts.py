@@ -104,3 +104,9 @@ def test_a_store_without_accounts_asks_nothing(tmp_path, command_line, monkeypat
     monkeypatch.delenv("ACS_MOT_DE_PASSE", raising=False)
     result = command_line("--data-dir", tmp_path / "vide", "todo")
     assert result.returncode == 0, result.stderr
+
+
+def test_the_self_test_names_its_account_on_a_store_with_accounts(data, command_line, monkeypatch):
+    monkeypatch.delenv("ACS_MOT_DE_PASSE", raising=False)
+    result = command_line("--data-dir", data, "--self-test")
+    assert result.returncode == 1 and "--compte NOM" in result.stderr and "Traceback" not in result.stderr

@@ -3,7 +3,7 @@ accounts, changes a role, gives a new password, deactivates (never deletes) an a
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout, QWidget
 
 from acs_desktop.domain.accounts import MIN_PASSWORD_LENGTH, Role
 from acs_desktop.domain.errors import DomainError
@@ -47,10 +47,10 @@ class AccountDialog(FormDialog):
         super().__init__(f"Nouveau mot de passe pour {account.name}" if account else "Nouveau compte", parent)
         self.services = services
         self.account = account
-        self.name = self.role = None
+        self.name, self.role = QLineEdit(), QComboBox()
         if account is None:
-            self.name = self.add_field("name", "Nom", QLineEdit())
-            self.role = self.add_field("role", "Rôle", QComboBox())
+            self.add_field("name", "Nom", self.name)
+            self.add_field("role", "Rôle", self.role)
             for role in ROLES:
                 self.role.addItem(role.label, role)
             if first:
@@ -81,15 +81,12 @@ class AccountsDialog(QDialog):
         self.about = WrappingLabel(ABOUT)
         self.about.setStyleSheet(HINT_STYLE)
         self.panel = ListPanel("Comptes", AccountsTableModel(self), on_add=self._add, add_text="Nouveau compte…")
-        row = self.panel.layout().itemAt(0).layout()
         for text, slot in (
             ("Changer le rôle…", self._change_role),
             ("Nouveau mot de passe…", self._reset_password),
             ("Désactiver / réactiver", self._toggle),
         ):
-            button = QPushButton(text)
-            button.clicked.connect(lambda _=False, s=slot: s())
-            row.addWidget(button)
+            self.panel.add_button_for(text, slot)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.button(QDialogButtonBox.StandardButton.Close).setText("Fermer")
         close.rejected.connect(self.reject)
@@ -109,7 +106,7 @@ class AccountsDialog(QDialog):
     def _add(self) -> None:
         dialog = AccountDialog(self.services, self, first=not self.panel.view.model.rowCount())
         if dialog.exec():
-            self.reload(dialog.result_value.id)
+            self.reload(getattr(dialog.result_value, "id", None))
 
     def _change_role(self) -> None:
         row = self.panel.view.current_row()

@@ -41,8 +41,9 @@ class Curtain(QWidget):
         self.show()
 
     def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.Resize and watched is self.parent():
-            self.setGeometry(self.parentWidget().rect())
+        window = self.parentWidget()
+        if event.type() == QEvent.Type.Resize and window is not None and watched is window:
+            self.setGeometry(window.rect())
         return False
 
 
@@ -58,7 +59,9 @@ class IdleLock(QObject):
         self._minutes = 0
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self._idle)
-        QApplication.instance().installEventFilter(self)
+        self._app = QApplication.instance()
+        if self._app is not None:
+            self._app.installEventFilter(self)
 
     @property
     def locked(self) -> bool:
@@ -107,4 +110,5 @@ class IdleLock(QObject):
 
     def stop(self) -> None:
         self._timer.stop()
-        QApplication.instance().removeEventFilter(self)
+        if self._app is not None:
+            self._app.removeEventFilter(self)

@@ -151,25 +151,31 @@ class MainWindow(QMainWindow):
     def apply_role(self) -> None:
         """Show what the person at the desk may do, hide the rest; say who is there; set the
         idle lock (a store without accounts never locks)."""
-        allowed = self.services.accounts.permissions()
+        services, idle_lock = self.services, self.idle_lock
+        if services is None or idle_lock is None:
+            return
+        allowed = services.accounts.permissions()
         for item, permission in self._role_actions:
             item.setVisible(permission in allowed)
-        person = self.services.accounts.who()
+        person = services.accounts.who()
         self.person_label.setText(f"{person.name} ({person.role.label})" if person else "")
         self.lock_action.setVisible(person is not None)
-        self.idle_lock.set_minutes(self.services.settings.get().lock_minutes if person else 0)
+        idle_lock.set_minutes(services.settings.get().lock_minutes if person else 0)
 
     def _person_changed(self) -> None:
         """Another person at the desk (after the lock), or accounts changed: what shows may differ."""
         self.apply_role()
-        self.events.announce(Changes.everything())
+        self.reload_all()
 
     def lock(self) -> None:
-        self.idle_lock.lock()
+        if self.idle_lock is not None:
+            self.idle_lock.lock()
 
     def manage_accounts(self) -> None:
         from acs_desktop.ui.accounts_dialog import AccountsDialog
 
+        if self.services is None:
+            return
         AccountsDialog(self.services, self).exec()
         self._person_changed()
 
@@ -404,7 +410,8 @@ class MainWindow(QMainWindow):
 
         if safety_actions.restore_from_file(self, self.services):
             self.reload_seasons()
-            if self.services.accounts.has_accounts() and self.services.accounts.who() is None:
+            accounts = cast("Services", self.services).accounts
+            if accounts.has_accounts() and accounts.who() is None and self.idle_lock is not None:
                 self.idle_lock.lock("La sauvegarde restaurée a ses propres comptes : connectez-vous.")
             self.apply_role()
 

@@ -51,10 +51,8 @@ class PartnersDialog(QDialog):
             ("Exporter…", self._export_contact, Permission.PERSONAL_EXPORT),
             ("Effacer…", self._erase_contact, Permission.ERASE),
         ):
-            button = QPushButton(text)
+            button = self.contacts.add_button_for(text, slot)
             button.setToolTip(f"{text.rstrip('…')} les données personnelles de ce contact")
-            button.clicked.connect(lambda _=False, s=slot: s())
-            self.contacts.layout().itemAt(0).layout().addWidget(button)
             button.setHidden(permission not in allowed)
         self.venues = ListPanel(
             "Salles",

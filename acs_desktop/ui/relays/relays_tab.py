@@ -77,10 +77,7 @@ class RelaysTab(SeasonTab):
             ("Exporter ses données…", self._export_referent, Permission.PERSONAL_EXPORT),
             ("Effacer ses données…", self._erase_referent, Permission.ERASE),
         ):
-            button = QPushButton(text)
-            button.clicked.connect(lambda _=False, s=slot: s())
-            self.referents.layout().itemAt(0).layout().addWidget(button)
-            self.person_buttons.append((button, permission))
+            self.person_buttons.append((self.referents.add_button_for(text, slot), permission))
         self.follow_ups = ListPanel(
             "Échanges avec le relais : repérer les freins et mieux les anticiper",
             FollowUpsTableModel(self),

@@ -121,8 +121,12 @@ def run_gui(
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         services = open_services(window)
-        if services is not None and not self_test and not log_in(services, window):
-            services = None  # « Quitter » at the login: the window closes, nothing of the store shown
+        if services is not None and not self_test:
+            QApplication.restoreOverrideCursor()  # the person types: not a waiting cursor
+            entered = log_in(services, window)
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            if not entered:
+                services = None  # « Quitter » at the login: the window closes, nothing of the store shown
         if services is not None:
             window.attach(services)
     except Exception as error:
@@ -157,11 +161,7 @@ def log_in(services: Services, parent: QWidget) -> bool:
         return True
     from acs_desktop.ui.login_dialog import LoginDialog
 
-    QApplication.restoreOverrideCursor()
-    try:
-        return bool(LoginDialog(services, parent).exec())
-    finally:
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    return bool(LoginDialog(services, parent).exec())
 
 
 def wait_until(app: QApplication, until: Callable[[], bool], seconds: float) -> bool:

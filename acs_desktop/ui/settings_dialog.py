@@ -73,11 +73,11 @@ class SettingsDialog(FormDialog):
             hint="À partir de ce nombre de places perdues sans prévenir dans la saison, réserver pour le relais est signalé.",
         )
         self.no_show_threshold.setValue(info.no_show_threshold)
-        self.lock_minutes = self.add_field(
-            "lock_minutes",
-            "Verrouillage (minutes)",
-            CountSpin(minimum=0, maximum=480),
-            hint="Avec des comptes : la fenêtre se verrouille après ce temps sans activité (0 : jamais).",
+        self.lock_minutes = self.add_field("lock_minutes", "Verrouillage après", CountSpin(minimum=0, maximum=480))
+        self.lock_minutes.setSuffix(" min sans activité")
+        self.lock_minutes.setSpecialValueText("jamais")
+        self.lock_minutes.setToolTip(
+            "Avec des comptes : la fenêtre se verrouille après ce temps sans une touche ni un clic."
         )
         self.lock_minutes.setValue(info.lock_minutes)
         self._logo: bytes | None = info.logo

@@ -1,24 +1,15 @@
 """Migration 0010: a store at 0009 gets no account (nothing changes: no login, everything allowed),
 its activity log without authors, the idle lock at 10 minutes; and it goes back to 0009."""
 
-from alembic import command
 from sqlalchemy import inspect, text
 
 from acs_desktop.db.engine import make_engine
-from acs_desktop.db.store import alembic_config, open_store
+from acs_desktop.db.store import open_store
 from acs_desktop.domain.accounts import Role
 from acs_desktop.services import Services
 from tests.conftest import FakeClock
+from tests.db.migrating import downgrade
 from tests.factories import Factory
-
-
-def _migrate(path, revision):
-    engine = make_engine(path, foreign_keys=False)
-    with engine.begin() as connection:
-        config = alembic_config()
-        config.attributes["connection"] = connection
-        command.downgrade(config, revision)
-    engine.dispose()
 
 
 def test_a_0009_store_gets_accounts_authors_and_the_idle_lock(tmp_path):
@@ -26,7 +17,7 @@ def test_a_0009_store_gets_accounts_authors_and_the_idle_lock(tmp_path):
     store = open_store(path)
     Factory(Services(store, FakeClock())).relay("CCAS")
     store.close()
-    _migrate(path, "0009")
+    downgrade(path, "0009")
     engine = make_engine(path)
     assert "account" not in inspect(engine).get_table_names()
     engine.dispose()
@@ -41,7 +32,7 @@ def test_a_0009_store_gets_accounts_authors_and_the_idle_lock(tmp_path):
     assert services.activity.entries()[0].who == "Marie"
     store.close()
 
-    _migrate(path, "0009")
+    downgrade(path, "0009")
     engine = make_engine(path)
     with engine.connect() as connection:
         assert connection.execute(text("SELECT count(*) FROM activity_entry")).scalar() == 2

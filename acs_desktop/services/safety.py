@@ -68,6 +68,10 @@ class SafetyService:
         note_copy_outside(self.data_dir, Path(folder), now)
         return written
 
+    def may_copy_out(self) -> bool:
+        """Whether the person at the desk may copy the store out (`backup_to`)."""
+        return self._desk.can(Permission.PERSONAL_EXPORT)
+
     def last_external_backup(self) -> datetime | None:
         """When a copy was last saved outside the data folder (None: never, or not known)."""
         return last_copy_outside(self.data_dir)

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from acs_desktop.services import Services
 
 LOG_FILE = "acs-desktop.log"
+PASSWORD_VAR = "ACS_MOT_DE_PASSE"
 
 
 class FrenchArgumentParser(argparse.ArgumentParser):
@@ -86,6 +87,12 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
         "--self-test",
         action="store_true",
         help="ouvre la fenêtre, vérifie qu'elle s'affiche, écrit une ligne et quitte",
+    )
+    parser.add_argument(
+        "--compte",
+        metavar="NOM",
+        help=f"quand la base a des comptes : le compte sous lequel agir (mot de passe dans la variable {PASSWORD_VAR}, "
+        "sinon demandé)",
     )
     parser.add_argument(
         "--version", action="version", version=f"{APP_NAME} {__version__}", help="affiche la version et quitte"
@@ -236,7 +243,7 @@ def _start(args: argparse.Namespace, data_dir: Path, path: Path, *, gui: bool) -
             return _window(args, data_dir, path, log_path, gui=gui)
         if not getattr(args, "opens_store", True):
             context = CommandContext(data_dir, path, address=args.address)
-            return _guarded(lambda: args.handler(args, context), log_path, path)
+            return _guarded(lambda: _authorised(args, path, context), log_path, path)
         store = _open(path, data_dir, gui=False, address=args.address)
         if store is None:
             return 2
@@ -381,7 +388,67 @@ def _prepare(args: argparse.Namespace, store: Store) -> Services:
         logging.getLogger(__name__).info(
             "Saison %s : %s prénom(s) effacé(s) (durée de conservation)", done.season_label, done.first_names
         )
+    if args.command or args.self_test:  # the window asks who is there itself
+        _log_in(args, services)
     return services
+
+
+def _log_in(args: argparse.Namespace, services: Services) -> None:
+    """With accounts, a command acts as `--compte NOM` (its password from ACS_MOT_DE_PASSE, or
+    asked at a terminal), and its role holds as in the window; without, nothing is asked."""
+    if not services.accounts.has_accounts():
+        return
+    if not args.compte:
+        raise DomainError(
+            "login_needed",
+            "Cette base a des comptes : indiquez sous quel compte agir avec --compte NOM "
+            f"(le mot de passe dans la variable {PASSWORD_VAR}, ou demandé). Rien n'a été fait.",
+        )
+    password = os.environ.get(PASSWORD_VAR)
+    if password is None:
+        if not sys.stdin or not sys.stdin.isatty():
+            raise DomainError(
+                "password_needed",
+                f"Mot de passe du compte « {args.compte} » : donnez-le dans la variable {PASSWORD_VAR}. Rien n'a été fait.",
+            )
+        import getpass
+
+        password = getpass.getpass(f"Mot de passe de {args.compte} : ")
+    services.accounts.log_in(args.compte, password)
+
+
+def _authorised(args: argparse.Namespace, path: Path, context: CommandContext) -> int:
+    """Run a command that handles the store's file itself once its permission is checked."""
+    _authorise(args, path)
+    return args.handler(args, context)
+
+
+def _authorise(args: argparse.Namespace, path: Path) -> None:
+    """A command that handles the store's file itself (backup, restore) and needs a permission:
+    with accounts, the account given must have it. A store that cannot be opened (damaged, newer)
+    has no account to ask: a restore is what it needs."""
+    from acs_desktop.db.store import StoreError, open_store
+    from acs_desktop.domain.accounts import Permission
+    from acs_desktop.services import Services
+
+    permission = getattr(args, "permission", None)
+    if permission is None or (args.address is None and not path.exists()):
+        return
+    try:
+        if args.address is not None:
+            from acs_desktop.db.server import open_server_store
+
+            store = open_server_store(args.address, path.parent, pool_size=1)
+        else:
+            store = open_store(path)
+    except StoreError:
+        return
+    try:
+        services = Services(store)
+        _log_in(args, services)
+        services.accounts.require(Permission(permission))
+    finally:
+        store.close()
 
 
 def _run_command(args: argparse.Namespace, store: Store, data_dir: Path) -> int:

@@ -17,10 +17,12 @@ from acs_desktop.domain.faults import describe
 def register(subparsers) -> None:
     backup = subparsers.add_parser("backup", help="copie la base (vérifiée) dans un dossier, par exemple une clé USB")
     backup.add_argument("--to", required=True, metavar="DOSSIER", type=Path, help="dossier où écrire la copie")
-    backup.set_defaults(handler=run_backup, opens_store=False, exclusive=False)
+    # The copy holds every person's data, and a restore replaces the store: with accounts, the
+    # direction's (`cli._authorise` checks `permission` before the handler runs).
+    backup.set_defaults(handler=run_backup, opens_store=False, exclusive=False, permission="personal_export")
     restore = subparsers.add_parser("restore", help="remplace la base par une sauvegarde, après l'avoir vérifiée")
     restore.add_argument("file", metavar="FICHIER", type=Path)
-    restore.set_defaults(handler=run_restore, opens_store=False, exclusive=True)
+    restore.set_defaults(handler=run_restore, opens_store=False, exclusive=True, permission="restore")
     check = subparsers.add_parser("check", help="vérifie la base (intégrité, liens, version)")
     check.set_defaults(handler=run_check, opens_store=False, exclusive=False)
     move = subparsers.add_parser(

@@ -1,5 +1,6 @@
 """The ORM models of the ACS store (SQLAlchemy 2, typed declarative). Nothing here imports Qt."""
 
+from acs_desktop.models.account import Account
 from acs_desktop.models.activity import ActivityEntry
 from acs_desktop.models.base import Base, Money
 from acs_desktop.models.booking import Booking, Invitation, NonUseReason, WaitingEntry
@@ -11,6 +12,7 @@ from acs_desktop.models.relay import Referent, Relay, RelayFollowUp, RelayType
 from acs_desktop.models.season import AssociationSettings, Season
 
 __all__ = [
+    "Account",
     "ActivityEntry",
     "AssociationSettings",
     "Base",

@@ -19,3 +19,5 @@ class ActivityEntry(Base):
     entity: Mapped[str] = mapped_column(String(40))
     entity_id: Mapped[int | None]
     summary: Mapped[str] = mapped_column(Text, default="")
+    # The account that did it (its name then); None in a store without accounts.
+    who: Mapped[str | None] = mapped_column(String(80))

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from acs_desktop.domain.accounts import DEFAULT_LOCK_MINUTES
 from acs_desktop.domain.print_urgency import DEFAULT_REMINDER_DAYS
 from acs_desktop.domain.relays import DEFAULT_NO_SHOW_THRESHOLD
 from acs_desktop.models.base import Base, Versioned
@@ -57,4 +58,6 @@ class AssociationSettings(Versioned, Base):
     no_show_threshold: Mapped[int] = mapped_column(
         default=DEFAULT_NO_SHOW_THRESHOLD, server_default=str(DEFAULT_NO_SHOW_THRESHOLD)
     )
+    # With accounts, the window locks after this many minutes without a key or a click (0: never).
+    lock_minutes: Mapped[int] = mapped_column(default=DEFAULT_LOCK_MINUTES, server_default=str(DEFAULT_LOCK_MINUTES))
     notes: Mapped[str] = mapped_column(Text, default="")

@@ -10,6 +10,7 @@ import random
 
 from acs_desktop.db.store import Store
 from acs_desktop.domain.errors import DomainError
+from acs_desktop.services.accounts import AccountService
 from acs_desktop.services.activity import ActivityService
 from acs_desktop.services.attendance import AttendanceService
 from acs_desktop.services.base import Clock, Sessions, system_clock
@@ -38,6 +39,7 @@ class Services:
     def __init__(self, sessions: Sessions, clock: Clock = system_clock, rng: random.Random | None = None):
         self.sessions = sessions
         self.clock = clock
+        self.accounts = AccountService(sessions, clock)  # who is at the desk, and what they may do
         self.seasons = SeasonService(sessions, clock)
         self.settings = SettingsService(sessions, clock)
         self.partners = PartnerService(sessions, clock)

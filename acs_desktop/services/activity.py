@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from acs_desktop.models import ActivityEntry
 from acs_desktop.services.base import Service
@@ -35,6 +35,7 @@ ACTIONS = {
     "erase": "effacement",
     "import": "import",
     "restore": "restauration",
+    "login": "connexion",
 }
 ENTITIES = {
     "season": "saison",
@@ -56,6 +57,7 @@ ENTITIES = {
     "invitation": "invitation",
     "waiting_entry": "liste d'attente",
     "non_use_reason": "motif",
+    "account": "compte",
 }
 
 
@@ -67,16 +69,23 @@ class ActivityRow:
     entity: str
     entity_id: int | None
     summary: str
+    who: str | None = None  # the account that did it; None in a store without accounts
 
 
 class ActivityService(Service):
     def entries(
         self, text: str = "", *, day_from: date | None = None, day_to: date | None = None, limit: int = 2000
     ) -> list[ActivityRow]:
-        """Newest first; `text` is looked for in the summary (case-insensitive)."""
+        """Newest first; `text` is looked for in the summary and the author's name (case-insensitive)."""
         query = select(ActivityEntry).order_by(ActivityEntry.at.desc(), ActivityEntry.id.desc()).limit(limit)
         if text.strip():
-            query = query.where(func.lower(ActivityEntry.summary).contains(text.strip().lower()))
+            wanted = text.strip().lower()
+            query = query.where(
+                or_(
+                    func.lower(ActivityEntry.summary).contains(wanted),
+                    func.lower(func.coalesce(ActivityEntry.who, "")).contains(wanted),
+                )
+            )
         if day_from:
             query = query.where(ActivityEntry.at >= datetime.combine(day_from, time.min))
         if day_to:
@@ -90,6 +99,7 @@ class ActivityService(Service):
                     ENTITIES.get(e.entity, e.entity),
                     e.entity_id,
                     e.summary,
+                    e.who,
                 )
                 for e in session.scalars(query)
             ]

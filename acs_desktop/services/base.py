@@ -22,6 +22,7 @@ from acs_desktop.domain.faults import fault
 from acs_desktop.domain.french import format_date, format_money
 from acs_desktop.domain.validation import same_name
 from acs_desktop.models import ActivityEntry, Base
+from acs_desktop.services.desk import desk_of
 
 Clock = Callable[[], datetime]
 log = logging.getLogger(__name__)
@@ -58,6 +59,7 @@ class Service:
             with contextlib.suppress(AttributeError):  # a sessions object that refuses attributes
                 sessions._acs_reading = local
         self._local = local
+        self._desk = desk_of(sessions)  # who is at the desk: what they may do, and the log's author
 
     def _now(self) -> datetime:
         return self._clock()
@@ -130,7 +132,11 @@ class Service:
             raise said from error
 
     def _log(self, session: Session, action: str, entity: str, entity_id: int | None, summary: str) -> None:
-        session.add(ActivityEntry(at=self._now(), action=action, entity=entity, entity_id=entity_id, summary=summary))
+        session.add(
+            ActivityEntry(
+                at=self._now(), action=action, entity=entity, entity_id=entity_id, summary=summary, who=self._desk.name
+            )
+        )
 
 
 # How a refusal names each kind of record a dialog edits (by table): its subject, and the ending

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from sqlalchemy import Connection, delete, func, inspect, select, update
 from sqlalchemy.orm import Session
 
+from acs_desktop.domain.accounts import Permission
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.states import ConventionState
 from acs_desktop.models import (
@@ -78,6 +79,7 @@ class PrivacyService(Service):
     def close_season(self, season_id: int) -> Anonymised:
         """Close the season: its conventions are closed and the beneficiaries' first names erased,
         in the store and in every copy of it in the data folder."""
+        self._desk.require(Permission.CLOSE_SEASON)
         with self._writing() as session:
             season = get_or_refuse(session, Season, season_id, "Cette saison")
             if season.closed_at is not None:
@@ -128,6 +130,7 @@ class PrivacyService(Service):
     # --- a person's data: referents of relays, contacts of partners ------------------------
     def export_referent(self, referent_id: int) -> str:
         """All that is held about a referent, as readable JSON (for a request of access)."""
+        self._desk.require(Permission.PERSONAL_EXPORT)
         with self._reading() as session:
             referent = get_or_refuse(session, Referent, referent_id, "Ce référent")
             bookings = session.scalar(select(func.count()).where(Booking.referent_id == referent_id))
@@ -144,6 +147,7 @@ class PrivacyService(Service):
         return json.dumps(data, ensure_ascii=False, indent=2, default=str)
 
     def export_contact(self, contact_id: int) -> str:
+        self._desk.require(Permission.PERSONAL_EXPORT)
         with self._reading() as session:
             contact = get_or_refuse(session, PartnerContact, contact_id, "Ce contact")
             data = {
@@ -160,6 +164,7 @@ class PrivacyService(Service):
     def erase_referent(self, referent_id: int) -> Erased:
         """Erase a referent's personal data, under every name they had, in the store and in every
         copy of it in the data folder; the bookings they made stay, without their name."""
+        self._desk.require(Permission.ERASE)
         with self._writing() as session:
             get_or_refuse(session, Referent, referent_id, "Ce référent")
             names = erase_referents(session.connection(), ids={referent_id})
@@ -169,6 +174,7 @@ class PrivacyService(Service):
         return Erased(*_reach(self._sessions.forget(lambda connection: erase_referents(connection, names=names))))
 
     def erase_contact(self, contact_id: int) -> Erased:
+        self._desk.require(Permission.ERASE)
         with self._writing() as session:
             get_or_refuse(session, PartnerContact, contact_id, "Ce contact")
             names = erase_contacts(session.connection(), ids={contact_id})

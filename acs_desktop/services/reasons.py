@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
+from acs_desktop.domain.accounts import Permission
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.validation import required_text
 from acs_desktop.models import Invitation, NonUseReason
@@ -36,6 +37,7 @@ class ReasonService(Service):
             ]
 
     def save_reason(self, label: str, reason_id: int | None = None, *, version: int | None = None) -> int:
+        self._desk.require(Permission.SETTINGS)
         clean = required_text(label, "Le motif", "label", 80)
         with self._writing() as session:
             values = {"label": clean}
@@ -56,6 +58,7 @@ class ReasonService(Service):
 
     def set_active(self, reason_id: int, active: bool) -> None:
         """Reasons are retired, never deleted: past records keep their reason."""
+        self._desk.require(Permission.SETTINGS)
         with self._writing() as session:
             reason = get_or_refuse(session, NonUseReason, reason_id, "Ce motif")
             reason.active = bool(active)
@@ -69,6 +72,7 @@ class ReasonService(Service):
 
     def set_without_notice(self, reason_id: int, without_notice: bool) -> None:
         """Whether a place unused for this reason was lost without notice (counted against the relay)."""
+        self._desk.require(Permission.SETTINGS)
         with self._writing() as session:
             reason = get_or_refuse(session, NonUseReason, reason_id, "Ce motif")
             reason.without_notice = bool(without_notice)
@@ -82,6 +86,7 @@ class ReasonService(Service):
 
     def move(self, reason_id: int, offset: int) -> None:
         """Move a reason up (-1) or down (+1) in the list."""
+        self._desk.require(Permission.SETTINGS)
         with self._writing() as session:
             reasons = list(session.scalars(select(NonUseReason).order_by(NonUseReason.position, NonUseReason.id)))
             index = next((i for i, r in enumerate(reasons) if r.id == reason_id), None)

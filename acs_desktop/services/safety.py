@@ -22,9 +22,11 @@ from acs_desktop.db.backup import (
     write_backup,
 )
 from acs_desktop.db.store import Store, StoreError, open_store
+from acs_desktop.domain.accounts import Permission
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.faults import fault
 from acs_desktop.services.base import Clock, system_clock
+from acs_desktop.services.desk import desk_of
 
 RESTORE_ON_SERVER = (
     "Cette base est partagée sur un serveur PostgreSQL : une sauvegarde ne la remplace pas depuis un poste, "
@@ -43,6 +45,7 @@ class SafetyService:
     def __init__(self, store: Store, clock: Clock = system_clock):
         self._store = store
         self._clock = clock
+        self._desk = desk_of(store)
 
     @property
     def data_dir(self) -> Path:
@@ -58,7 +61,8 @@ class SafetyService:
 
     def backup_to(self, folder: Path) -> Path:
         """A checked copy of the store in `folder`; outside the data folder, the moment is recorded
-        (`last_external_backup`)."""
+        (`last_external_backup`). The whole store, personal data included: the direction's."""
+        self._desk.require(Permission.PERSONAL_EXPORT)
         now = self._clock()
         target = Path(folder) / f"acs-{now:%Y-%m-%d-%H%M}.sqlite"
         try:
@@ -77,6 +81,10 @@ class SafetyService:
         note_copy_outside(self.data_dir, Path(folder), now)
         return written
 
+    def may_copy_out(self) -> bool:
+        """Whether the person at the desk may copy the store out (`backup_to`)."""
+        return self._desk.can(Permission.PERSONAL_EXPORT)
+
     def last_external_backup(self) -> datetime | None:
         """When a copy was last saved outside the data folder (None: never, or not known)."""
         return last_copy_outside(self.data_dir)
@@ -90,6 +98,7 @@ class SafetyService:
 
     def restore(self, file: Path) -> RestoreResult:
         """Replace the store by `file` (checked first; the current store is kept as a copy)."""
+        self._desk.require(Permission.RESTORE)
         if self._store.path is None:
             raise DomainError("on_server", RESTORE_ON_SERVER)
         self.check(file)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from acs_desktop.domain.accounts import DEFAULT_LOCK_MINUTES, Permission
 from acs_desktop.domain.documents import address_line
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.print_urgency import DEFAULT_REMINDER_DAYS
@@ -35,6 +36,7 @@ class AssociationInfo:
     charter_text: str = ""  # the charter the relays sign
     charter_version: int = 1  # a relay that signed an older version is warned when booking
     no_show_threshold: int = DEFAULT_NO_SHOW_THRESHOLD  # places unused without notice from which booking is warned
+    lock_minutes: int = DEFAULT_LOCK_MINUTES  # with accounts: the window locks after so long without a key (0: never)
 
     @property
     def is_named(self) -> bool:
@@ -66,6 +68,7 @@ def _info(row: AssociationSettings) -> AssociationInfo:
         row.charter_text,
         row.charter_version,
         row.no_show_threshold,
+        row.lock_minutes,
     )
 
 
@@ -90,10 +93,13 @@ class SettingsService(Service):
         charter_text: str | None = None,
         charter_version: int | None = None,
         no_show_threshold: int | None = None,
+        lock_minutes: int | None = None,
         version: int | None = None,
     ) -> AssociationInfo:
-        """The association's settings; the charter and the no-show threshold are kept when not given.
-        `version`: the one the dialog read; refused if another desk saved the settings since."""
+        """The association's settings; the charter, the no-show threshold and the idle lock are
+        kept when not given. The direction's, once the store has accounts. `version`: the one the
+        dialog read; refused if another desk saved the settings since."""
+        self._desk.require(Permission.SETTINGS)
         values = {
             "name": required_text(name, "Le nom de l'association", "name"),
             "ticket_name": optional_text(ticket_name, "Nom sur les billets", "ticket_name", 120),
@@ -130,6 +136,10 @@ class SettingsService(Service):
                 minimum=1,
                 maximum=999,
             )
+        if lock_minutes is not None:
+            values["lock_minutes"] = count(
+                lock_minutes, "Verrouillage après (minutes)", "lock_minutes", minimum=0, maximum=480
+            )
         revealing = revealing_words(values["ticket_name"])
         if revealing:
             raise DomainError(
@@ -150,6 +160,7 @@ class SettingsService(Service):
     def set_logo(self, image: bytes | None, *, version: int | None = None) -> int:
         """A PNG or JPEG image (2 Mo at most), or None to remove the logo. `version`: the settings'
         as the dialog read them (refused if another desk saved them since). The new version back."""
+        self._desk.require(Permission.SETTINGS)
         if image is not None:
             if not (image.startswith(PNG_SIGNATURE) or image.startswith(JPEG_SIGNATURE)):
                 raise DomainError("logo_format", "Le logo doit être une image PNG ou JPEG.", field="logo")

@@ -288,6 +288,8 @@ class TodoService:
     def _backup(self, now: datetime) -> list[TodoItem]:
         if self._safety is None:  # no store file (a test's sessions): nothing to copy
             return []
+        if not self._safety.may_copy_out():  # a volunteer: the direction's reminder
+            return []
         last = self._safety.last_external_backup()
         if last is not None and now - last < timedelta(days=BACKUP_REMINDER_DAYS):
             return []

@@ -1,4 +1,5 @@
-"""The activity log: every change, when and what, searchable — "who booked what, and when"."""
+"""The activity log: every change, when, by whom (with accounts) and what, searchable — "who booked
+what, and when"."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ LIMIT = 2000
 class ActivityTableModel(RowsTableModel):
     COLUMNS = (
         Column("Quand", lambda r: format_datetime(r.at), sort=lambda r: r.at),
+        Column("Qui", lambda r: r.who or "", tip="Le compte qui l'a fait (vide : une base sans comptes)"),
         Column("Action", lambda r: r.action),
         Column("Sur", lambda r: r.entity),
         Column(
@@ -36,7 +38,8 @@ class ActivityDialog(QDialog):
         self.setWindowTitle("Journal d'activité")
         self.resize(1100, 640)
         self.view = RecordsView(
-            ActivityTableModel(self), placeholder="Chercher dans le journal : un relais, un spectacle, un code…"
+            ActivityTableModel(self),
+            placeholder="Chercher dans le journal : un relais, un spectacle, un code, une personne…",
         )
         self.view.setObjectName("activityList")
         self.day_from = DateEdit(optional=True)

@@ -121,6 +121,12 @@ def run_gui(
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         services = open_services(window)
+        if services is not None and not self_test:
+            QApplication.restoreOverrideCursor()  # the person types: not a waiting cursor
+            entered = log_in(services, window)
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            if not entered:
+                services = None  # « Quitter » at the login: the window closes, nothing of the store shown
         if services is not None:
             window.attach(services)
     except Exception as error:
@@ -147,6 +153,15 @@ def run_gui(
         return app.exec()
     finally:
         QThreadPool.globalInstance().waitForDone()  # a review or a report still computing: never close the store under it
+
+
+def log_in(services: Services, parent: QWidget) -> bool:
+    """With accounts, and nobody logged in yet: ask who is there. False: they chose « Quitter »."""
+    if not services.accounts.has_accounts() or services.accounts.who() is not None:
+        return True
+    from acs_desktop.ui.login_dialog import LoginDialog
+
+    return bool(LoginDialog(services, parent).exec())
 
 
 def wait_until(app: QApplication, until: Callable[[], bool], seconds: float) -> bool:

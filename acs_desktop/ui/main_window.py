@@ -28,6 +28,7 @@ from acs_desktop.ui.widgets.messages import messages
 if TYPE_CHECKING:
     from acs_desktop.services import Services
     from acs_desktop.ui.conventions.conventions_tab import ConventionsTab
+    from acs_desktop.ui.idle_lock import IdleLock
     from acs_desktop.ui.invitations.invitations_tab import InvitationsTab
     from acs_desktop.ui.live_refresh import LiveRefresh
     from acs_desktop.ui.relays.relays_tab import RelaysTab
@@ -68,6 +69,8 @@ class MainWindow(QMainWindow):
         self.live: LiveRefresh | None = None
         self.events = None
         self.tab_pages: list[SeasonTab] = []
+        self.idle_lock: IdleLock | None = None
+        self._role_actions: list[tuple[QAction, str]] = []  # (action, Permission): shown to who may use it
         self.setMinimumSize(760, 520)
         self.setWindowTitle(f"{APP_NAME} {__version__}")
 
@@ -136,6 +139,13 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"{'Base partagée (serveur)' if on_server else 'Données'} : {self.where}")
 
         self._build_menus()
+        from acs_desktop.ui.idle_lock import IdleLock
+
+        self.person_label = QLabel()
+        self.statusBar().addPermanentWidget(self.person_label)
+        self.idle_lock = IdleLock(self, services)
+        self.idle_lock.unlocked.connect(lambda _person: self._person_changed())
+        self.apply_role()
         self.season_box.setEnabled(True)
         self.events.changed.connect(self._on_changed)
         from acs_desktop.ui.live_refresh import LiveRefresh
@@ -146,6 +156,38 @@ class MainWindow(QMainWindow):
         self.season_box.currentIndexChanged.connect(self._on_season_chosen)
         self.reload_seasons()
         self._restore_columns()
+
+    # --- people at the desk ----------------------------------------------------------------
+    def apply_role(self) -> None:
+        """Show what the person at the desk may do, hide the rest; say who is there; set the
+        idle lock (a store without accounts never locks)."""
+        services, idle_lock = self.services, self.idle_lock
+        if services is None or idle_lock is None:
+            return
+        allowed = services.accounts.permissions()
+        for item, permission in self._role_actions:
+            item.setVisible(permission in allowed)
+        person = services.accounts.who()
+        self.person_label.setText(f"{person.name} ({person.role.label})" if person else "")
+        self.lock_action.setVisible(person is not None)
+        idle_lock.set_minutes(services.settings.get().lock_minutes if person else 0)
+
+    def _person_changed(self) -> None:
+        """Another person at the desk (after the lock), or accounts changed: what shows may differ."""
+        self.apply_role()
+        self.reload_all()
+
+    def lock(self) -> None:
+        if self.idle_lock is not None:
+            self.idle_lock.lock()
+
+    def manage_accounts(self) -> None:
+        from acs_desktop.ui.accounts_dialog import AccountsDialog
+
+        if self.services is None:
+            return
+        AccountsDialog(self.services, self).exec()
+        self._person_changed()
 
     # --- seasons --------------------------------------------------------------------------
     def reload_seasons(self, select_id: int | None = None) -> None:
@@ -318,30 +360,41 @@ class MainWindow(QMainWindow):
         return item
 
     def _build_menus(self) -> None:
+        from acs_desktop.domain.accounts import Permission
         from acs_desktop.ui.documents_menu import DocumentsMenu
         from acs_desktop.ui.import_requests_dialog import import_requests
         from acs_desktop.ui.season_file_actions import add_season_file_actions
 
         file_menu, view_menu, documents_placeholder, help_menu = self.menus
-        self._menu_action(file_menu, "L'&association…", self.edit_settings)
+        settings = self._menu_action(file_menu, "L'&association…", self.edit_settings)
+        accounts = self._menu_action(file_menu, "C&omptes et rôles…", self.manage_accounts)
         self._menu_action(file_menu, "Nouvelle &saison…", self.new_season)
         self._menu_action(file_menu, "&Partenaires…", self.tab_pages[0].open_partners)
-        self._menu_action(file_menu, "&Motifs de non-utilisation…", self.edit_reasons)
-        self._menu_action(file_menu, "&Clôturer la saison…", self.close_season)
+        reasons = self._menu_action(file_menu, "&Motifs de non-utilisation…", self.edit_reasons)
+        close_season = self._menu_action(file_menu, "&Clôturer la saison…", self.close_season)
         file_menu.addSeparator()
-        self._menu_action(file_menu, "Sauve&garder vers…", self.backup_to_folder, "Ctrl+Shift+S")
+        backup = self._menu_action(file_menu, "Sauve&garder vers…", self.backup_to_folder, "Ctrl+Shift+S")
         restore = self._menu_action(file_menu, "&Restaurer une sauvegarde…", self.restore_backup)
-        if getattr(
-            getattr(self.services, "sessions", None), "on_server", False
-        ):  # a restore would erase the other desks' work
-            restore.setEnabled(False)
+        if getattr(getattr(self.services, "sessions", None), "on_server", False):
+            restore.setEnabled(False)  # a restore would erase the other desks' work
             restore.setStatusTip(
                 "Base partagée : les sauvegardes se restaurent par « move-to » (voir le mode d'emploi)."
             )
-        self._menu_action(file_menu, "&Base de données de ce poste…", self.choose_database)
+        database = self._menu_action(file_menu, "&Base de données de ce poste…", self.choose_database)
         self._menu_action(file_menu, "&Journal d'activité…", self.show_activity, "Ctrl+J")
+        self.lock_action = self._menu_action(file_menu, "&Verrouiller", self.lock, "Ctrl+L")
         file_menu.addSeparator()
-        add_season_file_actions(self, file_menu)
+        _import, export = add_season_file_actions(self, file_menu)
+        self._role_actions = [
+            (settings, Permission.SETTINGS),
+            (database, Permission.SETTINGS),
+            (accounts, Permission.ACCOUNTS),
+            (reasons, Permission.SETTINGS),
+            (close_season, Permission.CLOSE_SEASON),
+            (backup, Permission.PERSONAL_EXPORT),
+            (restore, Permission.RESTORE),
+            (export, Permission.PERSONAL_EXPORT),
+        ]
         self._menu_action(file_menu, "Importer des &bons de réservation…", lambda: import_requests(self))
         file_menu.addSeparator()
         # Written out, not the platform's standard keys: Windows has none for Quit, and GNOME's
@@ -374,6 +427,10 @@ class MainWindow(QMainWindow):
 
         if safety_actions.restore_from_file(self, self.services):
             self.reload_seasons()
+            accounts = cast("Services", self.services).accounts
+            if accounts.has_accounts() and accounts.who() is None and self.idle_lock is not None:
+                self.idle_lock.lock("La sauvegarde restaurée a ses propres comptes : connectez-vous.")
+            self.apply_role()
 
     def choose_database(self) -> None:
         from acs_desktop.services.store_choice import StoreChoiceService
@@ -393,6 +450,7 @@ class MainWindow(QMainWindow):
 
         if SettingsDialog(self.services, self).exec():
             self.events.announce(Changes.of(Area.SETTINGS))
+            self.apply_role()  # the idle lock's time
 
     def edit_reasons(self) -> None:
         from acs_desktop.ui.reasons_dialog import ReasonsDialog

@@ -73,6 +73,13 @@ class SettingsDialog(FormDialog):
             hint="À partir de ce nombre de places perdues sans prévenir dans la saison, réserver pour le relais est signalé.",
         )
         self.no_show_threshold.setValue(info.no_show_threshold)
+        self.lock_minutes = self.add_field("lock_minutes", "Verrouillage après", CountSpin(minimum=0, maximum=480))
+        self.lock_minutes.setSuffix(" min sans activité")
+        self.lock_minutes.setSpecialValueText("jamais")
+        self.lock_minutes.setToolTip(
+            "Avec des comptes : la fenêtre se verrouille après ce temps sans une touche ni un clic."
+        )
+        self.lock_minutes.setValue(info.lock_minutes)
         self._logo: bytes | None = info.logo
         self.version = info.version  # the settings' as read: saving checks it
         self._logo_changed = False
@@ -142,6 +149,7 @@ class SettingsDialog(FormDialog):
             charter_text=self.charter_text.toPlainText(),
             charter_version=self.charter_version.value(),
             no_show_threshold=self.no_show_threshold.value(),
+            lock_minutes=self.lock_minutes.value(),
         )
         self.version = info.version  # saved: a refused logo below leaves the dialog open on this version
         if self._logo_changed:

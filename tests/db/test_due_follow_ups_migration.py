@@ -4,27 +4,18 @@ imported forms, which get their counts from their summary and count as seen; and
 from datetime import date, datetime
 
 import pytest
-from alembic import command
 from sqlalchemy import text
 
 from acs_desktop.db.engine import make_engine
-from acs_desktop.db.store import alembic_config, open_store
+from acs_desktop.db.store import open_store
 from acs_desktop.domain.states import FollowUpKind
 from acs_desktop.services import Services
 from tests.conftest import FakeClock
+from tests.db.migrating import downgrade
 from tests.factories import Factory
 
 # About the store file itself (its bytes, journal, copies): the server has tests/db/test_server.py.
 pytestmark = pytest.mark.sqlite_only
-
-
-def _migrate(path, revision):
-    engine = make_engine(path, foreign_keys=False)
-    with engine.begin() as connection:
-        config = alembic_config()
-        config.attributes["connection"] = connection
-        command.downgrade(config, revision)
-    engine.dispose()
 
 
 def test_a_0008_store_gets_next_steps_and_forms_to_review(tmp_path):
@@ -35,7 +26,7 @@ def test_a_0008_store_gets_next_steps_and_forms_to_review(tmp_path):
     relay = make.relay("CCAS")
     services.relays.save_follow_up(relay, date(2026, 10, 2), FollowUpKind.MEETING, "Freins : transport")
     store.close()
-    _migrate(path, "0008")
+    downgrade(path, "0008")
     engine = make_engine(path)
     with engine.begin() as connection:
         connection.execute(

@@ -1,4 +1,4 @@
-"""Migration 0011: a store at 0009 keeps its records, each at version 1, and their next UPDATE
+"""Migration 0011: a store at 0010 keeps its records, each at version 1, and their next UPDATE
 says `WHERE version = 1` and raises it; and it goes back."""
 
 from alembic import command
@@ -45,7 +45,7 @@ def _columns(path, table):
         engine.dispose()
 
 
-def test_a_0009_store_gets_versions_at_one_and_goes_back(tmp_path):
+def test_a_0010_store_gets_versions_at_one_and_goes_back(tmp_path):
     path = tmp_path / "acs.sqlite"
     store = open_store(path)
     services = Services(store, FakeClock())
@@ -55,11 +55,11 @@ def test_a_0009_store_gets_versions_at_one_and_goes_back(tmp_path):
     make.performance(make.convention(make.partner(), make.season().id))
     services.relays.update_relay(relay, RelayInput("CCAS", commune="Rezé", notes="avant"))
     store.close()
-    _migrate(path, "0009")
+    _migrate(path, "0010")
     assert all("version" not in _columns(path, table) for table in VERSIONED)
 
     store = open_store(path)
-    assert store.migrated_from == "0009"
+    assert store.migrated_from == "0010"
     services = Services(store, FakeClock())
     assert services.relays.get_relay(relay).version == 1  # was 2 before going back: now 1, like every record
     services.relays.update_relay(relay, RelayInput("CCAS", commune="Rezé", notes="après"), version=1)

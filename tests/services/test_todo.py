@@ -4,6 +4,7 @@ service that owns its rule; the most urgent come first; the backup reminder afte
 from dataclasses import replace
 from datetime import timedelta
 
+from acs_desktop.domain.accounts import Role
 from acs_desktop.domain.states import ConventionState, FollowUpKind
 from acs_desktop.services.follow_ups import NextStep
 from acs_desktop.services.todo import (
@@ -117,6 +118,14 @@ def test_no_copy_on_an_external_drive_is_a_line(services, season, tmp_path):
     assert line.target == TodoTarget(TodoPlace.BACKUP)
     assert "Aucune copie" in line.text
     copied_outside(services, tmp_path)
+    assert lines(services, season.id, BACKUP) == []
+
+
+def test_the_backup_reminder_is_for_who_may_copy_the_store_out(services, season):
+    services.accounts.create_account("Marie", Role.DIRECTION, "direction-marie")
+    services.accounts.create_account("Paul", Role.VOLUNTEER, "benevole-paul")
+    assert len(lines(services, season.id, BACKUP)) == 1
+    services.accounts.log_in("Paul", "benevole-paul")
     assert lines(services, season.id, BACKUP) == []
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from acs_desktop.domain.accounts import Permission
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.faults import fault
 from acs_desktop.domain.french import format_int
@@ -32,13 +33,16 @@ __all__ = ["SPECS", "ImportPlan", "ImportProblem", "PlanLine", "SeasonIOService"
 class SeasonIOService(Service):
     # --- export ---------------------------------------------------------------------------
     def export_csv(self, season_id: int, folder: Path) -> list[Path]:
-        """The season as `partenaires.csv`, `conventions.csv`, … in `folder`."""
+        """The season as `partenaires.csv`, `conventions.csv`, … in `folder` (referents' names,
+        phones and e-mails, beneficiaries' first names: the direction's)."""
+        self._desk.require(Permission.PERSONAL_EXPORT)
         with self._reading() as session:
             tables = season_tables(session, get_or_refuse(session, Season, season_id, "Cette saison"))
         return _written(lambda: write_csv_folder(Path(folder), tables), folder)
 
     def export_xlsx(self, season_id: int, path: Path) -> Path:
         """The season as one workbook whose sheets have the names of the CSV files."""
+        self._desk.require(Permission.PERSONAL_EXPORT)
         with self._reading() as session:
             tables = season_tables(session, get_or_refuse(session, Season, season_id, "Cette saison"))
         return _written(lambda: write_workbook(Path(path), tables), path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
 
+from acs_desktop.domain.accounts import Permission
 from acs_desktop.services import Services
 from acs_desktop.ui.conventions.partner_dialog import PartnerDialog
 from acs_desktop.ui.conventions.partners_table_models import ContactsTableModel, PartnersTableModel, VenuesTableModel
@@ -45,11 +46,14 @@ class PartnersDialog(QDialog):
             on_edit=self._edit_contact,
             on_delete=self._delete_contact,
         )
-        for text, slot in (("Exporter…", self._export_contact), ("Effacer…", self._erase_contact)):
-            button = QPushButton(text)
+        allowed = services.accounts.permissions()
+        for text, slot, permission in (
+            ("Exporter…", self._export_contact, Permission.PERSONAL_EXPORT),
+            ("Effacer…", self._erase_contact, Permission.ERASE),
+        ):
+            button = self.contacts.add_button_for(text, slot)
             button.setToolTip(f"{text.rstrip('…')} les données personnelles de ce contact")
-            button.clicked.connect(lambda _=False, s=slot: s())
-            self.contacts.layout().itemAt(0).layout().addWidget(button)
+            button.setHidden(permission not in allowed)
         self.venues = ListPanel(
             "Salles",
             VenuesTableModel(self),

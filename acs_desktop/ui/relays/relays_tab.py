@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QPushButton, QSplitter, QTabWidget, QVBoxLayout
 
+from acs_desktop.domain.accounts import Permission
 from acs_desktop.ui.events import Area
 from acs_desktop.ui.invitations.bookings_table_model import BookingsTableModel
 from acs_desktop.ui.relays.relay_dialog import RelayDialog
@@ -71,13 +72,12 @@ class RelaysTab(SeasonTab):
             on_edit=self._edit_referent,
             on_delete=self._delete_referent,
         )
-        for text, slot in (
-            ("Exporter ses données…", self._export_referent),
-            ("Effacer ses données…", self._erase_referent),
+        self.person_buttons: list[tuple[QPushButton, Permission]] = []  # shown to who may use them
+        for text, slot, permission in (
+            ("Exporter ses données…", self._export_referent, Permission.PERSONAL_EXPORT),
+            ("Effacer ses données…", self._erase_referent, Permission.ERASE),
         ):
-            button = QPushButton(text)
-            button.clicked.connect(lambda _=False, s=slot: s())
-            self.referents.layout().itemAt(0).layout().addWidget(button)
+            self.person_buttons.append((self.referents.add_button_for(text, slot), permission))
         self.follow_ups = ListPanel(
             "Échanges avec le relais : repérer les freins et mieux les anticiper",
             FollowUpsTableModel(self),
@@ -105,6 +105,9 @@ class RelaysTab(SeasonTab):
         layout.addWidget(splitter)
 
     def reload(self) -> None:
+        allowed = self.services.accounts.permissions()  # the person at the desk may have changed
+        for button, permission in self.person_buttons:
+            button.setHidden(permission not in allowed)
         self.view.set_rows(
             self.services.relays.list_relays(self.season_id, include_inactive=self.show_inactive.isChecked())
         )

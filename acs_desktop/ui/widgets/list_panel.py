@@ -31,7 +31,7 @@ class ListPanel(QWidget):
         self.view.search.setVisible(searchable)
         self.title = QLabel(f"<b>{title}</b>")
         self._on_edit, self._on_delete = on_edit, on_delete
-        buttons = QHBoxLayout()
+        buttons = self._buttons = QHBoxLayout()
         buttons.addWidget(self.title)
         buttons.addStretch(1)
         self.add_button = self._button(buttons, add_text, on_add)
@@ -49,6 +49,12 @@ class ListPanel(QWidget):
             shortcut.activated.connect(self._delete_current)
         self.view.selection_changed.connect(self._update_buttons)
         self._update_buttons()
+
+    def add_button_for(self, text: str, slot: Callable[[], object]) -> QPushButton:
+        """One more button on the panel's row (after « Ajouter… », « Modifier… », « Supprimer »)."""
+        button = self._button(self._buttons, text, slot)
+        assert button is not None
+        return button
 
     @staticmethod
     def _button(layout: QHBoxLayout, text: str, slot) -> QPushButton | None:

@@ -26,12 +26,27 @@ README = Path(__file__).resolve().parent.parent / "README.md"
 OPTIONAL = re.compile(r"\s*\[([^\]]*)\]")
 
 
-def readme_examples() -> list[str]:
-    """The example lines of the code blocks that run a command (not the window's own lines)."""
-    commands = set(next(a for a in build_parser()._actions if a.dest == "command").choices)
+def readme_lines() -> list[str]:
     blocks = re.findall(r"^```\n(.*?)^```", README.read_text(encoding="utf-8"), flags=re.M | re.S)
-    lines = [line.strip() for block in blocks for line in block.splitlines() if line.strip().startswith("acs-desktop ")]
-    return [line for line in lines if line.split()[1] in commands]
+    return [line.strip() for block in blocks for line in block.splitlines() if line.strip().startswith("acs-desktop ")]
+
+
+def readme_examples() -> list[str]:
+    """The example lines of the code blocks that run a command (not the window's own lines), on
+    the laptop's store: those naming a server (« Plusieurs postes ») need one, and
+    tests/commands/test_server_store.py runs the same commands on a real one."""
+    commands = set(next(a for a in build_parser()._actions if a.dest == "command").choices)
+    return [line for line in readme_lines() if line.split()[1] in commands and "postgresql://" not in line]
+
+
+def test_the_server_examples_name_commands_that_exist():
+    parser = build_parser()
+    server = [line for line in readme_lines() if "postgresql://" in line]
+    assert len(server) >= 2  # move-to, and a backup of the server
+    for line in server:
+        argv = shlex.split(line)[1:]
+        parsed = parser.parse_args(argv)
+        assert parsed.command in ("move-to", "backup"), line
 
 
 def variant(line: str, *, with_options: bool) -> list[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from acs_desktop.db.engine import is_server_address, make_server_engine
 from acs_desktop.db.location import save_database, saved_database
@@ -18,6 +19,25 @@ NOT_AN_ADDRESS = (
     "« {address} » n'est pas l'adresse d'une base PostgreSQL. Elle s'écrit "
     "postgresql://utilisateur@serveur/base (ajoutez ?sslmode=require pour un serveur joint par internet)."
 )
+
+
+def split_password(address: str) -> tuple[str, str]:
+    """The address without its password, and the password (typed apart, never shown)."""
+    parts = urlsplit(address)
+    if parts.password is None:
+        return address, ""
+    user, host = parts.netloc.rsplit("@", 1)[0].split(":", 1)[0], parts.netloc.rsplit("@", 1)[1]
+    return urlunsplit(parts._replace(netloc=f"{user}@{host}")), unquote(parts.password)
+
+
+def with_password(address: str, password: str) -> str:
+    """`address` carrying `password` (a password already in the address is replaced)."""
+    address, _old = split_password(address)
+    parts = urlsplit(address)
+    if not password or "@" not in parts.netloc:
+        return address
+    user, host = parts.netloc.rsplit("@", 1)
+    return urlunsplit(parts._replace(netloc=f"{user}:{quote(password, safe='')}@{host}"))
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QButtonGroup, QLineEdit, QPushButton, QRadioButton, QWidget
 
 from acs_desktop.domain.errors import DomainError
-from acs_desktop.services.store_choice import StoreChoiceService
+from acs_desktop.services.store_choice import StoreChoiceService, split_password, with_password
 from acs_desktop.ui.operations import Operation
 from acs_desktop.ui.widgets.form_dialog import HINT_STYLE, FormDialog
 from acs_desktop.ui.widgets.wrapping_label import WrappingLabel
@@ -28,14 +28,17 @@ class DatabaseDialog(FormDialog):
         group.addButton(self.server)
         self.form.addRow(self.local)
         self.form.addRow(self.server)
+        address, password = split_password(choice.address or "")
         self.address = self.add_field(
             "address",
             "Adresse",
-            QLineEdit(choice.address or ""),
-            hint="postgresql://utilisateur:motdepasse@serveur/acs — ajoutez ?sslmode=require pour une antenne "
-            "reliée au serveur par internet. Voir « Plusieurs postes » dans le mode d'emploi.",
+            QLineEdit(address),
+            hint="postgresql://utilisateur@serveur/acs — ajoutez ?sslmode=require pour une antenne reliée au "
+            "serveur par internet. Voir « Plusieurs postes » dans le mode d'emploi.",
         )
         self.address.setPlaceholderText("postgresql://utilisateur@serveur/acs")
+        self.password = self.add_field("password", "Mot de passe", QLineEdit(password))
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.test_button = QPushButton("&Tester la connexion")
         self.test_button.clicked.connect(self.test_connection)
         self.form.addRow("", self.test_button)
@@ -45,6 +48,8 @@ class DatabaseDialog(FormDialog):
         (self.server if choice.address else self.local).setChecked(True)
         self.server.toggled.connect(self._follow_choice)
         self.address.textChanged.connect(lambda: self.verdict.clear())
+        self.password.textChanged.connect(lambda: self.verdict.clear())
+        self.address.editingFinished.connect(self._hide_password)
         self._follow_choice()
         self.operation: Operation | None = None
         self.chosen: str | None = None  # what was kept, once accepted
@@ -52,13 +57,24 @@ class DatabaseDialog(FormDialog):
     def _follow_choice(self) -> None:
         on_server = self.server.isChecked()
         self.address.setEnabled(on_server)
+        self.password.setEnabled(on_server)
         self.test_button.setEnabled(on_server)
 
+    def _hide_password(self) -> None:
+        """An address pasted with its password: the password moves to its own (masked) field."""
+        address, password = split_password(self.address.text().strip())
+        if password:
+            self.address.setText(address)
+            self.password.setText(password)
+
     def chosen_address(self) -> str | None:
-        return self.address.text().strip() if self.server.isChecked() else None
+        """The address with its password (kept in the data folder, readable by its owner only)."""
+        if not self.server.isChecked():
+            return None
+        return with_password(self.address.text().strip(), self.password.text())
 
     def test_connection(self) -> None:
-        address = self.address.text()
+        address = self.chosen_address() or ""
         self._run(lambda _progress: self.desk.check(address), self._say_verdict)
 
     def _say_verdict(self, verdict: object) -> None:

@@ -50,3 +50,28 @@ def test_an_empty_database_is_said_then_kept_for_the_next_start(qtbot, tmp_path,
     with qtbot.waitSignal(again.accepted, timeout=20_000):
         again.accept()
     assert saved_database(tmp_path) is None
+
+
+def test_the_password_is_typed_apart_and_never_shown(qtbot, tmp_path):
+    from acs_desktop.db.location import save_database
+    from acs_desktop.services.store_choice import split_password, with_password
+
+    assert split_password("postgresql://acs:p%40ss@serveur/acs?sslmode=require") == (
+        "postgresql://acs@serveur/acs?sslmode=require",
+        "p@ss",
+    )
+    assert with_password("postgresql://acs@serveur/acs", "p@ss") == "postgresql://acs:p%40ss@serveur/acs"
+    save_database(tmp_path, "postgresql://acs:s3cret@serveur/acs")
+    dialog = _dialog(qtbot, tmp_path)
+    assert dialog.address.text() == "postgresql://acs@serveur/acs"
+    assert dialog.password.text() == "s3cret"
+    assert dialog.password.echoMode() == dialog.password.EchoMode.Password
+    assert dialog.chosen_address() == "postgresql://acs:s3cret@serveur/acs"
+
+
+def test_a_password_pasted_in_the_address_moves_to_its_masked_field(qtbot, tmp_path):
+    dialog = _dialog(qtbot, tmp_path)
+    dialog.server.setChecked(True)
+    dialog.address.setText("postgresql://acs:s3cret@serveur/acs")
+    dialog.address.editingFinished.emit()
+    assert dialog.address.text() == "postgresql://acs@serveur/acs" and dialog.password.text() == "s3cret"

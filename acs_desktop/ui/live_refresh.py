@@ -34,6 +34,7 @@ TABLE_AREAS: dict[str, frozenset[Area]] = {
     "non_use_reason": frozenset({Area.SETTINGS}),
     "association_settings": frozenset({Area.SETTINGS}),
     "activity_entry": frozenset(),  # the log is read when opened
+    "account": frozenset({Area.SETTINGS}),  # accounts and roles (each call re-reads its own)
     "alembic_version": frozenset(Area),
 }
 GATHER_MS = 250

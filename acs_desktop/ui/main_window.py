@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
         self.tabs.setUpdatesEnabled(True)
         self.welcome = WelcomePage(services)
         self.welcome.started.connect(self._on_started)
+        self.welcome.server_wanted.connect(self.choose_database)
         self.pages.insertWidget(0, self.welcome)
         self._attach_todo(services)
         self.where = str(getattr(services.sessions, "where", self.store_path))

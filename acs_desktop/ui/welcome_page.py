@@ -14,6 +14,7 @@ from acs_desktop.ui.widgets.wrapping_label import WrappingLabel
 
 class WelcomePage(QWidget):
     started = Signal()
+    server_wanted = Signal()  # « Plusieurs postes… »: the desk's database, chosen before anything is typed
 
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(parent)
@@ -42,8 +43,15 @@ class WelcomePage(QWidget):
             "Des données fictives (une saison passée, une saison en cours) pour découvrir le logiciel"
         )
         self.demo_button.clicked.connect(self.load_demo)
+        self.server_button = QPushButton("Plusieurs postes…")
+        self.server_button.setToolTip(
+            "Travailler sur une base partagée par plusieurs postes, sur un serveur PostgreSQL"
+        )
+        self.server_button.clicked.connect(self.server_wanted)
+        self.server_button.setVisible(not getattr(services.sessions, "on_server", False))
         buttons = QHBoxLayout()
         buttons.addWidget(self.demo_button)
+        buttons.addWidget(self.server_button)
         buttons.addStretch(1)
         buttons.addWidget(self.start_button)
         inner = QVBoxLayout(card)

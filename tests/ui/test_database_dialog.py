@@ -75,3 +75,15 @@ def test_a_password_pasted_in_the_address_moves_to_its_masked_field(qtbot, tmp_p
     dialog.address.setText("postgresql://acs:s3cret@serveur/acs")
     dialog.address.editingFinished.emit()
     assert dialog.address.text() == "postgresql://acs@serveur/acs" and dialog.password.text() == "s3cret"
+
+
+def test_the_welcome_page_offers_a_server_before_anything_is_typed(qtbot, window, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    from acs_desktop.ui import database_dialog
+
+    opened = []
+    monkeypatch.setattr(database_dialog.DatabaseDialog, "exec", lambda self: opened.append(self) or 0)
+    assert window.welcome.server_button.isVisibleTo(window.welcome)
+    qtbot.mouseClick(window.welcome.server_button, Qt.MouseButton.LeftButton)
+    assert len(opened) == 1 and opened[0].local.isChecked()  # the laptop's file until a server is chosen

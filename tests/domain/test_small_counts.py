@@ -1,0 +1,178 @@
+"""Small counts protected: no hidden cell can be recomputed from a published total.
+
+Tables are drawn at random (hypothesis): counts in rows, a published total per column, sometimes
+a total per row (a cell of the table, or a sum published elsewhere); the property is checked
+both by subtraction line by line and by solving all the relations together."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from acs_desktop.domain.small_counts import (
+    Line,
+    complementary,
+    determined,
+    lone_hidden,
+    primary,
+    protect,
+    small_text,
+)
+
+
+def table_lines(rows: int, columns: int, *, row_totals: bool) -> list[Line]:
+    lines = [Line(tuple((r, c) for r in range(rows))) for c in range(columns)]
+    if row_totals:
+        lines += [Line(tuple((r, c) for c in range(columns))) for r in range(rows)]
+    return lines
+
+
+tables = st.integers(1, 7).flatmap(
+    lambda rows: st.integers(1, 6).flatmap(
+        lambda columns: st.tuples(
+            st.lists(st.lists(st.integers(0, 40), min_size=columns, max_size=columns), min_size=rows, max_size=rows),
+            st.booleans(),
+            st.integers(0, 8),
+        )
+    )
+)
+
+
+def values_of(grid):
+    return {(r, c): v for r, row in enumerate(grid) for c, v in enumerate(row)}
+
+
+def recomputed_by_subtraction(values, lines, hidden):
+    """The hidden cells a reader gets as « a line's total minus its other cells »."""
+    found = set()
+    for line in lines:
+        inside = [c for c in line.cells if c in hidden]
+        if len(inside) == 1:
+            found.add(inside[0])
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(tables)
+def test_no_hidden_cell_is_a_total_minus_the_other_cells(case):
+    grid, row_totals, threshold = case
+    values = values_of(grid)
+    lines = table_lines(len(grid), len(grid[0]), row_totals=row_totals)
+    hidden = protect(values, lines, threshold)
+    forced = determined(lines, set(values))  # a table of one row: the total is the cell
+    assert not (recomputed_by_subtraction(values, lines, hidden) - forced)
+
+
+@settings(max_examples=300, deadline=None)
+@given(tables)
+def test_no_hidden_cell_is_pinned_by_the_totals_combined(case):
+    grid, row_totals, threshold = case
+    values = values_of(grid)
+    lines = table_lines(len(grid), len(grid[0]), row_totals=row_totals)
+    hidden = protect(values, lines, threshold)
+    forced = determined(lines, set(values))
+    assert not (determined(lines, hidden) - forced)
+
+
+@settings(max_examples=300, deadline=None)
+@given(tables)
+def test_every_small_count_is_hidden_and_totals_are_untouched(case):
+    grid, row_totals, threshold = case
+    values = values_of(grid)
+    lines = table_lines(len(grid), len(grid[0]), row_totals=row_totals)
+    hidden = protect(values, lines, threshold)
+    if threshold > 1:
+        assert primary(values, threshold) <= hidden
+    else:
+        assert not hidden
+    assert hidden <= set(values)
+
+
+@settings(max_examples=200, deadline=None)
+@given(tables)
+def test_with_several_rows_and_columns_totals_pin_nothing(case):
+    """Beyond one row or one column nothing is forced: every hidden cell stays unknown."""
+    grid, row_totals, threshold = case
+    values = values_of(grid)
+    lines = table_lines(len(grid), len(grid[0]), row_totals=row_totals)
+    if len(grid) >= 2 and (len(grid[0]) >= 2 or not row_totals):
+        assert not determined(lines, protect(values, lines, threshold))
+
+
+def test_the_next_smallest_cell_of_the_column_is_hidden_with_a_small_one():
+    values = {"a": 3, "b": 12, "c": 8, "d": 40}
+    lines = [Line(("a", "b", "c", "d"))]
+    assert complementary(values, lines, primary(values, 5)) == {"a", "c"}
+
+
+def test_a_group_line_hides_the_group_cell_with_its_only_member():
+    """A relay type with one relay: its line is the relay's; hiding one hides the other."""
+    values = {"relay": 3, "other": 20, "type": 3, "type2": 20}
+    lines = [Line(("relay", "other")), Line(("type", "type2")), Line(("relay",), "type"), Line(("other",), "type2")]
+    hidden = protect(values, lines, 5)
+    assert {"relay", "type"} <= hidden
+    assert not lone_hidden(lines, hidden)
+
+
+def test_a_bridge_between_two_hidden_squares_is_found_and_covered():
+    """Every line holds two hidden cells, yet the cell joining two squares is pinned by the
+    totals combined: the linear check hides more."""
+    hidden = {(0, 0), (0, 1), (1, 0), (1, 1), (2, 2), (2, 3), (3, 2), (3, 3), (1, 2)}
+    lines = table_lines(4, 4, row_totals=True)
+    assert not lone_hidden(lines, hidden)
+    assert (1, 2) in determined(lines, hidden)
+    values = {(r, c): 30 for r in range(4) for c in range(4)}
+    for cell in hidden:
+        values[cell] = 1
+    protected = protect(values, lines, 2)
+    assert not determined(lines, protected)
+
+
+def test_determined_on_a_two_by_two_table():
+    lines = table_lines(2, 2, row_totals=True)
+    assert determined(lines, {(0, 0), (0, 1)}) == {(0, 0), (0, 1)}
+    assert determined(lines, {(0, 0), (0, 1), (1, 0), (1, 1)}) == set()
+
+
+def test_off_and_text():
+    values = {"a": 1, "b": 2}
+    assert protect(values, [Line(("a", "b"))], 0) == frozenset()
+    assert small_text(5) == "moins de 5"
+
+
+def reader_domain(value, threshold, limit):
+    """What a reader knows of a hidden cell from its label."""
+    if 0 < value < threshold:
+        return set(range(1, threshold))
+    return {0} | set(range(threshold, limit + 1))
+
+
+def possible_values(values, line, hidden, threshold):
+    """Brute force (sets of sums), independent of the module: for each hidden cell of a line whose
+    total is published, the values a reader finds possible."""
+    inside = [c for c in line.cells if c in hidden]
+    total = sum(values[c] for c in inside)
+    found = {}
+    for cell in inside:
+        sums = {0}
+        for other in inside:
+            if other != cell:
+                sums = {s + v for s in sums for v in reader_domain(values[other], threshold, total) if s + v <= total}
+        found[cell] = {v for v in reader_domain(values[cell], threshold, total) if total - v in sums}
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(tables)
+def test_a_reader_who_knows_what_the_labels_mean_pins_no_hidden_cell(case):
+    """« moins de N » is 1 to N − 1, « masqué » 0 or N and more: with a line's total, a reader
+    still finds two values possible for every hidden cell, unless the whole line is hidden (then
+    its published total says it), or the published totals alone give it (a table of one line)."""
+    grid, row_totals, threshold = case
+    values = values_of(grid)
+    lines = table_lines(len(grid), len(grid[0]), row_totals=row_totals)
+    hidden = protect(values, lines, threshold)
+    forced = determined(lines, set(values))
+    for line in lines:
+        if all(c in hidden for c in line.cells):
+            continue
+        for cell, possible in possible_values(values, line, hidden, threshold).items():
+            assert cell in forced or len(possible) >= 2, (cell, possible)

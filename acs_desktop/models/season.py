@@ -10,6 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from acs_desktop.domain.accounts import DEFAULT_LOCK_MINUTES
 from acs_desktop.domain.print_urgency import DEFAULT_REMINDER_DAYS
 from acs_desktop.domain.relays import DEFAULT_NO_SHOW_THRESHOLD
+from acs_desktop.domain.small_counts import DEFAULT_THRESHOLD as DEFAULT_SMALL_COUNT
 from acs_desktop.models.base import Base, Versioned
 
 
@@ -60,4 +61,9 @@ class AssociationSettings(Versioned, Base):
     )
     # With accounts, the window locks after this many minutes without a key or a click (0: never).
     lock_minutes: Mapped[int] = mapped_column(default=DEFAULT_LOCK_MINUTES, server_default=str(DEFAULT_LOCK_MINUTES))
+    # In what leaves the office (the funders' report, XLSX, CSV), a count of fewer than this many
+    # people in a line reads « moins de N » (0 or 1: no protection).
+    small_count_threshold: Mapped[int] = mapped_column(
+        default=DEFAULT_SMALL_COUNT, server_default=str(DEFAULT_SMALL_COUNT)
+    )
     notes: Mapped[str] = mapped_column(Text, default="")

@@ -9,6 +9,7 @@ from acs_desktop.domain.documents import address_line
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.print_urgency import DEFAULT_REMINDER_DAYS
 from acs_desktop.domain.relays import DEFAULT_NO_SHOW_THRESHOLD
+from acs_desktop.domain.small_counts import DEFAULT_THRESHOLD as DEFAULT_SMALL_COUNT
 from acs_desktop.domain.ticket_words import revealing_words
 from acs_desktop.domain.validation import count, optional_email, optional_text, required_text
 from acs_desktop.models import AssociationSettings
@@ -37,6 +38,7 @@ class AssociationInfo:
     charter_version: int = 1  # a relay that signed an older version is warned when booking
     no_show_threshold: int = DEFAULT_NO_SHOW_THRESHOLD  # places unused without notice from which booking is warned
     lock_minutes: int = DEFAULT_LOCK_MINUTES  # with accounts: the window locks after so long without a key (0: never)
+    small_count_threshold: int = DEFAULT_SMALL_COUNT  # what leaves the office reads « moins de N » under it (0: off)
 
     @property
     def is_named(self) -> bool:
@@ -69,6 +71,7 @@ def _info(row: AssociationSettings) -> AssociationInfo:
         row.charter_version,
         row.no_show_threshold,
         row.lock_minutes,
+        row.small_count_threshold,
     )
 
 
@@ -94,10 +97,11 @@ class SettingsService(Service):
         charter_version: int | None = None,
         no_show_threshold: int | None = None,
         lock_minutes: int | None = None,
+        small_count_threshold: int | None = None,
         version: int | None = None,
     ) -> AssociationInfo:
-        """The association's settings; the charter, the no-show threshold and the idle lock are
-        kept when not given. The direction's, once the store has accounts. `version`: the one the
+        """The association's settings; the charter, the no-show threshold, the idle lock and the
+        small-count threshold are kept when not given. The direction's, once the store has accounts. `version`: the one the
         dialog read; refused if another desk saved the settings since."""
         self._desk.require(Permission.SETTINGS)
         values = {
@@ -139,6 +143,14 @@ class SettingsService(Service):
         if lock_minutes is not None:
             values["lock_minutes"] = count(
                 lock_minutes, "Verrouillage après (minutes)", "lock_minutes", minimum=0, maximum=480
+            )
+        if small_count_threshold is not None:
+            values["small_count_threshold"] = count(
+                small_count_threshold,
+                "Petits nombres protégés (seuil)",
+                "small_count_threshold",
+                minimum=0,
+                maximum=99,
             )
         revealing = revealing_words(values["ticket_name"])
         if revealing:

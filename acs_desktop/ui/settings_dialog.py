@@ -1,5 +1,6 @@
 """The association's identity, printed on every document: name, address, contact, logo; and what
-it asks of the relays: the charter (text, version) and the threshold of places unused without notice."""
+it asks of the relays: the charter (text, version) and the threshold of places unused without notice;
+the threshold of the small counts protected in what leaves the office."""
 
 from __future__ import annotations
 
@@ -80,6 +81,16 @@ class SettingsDialog(FormDialog):
             "Avec des comptes : la fenêtre se verrouille après ce temps sans une touche ni un clic."
         )
         self.lock_minutes.setValue(info.lock_minutes)
+        self.small_count_threshold = self.add_field(
+            "small_count_threshold",
+            "Petits nombres protégés",
+            CountSpin(minimum=0, maximum=99),
+            hint="Dans le bilan pour les financeurs (PDF, XLSX, CSV), un nombre de moins de N personnes dans une "
+            "ligne s'y lit « moins de N ». 0 : aucune protection. L'onglet Bilan garde les nombres exacts.",
+        )
+        self.small_count_threshold.setPrefix("moins de ")
+        self.small_count_threshold.setSpecialValueText("aucune protection")
+        self.small_count_threshold.setValue(info.small_count_threshold)
         self._logo: bytes | None = info.logo
         self.version = info.version  # the settings' as read: saving checks it
         self._logo_changed = False
@@ -150,6 +161,7 @@ class SettingsDialog(FormDialog):
             charter_version=self.charter_version.value(),
             no_show_threshold=self.no_show_threshold.value(),
             lock_minutes=self.lock_minutes.value(),
+            small_count_threshold=self.small_count_threshold.value(),
         )
         self.version = info.version  # saved: a refused logo below leaves the dialog open on this version
         if self._logo_changed:

@@ -28,3 +28,16 @@ def test_the_association_name_is_required(services):
     with pytest.raises(DomainError) as refused:
         services.settings.update(name="  ")
     assert refused.value.code == "name_required"
+
+
+def test_small_counts_are_protected_from_5_by_default_and_kept_when_not_given(services):
+    assert services.settings.get().small_count_threshold == 5
+    services.settings.update(name="Les Sorties Solidaires", small_count_threshold=10)
+    services.settings.update(name="Les Sorties Solidaires", phone="02 40 00 00 00")
+    assert services.settings.get().small_count_threshold == 10
+
+
+def test_a_small_count_threshold_out_of_range_is_refused(services):
+    with pytest.raises(DomainError) as refused:
+        services.settings.update(name="Les Sorties Solidaires", small_count_threshold=100)
+    assert refused.value.field == "small_count_threshold"

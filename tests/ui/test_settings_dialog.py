@@ -35,3 +35,16 @@ def test_the_settings_and_a_new_logo_are_saved(qtbot, services):
     assert dialog.result() == SettingsDialog.DialogCode.Accepted
     stored = services.settings.get()
     assert (stored.name, stored.logo) == ("Les Sorties Solidaires", PNG)
+
+
+def test_the_small_count_threshold_is_set_in_the_dialog_and_can_be_off(qtbot, services):
+    services.settings.update(name="Les Sorties Solidaires")
+    dialog = SettingsDialog(services)
+    qtbot.addWidget(dialog)
+    assert dialog.small_count_threshold.value() == 5
+    assert dialog.small_count_threshold.text() == "moins de 5"
+    dialog.small_count_threshold.setValue(0)
+    assert dialog.small_count_threshold.text() == "aucune protection"
+    dialog.accept()
+
+    assert services.settings.get().small_count_threshold == 0

@@ -16,7 +16,8 @@ The relations a reader knows (`small_counts.Line`):
   performances are past and recorded: each is taken as known wherever it holds.
 
 A count hidden beside a small one reads « masqué », never « moins de N » (it may be 40).
-Rates are not banded but hidden (« masqué ») on any line with a hidden count: a participation
+Rates are not banded but hidden (« masqué ») on a line whose places used, unused or printed are
+hidden: a participation
 rate times the places printed gives back the places used, and a band (« moins de 50 % ») would
 still narrow a hidden count down; a rate over fewer than N places says nothing a funder can use
 anyway. Key figures and totals stay exact.
@@ -32,6 +33,7 @@ from acs_desktop.domain.small_counts import DEFAULT_THRESHOLD, Key, Line, protec
 
 # The place counts a breakdown publishes (issued_past only through its rates).
 PROTECTED_FIELDS = ("booked", "issued", "never_issued", "used", "unused", "cancelled")
+RATE_FIELDS = ("issued", "used", "unused")  # what the rates are made of (used ÷ printed, unused ÷ printed)
 BREAKDOWNS = ("partners", "relays", "relay_types", "communes", "disciplines", "months")
 MASKED = "masqué"
 
@@ -84,11 +86,11 @@ class ReviewProtection:
             return value
         return self.small if 0 < value < self.threshold else Masked(MASKED)
 
-    def line_hidden(self, table: str, index: int) -> bool:
-        return any((table, index, field) in self.hidden for field in PROTECTED_FIELDS)
-
     def rate(self, table: str, index: int, value: float | None) -> float | Masked | None:
-        return Masked(MASKED) if self.line_hidden(table, index) else value
+        """A line's participation or absence rate, « masqué » when a count it is made of is hidden
+        (used, unused, or the places printed they are taken from)."""
+        hidden = any((table, index, field) in self.hidden for field in RATE_FIELDS)
+        return Masked(MASKED) if hidden else value
 
     def places(self, table: str, index: int, places: PlaceCounts) -> ShownPlaces:
         counts = {field: self.count(table, index, field, getattr(places, field)) for field in PROTECTED_FIELDS}
@@ -151,3 +153,33 @@ def protect_review(review: SeasonReview, threshold: int = DEFAULT_THRESHOLD) -> 
         return ReviewProtection(threshold)
     values, lines = review_cells(review)
     return ReviewProtection(threshold, protect(values, lines, threshold))
+
+
+def protection_note(threshold: int) -> str:
+    """The report's one note about it (empty without protection)."""
+    if threshold <= 1:
+        return ""
+    return (
+        f"Pour protéger les personnes, un nombre de moins de {threshold} personnes dans une ligne d'un tableau se lit "
+        f"« moins de {threshold} » ; d'autres nombres de la même ligne ou colonne sont « masqué » pour qu'il ne puisse pas "
+        "se déduire des totaux, et les taux de ces lignes aussi. Les totaux et les chiffres clés sont exacts."
+    )
+
+
+def protection_terms(threshold: int) -> tuple[tuple[str, str], ...]:
+    """« moins de N » and « masqué » in the definitions (none without protection)."""
+    if threshold <= 1:
+        return ()
+    return (
+        (
+            f"moins de {threshold}",
+            f"Nombre de 1 à {threshold - 1} personnes dans une ligne d'un tableau (relais, type de relais, commune, "
+            "partenaire, discipline, mois, motif) : il n'est pas donné, pour que personne ne puisse être reconnu.",
+        ),
+        (
+            "masqué",
+            f"Nombre caché à côté d'un « moins de {threshold} » de sa ligne ou de sa colonne, pour qu'on ne puisse pas "
+            "le retrouver en retranchant les autres nombres d'un total ; taux d'une ligne dont un nombre est caché "
+            "(le taux redonnerait le nombre). Les totaux restent exacts.",
+        ),
+    )

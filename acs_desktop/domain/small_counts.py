@@ -164,7 +164,9 @@ def _possible(domain: list[Interval], total: int, others: list[Interval], limit:
     return found
 
 
-def pinned(values: Mapping[Key, int], lines: Iterable[Line], hidden: set[Key] | frozenset[Key], threshold: int) -> set[Key]:
+def pinned(
+    values: Mapping[Key, int], lines: Iterable[Line], hidden: set[Key] | frozenset[Key], threshold: int
+) -> set[Key]:
     """The hidden cells a reader pins from one line alone: the line's hidden cells add up to its
     total minus the cells shown, a « moins de N » is 1 to N − 1, a « masqué » is 0 or N and more."""
     result: set[Key] = set()

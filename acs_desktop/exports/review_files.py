@@ -11,6 +11,7 @@ from decimal import Decimal
 from acs_desktop.domain.cells import as_text, neutralized
 from acs_desktop.domain.french import format_decimal
 from acs_desktop.domain.review import SeasonReview
+from acs_desktop.domain.review_protection import ReviewProtection
 from acs_desktop.exports.review_tables import Cell, Points, Rate, ReviewTable, review_tables
 
 EURO_FORMAT = '#,##0.00\\ "€"'
@@ -19,8 +20,9 @@ RATE_FORMAT = "0.0\\ %"
 POINTS_FORMAT = '+0.0\\ "pts";-0.0\\ "pts";0'
 
 
-def xlsx_bytes(review: SeasonReview) -> bytes:
-    """A workbook: numbers stay numbers, euros and rates carry their number format."""
+def xlsx_bytes(review: SeasonReview, protection: ReviewProtection | None = None) -> bytes:
+    """A workbook: numbers stay numbers, euros and rates carry their number format; small counts
+    read « moins de N » (`protection`, by default from 5)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -29,7 +31,7 @@ def xlsx_bytes(review: SeasonReview) -> bytes:
     workbook.remove(workbook.active)
     bold = Font(bold=True)
     header_fill = PatternFill("solid", fgColor="F2E6EA")
-    for table in review_tables(review):
+    for table in review_tables(review, protection):
         sheet = workbook.create_sheet(table.name)
         sheet.append([f"{table.title} — saison {review.season_label}"])
         sheet["A1"].font = Font(bold=True, size=13)

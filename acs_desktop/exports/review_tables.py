@@ -2,7 +2,8 @@
 
 Cells keep their nature so that each writer can show them properly: `int` for counts, `Decimal`
 for euros, `Rate` for a ratio shown as a percentage, `Points` for a change of rate in points,
-`str` for text; None is an empty cell.
+`str` for text; None is an empty cell. A small count reads « moins de N » and a count hidden
+beside it « masqué » (`domain/review_protection.py`): both are `str`; totals stay exact.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from acs_desktop.domain.review import (
     SeasonReview,
     month_label,
 )
+from acs_desktop.domain.review_protection import ReviewProtection, ShownPlaces, protect_review, protection_terms
 
 
 class Rate(float):
@@ -43,8 +45,11 @@ class ReviewTable:
     widths: tuple[int, ...] = ()  # in characters, for spreadsheets (first column wider)
 
 
-def rate(value: float | None) -> Rate | None:
-    return None if value is None else Rate(value)
+def rate(value: float | str | None) -> Rate | str | None:
+    """A ratio as a `Rate`; « masqué » (a rate of a line with a hidden count) as it is."""
+    if value is None or isinstance(value, str):
+        return value
+    return Rate(value)
 
 
 PLACE_HEADERS = (
@@ -59,7 +64,7 @@ PLACE_HEADERS = (
 )
 
 
-def place_cells(p: PlaceCounts) -> tuple[Cell, ...]:
+def place_cells(p: PlaceCounts | ShownPlaces) -> tuple[Cell, ...]:
     return (
         p.booked,
         p.issued,
@@ -103,7 +108,7 @@ def key_figures_table(review: SeasonReview) -> ReviewTable:
     )
 
 
-def partners_table(review: SeasonReview) -> ReviewTable:
+def partners_table(review: SeasonReview, protection: ReviewProtection) -> ReviewTable:
     headers = (
         "Partenaire",
         "État de la convention",
@@ -134,14 +139,14 @@ def partners_table(review: SeasonReview) -> ReviewTable:
             line.donations,
             line.place_value,
             line.places_funded,
-            *place_cells(line.places),
+            *place_cells(protection.places("partners", index, line.places)),
             line.surplus,
             line.places_uncovered,
             line.shortfall,
             line.surplus_planned,
             line.surplus_done,
         )
-        for line in review.partners
+        for index, line in enumerate(review.partners)
     )
     f = review.figures
     total = (
@@ -190,8 +195,11 @@ def allocations_table(review: SeasonReview) -> ReviewTable:
     )
 
 
-def relays_table(review: SeasonReview) -> ReviewTable:
-    rows = tuple((r.relay, r.relay_type, r.commune, *place_cells(r.places)) for r in review.relays)
+def relays_table(review: SeasonReview, protection: ReviewProtection) -> ReviewTable:
+    rows = tuple(
+        (r.relay, r.relay_type, r.commune, *place_cells(protection.places("relays", i, r.places)))
+        for i, r in enumerate(review.relays)
+    )
     total = ("Total", None, None, *place_cells(_sum_places(review.relays)))
     return ReviewTable(
         "relais",
@@ -203,15 +211,23 @@ def relays_table(review: SeasonReview) -> ReviewTable:
     )
 
 
-def groups_table(name: str, title: str, first: str, lines) -> ReviewTable:
-    rows = tuple((g.name, g.relays, *place_cells(g.places)) for g in lines)
+def groups_table(name: str, title: str, first: str, lines, shown) -> ReviewTable:
+    """Relays by type or by commune; `shown(index, places)`: a line's counts as published."""
+    rows = tuple((g.name, g.relays, *place_cells(shown(i, g.places))) for i, g in enumerate(lines))
     total = ("Total", sum(g.relays for g in lines), *place_cells(_sum_places(lines)))
     return ReviewTable(name, title, (first, "Relais actifs", *PLACE_HEADERS), rows, total, widths=(30,))
 
 
-def disciplines_table(review: SeasonReview) -> ReviewTable:
+def disciplines_table(review: SeasonReview, protection: ReviewProtection) -> ReviewTable:
     rows = tuple(
-        (d.discipline, d.shows, d.performances, d.places_offered, *place_cells(d.places)) for d in review.disciplines
+        (
+            d.discipline,
+            d.shows,
+            d.performances,
+            d.places_offered,
+            *place_cells(protection.places("disciplines", i, d.places)),
+        )
+        for i, d in enumerate(review.disciplines)
     )
     f = review.figures
     total = ("Total", f.shows, f.performances, f.places_offered, *place_cells(f.places))
@@ -225,9 +241,10 @@ def disciplines_table(review: SeasonReview) -> ReviewTable:
     )
 
 
-def months_table(review: SeasonReview) -> ReviewTable:
+def months_table(review: SeasonReview, protection: ReviewProtection) -> ReviewTable:
     rows = tuple(
-        (month_label(m.month), m.performances, m.places_offered, *place_cells(m.places)) for m in review.months
+        (month_label(m.month), m.performances, m.places_offered, *place_cells(protection.places("months", i, m.places)))
+        for i, m in enumerate(review.months)
     )
     total = (
         "Total",
@@ -245,12 +262,16 @@ def months_table(review: SeasonReview) -> ReviewTable:
     )
 
 
-def reasons_table(review: SeasonReview) -> ReviewTable:
+def reasons_table(review: SeasonReview, protection: ReviewProtection) -> ReviewTable:
     previous = review.previous_label
     headers = ("Motif de non-utilisation", "Places", "Part des places non utilisées") + (
         (f"Places en {previous}",) if previous else ()
     )
-    rows = tuple((r.reason, r.count, rate(r.share)) + ((r.previous,) if previous else ()) for r in review.reasons)
+    rows = tuple(
+        (r.reason, protection.reason(i, "count", r.count), rate(protection.share(i, r.share)))
+        + ((protection.reason(i, "previous", r.previous),) if previous else ())
+        for i, r in enumerate(review.reasons)
+    )
     total = ("Total", review.figures.unused, Rate(1.0) if review.figures.unused else None) + (
         (review.previous.unused,) if previous else ()
     )
@@ -262,22 +283,36 @@ def narrative_table(review: SeasonReview) -> ReviewTable:
     return ReviewTable("bilan_qualitatif", "Bilan qualitatif", ("Rubrique", "Texte"), rows, widths=(36, 100))
 
 
-def definitions_table() -> ReviewTable:
-    rows = tuple((d.label, d.definition) for d in FIGURES) + tuple(OTHER_TERMS)
+def definitions_table(threshold: int = 0) -> ReviewTable:
+    rows = tuple((d.label, d.definition) for d in FIGURES) + tuple(OTHER_TERMS) + protection_terms(threshold)
     return ReviewTable("definitions", "Définition des chiffres", ("Chiffre", "Définition"), rows, widths=(30, 110))
 
 
-def review_tables(review: SeasonReview) -> list[ReviewTable]:
+def review_tables(review: SeasonReview, protection: ReviewProtection | None = None) -> list[ReviewTable]:
+    """The tables as they leave the office: small counts protected (by default from 5)."""
+    protection = protection or protect_review(review)
     return [
         key_figures_table(review),
-        partners_table(review),
+        partners_table(review, protection),
         allocations_table(review),
-        relays_table(review),
-        groups_table("types_de_relais", "Relais par type", "Type de relais", review.relay_types),
-        groups_table("communes", "Relais par commune", "Commune", review.communes),
-        disciplines_table(review),
-        months_table(review),
-        reasons_table(review),
+        relays_table(review, protection),
+        groups_table(
+            "types_de_relais",
+            "Relais par type",
+            "Type de relais",
+            review.relay_types,
+            lambda i, places: protection.places("relay_types", i, places),
+        ),
+        groups_table(
+            "communes",
+            "Relais par commune",
+            "Commune",
+            review.communes,
+            lambda i, places: protection.places("communes", i, places),
+        ),
+        disciplines_table(review, protection),
+        months_table(review, protection),
+        reasons_table(review, protection),
         narrative_table(review),
-        definitions_table(),
+        definitions_table(protection.threshold),
     ]

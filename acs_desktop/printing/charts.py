@@ -69,7 +69,7 @@ def vertical_bars(
     _title(drawing, title, width, height)
     if not categories or not any(any(v for v in s) for s in series):
         return _empty(drawing, width, height)
-    legend_room = 0
+    legend_room = 0  # a None value (a hidden count) draws no bar
     chart = VerticalBarChart()
     chart.x, chart.y = 26, 22 + legend_room
     chart.width, chart.height = width - 34, height - 44 - legend_room
@@ -79,7 +79,7 @@ def vertical_bars(
     chart.categoryAxis.labels.fontSize = 7 if len(categories) > 8 else 7.5
     chart.categoryAxis.labels.fillColor = INK
     chart.categoryAxis.strokeColor = MUTED
-    top = _nice_max(max(max(s) for s in series))
+    top = _nice_max(max(max((v for v in s if v is not None), default=0) for s in series))
     chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, top, _step(top)
     chart.valueAxis.labels.fontName = SANS
     chart.valueAxis.labels.fontSize = 7
@@ -162,18 +162,29 @@ def horizontal_bars(
     return drawing
 
 
-def months_chart(months, *, width: float = 180 * mm) -> Drawing:
+def _published(value):
+    """A count as a bar: a hidden one (« moins de 5 », « masqué ») draws no bar."""
+    return None if isinstance(value, str) else value
+
+
+def months_chart(months, *, width: float = 180 * mm, shown=None) -> Drawing:
+    """`shown`: the months' counts as published (small counts hidden draw no bar)."""
     categories = [month_label(m.month, short=True) for m in months]
+    places = shown if shown is not None else [m.places for m in months]
+    hidden = any(isinstance(v, str) for p in places for v in (p.used, p.unused))
     return vertical_bars(
-        "Places utilisées et non utilisées, par mois",
+        "Places utilisées et non utilisées, par mois" + (" (sans barre : petit nombre masqué)" if hidden else ""),
         categories,
-        [[m.places.used for m in months], [m.places.unused for m in months]],
+        [[_published(p.used) for p in places], [_published(p.unused) for p in places]],
         ["utilisées", "non utilisées"],
         width=width,
     )
 
 
-def participation_chart(disciplines, *, width: float = 180 * mm) -> Drawing:
+def participation_chart(disciplines, *, width: float = 180 * mm, shown=None) -> Drawing:
+    """`shown`: the disciplines' counts as published; a discipline whose rate is hidden is left out."""
+    if shown is not None:
+        disciplines = [d for d, s in zip(disciplines, shown, strict=True) if not isinstance(s.participation_rate, str)]
     lines = [d for d in disciplines if d.places.participation_rate is not None]
     return horizontal_bars(
         "Taux de participation par discipline",
@@ -189,8 +200,9 @@ def participation_chart(disciplines, *, width: float = 180 * mm) -> Drawing:
     )
 
 
-def reasons_chart(reasons, *, width: float = 180 * mm) -> Drawing:
-    lines = [r for r in reasons if r.count]
+def reasons_chart(reasons, *, width: float = 180 * mm, hidden=()) -> Drawing:
+    """`hidden`: the indexes of the reasons whose count is not published (left out)."""
+    lines = [r for i, r in enumerate(reasons) if r.count and i not in hidden]
     return horizontal_bars(
         "Motifs de non-utilisation",
         [r.reason for r in lines],

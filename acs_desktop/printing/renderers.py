@@ -17,6 +17,7 @@ from acs_desktop.domain.documents import (
 )
 from acs_desktop.domain.progress import Progress
 from acs_desktop.domain.review import SeasonReview
+from acs_desktop.domain.review_protection import ReviewProtection
 from acs_desktop.domain.week_ahead import WeekAheadData
 
 
@@ -56,7 +57,7 @@ def week_ahead_pdf(data: WeekAheadData) -> bytes:
     return render_week_ahead(data)
 
 
-def season_report_pdf(review: SeasonReview, identity: Identity) -> bytes:
+def season_report_pdf(review: SeasonReview, identity: Identity, protection: ReviewProtection | None = None) -> bytes:
     from acs_desktop.printing.report import render_season_report
 
-    return render_season_report(review, identity)
+    return render_season_report(review, identity, protection)

@@ -36,6 +36,8 @@ from acs_desktop.domain.review import (
     month_label,
     never_issued_text,
 )
+from acs_desktop.domain.review_protection import ReviewProtection, protect_review, protection_note, protection_terms
+from acs_desktop.domain.review_stamp import ReportStamp, report_stamp
 from acs_desktop.domain.seasons import parse_season_label
 from acs_desktop.printing import charts
 from acs_desktop.printing.fonts import SANS_BOLD
@@ -63,12 +65,15 @@ SECTIONS = (
     "6. Écarts avec le prévu",
     "7. Bilan qualitatif",
     "Définition des chiffres",
-    "Annexe : détail par relais et par mois",
+    "Annexe : rapprochement des chiffres, détail par relais et par mois",
 )
 
 
-def render_season_report(review: SeasonReview, identity: Identity) -> bytes:
-    """The whole report as PDF bytes."""
+def render_season_report(review: SeasonReview, identity: Identity, protection: ReviewProtection | None = None) -> bytes:
+    """The whole report as PDF bytes: small counts protected (`protection`, by default from 5),
+    stamped with the fingerprint of its figures (in its metadata and on every page)."""
+    protection = protection or protect_review(review)
+    stamp = report_stamp(review, protection)
     buffer = io.BytesIO()
     st = styles()
     doc = BaseDocTemplate(
@@ -80,7 +85,8 @@ def render_season_report(review: SeasonReview, identity: Identity) -> bytes:
         bottomMargin=16 * mm,
         title=f"Bilan de la saison {review.season_label}",
         author=identity.name or "ACS Desktop",
-        subject="Abonnement Culturel Solidaire",
+        subject=f"Abonnement Culturel Solidaire - bilan {review.season_label} - empreinte {stamp.fingerprint}",
+        keywords=stamp.text,
     )
     doc.addPageTemplates(
         [
@@ -102,15 +108,23 @@ def render_season_report(review: SeasonReview, identity: Identity) -> bytes:
             )
         ]
     )
-    story = _Report(review, identity, st).story()
-    footer = f"{identity.name or 'Abonnement Culturel Solidaire'} — bilan de la saison {review.season_label}, édité le {format_date(review.as_of)}"
+    story = _Report(review, identity, st, protection, stamp).story()
+    # The fingerprint before the name: a long name is what the footer cuts.
+    footer = (
+        f"Bilan de la saison {review.season_label}, édité le {format_date(review.as_of)} · empreinte {stamp.fingerprint}"
+        f" · {identity.name or 'Abonnement Culturel Solidaire'}"
+    )
     doc.build(story, canvasmaker=numbered_canvas(footer))
     return buffer.getvalue()
 
 
 class _Report:
-    def __init__(self, review: SeasonReview, identity: Identity, st: dict):
+    def __init__(
+        self, review: SeasonReview, identity: Identity, st: dict, protection: ReviewProtection, stamp: ReportStamp
+    ):
         self.r = review
+        self.p = protection
+        self.stamp = stamp
         self.f = review.figures
         self.identity = identity
         self.st = st
@@ -167,6 +181,7 @@ class _Report:
                 f"Chiffres arrêtés au {format_date(self.r.as_of)}" + (" — saison en cours" if self.in_progress else ""),
                 st["body"],
             ),
+            Paragraph(f"Empreinte des chiffres : {self.stamp.fingerprint} (voir l'annexe)", st["small"]),
             Spacer(1, 18 * mm),
         ]
         headline = [
@@ -276,23 +291,20 @@ class _Report:
                 f"{format_int(f.booked)} ont été réservées et {format_int(f.issued)} éditées et remises aux relais."
             )
         )
+        shown = [self.p.places("disciplines", i, d.places) for i, d in enumerate(self.r.disciplines)]
         rows = [
-            (
-                d.discipline,
-                d.shows,
-                d.performances,
-                d.places_offered,
-                d.places.booked,
-                d.places.used,
-                d.places.participation_rate,
-            )
-            for d in self.r.disciplines
+            (d.discipline, d.shows, d.performances, d.places_offered, s.booked, s.used, s.participation_rate)
+            for d, s in zip(self.r.disciplines, shown, strict=True)
         ]
         total = ("Total", f.shows, f.performances, f.places_offered, f.booked, f.used, f.participation_rate)
         headers = ("Discipline", "Spectacles", "Représ.", "Places offertes", "Réservées", "Utilisées", "Participation")
         parts += [Paragraph("Par discipline", self.h2), figures_table(self.st, headers, rows, width=WIDTH, total=total)]
-        parts += [Spacer(1, 5 * mm), KeepTogether([charts.participation_chart(self.r.disciplines, width=WIDTH)])]
-        parts += [Spacer(1, 5 * mm), KeepTogether([charts.months_chart(self.r.months, width=WIDTH)])]
+        parts += [
+            Spacer(1, 5 * mm),
+            KeepTogether([charts.participation_chart(self.r.disciplines, width=WIDTH, shown=shown)]),
+        ]
+        months = [self.p.places("months", i, m.places) for i, m in enumerate(self.r.months)]
+        parts += [Spacer(1, 5 * mm), KeepTogether([charts.months_chart(self.r.months, width=WIDTH, shown=months)])]
         return parts
 
     # --- 3. people reached --------------------------------------------------------------------
@@ -316,41 +328,23 @@ class _Report:
         parts.append(
             self.para(
                 "Ce bilan ne nomme aucune personne : les invitations se partagent sans stigmatiser, et seuls des chiffres "
-                "agrégés sont présentés.",
+                "agrégés sont présentés. " + protection_note(self.p.threshold),
                 self.note,
             )
         )
         headers = ("Type de relais", "Relais", "Réservées", "Éditées", "Utilisées", "Non utilisées", "Participation")
-        rows = [
-            (
-                g.name,
-                g.relays,
-                g.places.booked,
-                g.places.issued,
-                g.places.used,
-                g.places.unused,
-                g.places.participation_rate,
-            )
-            for g in self.r.relay_types
-        ]
+        rows = self.group_rows("relay_types")
         parts += [Paragraph("Par type de relais", self.h2), figures_table(self.st, headers, rows, width=WIDTH)]
-        rows = [
-            (
-                g.name,
-                g.relays,
-                g.places.booked,
-                g.places.issued,
-                g.places.used,
-                g.places.unused,
-                g.places.participation_rate,
-            )
-            for g in self.r.communes
-        ]
+        rows = self.group_rows("communes")
         parts += [
             Paragraph("Par commune des relais", self.h2),
             figures_table(self.st, ("Commune", *headers[1:]), rows, width=WIDTH),
         ]
-        reasons = [(r.reason, r.count, r.share) + ((r.previous,) if self.r.previous else ()) for r in self.r.reasons]
+        reasons = [
+            (r.reason, self.p.reason(i, "count", r.count), self.p.share(i, r.share))
+            + ((self.p.reason(i, "previous", r.previous),) if self.r.previous else ())
+            for i, r in enumerate(self.r.reasons)
+        ]
         headers = ("Motif de non-utilisation", "Places", "Part") + (
             (f"En {self.r.previous_label}",) if self.r.previous else ()
         )
@@ -365,8 +359,20 @@ class _Report:
             )
         )
         parts += [Spacer(1, 2 * mm), figures_table(self.st, headers, reasons, width=WIDTH, total=total)]
-        parts += [Spacer(1, 4 * mm), KeepTogether([charts.reasons_chart(self.r.reasons, width=WIDTH)])]
+        hidden = [i for i, r in enumerate(self.r.reasons) if isinstance(self.p.reason(i, "count", r.count), str)]
+        parts += [
+            Spacer(1, 4 * mm),
+            KeepTogether([charts.reasons_chart(self.r.reasons, width=WIDTH, hidden=hidden)]),
+        ]
         return parts
+
+    def group_rows(self, table: str) -> list[tuple]:
+        """Relays by type or by commune, as published."""
+        rows = []
+        for index, group in enumerate(getattr(self.r, table)):
+            s = self.p.places(table, index, group.places)
+            rows.append((group.name, group.relays, s.booked, s.issued, s.used, s.unused, s.participation_rate))
+        return rows
 
     # --- 4. partners --------------------------------------------------------------------------
     def partners(self) -> list:
@@ -382,6 +388,7 @@ class _Report:
                 + "."
             )
         )
+        shown = [self.p.places("partners", i, p.places) for i, p in enumerate(self.r.partners)]
         rows = [
             (
                 p.partner,
@@ -390,11 +397,11 @@ class _Report:
                 p.performances,
                 p.places_committed,
                 p.places_offered,
-                p.places.booked,
-                p.places.used,
-                p.places.participation_rate,
+                s.booked,
+                s.used,
+                s.participation_rate,
             )
-            for p in self.r.partners
+            for p, s in zip(self.r.partners, shown, strict=True)
         ]
         total = (
             "Total",
@@ -445,11 +452,11 @@ class _Report:
                 p.place_value,
                 p.places_funded,
                 p.places_uncovered or None,
-                p.places.issued,
-                p.places.used,
+                s.issued,
+                s.used,
                 p.surplus - p.shortfall,
             )
-            for p in self.r.partners
+            for p, s in zip(self.r.partners, self.partner_places(), strict=True)
         ]
         total = (
             "Total",
@@ -527,6 +534,9 @@ class _Report:
                 figures_table(self.st, headers, rows, width=WIDTH, total=total, text_columns=2),
             ]
         return parts
+
+    def partner_places(self) -> list:
+        return [self.p.places("partners", i, p.places) for i, p in enumerate(self.r.partners)]
 
     # --- 6. gaps ------------------------------------------------------------------------------
     def gaps(self) -> list:
@@ -609,7 +619,10 @@ class _Report:
         rows = [
             [Paragraph(escape(d.label), term), Paragraph(french_spacing(escape(d.definition)), body)] for d in FIGURES
         ]
-        rows += [[Paragraph(escape(t), term), Paragraph(french_spacing(escape(text)), body)] for t, text in OTHER_TERMS]
+        rows += [
+            [Paragraph(escape(t), term), Paragraph(french_spacing(escape(text)), body)]
+            for t, text in (*OTHER_TERMS, *protection_terms(self.p.threshold))
+        ]
         table = Table(rows, colWidths=(48 * mm, WIDTH - 48 * mm))
         table.setStyle(
             TableStyle(
@@ -629,10 +642,41 @@ class _Report:
             Paragraph(money_note, self.note),
         ]
 
+    def reconciliation(self) -> list:
+        """Per convention, from the donations to the places used; the total line is the key figures.
+        Then the report's date and fingerprint, and how to check them."""
+        f = self.f
+        rows = [
+            (p.partner, p.donations, p.place_value, p.places_funded, s.booked, s.issued, s.used)
+            for p, s in zip(self.r.partners, self.partner_places(), strict=True)
+        ]
+        total = ("Total (chiffres clés)", f.donations, None, f.places_funded, f.booked, f.issued, f.used)
+        headers = ("Convention", "Dons", "Valeur d'une place", "Places financées", "Réservées", "Éditées", "Utilisées")
+        check = self.st["small"].clone("check", textColor=INK, spaceBefore=4, leading=11)
+        return [
+            Paragraph("Des dons aux places utilisées, par convention", self.h2),
+            self.para(
+                "Pour chaque convention : les dons déclarés, la valeur d'une place, les places qu'ils financent, puis "
+                "les places réservées, éditées et utilisées. La ligne de total reprend les chiffres clés.",
+                self.note,
+            ),
+            figures_table(self.st, headers, rows, width=WIDTH, total=total),
+            Paragraph(
+                french_spacing(
+                    f"Bilan édité le {format_date(self.r.as_of)} à {self.r.as_of:%H:%M:%S}, chiffres arrêtés à cet instant. "
+                    f"Empreinte de ses chiffres : <b>{self.stamp.fingerprint}</b> (SHA-256 des chiffres publiés, avec la "
+                    f"saison et le seuil des petits nombres : {self.p.threshold}). Pour vérifier qu'ils correspondent "
+                    "toujours à la base : <i>acs-desktop report --verify</i> suivi du fichier PDF."
+                ),
+                check,
+            ),
+        ]
+
     def annex(self) -> list:
         parts = [
             CondPageBreak(80 * mm),
-            Paragraph("Annexe : détail par relais et par mois", self.st["h1"]),
+            Paragraph("Annexe : rapprochement des chiffres, détail par relais et par mois", self.st["h1"]),
+            *self.reconciliation(),
             Paragraph(
                 french_spacing(
                     "Réserv. : places réservées ; Édit. : éditées ; Util. : utilisées ; Non util. : non utilisées ; Particip. : taux de participation."
@@ -641,19 +685,10 @@ class _Report:
             ),
         ]
         headers = ("Relais", "Type", "Commune", "Réserv.", "Édit.", "Util.", "Non util.", "Particip.")
-        rows = [
-            (
-                r.relay,
-                r.relay_type,
-                r.commune,
-                r.places.booked,
-                r.places.issued,
-                r.places.used,
-                r.places.unused,
-                r.places.participation_rate,
-            )
-            for r in self.r.relays
-        ]
+        rows = []
+        for index, r in enumerate(self.r.relays):
+            s = self.p.places("relays", index, r.places)
+            rows.append((r.relay, r.relay_type, r.commune, s.booked, s.issued, s.used, s.unused, s.participation_rate))
         parts += [
             Paragraph("Relais sociaux actifs", self.h2),
             figures_table(self.st, headers, rows, width=WIDTH, text_columns=3, font_size=7.5),
@@ -668,19 +703,21 @@ class _Report:
             "Non utilisées",
             "Participation",
         )
-        rows = [
-            (
-                month_label(m.month),
-                m.performances,
-                m.places_offered,
-                m.places.booked,
-                m.places.issued,
-                m.places.used,
-                m.places.unused,
-                m.places.participation_rate,
+        rows = []
+        for index, m in enumerate(self.r.months):
+            s = self.p.places("months", index, m.places)
+            rows.append(
+                (
+                    month_label(m.month),
+                    m.performances,
+                    m.places_offered,
+                    s.booked,
+                    s.issued,
+                    s.used,
+                    s.unused,
+                    s.participation_rate,
+                )
             )
-            for m in self.r.months
-        ]
         parts += [
             CondPageBreak(50 * mm),
             Paragraph("Représentations par mois", self.h2),

@@ -25,6 +25,7 @@ import re
 import unicodedata
 import uuid
 from dataclasses import dataclass, replace
+from datetime import datetime
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
@@ -55,6 +56,9 @@ from acs_desktop.domain.documents import (
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.french import quantity
 from acs_desktop.domain.progress import Progress, report
+from acs_desktop.domain.review import SeasonReview
+from acs_desktop.domain.review_protection import ReviewProtection, protect_review
+from acs_desktop.domain.review_stamp import ReportCheck, figures_fingerprint, read_stamp
 from acs_desktop.domain.states import InvitationStatus, PerformanceState
 from acs_desktop.exports.booking_form import booking_form_xlsx
 from acs_desktop.exports.review_files import csv_bytes, xlsx_bytes
@@ -522,12 +526,23 @@ class DocumentService(Service):
         )
 
     # --- season review --------------------------------------------------------------------
+    def review_for_funders(
+        self, season_id: int, *, as_of: datetime | None = None, threshold: int | None = None
+    ) -> tuple[SeasonReview, ReviewProtection]:
+        """The review as it leaves the office: its figures as of now (to the second, the instant
+        the report's stamp names) or `as_of`, and which of its counts read « moins de N » (the
+        settings' threshold, or `threshold`)."""
+        review = self._review.review(season_id, as_of=as_of or self._now().replace(microsecond=0))
+        if threshold is None:
+            threshold = self._settings.get().small_count_threshold
+        return review, protect_review(review, threshold)
+
     def review_report(self, season_id: int, progress: Progress | None = None) -> Document:
-        """The funders' report of the season."""
+        """The funders' report of the season, small counts protected, stamped with its fingerprint."""
         report(progress, 10, 100, "Calcul du bilan…")
-        review = self._review.review(season_id)
+        review, protection = self.review_for_funders(season_id)
         report(progress, 40, 100, "Mise en page du rapport…")
-        pdf = renderers.season_report_pdf(review, self.identity())
+        pdf = renderers.season_report_pdf(review, self.identity(), protection)
         pages = pdf.count(b"/Type /Page\n") or pdf.count(b"/Type /Page")
         return Document(
             f"Bilan de la saison {review.season_label}",
@@ -537,26 +552,37 @@ class DocumentService(Service):
             f"Bilan de la saison {review.season_label} : {pages} pages.",
         )
 
+    def check_report(self, content: bytes) -> ReportCheck:
+        """Does a report's fingerprint still match the store? Its figures recomputed as of its date,
+        with its threshold. Refused when the file carries no fingerprint."""
+        stamp = read_stamp(content)
+        with self._reading() as session:
+            season_id = session.scalar(select(Season.id).where(Season.label == stamp.season_label))
+        if season_id is None:
+            return ReportCheck(stamp, None)
+        review, protection = self.review_for_funders(season_id, as_of=stamp.as_of, threshold=stamp.threshold)
+        return ReportCheck(stamp, figures_fingerprint(review, protection))
+
     def review_workbook(self, season_id: int) -> Document:
-        """The review's tables as one workbook, a sheet per table."""
-        review = self._review.review(season_id)
+        """The review's tables as one workbook, a sheet per table (small counts protected)."""
+        review, protection = self.review_for_funders(season_id)
         return Document(
             f"Tableaux du bilan {review.season_label}",
             f"{review_file_stem(review.season_label)}.xlsx",
             XLSX,
-            xlsx_bytes(review),
+            xlsx_bytes(review, protection),
             "Tableaux du bilan en classeur XLSX.",
         )
 
     def review_csv(self, season_id: int) -> tuple[Document, ...]:
-        """The review's tables as CSV files, one document per table: the window and the command
-        line write them together into one folder, all or none."""
-        review = self._review.review(season_id)
+        """The review's tables as CSV files, one document per table (small counts protected): the
+        window and the command line write them together into one folder, all or none."""
+        review, protection = self.review_for_funders(season_id)
         return tuple(
             Document(
                 table.title, f"{table.name}.csv", CSV, csv_bytes(table), f"{table.title} — saison {review.season_label}"
             )
-            for table in review_tables(review)
+            for table in review_tables(review, protection)
         )
 
     # --- helpers ----------------------------------------------------------------------------

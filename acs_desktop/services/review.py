@@ -377,9 +377,10 @@ class ReviewService(Service):
             season = get_or_refuse(session, Season, season_id, "Cette saison")
             return _SeasonQueries(session, season, self._now()).figures()
 
-    def review(self, season_id: int) -> SeasonReview:
-        """The whole review of a season, beside the previous season's key figures."""
-        now = self._now()
+    def review(self, season_id: int, *, as_of: datetime | None = None) -> SeasonReview:
+        """The whole review of a season, beside the previous season's key figures; as of now, or
+        of `as_of` (a report's date, to check that its figures still hold)."""
+        now = as_of or self._now()
         with self._reading() as session:
             season = get_or_refuse(session, Season, season_id, "Cette saison")
             q = _SeasonQueries(session, season, now)

@@ -49,7 +49,7 @@ def annex_row(lines: list[str], relay) -> list[str]:
 def test_a_relay_with_3_places_used_reads_less_than_5_in_the_pdf(out):
     services, sid, review, _, relay = out
     lines = pdf_lines(services.documents.review_report(sid).content)
-    booked, issued, used, unused, rate = annex_row(lines, relay)
+    _, issued, used, _, rate = annex_row(lines, relay)
     assert used == "moins de 5" and issued == "moins de 5"
     assert rate == "masqué"  # 3 used of 3 printed: 100 % would say it
     # Once, a short note says why; the key figures stay exact.

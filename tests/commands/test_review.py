@@ -6,8 +6,10 @@ import re
 
 from openpyxl import load_workbook
 from pypdf import PdfReader
+from sqlalchemy import text
 
 from acs_desktop.cli import main
+from acs_desktop.db.engine import make_engine
 from acs_desktop.domain.french import format_int
 
 
@@ -122,3 +124,46 @@ def test_the_report_alone_says_what_it_wrote(data_dir, tmp_path, command_line):
     assert (
         result.stdout.startswith("Bilan de la saison 2026-2027 : ") and f"→ {tmp_path / 'bilan.pdf'}" in result.stdout
     )
+
+
+def _report(capsys, data_dir, path):
+    code, _, _ = run(capsys, "--data-dir", data_dir, "report", "--season", "2025-2026", "--out", path)
+    assert code == 0
+
+
+def test_verify_says_the_figures_of_a_fresh_report_still_match(capsys, data_dir, tmp_path):
+    _report(capsys, data_dir, tmp_path / "bilan.pdf")
+    code, out, _ = run(capsys, "--data-dir", data_dir, "report", "--verify", tmp_path / "bilan.pdf")
+    assert code == 0
+    assert out.startswith("Les chiffres correspondent : le bilan de la saison 2025-2026 édité le ")
+    fingerprint = re.search(r"empreinte ([0-9a-f]{10})", out).group(1)
+    reader = PdfReader(tmp_path / "bilan.pdf")
+    assert fingerprint in reader.metadata.subject and f"empreinte={fingerprint}" in reader.metadata["/Keywords"]
+    assert all(f"empreinte {fingerprint}" in page.extract_text() for page in reader.pages)  # every footer
+
+
+def test_verify_says_the_store_changed_since_the_report(capsys, data_dir, tmp_path):
+    _report(capsys, data_dir, tmp_path / "bilan.pdf")
+    engine = make_engine(data_dir / "acs.sqlite")
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "UPDATE convention SET donations = donations + 100 WHERE id = (SELECT min(c.id) FROM convention c "
+                "JOIN season s ON s.id = c.season_id WHERE s.label = '2025-2026')"
+            )
+        )
+    engine.dispose()
+    code, out, _ = run(capsys, "--data-dir", data_dir, "report", "--verify", tmp_path / "bilan.pdf")
+    assert code == 1
+    assert out.startswith(
+        "Les chiffres ne correspondent plus : la base a changé depuis le bilan de la saison 2025-2026 édité le "
+    )
+
+
+def test_verify_refuses_a_file_without_a_fingerprint(capsys, data_dir, tmp_path):
+    other = tmp_path / "autre.pdf"
+    other.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    code, _, err = run(capsys, "--data-dir", data_dir, "report", "--verify", other)
+    assert code == 1 and "Ce fichier ne porte pas d'empreinte de bilan" in err
+    code, _, err = run(capsys, "--data-dir", data_dir, "report", "--verify", other, "--season", "2025-2026")
+    assert code == 1 and "--verify s'emploie seul" in err

@@ -90,6 +90,16 @@ class FigureCard(QFrame):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
 
+def small_counts_note(threshold: int) -> str:
+    """Under the heading: the tab's numbers are exact; what the report and spreadsheets do."""
+    if threshold <= 1:
+        return "Nombres exacts, ici comme dans le rapport et les tableurs (petits nombres non protégés : Fichier › L'association…)."
+    return (
+        f"Nombres exacts ici. Le rapport PDF et les tableurs protègent les personnes : moins de {threshold} "
+        f"dans une ligne s'y lit « moins de {threshold} » (Fichier › L'association…)."
+    )
+
+
 class ReviewTab(SeasonTab):
     title = "Bilan de saison"
 
@@ -108,6 +118,9 @@ class ReviewTab(SeasonTab):
             QLabel()
         )  # not wrapped: a height for its width would size the scrolled page to its preferred height
         self.subheading.setStyleSheet("color: #666666;")
+        self.protection_note = QLabel()  # what the report does with small counts (the tab: exact numbers)
+        self.protection_note.setObjectName("reviewProtectionNote")
+        self.protection_note.setStyleSheet("color: #666666;")
         self.pdf_button = QPushButton("Rapport PDF…")
         self.pdf_button.setToolTip("Le compte rendu de la saison pour les partenaires et les financeurs")
         self.pdf_button.clicked.connect(self.write_report)
@@ -120,6 +133,7 @@ class ReviewTab(SeasonTab):
         titles = QVBoxLayout()
         titles.addWidget(self.heading)
         titles.addWidget(self.subheading)
+        titles.addWidget(self.protection_note)
         head.addLayout(titles)
         head.addStretch(1)
         head.addWidget(self.pdf_button)
@@ -302,6 +316,7 @@ class ReviewTab(SeasonTab):
         self.subheading.setText(
             f"Chiffres au {format_date(review.as_of)}{compared}. Survolez un chiffre pour lire sa définition."
         )
+        self.protection_note.setText(small_counts_note(self.services.settings.get().small_count_threshold))
         changes = {c.definition.key: c for c in review.comparisons()}
         for key, card in self.cards.items():
             change = changes[key]

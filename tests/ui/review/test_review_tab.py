@@ -168,3 +168,15 @@ def test_a_report_on_a_full_disk_is_said_and_leaves_no_file(tab, qtbot, tmp_path
     wait_idle(qtbot, tab)
     assert "le disque est plein" in tab.status.text() and "bilan.pdf" in tab.status.text()
     assert files_under(out) == []  # never a 0-byte or half PDF
+
+
+def test_the_tab_shows_exact_numbers_and_says_the_report_protects_small_counts(tab, demo_services):
+    review = demo_services.review.review(tab.season_id)
+    row = next(i for i, r in enumerate(review.relays) if r.places.used == 3)
+    model = tab.relays_view.model
+    used = next(c for c in range(model.columnCount()) if model.headerData(c, Qt.Orientation.Horizontal) == "Utilisées")
+    assert model.index(row, used).data() == "3"
+    assert tab.protection_note.text() == (
+        "Nombres exacts ici. Le rapport PDF et les tableurs protègent les personnes : moins de 5 "
+        "dans une ligne s'y lit « moins de 5 » (Fichier › L'association…)."
+    )

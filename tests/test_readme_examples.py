@@ -69,6 +69,7 @@ def test_the_readme_has_the_examples_it_should():
         "booking-form",
         "import-requests",
         "report",
+        "report",
         "export",
         "import",
     ]

@@ -20,10 +20,11 @@ import re
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.review import PlaceCounts, SeasonFigures, SeasonReview
-from acs_desktop.domain.review_protection import ReviewProtection, ShownPlaces
+from acs_desktop.domain.review_protection import BREAKDOWNS, ReviewProtection, ShownPlaces
 
 FINGERPRINT_LENGTH = 10
 STAMP_PATTERN = re.compile(
@@ -71,57 +72,28 @@ def _canon(value: object) -> object:
         return {f.name: _canon(getattr(value, f.name)) for f in fields(value)}
     if isinstance(value, tuple | list):
         return [_canon(v) for v in value]
+    if isinstance(value, dict):
+        return {key: _canon(v) for key, v in value.items()}
     return value  # int, str (« moins de 5 », « masqué » included), None
 
 
+def _published_line(line: Any, table: str, index: int, protection: ReviewProtection) -> dict:
+    """A breakdown's line (a dataclass), every field as it is, but its places as published."""
+    out = {f.name: getattr(line, f.name) for f in fields(line)}
+    out["places"] = protection.places(table, index, line.places)
+    return out
+
+
 def published_figures(review: SeasonReview, protection: ReviewProtection) -> dict:
-    """Every figure the report and its spreadsheets publish, as they publish them."""
-    shown = protection.places
-    return {
+    """Every figure the report and its spreadsheets publish, as they publish them: the key figures
+    (this season's and the previous one's), every breakdown line with its places as published,
+    the surplus allocations and the reasons for non-use."""
+    data: dict[str, object] = {
         "season": review.season_label,
         "threshold": protection.threshold,
         "figures": review.figures,
         "previous": review.previous,
-        "partners": [
-            (
-                p.partner,
-                p.state,
-                p.shows,
-                p.performances,
-                p.places_committed,
-                p.places_offered,
-                p.solidarity_subscribers,
-                p.donations,
-                p.place_value,
-                p.places_funded,
-                p.surplus,
-                p.places_uncovered,
-                p.shortfall,
-                p.surplus_planned,
-                p.surplus_done,
-                shown("partners", i, p.places),
-            )
-            for i, p in enumerate(review.partners)
-        ],
-        "allocations": [
-            (a.partner, a.kind, a.planned_amount, a.planned_places, a.done_amount, a.done_places)
-            for a in review.allocations
-        ],
-        "relays": [
-            (r.relay, r.relay_type, r.commune, shown("relays", i, r.places)) for i, r in enumerate(review.relays)
-        ],
-        "relay_types": [
-            (g.name, g.relays, shown("relay_types", i, g.places)) for i, g in enumerate(review.relay_types)
-        ],
-        "communes": [(g.name, g.relays, shown("communes", i, g.places)) for i, g in enumerate(review.communes)],
-        "disciplines": [
-            (d.discipline, d.shows, d.performances, d.places_offered, shown("disciplines", i, d.places))
-            for i, d in enumerate(review.disciplines)
-        ],
-        "months": [
-            (m.month, m.performances, m.places_offered, shown("months", i, m.places))
-            for i, m in enumerate(review.months)
-        ],
+        "allocations": [{f.name: getattr(a, f.name) for f in fields(a)} for a in review.allocations],
         "reasons": [
             (
                 r.reason,
@@ -132,6 +104,9 @@ def published_figures(review: SeasonReview, protection: ReviewProtection) -> dic
             for i, r in enumerate(review.reasons)
         ],
     }
+    for table in BREAKDOWNS:
+        data[table] = [_published_line(line, table, i, protection) for i, line in enumerate(getattr(review, table))]
+    return data
 
 
 def figures_fingerprint(review: SeasonReview, protection: ReviewProtection) -> str:

@@ -204,7 +204,7 @@ def reasons_chart(reasons, *, width: float = 180 * mm, hidden=()) -> Drawing:
     """`hidden`: the indexes of the reasons whose count is not published (left out)."""
     lines = [r for i, r in enumerate(reasons) if r.count and i not in hidden]
     return horizontal_bars(
-        "Motifs de non-utilisation",
+        "Motifs de non-utilisation" + (" (sans les nombres masqués)" if hidden else ""),
         [r.reason for r in lines],
         [r.count for r in lines],
         [f"{format_int(r.count)}  ({format_percent(r.share)})" for r in lines],

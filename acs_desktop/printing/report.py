@@ -65,7 +65,7 @@ SECTIONS = (
     "6. Écarts avec le prévu",
     "7. Bilan qualitatif",
     "Définition des chiffres",
-    "Annexe : rapprochement des chiffres, détail par relais et par mois",
+    "Annexe : rapprochement et détail",
 )
 
 
@@ -86,7 +86,7 @@ def render_season_report(review: SeasonReview, identity: Identity, protection: R
         title=f"Bilan de la saison {review.season_label}",
         author=identity.name or "ACS Desktop",
         subject=f"Abonnement Culturel Solidaire - bilan {review.season_label} - empreinte {stamp.fingerprint}",
-        keywords=stamp.text,
+        keywords=[stamp.text],
     )
     doc.addPageTemplates(
         [
@@ -675,7 +675,7 @@ class _Report:
     def annex(self) -> list:
         parts = [
             CondPageBreak(80 * mm),
-            Paragraph("Annexe : rapprochement des chiffres, détail par relais et par mois", self.st["h1"]),
+            Paragraph("Annexe : rapprochement et détail", self.st["h1"]),
             *self.reconciliation(),
             Paragraph(
                 french_spacing(
@@ -703,10 +703,10 @@ class _Report:
             "Non utilisées",
             "Participation",
         )
-        rows = []
+        month_rows: list[tuple] = []
         for index, m in enumerate(self.r.months):
             s = self.p.places("months", index, m.places)
-            rows.append(
+            month_rows.append(
                 (
                     month_label(m.month),
                     m.performances,
@@ -721,6 +721,6 @@ class _Report:
         parts += [
             CondPageBreak(50 * mm),
             Paragraph("Représentations par mois", self.h2),
-            figures_table(self.st, headers, rows, width=WIDTH),
+            figures_table(self.st, headers, month_rows, width=WIDTH),
         ]
         return parts

@@ -40,6 +40,14 @@ def values_of(grid):
     return {(r, c): v for r, row in enumerate(grid) for c, v in enumerate(row)}
 
 
+def protected(case):
+    """A drawn table: its cells, its lines, what `protect` hides, and what the totals alone give."""
+    grid, row_totals, threshold = case
+    values = values_of(grid)
+    lines = table_lines(len(grid), len(grid[0]), row_totals=row_totals)
+    return values, lines, protect(values, lines, threshold), determined(lines, set(values))
+
+
 def recomputed_by_subtraction(values, lines, hidden):
     """The hidden cells a reader gets as « a line's total minus its other cells »."""
     found = set()
@@ -53,32 +61,22 @@ def recomputed_by_subtraction(values, lines, hidden):
 @settings(max_examples=300, deadline=None)
 @given(tables)
 def test_no_hidden_cell_is_a_total_minus_the_other_cells(case):
-    grid, row_totals, threshold = case
-    values = values_of(grid)
-    lines = table_lines(len(grid), len(grid[0]), row_totals=row_totals)
-    hidden = protect(values, lines, threshold)
-    forced = determined(lines, set(values))  # a table of one row: the total is the cell
+    values, lines, hidden, forced = protected(case)  # forced: a table of one row, the total is the cell
     assert not (recomputed_by_subtraction(values, lines, hidden) - forced)
 
 
 @settings(max_examples=300, deadline=None)
 @given(tables)
 def test_no_hidden_cell_is_pinned_by_the_totals_combined(case):
-    grid, row_totals, threshold = case
-    values = values_of(grid)
-    lines = table_lines(len(grid), len(grid[0]), row_totals=row_totals)
-    hidden = protect(values, lines, threshold)
-    forced = determined(lines, set(values))
+    _, lines, hidden, forced = protected(case)
     assert not (determined(lines, hidden) - forced)
 
 
 @settings(max_examples=300, deadline=None)
 @given(tables)
 def test_every_small_count_is_hidden_and_totals_are_untouched(case):
-    grid, row_totals, threshold = case
-    values = values_of(grid)
-    lines = table_lines(len(grid), len(grid[0]), row_totals=row_totals)
-    hidden = protect(values, lines, threshold)
+    threshold = case[2]
+    values, _, hidden, _ = protected(case)
     if threshold > 1:
         assert primary(values, threshold) <= hidden
     else:
@@ -90,11 +88,10 @@ def test_every_small_count_is_hidden_and_totals_are_untouched(case):
 @given(tables)
 def test_with_several_rows_and_columns_totals_pin_nothing(case):
     """Beyond one row or one column nothing is forced: every hidden cell stays unknown."""
-    grid, row_totals, threshold = case
-    values = values_of(grid)
-    lines = table_lines(len(grid), len(grid[0]), row_totals=row_totals)
+    grid, row_totals, _ = case
+    _, lines, hidden, _ = protected(case)
     if len(grid) >= 2 and (len(grid[0]) >= 2 or not row_totals):
-        assert not determined(lines, protect(values, lines, threshold))
+        assert not determined(lines, hidden)
 
 
 def test_the_next_smallest_cell_of_the_column_is_hidden_with_a_small_one():
@@ -166,11 +163,8 @@ def test_a_reader_who_knows_what_the_labels_mean_pins_no_hidden_cell(case):
     """« moins de N » is 1 to N − 1, « masqué » 0 or N and more: with a line's total, a reader
     still finds two values possible for every hidden cell, unless the whole line is hidden (then
     its published total says it), or the published totals alone give it (a table of one line)."""
-    grid, row_totals, threshold = case
-    values = values_of(grid)
-    lines = table_lines(len(grid), len(grid[0]), row_totals=row_totals)
-    hidden = protect(values, lines, threshold)
-    forced = determined(lines, set(values))
+    threshold = case[2]
+    values, lines, hidden, forced = protected(case)
     for line in lines:
         if all(c in hidden for c in line.cells):
             continue

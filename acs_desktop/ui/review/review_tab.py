@@ -92,12 +92,13 @@ class FigureCard(QFrame):
 
 def small_counts_note(threshold: int) -> str:
     """Under the heading: the tab's numbers are exact; what the report and spreadsheets do."""
-    if threshold <= 1:
-        return "Nombres exacts, ici comme dans le rapport et les tableurs (petits nombres non protégés : Fichier › L'association…)."
-    return (
-        f"Nombres exacts ici. Le rapport PDF et les tableurs protègent les personnes : moins de {threshold} "
-        f"dans une ligne s'y lit « moins de {threshold} » (Fichier › L'association…)."
+    report = (
+        f"Le rapport PDF et les tableurs protègent les personnes : moins de {threshold} dans une ligne s'y lit "
+        f"« moins de {threshold} »"
+        if threshold > 1
+        else "Le rapport PDF et les tableurs les montrent aussi : petits nombres non protégés"
     )
+    return f"Nombres exacts ici. {report} (Fichier › L'association…)."
 
 
 class ReviewTab(SeasonTab):

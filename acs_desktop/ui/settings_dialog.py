@@ -52,7 +52,7 @@ class SettingsDialog(FormDialog):
             "print_reminder_days",
             "Billets urgents (jours avant)",
             CountSpin(minimum=0, maximum=90),
-            hint="Billets pas encore édités ce nombre de jours avant la représentation : signalés urgents.",
+            hint="Billets pas encore édités ce nombre de jours avant : signalés urgents.",
         )
         self.reminder.setValue(info.print_reminder_days)
         self.charter_version = self.add_field(
@@ -71,7 +71,7 @@ class SettingsDialog(FormDialog):
             "no_show_threshold",
             "Seuil « sans prévenir »",
             CountSpin(minimum=1, maximum=999),
-            hint="À partir de ce nombre de places perdues sans prévenir dans la saison, réserver pour le relais est signalé.",
+            hint="Dès ce nombre de places perdues sans prévenir, réserver est signalé.",
         )
         self.no_show_threshold.setValue(info.no_show_threshold)
         self.lock_minutes = self.add_field("lock_minutes", "Verrouillage après", CountSpin(minimum=0, maximum=480))
@@ -85,10 +85,13 @@ class SettingsDialog(FormDialog):
             "small_count_threshold",
             "Petits nombres protégés",
             CountSpin(minimum=0, maximum=99),
-            hint="Dans le bilan pour les financeurs (PDF, XLSX, CSV), un nombre de moins de N personnes dans une "
-            "ligne s'y lit « moins de N ». 0 : aucune protection. L'onglet Bilan garde les nombres exacts.",
+        )
+        self.small_count_threshold.setToolTip(
+            "Trois personnes d'un petit relais se reconnaissent : dans le rapport et les tableurs, un tel nombre se lit "
+            "« moins de N », les totaux restent exacts. 0 : aucune protection. L'onglet Bilan garde les nombres exacts."
         )
         self.small_count_threshold.setPrefix("moins de ")
+        self.small_count_threshold.setSuffix(" personnes")
         self.small_count_threshold.setSpecialValueText("aucune protection")
         self.small_count_threshold.setValue(info.small_count_threshold)
         self._logo: bytes | None = info.logo

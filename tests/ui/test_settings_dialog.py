@@ -42,7 +42,7 @@ def test_the_small_count_threshold_is_set_in_the_dialog_and_can_be_off(qtbot, se
     dialog = SettingsDialog(services)
     qtbot.addWidget(dialog)
     assert dialog.small_count_threshold.value() == 5
-    assert dialog.small_count_threshold.text() == "moins de 5"
+    assert dialog.small_count_threshold.text() == "moins de 5 personnes"
     dialog.small_count_threshold.setValue(0)
     assert dialog.small_count_threshold.text() == "aucune protection"
     dialog.accept()

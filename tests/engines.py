@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 
 ENGINE_OPTION = "--engine"
 ENGINE_VAR, SERVER_VAR = "ACS_TEST_ENGINE", "ACS_TEST_POSTGRESQL"

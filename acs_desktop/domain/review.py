@@ -670,6 +670,11 @@ class TrendLine:
     def value(self, key: str) -> int | Decimal | float | None:
         return figure_value(self.figures, key) if self.has_data and self.figures is not None else None
 
+    def number(self, key: str) -> float | None:
+        """The value as a number for a chart (a rate stays a ratio), None without data."""
+        value = self.value(key)
+        return None if value is None else float(value)
+
     def text(self, key: str) -> str:
         """The French text of one measure, or why there is none."""
         if not self.has_data:

@@ -64,7 +64,7 @@ def _empty(
 def vertical_bars(
     title: str,
     categories: Sequence[str],
-    series: Sequence[Sequence[float]],
+    series: Sequence[Sequence[float | None]],
     names: Sequence[str] = (),
     *,
     width: float = 180 * mm,
@@ -292,6 +292,13 @@ def chain_diagram(
 FUNNEL_SHADES = tuple(colors.HexColor(c) for c in ("#e8d3d9", "#c9a3ad", "#a4475f", "#8a1538"))
 
 
+def _box(x: float, y: float, width: float, height: float, fill: colors.Color) -> Rect:
+    """A filled rectangle without outline (set after: the stubs mistype Rect's keywords)."""
+    box = Rect(x, y, width, height)
+    box.fillColor, box.strokeColor = fill, None
+    return box
+
+
 def funnel_chart(
     title: str, lines: Sequence[FunnelLine], *, from_booked: bool = False, width: float = 180 * mm
 ) -> Drawing:
@@ -307,7 +314,7 @@ def funnel_chart(
     _title(drawing, title, width, height)
     x = 0.0
     for key, shade in zip(keys, shades, strict=True):  # the legend, under the title
-        drawing.add(Rect(x, height - 24, 7, 7, fillColor=shade, strokeColor=None))
+        drawing.add(_box(x, height - 24, 7, 7, shade))
         drawing.add(String(x + 10, height - 23, funnel_label(key), fontName=SANS, fontSize=font, fillColor=INK))
         x += 16 + stringWidth(funnel_label(key), SANS, font)
     if not lines or not any(any(line.steps[first:]) for line in lines):
@@ -325,7 +332,7 @@ def funnel_chart(
         drawing.add(String(label_width - 4, y + 2, name, fontName=SANS, fontSize=font, fillColor=INK, textAnchor="end"))
         for value, shade in zip(line.steps[first:], shades, strict=True):
             if value:
-                drawing.add(Rect(label_width, y - 1, plot * value / top, row - 4, fillColor=shade, strokeColor=None))
+                drawing.add(_box(label_width, y - 1, plot * value / top, row - 4, shade))
         end = label_width + plot * max(v or 0 for v in line.steps[first:]) / top
         drawing.add(String(end + 4, y + 2, text, fontName=SANS, fontSize=font, fillColor=INK))
     return drawing
@@ -341,10 +348,11 @@ def trends_places_chart(trends: Sequence[TrendLine], *, width: float = 180 * mm)
     return vertical_bars(
         "Places offertes et places utilisées, saison par saison",
         _season_names(trends),
-        [[t.value("places_offered") for t in trends], [t.value("used") for t in trends]],
+        [[t.number("places_offered") for t in trends], [t.number("used") for t in trends]],
         ["places offertes", "places utilisées"],
         width=width,
         height=58 * mm,
+        value_format=lambda v: format_int(int(v)),
     )
 
 
@@ -359,7 +367,7 @@ def trend_chart(trends: Sequence[TrendLine], key: str, *, width: float, height: 
     without data has no bar and « — » under its name."""
     scale = 100 if FIGURES_BY_KEY[key].kind is Kind.RATE else 1
     names = [f"{t.season_label[2:5]}{t.season_label[7:]}" + ("" if t.has_data else "\n—") for t in trends]
-    values = [None if t.value(key) is None else float(t.value(key) or 0) * scale for t in trends]
+    values = [None if (v := t.number(key)) is None else v * scale for t in trends]
     return vertical_bars(
         FIGURES_BY_KEY[key].label,
         names,

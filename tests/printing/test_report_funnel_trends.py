@@ -54,6 +54,8 @@ def test_one_page_of_trends_with_each_seasons_figures(report):
         assert f"{line.season_label} {numbers(t.places_offered, t.used)} " in page
         assert plain(line.text("donations")) in page
     assert "Places offertes et places utilisées, saison par saison" in page
+    assert f"{numbers(review.previous.places_offered)} {numbers(review.previous.used)}" in page  # on the chart
+    assert ".0" not in page
     assert "Dons collectés" in page and "Relais actifs" in page
 
 

@@ -21,7 +21,7 @@ from acs_desktop.ui.widgets.table_model import Column, RowsTableModel
 
 
 def _sort(key: str):
-    return lambda t: -1 if t.value(key) is None else float(t.value(key))
+    return lambda t: -1 if t.number(key) is None else t.number(key)
 
 
 SHORT = {"participation_rate": "Participation", "donations": "Dons"}  # the tip gives the full name
@@ -79,11 +79,6 @@ class TrendsPage(QWidget):
         self.view.fit_columns()
         self.chart.set_data(
             [t.season_label for t in trends],
-            [[_number(t, "places_offered") for t in trends], [_number(t, "used") for t in trends]],
+            [[t.number("places_offered") for t in trends], [t.number("used") for t in trends]],
             ["offertes", "utilisées"],
         )
-
-
-def _number(line: TrendLine, key: str) -> float | None:
-    value = line.value(key)
-    return None if value is None else float(value)

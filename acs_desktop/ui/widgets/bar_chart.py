@@ -162,9 +162,10 @@ class BarChart(QWidget):
                     NO_DATA,
                 )
             for s, values in enumerate(self.series):
-                value = values[i]
-                if value is None:
+                amount = values[i]
+                if amount is None:
                     continue
+                value = amount
                 height = plot.height() * value / top_value if top_value else 0
                 rect = QRectF(left + s * bar, plot.bottom() - height, bar - 2, height)
                 painter.fillRect(rect, PALETTE[s % 2])

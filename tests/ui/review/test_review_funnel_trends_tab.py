@@ -6,34 +6,32 @@ import pytest
 
 from acs_desktop.domain.french import format_int
 from acs_desktop.domain.review import partner_funnel, relay_type_funnel
-from acs_desktop.ui.app import make_application
-from acs_desktop.ui.events import AppEvents
-from acs_desktop.ui.review.review_tab import ReviewTab
-from tests.ui.review.test_review_tab import season_id, wait_shown
+from tests.ui.review.test_review_tab import tab, wait_shown  # noqa: F401 (the `tab` fixture, reused)
 
 
 @pytest.fixture
-def tab(qtbot, demo_services):
-    demo_services.seasons.create_season("2023-2024")  # in the store, without any convention
-    make_application()
-    widget = ReviewTab(demo_services, AppEvents())
-    qtbot.addWidget(widget)
-    widget.resize(1366, 768)
-    widget.show()
-    widget.set_season(season_id(demo_services, "2026-2027"))
+def shown(request, demo_services, qtbot):
+    """The tab on 2026-2027, with 2023-2024 in the store without any convention."""
+    widget = request.getfixturevalue("tab")
+    demo_services.seasons.create_season("2023-2024")
+    widget.reload()
     wait_shown(qtbot, widget)
     return widget
+
+
+def open_page(widget, page, qtbot):
+    widget.pages.setCurrentWidget(page)
+    qtbot.waitExposed(page)
+    return page
 
 
 def cells(view, row):
     return [view.model.index(row, c).data() for c in range(view.model.columnCount())]
 
 
-def test_the_funnel_page_shows_each_partner_and_each_relay_kind(tab, demo_services, qtbot):
-    review = demo_services.review.review(tab.season_id)
-    page = tab.funnel_page
-    tab.pages.setCurrentWidget(page)
-    qtbot.waitExposed(page)
+def test_the_funnel_page_shows_each_partner_and_each_relay_kind(shown, demo_services, qtbot):
+    review = demo_services.review.review(shown.season_id)
+    page = open_page(shown, shown.funnel_page, qtbot)
     assert page.partners_chart.has_data() and page.kinds_chart.has_data()
     assert page.partners_chart.lines == list(partner_funnel(review))
     assert page.kinds_chart.lines == list(relay_type_funnel(review))
@@ -50,11 +48,9 @@ def test_the_funnel_page_shows_each_partner_and_each_relay_kind(tab, demo_servic
     assert page.partners_chart.grab().height() > 0  # it paints
 
 
-def test_the_trends_page_shows_each_season_and_says_when_there_is_no_data(tab, demo_services, qtbot):
-    review = demo_services.review.review(tab.season_id)
-    page = tab.trends_page
-    tab.pages.setCurrentWidget(page)
-    qtbot.waitExposed(page)
+def test_the_trends_page_shows_each_season_and_says_when_there_is_no_data(shown, demo_services, qtbot):
+    review = demo_services.review.review(shown.season_id)
+    page = open_page(shown, shown.trends_page, qtbot)
     assert page.title.text().startswith("Tendances sur 4 saisons")
     view = page.view
     assert view.model.rowCount() == 4
@@ -71,8 +67,8 @@ def test_the_trends_page_shows_each_season_and_says_when_there_is_no_data(tab, d
     page.grab()  # paints the « pas de données » groups without failing
 
 
-def test_without_a_season_the_pages_are_empty(tab, qtbot):
-    tab.set_season(None)
-    assert tab.funnel_page.partners_chart.lines == []
-    assert tab.trends_page.view.model.rowCount() == 0
-    assert not tab.trends_page.chart.has_data()
+def test_without_a_season_the_pages_are_empty(shown, qtbot):
+    shown.set_season(None)
+    assert shown.funnel_page.partners_chart.lines == []
+    assert shown.trends_page.view.model.rowCount() == 0
+    assert not shown.trends_page.chart.has_data()

@@ -13,12 +13,20 @@ from decimal import Decimal
 
 from acs_desktop.domain.review import (
     FIGURES,
+    FIGURES_BY_KEY,
+    FUNNEL_STEPS,
     NARRATIVE_FIELDS,
     OTHER_TERMS,
+    TREND_FIGURES,
+    FunnelLine,
     Kind,
     PlaceCounts,
     SeasonReview,
+    funnel_total,
     month_label,
+    partner_funnel,
+    relay_type_funnel,
+    trends_title,
 )
 
 
@@ -257,6 +265,54 @@ def reasons_table(review: SeasonReview) -> ReviewTable:
     return ReviewTable("motifs", "Motifs de non-utilisation", headers, rows, total, widths=(44, 10, 16, 16))
 
 
+def _funnel_rows(lines: Sequence[FunnelLine], steps: slice) -> tuple[tuple[Cell, ...], ...]:
+    return tuple((line.name, *line.steps[steps]) for line in lines)
+
+
+def funnel_tables(review: SeasonReview) -> list[ReviewTable]:
+    """From offered to used: per partner from the places offered, per kind of relay from the
+    places booked (places are offered by partners, not to a kind of relay); totals are the key figures."""
+    labels = tuple(FIGURES_BY_KEY[key].label for key in FUNNEL_STEPS)
+    every, from_booked = slice(None), slice(1, None)
+    return [
+        ReviewTable(
+            "parcours_partenaires",
+            "Des places offertes aux places utilisées, par partenaire",
+            ("Partenaire", *labels),
+            _funnel_rows(partner_funnel(review), every),
+            _funnel_rows([funnel_total(review.figures)], every)[0],
+            widths=(34, 14, 14, 14, 14),
+        ),
+        ReviewTable(
+            "parcours_types_de_relais",
+            "Des places réservées aux places utilisées, par type de relais (les places sont offertes par les partenaires)",
+            ("Type de relais", *labels[1:]),
+            _funnel_rows(relay_type_funnel(review), from_booked),
+            _funnel_rows([funnel_total(review.figures, offered=False)], from_booked)[0],
+            widths=(30, 14, 14, 14),
+        ),
+    ]
+
+
+def trends_table(review: SeasonReview) -> ReviewTable:
+    """The last seasons' key figures; a season without data has empty cells and says so."""
+
+    def cell(value, key: str) -> Cell:
+        return rate(value) if FIGURES_BY_KEY[key].kind is Kind.RATE else value
+
+    rows = tuple(
+        (line.season_label, *(cell(line.value(key), key) for key in TREND_FIGURES), line.status)
+        for line in review.trends
+    )
+    return ReviewTable(
+        "tendances",
+        trends_title(review),
+        ("Saison", *(FIGURES_BY_KEY[key].label for key in TREND_FIGURES), "Données"),
+        rows,
+        widths=(14, 14, 14, 14, 16, 12, 22),
+    )
+
+
 def narrative_table(review: SeasonReview) -> ReviewTable:
     rows = tuple((label, getattr(review.narrative, attr)) for attr, label in NARRATIVE_FIELDS)
     return ReviewTable("bilan_qualitatif", "Bilan qualitatif", ("Rubrique", "Texte"), rows, widths=(36, 100))
@@ -278,6 +334,8 @@ def review_tables(review: SeasonReview) -> list[ReviewTable]:
         disciplines_table(review),
         months_table(review),
         reasons_table(review),
+        *funnel_tables(review),
+        trends_table(review),
         narrative_table(review),
         definitions_table(),
     ]

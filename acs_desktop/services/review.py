@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from acs_desktop.domain.funding import places_funded, places_uncovered, shortfall, surplus
 from acs_desktop.domain.relays import charter_status
 from acs_desktop.domain.review import (
+    TRENDS_MAX,
     ZERO,
     AllocationLine,
     DisciplineLine,
@@ -35,6 +36,7 @@ from acs_desktop.domain.review import (
     SeasonFigures,
     SeasonNarrative,
     SeasonReview,
+    TrendLine,
 )
 from acs_desktop.domain.seasons import previous_season_label
 from acs_desktop.domain.states import ConventionState, InvitationStatus, PerformanceState
@@ -414,6 +416,7 @@ class ReviewService(Service):
                     for label in labels
                 ),
                 narrative=_narrative(season),
+                trends=_trends(session, season, now, figures, previous),
             )
 
     # --- the qualitative part -------------------------------------------------------------
@@ -447,6 +450,29 @@ class ReviewService(Service):
                 session, "update", "season", season_id, f"Bilan qualitatif de la saison {season.label} enregistré"
             )
             return clean
+
+
+def _trends(
+    session: Session, season: Season, now: datetime, figures: SeasonFigures, previous: SeasonFigures | None
+) -> tuple[TrendLine, ...]:
+    """The last seasons up to this one (at most `TRENDS_MAX`), oldest first: from the oldest
+    season in the store among the last labels, each label a line, so that a season missing in
+    between reads as such; each season's figures are its own key figures (`_SeasonQueries.figures`)."""
+    labels = [season.label]
+    for _ in range(TRENDS_MAX - 1):
+        labels.insert(0, previous_season_label(labels[0]))
+    stored = {s.label: s for s in session.scalars(select(Season).where(Season.label.in_(labels)))}
+    while labels[0] not in stored:
+        labels.pop(0)
+    known = {season.label: figures} | ({previous.season_label: previous} if previous is not None else {})
+    lines = []
+    for label in labels:
+        other = stored.get(label)
+        if label in known:
+            lines.append(TrendLine(label, known[label]))
+        else:
+            lines.append(TrendLine(label, _SeasonQueries(session, other, now).figures() if other else None))
+    return tuple(lines)
 
 
 def _narrative(season: Season) -> SeasonNarrative:

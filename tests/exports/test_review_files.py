@@ -33,6 +33,9 @@ def test_one_sheet_per_table_with_a_title_and_french_headers(review):
         "disciplines",
         "mois",
         "motifs",
+        "parcours_partenaires",
+        "parcours_types_de_relais",
+        "tendances",
         "bilan_qualitatif",
         "definitions",
     ]

@@ -31,6 +31,7 @@ from acs_desktop.domain.french import format_date
 from acs_desktop.domain.review import FIGURES_BY_KEY, month_label, review_alerts
 from acs_desktop.exports.atomic import write_document, write_documents
 from acs_desktop.ui.operations import Operation
+from acs_desktop.ui.review.review_funnel_page import FunnelPage
 from acs_desktop.ui.review.review_narrative_editor import NarrativeEditor
 from acs_desktop.ui.review.review_table_models import (
     AllocationsTableModel,
@@ -42,6 +43,7 @@ from acs_desktop.ui.review.review_table_models import (
     ReasonsTableModel,
     RelayLinesTableModel,
 )
+from acs_desktop.ui.review.review_trends_page import TrendsPage
 from acs_desktop.ui.widgets.bar_chart import BarChart
 from acs_desktop.ui.widgets.formats import format_int, format_percent
 from acs_desktop.ui.widgets.messages import messages
@@ -155,6 +157,10 @@ class ReviewTab(SeasonTab):
         self.pages = QTabWidget()
         self.pages.setDocumentMode(True)
         self.pages.addTab(self._charts_page(), "Graphiques")
+        self.funnel_page = FunnelPage()
+        self.pages.addTab(self.funnel_page, "Parcours des places")
+        self.trends_page = TrendsPage()
+        self.pages.addTab(self.trends_page, "Tendances")
         self.figures_view = RecordsView(FiguresTableModel(self), placeholder="Rechercher un chiffre…")
         self.pages.addTab(self.figures_view, "Tous les chiffres")
         self.partners_view = RecordsView(PartnersTableModel(self), placeholder="Rechercher un partenaire…")
@@ -290,6 +296,8 @@ class ReviewTab(SeasonTab):
             for view in self._views():
                 view.set_rows([])
             self._charts()
+            self.funnel_page.set_review(None)
+            self.trends_page.set_review(None)
             self.pdf_button.setEnabled(False)
             self.export_button.setEnabled(False)
             return
@@ -325,6 +333,8 @@ class ReviewTab(SeasonTab):
         if not self.narrative.dirty:
             self.narrative.set_narrative(review.narrative)
         self._charts()
+        self.funnel_page.set_review(review)
+        self.trends_page.set_review(review)
         self.pdf_button.setEnabled(self.task is None)
         self.export_button.setEnabled(self.task is None)
 

@@ -33,7 +33,9 @@ def test_one_sheet_per_table_with_a_title_and_french_headers(review):
         "disciplines",
         "mois",
         "motifs",
+        "actions_mediation",
         "bilan_qualitatif",
+        "retours_cites",
         "definitions",
     ]
     sheet = book["chiffres_cles"]

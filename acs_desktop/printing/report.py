@@ -294,9 +294,10 @@ class _Report:
         parts += [Paragraph("Par discipline", self.h2), figures_table(self.st, headers, rows, width=WIDTH, total=total)]
         parts += [Spacer(1, 5 * mm), KeepTogether([charts.participation_chart(self.r.disciplines, width=WIDTH)])]
         parts += [Spacer(1, 5 * mm), KeepTogether([charts.months_chart(self.r.months, width=WIDTH)])]
-        parts += [Spacer(1, 5 * mm)] + mediation_parts(
-            self.r, self.st, width=WIDTH, h2=self.h2, lead=self.lead, note=self.note
-        )
+        parts += [
+            Spacer(1, 5 * mm),
+            *mediation_parts(self.r, self.st, width=WIDTH, h2=self.h2, lead=self.lead, note=self.note),
+        ]
         return parts
 
     # --- 3. people reached --------------------------------------------------------------------

@@ -47,7 +47,7 @@ def test_the_actions_are_counted_and_listed_in_actions_realisees(report):
 
 
 def test_a_chosen_feedback_is_quoted_with_the_kind_of_relay_and_no_name(report):
-    pages, whole, chosen, other, _partner, relay_type = report
+    pages, whole, chosen, _other, _partner, relay_type = report
     qualitative = " ".join(
         pages[next(i for i, p in enumerate(pages) if "7. Bilan qualitatif" in p and "Faits marquants" in p) :]
     )

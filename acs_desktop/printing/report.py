@@ -604,9 +604,10 @@ class _Report:
             ("Retours des relais", n.relay_feedback),
             ("Actions pour la saison prochaine", n.next_steps),
         ):
-            parts += [Paragraph(title, self.h2), *text_paragraphs(text, self.st["body"], self.muted)]
-            if title == "Retours des relais":  # then the words the director chose, without names
-                parts += quote_parts(self.r, self.st["body"], self.muted)
+            # Under « Retours des relais », the words the director chose, without names.
+            quotes = quote_parts(self.r, self.st["body"], self.muted) if title == "Retours des relais" else []
+            body = text_paragraphs(text, self.st["body"], self.muted) if text.strip() or not quotes else []
+            parts += [Paragraph(title, self.h2), *body, *quotes]
         return parts
 
     # --- glossary and annex -------------------------------------------------------------------

@@ -48,7 +48,8 @@ def mediation_parts(review: SeasonReview, st: dict, *, width: float, h2, lead, n
         for line in review.mediation
     ]
     headers = ("Date", "Action", "Partenaires", "Relais", "Participants")
-    parts.append(figures_table(st, headers, rows, width=width, text_columns=4, font_size=7.5))
+    widths = (20 * mm, 38 * mm, 40 * mm, width - 120 * mm, 22 * mm)  # the relays' names get the room
+    parts.append(figures_table(st, headers, rows, width=width, widths=widths, text_columns=4, font_size=7.5))
     return parts
 
 

@@ -2,7 +2,7 @@
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QTimer, Qt
+from PySide6.QtCore import Qt, QTimer
 
 from acs_desktop.domain.mediation import MediationKind
 from acs_desktop.services.mediation import MediationInput

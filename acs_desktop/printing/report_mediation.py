@@ -33,9 +33,9 @@ def mediation_parts(review: SeasonReview, st: dict, *, width: float, h2, lead, n
             lead,
         )
     )
-    rows = [(k.kind, k.actions, k.people) for k in review.mediation_kinds]
+    per_kind = [(k.kind, k.actions, k.people) for k in review.mediation_kinds]
     total = ("Total", f.mediation_actions, f.mediation_people)
-    parts.append(figures_table(st, ("Type d'action", "Actions", "Participants"), rows, width=width, total=total))
+    parts.append(figures_table(st, ("Type d'action", "Actions", "Participants"), per_kind, width=width, total=total))
     parts.append(Spacer(1, 3 * mm))
     rows = [
         (

@@ -65,13 +65,14 @@ class AttendanceDialog(QDialog):
         self.feedback_button.clicked.connect(self.relay_feedback)
         close = QPushButton("Fermer")
         close.clicked.connect(self.accept)
-        for button in (
+        sheet_buttons = (
             self.present_button,
             self.absent_button,
             self.clear_button,
             self.close_sheet_button,
             self.feedback_button,
-        ):
+        )
+        for button in sheet_buttons:
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(close)
@@ -85,14 +86,7 @@ class AttendanceDialog(QDialog):
         layout.addWidget(self.view)
         layout.addWidget(self.counts)
         layout.addLayout(buttons)
-        for button in (
-            self.present_button,
-            self.absent_button,
-            self.clear_button,
-            self.close_sheet_button,
-            self.feedback_button,
-            close,
-        ):
+        for button in (*sheet_buttons, close):
             button.setAutoDefault(False)  # Enter belongs to the code field
         self.reload()
         self.code.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -23,8 +22,8 @@ from acs_desktop.ui.operations import perform
 from acs_desktop.ui.widgets.form_dialog import FormDialog
 from acs_desktop.ui.widgets.formats import format_date, format_int
 from acs_desktop.ui.widgets.inputs import ChoiceBox, CountSpin, DateEdit
+from acs_desktop.ui.widgets.list_panel import ListPanel
 from acs_desktop.ui.widgets.messages import messages
-from acs_desktop.ui.widgets.records_view import RecordsView
 from acs_desktop.ui.widgets.table_model import Column, RowsTableModel
 from acs_desktop.ui.widgets.wrapping_label import WrappingLabel
 
@@ -126,7 +125,7 @@ class MediationTableModel(RowsTableModel):
 
 
 class MediationActionsDialog(QDialog):
-    """The season's actions, by date: add, change, delete."""
+    """The season's actions, by date: add, change, delete (the shared `ListPanel`)."""
 
     def __init__(self, services: Services, season_id: int, season_label: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -139,48 +138,42 @@ class MediationActionsDialog(QDialog):
             "partenaires – relais, visites, rencontres avec les artistes, clôture de saison. Le bilan les compte "
             "par type avec les participants ; le rapport les liste dans « Actions réalisées »."
         )
-        self.view = RecordsView(
-            MediationTableModel(self), placeholder="Rechercher une action, un partenaire, un relais…"
+        self.panel = ListPanel(
+            "Actions de la saison",
+            MediationTableModel(self),
+            on_add=self.add,
+            on_edit=self.edit,
+            on_delete=self.delete,
+            searchable=True,
         )
+        self.view = self.panel.view
         self.view.setObjectName("mediationList")
-        self.view.activated.connect(lambda _id: self.edit())
-        self.add_button = QPushButton("Ajouter…")
-        self.add_button.clicked.connect(self.add)
-        self.edit_button = QPushButton("Modifier…")
-        self.edit_button.clicked.connect(self.edit)
-        self.delete_button = QPushButton("Supprimer")
-        self.delete_button.clicked.connect(self.delete)
         close = QPushButton("Fermer")
         close.clicked.connect(self.accept)
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.delete_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addWidget(self.view, 1)
-        layout.addLayout(buttons)
+        layout.addWidget(self.panel, 1)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
         self.reload()
 
     def reload(self) -> None:
-        self.view.set_rows(self.services.mediation.list_actions(self.season_id))
+        self.panel.set_rows(self.services.mediation.list_actions(self.season_id))
 
     def add(self) -> None:
-        if MediationActionDialog(self.services, self.season_id, parent=self).exec():
+        self._edited(MediationActionDialog(self.services, self.season_id, parent=self))
+
+    def edit(self, row: MediationAction | None = None) -> None:
+        row = row or self.view.current_row()
+        if row is not None:
+            self._edited(MediationActionDialog(self.services, self.season_id, row, self))
+
+    def _edited(self, dialog: MediationActionDialog) -> None:
+        if dialog.exec():
             self.changed = True
             self.reload()
 
-    def edit(self) -> None:
-        row = self.view.current_row()
-        if row is None:
-            return
-        if MediationActionDialog(self.services, self.season_id, row, self).exec():
-            self.changed = True
-            self.reload()
-
-    def delete(self) -> None:
-        row = self.view.current_row()
+    def delete(self, row: MediationAction | None = None) -> None:
+        row = row or self.view.current_row()
         if row is None or not messages().question(
             self, "Supprimer l'action", f"Supprimer « {row.kind_label} » du {format_date(row.on)} ?", yes="Supprimer"
         ):

@@ -162,9 +162,10 @@ class MediationActionsDialog(QDialog):
     def add(self) -> None:
         self._edited(MediationActionDialog(self.services, self.season_id, parent=self))
 
-    def edit(self, row: MediationAction | None = None) -> None:
+    def edit(self, row: object = None) -> None:
+        """The action `row` (from the panel), or the one selected."""
         row = row or self.view.current_row()
-        if row is not None:
+        if isinstance(row, MediationAction):
             self._edited(MediationActionDialog(self.services, self.season_id, row, self))
 
     def _edited(self, dialog: MediationActionDialog) -> None:
@@ -172,9 +173,9 @@ class MediationActionsDialog(QDialog):
             self.changed = True
             self.reload()
 
-    def delete(self, row: MediationAction | None = None) -> None:
+    def delete(self, row: object = None) -> None:
         row = row or self.view.current_row()
-        if row is None or not messages().question(
+        if not isinstance(row, MediationAction) or not messages().question(
             self, "Supprimer l'action", f"Supprimer « {row.kind_label} » du {format_date(row.on)} ?", yes="Supprimer"
         ):
             return

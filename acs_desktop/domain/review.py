@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from acs_desktop.domain.french import MONTHS, NBSP, format_decimal, format_int, format_money, format_percent
 from acs_desktop.domain.funding import shortfall_text
+from acs_desktop.domain.mediation import FeedbackQuote, MediationKindLine, MediationLine
 
 ZERO = Decimal("0.00")
 
@@ -88,10 +89,26 @@ class SeasonFigures:
     shortfall: Decimal
     surplus_planned: Decimal
     surplus_done: Decimal
+    # Companions (accompagnateurs): places among `booked` and `used` that went to a family member
+    # or a volunteer going along, not to a person the relay follows.
+    companions_booked: int = 0
+    companions_used: int = 0
+    # The association's mediation actions of the season (domain/mediation.py) and the people reached.
+    mediation_actions: int = 0
+    mediation_people: int = 0
 
     @property
     def places(self) -> PlaceCounts:
         return PlaceCounts(*(getattr(self, name) for name in PLACE_FIELDS))
+
+    @property
+    def followed_booked(self) -> int:
+        """Places booked for the people the relays follow (companions apart)."""
+        return self.booked - self.companions_booked
+
+    @property
+    def followed_used(self) -> int:
+        return self.used - self.companions_used
 
     @property
     def participation_rate(self) -> float | None:
@@ -227,6 +244,11 @@ class SeasonReview:
     reasons: tuple[ReasonLine, ...]
     narrative: SeasonNarrative = field(default_factory=SeasonNarrative)
     trends: tuple[TrendLine, ...] = ()  # the last seasons up to this one, oldest first (`TREND_FIGURES`)
+    # The association's actions beside the places, per kind and one by one (domain/mediation.py),
+    # and the relays' words the director chose to quote (without names).
+    mediation_kinds: tuple[MediationKindLine, ...] = ()
+    mediation: tuple[MediationLine, ...] = ()
+    quotes: tuple[FeedbackQuote, ...] = ()
 
     @property
     def previous_label(self) -> str | None:
@@ -256,6 +278,7 @@ PROGRAMME = "Programme"
 PUBLICS = "Publics"
 PLACES = "Places"
 DONATIONS = "Dons"
+MEDIATION = "Actions de médiation"
 
 # What a season counts, once for every figure (the tab, the report, its tables, the XLSX and
 # the CSV all read these lines): every convention of the season whatever its state — what was
@@ -365,7 +388,15 @@ FIGURES: tuple[FigureDef, ...] = (
         "booked",
         "Places réservées",
         Kind.COUNT,
-        "Places tenues par la réservation d'un relais (à éditer, éditées, utilisées ou non) ; les places rendues ou annulées n'en font pas partie.",
+        "Places tenues par la réservation d'un relais (à éditer, éditées, utilisées ou non), accompagnateurs compris ; les places rendues ou annulées n'en font pas partie.",
+        PLACES,
+    ),
+    FigureDef(
+        "companions_booked",
+        "dont accompagnateurs (réservées)",
+        Kind.COUNT,
+        "Parmi les places réservées, celles d'un accompagnateur (un proche, un bénévole qui accompagne la personne) ; "
+        "les autres sont pour les personnes suivies par les relais.",
         PLACES,
     ),
     FigureDef("issued", "Places éditées", Kind.COUNT, "Places dont le billet a été édité et remis au relais.", PLACES),
@@ -380,7 +411,16 @@ FIGURES: tuple[FigureDef, ...] = (
         "used",
         "Places utilisées",
         Kind.COUNT,
-        "Places éditées dont la présence a été relevée après la représentation.",
+        "Places éditées dont la présence a été relevée après la représentation, accompagnateurs compris "
+        "(leur part est donnée à la ligne suivante).",
+        PLACES,
+    ),
+    FigureDef(
+        "companions_used",
+        "dont accompagnateurs (utilisées)",
+        Kind.COUNT,
+        "Parmi les places utilisées, celles d'un accompagnateur ; places utilisées − accompagnateurs = places utilisées "
+        "par les personnes suivies par les relais.",
         PLACES,
     ),
     FigureDef(
@@ -466,6 +506,23 @@ FIGURES: tuple[FigureDef, ...] = (
         Kind.MONEY,
         "Montants des affectations du surplus effectivement réalisées.",
         DONATIONS,
+    ),
+)
+FIGURES += (
+    FigureDef(
+        "mediation_actions",
+        "Actions de médiation",
+        Kind.COUNT,
+        "Actions de l'association à côté des places, datées dans la saison : présentation de saison aux relais, "
+        "rencontres partenaires – relais, visites, rencontres avec les artistes, clôture de saison.",
+        MEDIATION,
+    ),
+    FigureDef(
+        "mediation_people",
+        "Personnes touchées par les actions",
+        Kind.COUNT,
+        "Somme des participants comptés à chaque action de médiation (une personne venue à deux actions compte deux fois).",
+        MEDIATION,
     ),
 )
 FIGURES_BY_KEY = {d.key: d for d in FIGURES}

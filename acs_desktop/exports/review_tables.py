@@ -336,6 +336,45 @@ def review_tables(review: SeasonReview) -> list[ReviewTable]:
         reasons_table(review),
         *funnel_tables(review),
         trends_table(review),
+        mediation_table(review),
         narrative_table(review),
+        quotes_table(review),
         definitions_table(),
     ]
+
+
+def mediation_table(review: SeasonReview) -> ReviewTable:
+    """The association's mediation actions, one per line (partners and relays are institutions)."""
+    rows = tuple(
+        (
+            line.on.strftime("%d/%m/%Y"),
+            line.kind,
+            ", ".join(line.partners),
+            len(line.relays),
+            ", ".join(line.relays),
+            line.people,
+        )
+        for line in review.mediation
+    )
+    f = review.figures
+    total = ("Total", f"{f.mediation_actions} action(s)", None, None, None, f.mediation_people)
+    return ReviewTable(
+        "actions_mediation",
+        "Actions de médiation",
+        ("Date", "Action", "Partenaires", "Nombre de relais", "Relais", "Participants"),
+        rows,
+        total,
+        widths=(12, 32, 34, 10, 50, 12),
+    )
+
+
+def quotes_table(review: SeasonReview) -> ReviewTable:
+    """The relays' words the director chose to quote: the kind of relay, never a name."""
+    rows = tuple((q.relay_type or "", q.show_title, q.text, q.scale) for q in review.quotes)
+    return ReviewTable(
+        "retours_cites",
+        "Retours des relais cités",
+        ("Type de relais", "Spectacle", "Retour", "Appréciation (1 à 4)"),
+        rows,
+        widths=(22, 30, 90, 12),
+    )

@@ -57,6 +57,7 @@ from acs_desktop.printing.layout import (
     numbered_canvas,
     styles,
 )
+from acs_desktop.printing.report_mediation import mediation_parts, quote_parts
 from acs_desktop.printing.report_tables import figures_table, french_spacing, muted, plural, signed, text_paragraphs
 
 WIDTH = PAGE_WIDTH - 2 * MARGIN
@@ -358,6 +359,10 @@ class _Report:
         parts += [Paragraph("Par discipline", self.h2), figures_table(self.st, headers, rows, width=WIDTH, total=total)]
         parts += [Spacer(1, 5 * mm), KeepTogether([charts.participation_chart(self.r.disciplines, width=WIDTH)])]
         parts += [Spacer(1, 5 * mm), KeepTogether([charts.months_chart(self.r.months, width=WIDTH)])]
+        parts += [
+            Spacer(1, 5 * mm),
+            *mediation_parts(self.r, self.st, width=WIDTH, h2=self.h2, lead=self.lead, note=self.note),
+        ]
         return parts
 
     # --- 3. people reached --------------------------------------------------------------------
@@ -705,7 +710,10 @@ class _Report:
             ("Retours des relais", n.relay_feedback),
             ("Actions pour la saison prochaine", n.next_steps),
         ):
-            parts += [Paragraph(title, self.h2), *text_paragraphs(text, self.st["body"], self.muted)]
+            # Under « Retours des relais », the words the director chose, without names.
+            quotes = quote_parts(self.r, self.st["body"], self.muted) if title == "Retours des relais" else []
+            body = text_paragraphs(text, self.st["body"], self.muted) if text.strip() or not quotes else []
+            parts += [Paragraph(title, self.h2), *body, *quotes]
         return parts
 
     # --- glossary and annex -------------------------------------------------------------------

@@ -57,8 +57,11 @@ from acs_desktop.models import (
     SurplusAllocation,
 )
 from acs_desktop.services.base import Service, get_or_refuse
+from acs_desktop.services.feedback import season_quotes
+from acs_desktop.services.mediation import mediation_review, mediation_totals
 from acs_desktop.services.queries import (
     ISSUED_STATUSES,
+    companion_counts,
     counts_by_performance,
     counts_by_relay,
     season_performance_ids,
@@ -270,6 +273,8 @@ class _SeasonQueries:
             )
         ).one()
         disciplines = len({line.discipline_id for line in self.performance_lines if line.discipline_id is not None})
+        companions_booked, companions_used = companion_counts(self.s, self.performance_ids)
+        mediation_actions, mediation_people = mediation_totals(self.mediation[0])
         return SeasonFigures(
             season_label=self.season.label,
             partners=len({c.partner_id for c, _ in conventions}),
@@ -301,7 +306,16 @@ class _SeasonQueries:
             shortfall=sum((shortfall(c.donations, c.place_value, c.places_committed) for c, _ in conventions), ZERO),
             surplus_planned=sum((a.planned_amount or ZERO for a in allocations), ZERO),
             surplus_done=sum((a.done_amount or ZERO for a in allocations), ZERO),
+            companions_booked=companions_booked,
+            companions_used=companions_used,
+            mediation_actions=mediation_actions,
+            mediation_people=mediation_people,
         )
+
+    @cached_property
+    def mediation(self):
+        """The season's mediation actions: per kind, and one by one."""
+        return mediation_review(self.s, self.season.id)
 
     # --- the breakdowns -------------------------------------------------------------------
     def partner_lines(self) -> tuple[PartnerLine, ...]:
@@ -417,6 +431,9 @@ class ReviewService(Service):
                 ),
                 narrative=_narrative(season),
                 trends=_trends(session, season, now, figures, previous),
+                mediation_kinds=q.mediation[0],
+                mediation=q.mediation[1],
+                quotes=season_quotes(session, season.id),
             )
 
     # --- the qualitative part -------------------------------------------------------------

@@ -30,6 +30,7 @@ from acs_desktop.domain.documents import review_file_stem
 from acs_desktop.domain.french import format_date
 from acs_desktop.domain.review import FIGURES_BY_KEY, month_label, review_alerts
 from acs_desktop.exports.atomic import write_document, write_documents
+from acs_desktop.ui.events import Area, Changes
 from acs_desktop.ui.operations import Operation
 from acs_desktop.ui.review.review_funnel_page import FunnelPage
 from acs_desktop.ui.review.review_narrative_editor import NarrativeEditor
@@ -124,6 +125,8 @@ class ReviewTab(SeasonTab):
         titles.addWidget(self.subheading)
         head.addLayout(titles)
         head.addStretch(1)
+        for button in self._beside_the_places():
+            head.addWidget(button)
         head.addWidget(self.pdf_button)
         head.addWidget(self.export_button)
 
@@ -216,6 +219,40 @@ class ReviewTab(SeasonTab):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+
+    def _beside_the_places(self) -> list[QPushButton]:
+        """« Actions de médiation… » and « Retours des relais… »: what the review counts and quotes
+        beside the places (ui/review/mediation_dialogs.py, ui/review/feedback_quotes_dialog.py)."""
+        self.mediation_button = QPushButton("Actions de médiation…")
+        self.mediation_button.setToolTip("Présentations, rencontres, visites, clôture : le travail à côté des places")
+        self.mediation_button.clicked.connect(self.open_mediation)
+        self.quotes_button = QPushButton("Retours des relais…")
+        self.quotes_button.setToolTip("Choisir les retours des relais que le rapport cite, sans nom")
+        self.quotes_button.clicked.connect(self.open_quotes)
+        return [self.mediation_button, self.quotes_button]
+
+    def _season_label(self) -> str:
+        return self.review.season_label if self.review is not None else ""
+
+    def open_mediation(self) -> None:
+        from acs_desktop.ui.review.mediation_dialogs import MediationActionsDialog
+
+        if self.season_id is None:
+            return
+        dialog = MediationActionsDialog(self.services, self.season_id, self._season_label(), self)
+        dialog.exec()
+        if dialog.changed:
+            self.events.announce(Changes.of(Area.SETTINGS))
+
+    def open_quotes(self) -> None:
+        from acs_desktop.ui.review.feedback_quotes_dialog import FeedbackQuotesDialog
+
+        if self.season_id is None:
+            return
+        dialog = FeedbackQuotesDialog(self.services, self.season_id, self._season_label(), self)
+        dialog.exec()
+        if dialog.changed:
+            self.events.announce(Changes.of(Area.BOOKINGS))
 
     def _charts_page(self) -> QWidget:
         page = QWidget()

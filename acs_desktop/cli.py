@@ -227,8 +227,13 @@ def _start(args: argparse.Namespace, data_dir: Path, path: Path, *, gui: bool) -
     keep_private(data_dir)
     lock = StoreLock(path)
     try:
-        # On a server, many desks share the store: no one-instance lock (the data folder is this desk's own).
-        free = args.address is not None or not getattr(args, "exclusive", True) or lock.acquire()
+        if args.address is not None:
+            # On a server, many desks share the store: no one-instance lock. The data folder is this
+            # desk's own (its log, its backups, the window's state): made here, as the lock would.
+            data_dir.mkdir(parents=True, exist_ok=True)
+            free = True
+        else:
+            free = not getattr(args, "exclusive", True) or lock.acquire()
     except OSError as error:  # the folder cannot be written (read-only, refused, full): say the folder
         raise fault(OSError(error.errno, error.strerror), data_dir, outcome=DATA_DIR_NEEDED) or error from None
     if not free:

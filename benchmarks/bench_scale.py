@@ -40,7 +40,7 @@ def run(workdir: Path) -> list[Result]:
         "Offres": median_time(lambda: services.offers.list_performances(season.id), repeat=REPEAT),
         "Relais": median_time(lambda: services.relays.list_relays(season.id), repeat=REPEAT),
     }
-    tabs, first_open, search_time, search_rows, sort_time, review_shown = _window(services, store.path, workdir)
+    tabs, first_open, search_time, search_rows, sort_time, review_shown = measure_window(services, store.path, workdir)
     store.close()
 
     book_time, scan_time = _writes(large.path, workdir, today)
@@ -119,7 +119,7 @@ def run(workdir: Path) -> list[Result]:
 
 
 # --- the window ---------------------------------------------------------------------------
-def _window(services: Services, store_path: Path, workdir: Path):
+def measure_window(services: Services, store_path: Path, workdir: Path):
     """Median time to open each tab (its lists reloaded and drawn), the first opening of each,
     the search filter and a sort of the bookings list."""
     from PySide6.QtCore import QSettings, Qt
@@ -219,14 +219,22 @@ def _settle(app, pages) -> None:
 def _writes(path: Path, workdir: Path, today: datetime) -> tuple[float, float]:
     """Booking on future performances with places left; scanning codes of a performance past
     whose attendance is not recorded yet. On a copy of the store."""
-    from acs_desktop.domain.states import InvitationStatus
-    from acs_desktop.services.bookings import BookingRequest
-
     copy = workdir / "writes" / "acs.sqlite"
     copy.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(path, copy)
     store = open_store(copy)
-    services = Services(store, lambda: today)
+    try:
+        return measure_writes(Services(store, lambda: today), today)
+    finally:
+        store.close()
+
+
+def measure_writes(services: Services, today: datetime) -> tuple[float, float]:
+    """Median time of booking 2 places (one transaction), then of recording one attendance by
+    its code, on the store behind `services` (which they change)."""
+    from acs_desktop.domain.states import InvitationStatus
+    from acs_desktop.services.bookings import BookingRequest
+
     season = services.seasons.default_season()
     open_ones = [
         p
@@ -248,5 +256,4 @@ def _writes(path: Path, workdir: Path, today: datetime) -> tuple[float, float]:
     ]
     assert len(lines) > REPEAT + 1
     scan_time = median_time(lambda: services.attendance.record_code(*lines.pop()), repeat=REPEAT)
-    store.close()
     return book_time, scan_time

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import itertools
 import os
+import time
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 
 ENGINE_OPTION = "--engine"
 ENGINE_VAR, SERVER_VAR = "ACS_TEST_ENGINE", "ACS_TEST_POSTGRESQL"
@@ -115,16 +117,27 @@ class ServerDatabases:
         self.drop_named(make_url(store.address).database)
 
     def drop_named(self, name: str) -> None:
-        with self._admin.connect() as connection:  # FORCE: a desk's connection left open does not keep it
-            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        """FORCE: a desk's connection left open does not keep the database. An autovacuum worker
+        on it may refuse to be ended by a role without pg_signal_backend: then wait and retry."""
+        for attempt in range(20):
+            try:
+                with self._admin.connect() as connection:
+                    connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                return
+            except DBAPIError:
+                if attempt == 19:
+                    raise
+                time.sleep(0.25)
 
     def drop_all(self) -> None:
         with self._admin.connect() as connection:
-            names = connection.execute(
-                text("SELECT datname FROM pg_database WHERE datname LIKE :prefix"), {"prefix": self._prefix + "%"}
-            ).scalars()
-            for name in list(names):
-                connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            names = list(
+                connection.execute(
+                    text("SELECT datname FROM pg_database WHERE datname LIKE :prefix"), {"prefix": self._prefix + "%"}
+                ).scalars()
+            )
+        for name in names:
+            self.drop_named(name)
         self._admin.dispose()
 
 

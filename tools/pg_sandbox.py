@@ -114,7 +114,9 @@ def start(folder: Path) -> str:
         # The tests read the server's files (erased means erased): the role may see where they are
         # and ask that memory be written to them.
         subprocess.run(
-            [*psql, "-c", f"GRANT pg_read_all_settings, pg_checkpoint TO {ROLE}"], check=True, capture_output=True
+            [*psql, "-c", f"GRANT pg_read_all_settings, pg_checkpoint, pg_signal_backend TO {ROLE}"],
+            check=True,
+            capture_output=True,
         )
     return address(folder)
 

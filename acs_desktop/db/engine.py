@@ -60,6 +60,10 @@ def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
 WRITE_LOCK_KEY = 0x41435344
 MIGRATION_LOCK_KEY = 0x4143534D
 CONNECT_TIMEOUT_S = 10
+NO_DRIVER = (
+    "Le pilote PostgreSQL (psycopg) n'est pas installé avec ce logiciel : installez-le avec "
+    "« pip install 'acs-desktop[postgresql]' », ou utilisez l'application empaquetée, qui l'a."
+)
 
 
 def is_server_address(address: str | Path) -> bool:
@@ -76,6 +80,12 @@ def server_url(address: str) -> str:
 def make_server_engine(address: str, *, pool_size: int = 5, desk: str | None = None) -> Engine:
     """An engine on a PostgreSQL database; see the module's docstring for the write lock. With
     `desk`, every committed write tells the other desks which tables it changed (db/notify.py)."""
+    try:
+        import psycopg  # noqa: F401 - loaded by SQLAlchemy below; here to say its absence in French
+    except ImportError as missing:
+        from acs_desktop.db.store import StoreError
+
+        raise StoreError("no_driver", NO_DRIVER) from missing
     engine = create_engine(
         server_url(address),
         pool_pre_ping=True,  # a desk whose server restarted gets a fresh connection, not an error

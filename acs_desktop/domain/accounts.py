@@ -30,6 +30,7 @@ class Permission(StrEnum):
     SETTINGS = "settings"
     PERSONAL_EXPORT = "personal_export"
     ACCOUNTS = "accounts"
+    QUOTE_FEEDBACK = "quote_feedback"
 
     @property
     def label(self) -> str:
@@ -44,6 +45,7 @@ _PERMISSION_LABELS = {
     Permission.SETTINGS: "Modifier les réglages",
     Permission.PERSONAL_EXPORT: "Sortir des données personnelles (export, copie de la base)",
     Permission.ACCOUNTS: "Gérer les comptes",
+    Permission.QUOTE_FEEDBACK: "Choisir les retours des relais cités dans le bilan",
 }
 
 GRANTED: dict[Role, frozenset[Permission]] = {

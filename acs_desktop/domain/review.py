@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from acs_desktop.domain.french import MONTHS, NBSP, format_decimal, format_int, format_money, format_percent
 from acs_desktop.domain.funding import shortfall_text
+from acs_desktop.domain.mediation import FeedbackQuote, MediationKindLine, MediationLine
 
 ZERO = Decimal("0.00")
 
@@ -88,10 +89,26 @@ class SeasonFigures:
     shortfall: Decimal
     surplus_planned: Decimal
     surplus_done: Decimal
+    # Companions (accompagnateurs): places among `booked` and `used` that went to a family member
+    # or a volunteer going along, not to a person the relay follows.
+    companions_booked: int = 0
+    companions_used: int = 0
+    # The association's mediation actions of the season (domain/mediation.py) and the people reached.
+    mediation_actions: int = 0
+    mediation_people: int = 0
 
     @property
     def places(self) -> PlaceCounts:
         return PlaceCounts(*(getattr(self, name) for name in PLACE_FIELDS))
+
+    @property
+    def followed_booked(self) -> int:
+        """Places booked for the people the relays follow (companions apart)."""
+        return self.booked - self.companions_booked
+
+    @property
+    def followed_used(self) -> int:
+        return self.used - self.companions_used
 
     @property
     def participation_rate(self) -> float | None:
@@ -226,6 +243,12 @@ class SeasonReview:
     months: tuple[MonthLine, ...]
     reasons: tuple[ReasonLine, ...]
     narrative: SeasonNarrative = field(default_factory=SeasonNarrative)
+    trends: tuple[TrendLine, ...] = ()  # the last seasons up to this one, oldest first (`TREND_FIGURES`)
+    # The association's actions beside the places, per kind and one by one (domain/mediation.py),
+    # and the relays' words the director chose to quote (without names).
+    mediation_kinds: tuple[MediationKindLine, ...] = ()
+    mediation: tuple[MediationLine, ...] = ()
+    quotes: tuple[FeedbackQuote, ...] = ()
 
     @property
     def previous_label(self) -> str | None:
@@ -255,6 +278,7 @@ PROGRAMME = "Programme"
 PUBLICS = "Publics"
 PLACES = "Places"
 DONATIONS = "Dons"
+MEDIATION = "Actions de médiation"
 
 # What a season counts, once for every figure (the tab, the report, its tables, the XLSX and
 # the CSV all read these lines): every convention of the season whatever its state — what was
@@ -364,7 +388,15 @@ FIGURES: tuple[FigureDef, ...] = (
         "booked",
         "Places réservées",
         Kind.COUNT,
-        "Places tenues par la réservation d'un relais (à éditer, éditées, utilisées ou non) ; les places rendues ou annulées n'en font pas partie.",
+        "Places tenues par la réservation d'un relais (à éditer, éditées, utilisées ou non), accompagnateurs compris ; les places rendues ou annulées n'en font pas partie.",
+        PLACES,
+    ),
+    FigureDef(
+        "companions_booked",
+        "dont accompagnateurs (réservées)",
+        Kind.COUNT,
+        "Parmi les places réservées, celles d'un accompagnateur (un proche, un bénévole qui accompagne la personne) ; "
+        "les autres sont pour les personnes suivies par les relais.",
         PLACES,
     ),
     FigureDef("issued", "Places éditées", Kind.COUNT, "Places dont le billet a été édité et remis au relais.", PLACES),
@@ -379,7 +411,16 @@ FIGURES: tuple[FigureDef, ...] = (
         "used",
         "Places utilisées",
         Kind.COUNT,
-        "Places éditées dont la présence a été relevée après la représentation.",
+        "Places éditées dont la présence a été relevée après la représentation, accompagnateurs compris "
+        "(leur part est donnée à la ligne suivante).",
+        PLACES,
+    ),
+    FigureDef(
+        "companions_used",
+        "dont accompagnateurs (utilisées)",
+        Kind.COUNT,
+        "Parmi les places utilisées, celles d'un accompagnateur ; places utilisées − accompagnateurs = places utilisées "
+        "par les personnes suivies par les relais.",
         PLACES,
     ),
     FigureDef(
@@ -467,7 +508,46 @@ FIGURES: tuple[FigureDef, ...] = (
         DONATIONS,
     ),
 )
+FIGURES += (
+    FigureDef(
+        "mediation_actions",
+        "Actions de médiation",
+        Kind.COUNT,
+        "Actions de l'association à côté des places, datées dans la saison : présentation de saison aux relais, "
+        "rencontres partenaires – relais, visites, rencontres avec les artistes, clôture de saison.",
+        MEDIATION,
+    ),
+    FigureDef(
+        "mediation_people",
+        "Personnes touchées par les actions",
+        Kind.COUNT,
+        "Somme des participants comptés à chaque action de médiation (une personne venue à deux actions compte deux fois).",
+        MEDIATION,
+    ),
+)
 FIGURES_BY_KEY = {d.key: d for d in FIGURES}
+
+# --- from offered to used; several seasons -----------------------------------------------------
+# Each step of the funnel and each measure of the trends is a key figure above: same name, same
+# definition, same computation (the trends are each season's own key figures).
+FUNNEL_STEPS = ("places_offered", "booked", "issued", "used")
+FUNNEL_TERM = "Des places offertes aux places utilisées"
+FUNNEL_DEFINITION = (
+    "Les places suivies d'étape en étape : offertes, réservées, éditées, utilisées ; chaque étape est le chiffre du "
+    "même nom et les totaux sont ceux des chiffres clés. Par partenaire, le parcours part des places offertes ; par "
+    "type de relais, il part des places réservées : les places sont offertes par les partenaires, pas à un type de "
+    "relais."
+)
+TREND_FIGURES = ("places_offered", "used", "participation_rate", "donations", "relays_active")
+TRENDS_MAX = 5
+TRENDS_TERM = "Tendances"
+TRENDS_DEFINITION = (
+    f"Les chiffres clés des dernières saisons enregistrées (jusqu'à {TRENDS_MAX}, la saison du bilan comprise), chacune "
+    "calculée comme la saison du bilan. Une saison sans convention, ou absente de la base, est dite « pas de "
+    "données » : elle ne compte pas pour zéro."
+)
+NO_DATA = "pas de données"
+NOT_RECORDED = "saison non enregistrée"
 
 OTHER_TERMS = (
     ("Ce que compte le bilan", SCOPE),
@@ -480,6 +560,8 @@ OTHER_TERMS = (
         "Motif de non-utilisation",
         "Raison, recueillie auprès du relais, pour laquelle une place éditée n'a pas été utilisée.",
     ),
+    (FUNNEL_TERM, FUNNEL_DEFINITION),
+    (TRENDS_TERM, TRENDS_DEFINITION),
     (
         "Saison précédente",
         "Les mêmes chiffres pour la saison qui précède ; l'écart est donné en valeur et en pourcentage (en points pour les taux).",
@@ -578,3 +660,86 @@ def month_label(month: date, *, short: bool = False) -> str:
     if short:
         return f"{MONTH_SHORT[month.month - 1]} {month.year % 100:02d}"
     return f"{MONTHS[month.month - 1]} {month.year}"
+
+
+# --- from offered to used (the funnel) --------------------------------------------------------
+@dataclass(frozen=True)
+class FunnelLine:
+    """One line of the funnel: a partner (from its places offered) or a kind of relay (from its
+    places booked: `offered` is None, places are offered by partners, not to a kind of relay)."""
+
+    name: str
+    offered: int | None
+    booked: int
+    issued: int
+    used: int
+
+    @property
+    def steps(self) -> tuple[int | None, ...]:
+        """The values in the order of `FUNNEL_STEPS`."""
+        return (self.offered, self.booked, self.issued, self.used)
+
+
+def funnel_line(name: str, offered: int | None, places: PlaceCounts) -> FunnelLine:
+    return FunnelLine(name, offered, places.booked, places.issued, places.used)
+
+
+def funnel_total(figures: SeasonFigures, *, offered: bool = True) -> FunnelLine:
+    """The funnel's total line: the key figures themselves."""
+    return FunnelLine(
+        "Total", figures.places_offered if offered else None, figures.booked, figures.issued, figures.used
+    )
+
+
+def partner_funnel(review: SeasonReview) -> tuple[FunnelLine, ...]:
+    return tuple(funnel_line(p.partner, p.places_offered, p.places) for p in review.partners)
+
+
+def relay_type_funnel(review: SeasonReview) -> tuple[FunnelLine, ...]:
+    return tuple(funnel_line(g.name, None, g.places) for g in review.relay_types)
+
+
+def funnel_label(key: str) -> str:
+    """« Places offertes » → « offertes », for a chart's legend."""
+    return FIGURES_BY_KEY[key].label.removeprefix("Places ")
+
+
+# --- several seasons (the trends) -------------------------------------------------------------
+@dataclass(frozen=True)
+class TrendLine:
+    """One season of the trends: its key figures, or None when the season is not in the store."""
+
+    season_label: str
+    figures: SeasonFigures | None
+
+    @property
+    def has_data(self) -> bool:
+        """A season without any convention has nothing to count: it reads « pas de données »."""
+        return self.figures is not None and self.figures.conventions > 0
+
+    @property
+    def status(self) -> str:
+        """ "" for a season with data, else why it has none."""
+        if self.figures is None:
+            return NOT_RECORDED
+        return "" if self.has_data else NO_DATA
+
+    def value(self, key: str) -> int | Decimal | float | None:
+        return figure_value(self.figures, key) if self.has_data and self.figures is not None else None
+
+    def number(self, key: str) -> float | None:
+        """The value as a number for a chart (a rate stays a ratio), None without data."""
+        value = self.value(key)
+        return None if value is None else float(value)
+
+    def text(self, key: str) -> str:
+        """The French text of one measure, or why there is none."""
+        if not self.has_data:
+            return self.status
+        return format_value(FIGURES_BY_KEY[key], self.value(key))
+
+
+def trends_title(review: SeasonReview) -> str:
+    """« Tendances sur 4 saisons »."""
+    n = len(review.trends)
+    return f"Tendances sur {n} saisons" if n > 1 else "Tendances d'une saison à l'autre"

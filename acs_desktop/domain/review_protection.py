@@ -107,6 +107,36 @@ class ReviewProtection:
         return Masked(MASKED) if ("reasons", index, "count") in self.hidden else value
 
 
+@dataclass(frozen=True)
+class ShownFunnelLine:
+    """A funnel line (`domain.review.FunnelLine`) as published: its places booked, printed and
+    used are those of the partners' or the relay types' line, protected the same way."""
+
+    name: str
+    offered: int | None
+    booked: Shown
+    issued: Shown
+    used: Shown
+
+    @property
+    def steps(self) -> tuple[Shown | None, ...]:
+        return (self.offered, self.booked, self.issued, self.used)
+
+
+def published_funnel(lines: Sequence, table: str, protection: ReviewProtection) -> tuple[ShownFunnelLine, ...]:
+    """The funnel lines of a breakdown (`table`: partners or relay_types, same order), protected."""
+    return tuple(
+        ShownFunnelLine(
+            line.name,
+            line.offered,
+            protection.count(table, index, "booked", line.booked),
+            protection.count(table, index, "issued", line.issued),
+            protection.count(table, index, "used", line.used),
+        )
+        for index, line in enumerate(lines)
+    )
+
+
 def no_protection() -> ReviewProtection:
     return ReviewProtection(0)
 
@@ -130,6 +160,7 @@ def review_cells(review: SeasonReview) -> tuple[dict[Key, int], list[Line]]:
         for index, group in enumerate(getattr(review, table)):
             members = [i for i, relay in enumerate(review.relays) if getattr(relay, attribute) == group.name]
             lines += _group_lines(review.relays, members, table, index, group.places)
+    lines += _mediation_cells(review, values)
     for field in ("count", "previous"):
         present = [(i, getattr(r, field)) for i, r in enumerate(review.reasons) if getattr(r, field) is not None]
         for index, value in present:
@@ -137,6 +168,25 @@ def review_cells(review: SeasonReview) -> tuple[dict[Key, int], list[Line]]:
         if present:
             lines.append(Line(tuple(("reasons", index, field) for index, _ in present)))
     return values, lines
+
+
+def _mediation_cells(review: SeasonReview, values: dict[Key, int]) -> list[Line]:
+    """The people each mediation action reached, and per kind of action: a visit with three
+    people can point at them as well as a small relay does."""
+    for index, action in enumerate(review.mediation):
+        values[("mediation", index, "people")] = action.people
+    for index, kind in enumerate(review.mediation_kinds):
+        values[("mediation_kinds", index, "people")] = kind.people
+    lines = [
+        Line(tuple((table, index, "people") for index in range(len(rows))))
+        for table, rows in (("mediation", review.mediation), ("mediation_kinds", review.mediation_kinds))
+        if rows
+    ]
+    for index, kind in enumerate(review.mediation_kinds):
+        members = [i for i, action in enumerate(review.mediation) if action.kind == kind.kind]
+        if sum(review.mediation[i].people for i in members) == kind.people:
+            lines.append(Line(tuple(("mediation", i, "people") for i in members), ("mediation_kinds", index, "people")))
+    return lines
 
 
 def _group_lines(relays: Sequence, members: list[int], table: str, index: int, places: PlaceCounts) -> list[Line]:
@@ -174,7 +224,7 @@ def protection_terms(threshold: int) -> tuple[tuple[str, str], ...]:
         (
             f"moins de {threshold}",
             f"Nombre de 1 à {threshold - 1} personnes dans une ligne d'un tableau (relais, type de relais, commune, "
-            "partenaire, discipline, mois, motif) : il n'est pas donné, pour que personne ne puisse être reconnu.",
+            "partenaire, discipline, mois, motif, action de médiation) : il n'est pas donné, pour que personne ne puisse être reconnu.",
         ),
         (
             "masqué",

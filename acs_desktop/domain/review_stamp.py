@@ -17,14 +17,14 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, is_dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
 from acs_desktop.domain.errors import DomainError
-from acs_desktop.domain.review import PlaceCounts, SeasonFigures, SeasonReview
-from acs_desktop.domain.review_protection import BREAKDOWNS, ReviewProtection, ShownPlaces
+from acs_desktop.domain.review import SeasonReview
+from acs_desktop.domain.review_protection import BREAKDOWNS, ReviewProtection
 
 FINGERPRINT_LENGTH = 10
 STAMP_PATTERN = re.compile(
@@ -68,7 +68,7 @@ def _canon(value: object) -> object:
         return f"{value:.2f}"
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, ShownPlaces | PlaceCounts | SeasonFigures):
+    if is_dataclass(value) and not isinstance(value, type):
         return {f.name: _canon(getattr(value, f.name)) for f in fields(value)}
     if isinstance(value, tuple | list):
         return [_canon(v) for v in value]
@@ -106,6 +106,13 @@ def published_figures(review: SeasonReview, protection: ReviewProtection) -> dic
     }
     for table in BREAKDOWNS:
         data[table] = [_published_line(line, table, i, protection) for i, line in enumerate(getattr(review, table))]
+    data["trends"] = list(review.trends)  # the seasons' key figures: exact, as published
+    for table in ("mediation", "mediation_kinds"):
+        data[table] = [
+            {f.name: getattr(line, f.name) for f in fields(line)}
+            | {"people": protection.count(table, i, "people", line.people)}
+            for i, line in enumerate(getattr(review, table))
+        ]
     return data
 
 

@@ -14,14 +14,29 @@ from decimal import Decimal
 
 from acs_desktop.domain.review import (
     FIGURES,
+    FIGURES_BY_KEY,
+    FUNNEL_STEPS,
     NARRATIVE_FIELDS,
     OTHER_TERMS,
+    TREND_FIGURES,
+    FunnelLine,
     Kind,
     PlaceCounts,
     SeasonReview,
+    funnel_total,
     month_label,
+    partner_funnel,
+    relay_type_funnel,
+    trends_title,
 )
-from acs_desktop.domain.review_protection import ReviewProtection, ShownPlaces, protect_review, protection_terms
+from acs_desktop.domain.review_protection import (
+    ReviewProtection,
+    ShownFunnelLine,
+    ShownPlaces,
+    protect_review,
+    protection_terms,
+    published_funnel,
+)
 
 
 class Rate(float):
@@ -278,6 +293,55 @@ def reasons_table(review: SeasonReview, protection: ReviewProtection) -> ReviewT
     return ReviewTable("motifs", "Motifs de non-utilisation", headers, rows, total, widths=(44, 10, 16, 16))
 
 
+def _funnel_rows(lines: Sequence[FunnelLine | ShownFunnelLine], steps: slice) -> tuple[tuple[Cell, ...], ...]:
+    return tuple((line.name, *line.steps[steps]) for line in lines)
+
+
+def funnel_tables(review: SeasonReview, protection: ReviewProtection) -> list[ReviewTable]:
+    """From offered to used: per partner from the places offered, per kind of relay from the
+    places booked (places are offered by partners, not to a kind of relay); totals are the key
+    figures; small counts protected as in the partners' and the relay types' tables."""
+    labels = tuple(FIGURES_BY_KEY[key].label for key in FUNNEL_STEPS)
+    every, from_booked = slice(None), slice(1, None)
+    return [
+        ReviewTable(
+            "parcours_partenaires",
+            "Des places offertes aux places utilisées, par partenaire",
+            ("Partenaire", *labels),
+            _funnel_rows(published_funnel(partner_funnel(review), "partners", protection), every),
+            _funnel_rows([funnel_total(review.figures)], every)[0],
+            widths=(34, 14, 14, 14, 14),
+        ),
+        ReviewTable(
+            "parcours_types_de_relais",
+            "Des places réservées aux places utilisées, par type de relais (les places sont offertes par les partenaires)",
+            ("Type de relais", *labels[1:]),
+            _funnel_rows(published_funnel(relay_type_funnel(review), "relay_types", protection), from_booked),
+            _funnel_rows([funnel_total(review.figures, offered=False)], from_booked)[0],
+            widths=(30, 14, 14, 14),
+        ),
+    ]
+
+
+def trends_table(review: SeasonReview) -> ReviewTable:
+    """The last seasons' key figures; a season without data has empty cells and says so."""
+
+    def cell(value, key: str) -> Cell:
+        return rate(value) if FIGURES_BY_KEY[key].kind is Kind.RATE else value
+
+    rows = tuple(
+        (line.season_label, *(cell(line.value(key), key) for key in TREND_FIGURES), line.status)
+        for line in review.trends
+    )
+    return ReviewTable(
+        "tendances",
+        trends_title(review),
+        ("Saison", *(FIGURES_BY_KEY[key].label for key in TREND_FIGURES), "Données"),
+        rows,
+        widths=(14, 14, 14, 14, 16, 12, 22),
+    )
+
+
 def narrative_table(review: SeasonReview) -> ReviewTable:
     rows = tuple((label, getattr(review.narrative, attr)) for attr, label in NARRATIVE_FIELDS)
     return ReviewTable("bilan_qualitatif", "Bilan qualitatif", ("Rubrique", "Texte"), rows, widths=(36, 100))
@@ -313,6 +377,48 @@ def review_tables(review: SeasonReview, protection: ReviewProtection | None = No
         disciplines_table(review, protection),
         months_table(review, protection),
         reasons_table(review, protection),
+        *funnel_tables(review, protection),
+        trends_table(review),
+        mediation_table(review, protection),
         narrative_table(review),
+        quotes_table(review),
         definitions_table(protection.threshold),
     ]
+
+
+def mediation_table(review: SeasonReview, protection: ReviewProtection) -> ReviewTable:
+    """The association's mediation actions, one per line (partners and relays are institutions;
+    a small number of people protected)."""
+    rows = tuple(
+        (
+            line.on.strftime("%d/%m/%Y"),
+            line.kind,
+            ", ".join(line.partners),
+            len(line.relays),
+            ", ".join(line.relays),
+            protection.count("mediation", i, "people", line.people),
+        )
+        for i, line in enumerate(review.mediation)
+    )
+    f = review.figures
+    total = ("Total", f"{f.mediation_actions} action(s)", None, None, None, f.mediation_people)
+    return ReviewTable(
+        "actions_mediation",
+        "Actions de médiation",
+        ("Date", "Action", "Partenaires", "Nombre de relais", "Relais", "Participants"),
+        rows,
+        total,
+        widths=(12, 32, 34, 10, 50, 12),
+    )
+
+
+def quotes_table(review: SeasonReview) -> ReviewTable:
+    """The relays' words the director chose to quote: the kind of relay, never a name."""
+    rows = tuple((q.relay_type or "", q.show_title, q.text, q.scale) for q in review.quotes)
+    return ReviewTable(
+        "retours_cites",
+        "Retours des relais cités",
+        ("Type de relais", "Spectacle", "Retour", "Appréciation (1 à 4)"),
+        rows,
+        widths=(22, 30, 90, 12),
+    )

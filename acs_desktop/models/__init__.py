@@ -6,6 +6,7 @@ from acs_desktop.models.base import Base, Money
 from acs_desktop.models.booking import Booking, Invitation, NonUseReason, WaitingEntry
 from acs_desktop.models.convention import Convention, FollowUpEntry, SurplusAllocation
 from acs_desktop.models.imported_form import ImportedForm
+from acs_desktop.models.mediation import MediationAction, RelayFeedback
 from acs_desktop.models.offer import Discipline, Performance, Show
 from acs_desktop.models.partner import Partner, PartnerContact, Venue
 from acs_desktop.models.relay import Referent, Relay, RelayFollowUp, RelayType
@@ -22,6 +23,7 @@ __all__ = [
     "FollowUpEntry",
     "ImportedForm",
     "Invitation",
+    "MediationAction",
     "Money",
     "NonUseReason",
     "Partner",
@@ -29,6 +31,7 @@ __all__ = [
     "Performance",
     "Referent",
     "Relay",
+    "RelayFeedback",
     "RelayFollowUp",
     "RelayType",
     "Season",

@@ -69,6 +69,9 @@ class Invitation(Base):
     code: Mapped[str] = mapped_column(String(12), unique=True)
     status: Mapped[InvitationStatus] = mapped_column(str_enum(InvitationStatus), default=InvitationStatus.BOOKED)
     first_name: Mapped[str | None] = mapped_column(String(40))
+    # A place for a companion (a family member, a volunteer going along), not for a person the
+    # relay follows: counted apart in the review.
+    companion: Mapped[bool] = mapped_column(default=False, server_default="0")
     issued_at: Mapped[datetime | None]
     print_count: Mapped[int] = mapped_column(default=0)
     attendance_at: Mapped[datetime | None]

@@ -14,7 +14,16 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from acs_desktop.domain.french import format_int, format_money, format_percent
-from acs_desktop.domain.review import month_label
+from acs_desktop.domain.review import (
+    FIGURES_BY_KEY,
+    FUNNEL_STEPS,
+    FunnelLine,
+    Kind,
+    TrendLine,
+    funnel_label,
+    month_label,
+)
+from acs_desktop.domain.review_protection import ShownFunnelLine
 from acs_desktop.printing.fonts import SANS, SANS_BOLD, register_fonts
 from acs_desktop.printing.layout import ACCENT, INK, MUTED
 
@@ -56,7 +65,7 @@ def _empty(
 def vertical_bars(
     title: str,
     categories: Sequence[str],
-    series: Sequence[Sequence[float]],
+    series: Sequence[Sequence[float | None]],
     names: Sequence[str] = (),
     *,
     width: float = 180 * mm,
@@ -69,7 +78,8 @@ def vertical_bars(
     _title(drawing, title, width, height)
     if not categories or not any(any(v for v in s) for s in series):
         return _empty(drawing, width, height)
-    legend_room = 0  # a None value (a hidden count) draws no bar
+    values = [v for s in series for v in s if v is not None]  # None: no data, or a hidden count: no bar
+    legend_room = 0
     chart = VerticalBarChart()
     chart.x, chart.y = 26, 22 + legend_room
     chart.width, chart.height = width - 34, height - 44 - legend_room
@@ -79,7 +89,7 @@ def vertical_bars(
     chart.categoryAxis.labels.fontSize = 7 if len(categories) > 8 else 7.5
     chart.categoryAxis.labels.fillColor = INK
     chart.categoryAxis.strokeColor = MUTED
-    top = _nice_max(max(max((v for v in s if v is not None), default=0) for s in series))
+    top = _nice_max(max(values))
     chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, top, _step(top)
     chart.valueAxis.labels.fontName = SANS
     chart.valueAxis.labels.fontSize = 7
@@ -289,3 +299,102 @@ def chain_diagram(
                 )
             )
     return drawing
+
+
+# --- from offered to used -----------------------------------------------------------------------
+FUNNEL_SHADES = tuple(colors.HexColor(c) for c in ("#e8d3d9", "#c9a3ad", "#a4475f", "#8a1538"))
+
+
+def _box(x: float, y: float, width: float, height: float, fill: colors.Color) -> Rect:
+    """A filled rectangle without outline (set after: the stubs mistype Rect's keywords)."""
+    box = Rect(x, y, width, height)
+    box.fillColor, box.strokeColor = fill, None
+    return box
+
+
+def _drawn(value: int | str | None) -> int:
+    """A step's length: a hidden count (a text) is not drawn."""
+    return 0 if value is None or isinstance(value, str) else value
+
+
+def funnel_chart(
+    title: str,
+    lines: Sequence[FunnelLine | ShownFunnelLine],
+    *,
+    from_booked: bool = False,
+    width: float = 180 * mm,
+) -> Drawing:
+    """One row per line: the steps drawn one over the other (each within the one before), from
+    the lightest (offered, or booked) to the darkest (used), the numbers written at the end of
+    the row in the legend's order. A hidden count (« moins de 5 », « masqué ») is written, not drawn."""
+    register_fonts()
+    first = 1 if from_booked else 0
+    keys, shades = FUNNEL_STEPS[first:], FUNNEL_SHADES[first:]
+    row, font = 13, 7.5
+    height = 30 + row * max(len(lines), 1)
+    drawing = Drawing(width, height)
+    _title(drawing, title, width, height)
+    x = 0.0
+    for key, shade in zip(keys, shades, strict=True):  # the legend, under the title
+        drawing.add(_box(x, height - 24, 7, 7, shade))
+        drawing.add(String(x + 10, height - 23, funnel_label(key), fontName=SANS, fontSize=font, fillColor=INK))
+        x += 16 + stringWidth(funnel_label(key), SANS, font)
+    if not lines or not any(any(line.steps[first:]) for line in lines):
+        return _empty(drawing, width, min(height, 30 * mm))
+    texts = [" › ".join(v if isinstance(v, str) else format_int(v or 0) for v in line.steps[first:]) for line in lines]
+    label_width = min(max(stringWidth(line.name, SANS, font) for line in lines) + 6, 58 * mm)
+    text_width = max(stringWidth(t, SANS, font) for t in texts) + 6
+    plot = width - label_width - text_width
+    top = max(max(_drawn(v) for v in line.steps[first:]) for line in lines) or 1
+    for index, (line, text) in enumerate(zip(lines, texts, strict=True)):
+        y = height - 32 - row * (index + 1) + 4
+        name = line.name
+        while stringWidth(name, SANS, font) > label_width - 6 and len(name) > 4:
+            name = name[:-2].rstrip() + "…"
+        drawing.add(String(label_width - 4, y + 2, name, fontName=SANS, fontSize=font, fillColor=INK, textAnchor="end"))
+        for value, shade in zip(line.steps[first:], shades, strict=True):
+            if _drawn(value):
+                drawing.add(_box(label_width, y - 1, plot * _drawn(value) / top, row - 4, shade))
+        end = label_width + plot * max(_drawn(v) for v in line.steps[first:]) / top
+        drawing.add(String(end + 4, y + 2, text, fontName=SANS, fontSize=font, fillColor=INK))
+    return drawing
+
+
+# --- several seasons ------------------------------------------------------------------------------
+def _season_names(trends: Sequence[TrendLine]) -> list[str]:
+    """The season under its bars, and why there are none when it has no data."""
+    return [t.season_label if t.has_data else f"{t.season_label}\n({t.status})" for t in trends]
+
+
+def trends_places_chart(trends: Sequence[TrendLine], *, width: float = 180 * mm) -> Drawing:
+    return vertical_bars(
+        "Places offertes et places utilisées, saison par saison",
+        _season_names(trends),
+        [[t.number("places_offered") for t in trends], [t.number("used") for t in trends]],
+        ["places offertes", "places utilisées"],
+        width=width,
+        height=58 * mm,
+        value_format=lambda v: format_int(int(v)),
+    )
+
+
+TREND_FORMATS = {
+    "participation_rate": lambda v: format_percent(v / 100),  # drawn in percent
+    "donations": lambda v: f"{format_int(round(v))}\u00a0€",  # whole euros: the bars are narrow
+}
+
+
+def trend_chart(trends: Sequence[TrendLine], key: str, *, width: float, height: float = 46 * mm) -> Drawing:
+    """One key figure, season by season: a small chart, three side by side on a page. A season
+    without data has no bar and « — » under its name."""
+    scale = 100 if FIGURES_BY_KEY[key].kind is Kind.RATE else 1
+    names = [f"{t.season_label[2:5]}{t.season_label[7:]}" + ("" if t.has_data else "\n—") for t in trends]
+    values = [None if (v := t.number(key)) is None else v * scale for t in trends]
+    return vertical_bars(
+        FIGURES_BY_KEY[key].label,
+        names,
+        [values],
+        width=width,
+        height=height,
+        value_format=TREND_FORMATS.get(key, lambda v: format_int(int(v))),
+    )

@@ -31,12 +31,25 @@ from acs_desktop.domain.funding import shortfall_text
 from acs_desktop.domain.review import (
     DEFAULT_OBJECTIVES,
     FIGURES,
+    FIGURES_BY_KEY,
+    FUNNEL_STEPS,
     OTHER_TERMS,
+    TREND_FIGURES,
     SeasonReview,
+    funnel_total,
     month_label,
     never_issued_text,
+    partner_funnel,
+    relay_type_funnel,
+    trends_title,
 )
-from acs_desktop.domain.review_protection import ReviewProtection, protect_review, protection_note, protection_terms
+from acs_desktop.domain.review_protection import (
+    ReviewProtection,
+    protect_review,
+    protection_note,
+    protection_terms,
+    published_funnel,
+)
 from acs_desktop.domain.review_stamp import ReportStamp, report_stamp
 from acs_desktop.domain.seasons import parse_season_label
 from acs_desktop.printing import charts
@@ -52,6 +65,7 @@ from acs_desktop.printing.layout import (
     numbered_canvas,
     styles,
 )
+from acs_desktop.printing.report_mediation import mediation_parts, quote_parts
 from acs_desktop.printing.report_tables import figures_table, french_spacing, muted, plural, signed, text_paragraphs
 
 WIDTH = PAGE_WIDTH - 2 * MARGIN
@@ -136,11 +150,14 @@ class _Report:
         self.in_progress = review.as_of.date() <= ends_on
 
     def story(self) -> list:
-        parts = (
-            self.cover() + self.key_figures() + self.objectives() + self.actions() + self.publics() + self.partners()
-        )
+        parts = self.cover() + self.key_figures() + self.trends() + self.objectives() + self.actions()
+        parts += self.publics() + self.partners() + self.funnel()
         parts += self.donations() + self.gaps() + self.qualitative() + self.glossary() + self.annex()
         return parts
+
+    def sections(self) -> tuple[str, ...]:
+        """The contents: the sections, the trends' page after the key figures."""
+        return (SECTIONS[0], trends_title(self.r), *SECTIONS[1:])
 
     def h1(self, text: str) -> list:
         return [CondPageBreak(60 * mm), Paragraph(escape(text), self.st["h1"])]
@@ -207,7 +224,7 @@ class _Report:
             )
         )
         parts += [band, Spacer(1, 20 * mm), Paragraph("Sommaire", self.h2)]
-        parts += [Paragraph(escape(s), st["body"]) for s in SECTIONS]
+        parts += [Paragraph(escape(s), st["body"]) for s in self.sections()]
         parts.append(PageBreak())
         return parts
 
@@ -260,6 +277,61 @@ class _Report:
         parts += [Spacer(1, 4 * mm), charts.comparison_chart(self.f, self.r.previous, width=WIDTH)]
         return parts
 
+    # --- several seasons -------------------------------------------------------------------------
+    def trends(self) -> list:
+        """One page: the last seasons' key figures, each season computed as this one."""
+        trends = self.r.trends
+        parts = [Spacer(1, 8 * mm), Paragraph(escape(trends_title(self.r)), self.st["h1"])]
+        empty = [t for t in trends if not t.has_data]
+        parts.append(
+            self.para(
+                f"Les chiffres clés des {len(trends)} dernières saisons enregistrées, jusqu'à la saison "
+                f"{escape(self.r.season_label)} : chaque saison est calculée comme celle de ce bilan."
+                if len(trends) > 1
+                else "Une seule saison est enregistrée : les tendances apparaîtront avec les saisons suivantes."
+            )
+        )
+        headers = ("Saison", *(FIGURES_BY_KEY[key].label for key in TREND_FIGURES))
+        rows = [
+            (t.season_label, *(t.text(key) for key in TREND_FIGURES))
+            if t.has_data
+            else (t.season_label, _no_data_text(t.status, t.figures is not None), *[None] * (len(TREND_FIGURES) - 1))
+            for t in trends
+        ]
+        first = 30 * mm
+        widths = (first, *[(WIDTH - first) / len(TREND_FIGURES)] * len(TREND_FIGURES))
+        table = figures_table(self.st, headers, rows, width=WIDTH, widths=widths, font_size=8.5)
+        for index, t in enumerate(trends, start=1):  # a season without data says so across its row
+            if not t.has_data:
+                table.setStyle(
+                    TableStyle(
+                        [
+                            ("SPAN", (1, index), (-1, index)),
+                            ("ALIGN", (1, index), (-1, index), "CENTER"),
+                            ("TEXTCOLOR", (1, index), (-1, index), MUTED),
+                        ]
+                    )
+                )
+        parts.append(table)
+        notes = []
+        if empty:
+            notes.append(
+                "Une saison « pas de données » n'a aucune convention enregistrée ; une « saison non enregistrée » "
+                "est absente de la base. Ni l'une ni l'autre ne compte pour zéro : elles n'ont pas de barre (« — » sous leur nom dans les petits graphiques)."
+            )
+        if self.in_progress:
+            notes.append(
+                f"La saison {escape(self.r.season_label)} est en cours : ses places et ses dons continueront d'augmenter."
+            )
+        parts += [self.para(" ".join(notes), self.note)] if notes else []
+        if len(trends) > 1:
+            third = (WIDTH - 8 * mm) / 3
+            small = [charts.trend_chart(trends, key, width=third) for key in TREND_FIGURES[2:]]
+            row = Table([small], colWidths=[third + 4 * mm] * 3, hAlign="LEFT")
+            row.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+            parts += [Spacer(1, 4 * mm), charts.trends_places_chart(trends, width=WIDTH), Spacer(1, 5 * mm), row]
+        return [KeepTogether(parts)]  # one page: after the key figures if it fits there, else the next
+
     # --- 1. objectives ----------------------------------------------------------------------
     def objectives(self) -> list:
         f = self.f
@@ -305,6 +377,12 @@ class _Report:
         ]
         months = [self.p.places("months", i, m.places) for i, m in enumerate(self.r.months)]
         parts += [Spacer(1, 5 * mm), KeepTogether([charts.months_chart(self.r.months, width=WIDTH, shown=months)])]
+        parts += [
+            Spacer(1, 5 * mm),
+            *mediation_parts(
+                self.r, self.st, width=WIDTH, h2=self.h2, lead=self.lead, note=self.note, protection=self.p
+            ),
+        ]
         return parts
 
     # --- 3. people reached --------------------------------------------------------------------
@@ -426,6 +504,48 @@ class _Report:
             "Particip.",
         )
         parts.append(figures_table(self.st, headers, rows, width=WIDTH, total=total, text_columns=2))
+        return parts
+
+    # --- from offered to used (in section 4) ---------------------------------------------------
+    def funnel(self) -> list:
+        f = self.f
+        labels = tuple(FIGURES_BY_KEY[key].label for key in FUNNEL_STEPS)
+        by_partner = published_funnel(partner_funnel(self.r), "partners", self.p)
+        parts = [
+            CondPageBreak(90 * mm),
+            Paragraph("Des places offertes aux places utilisées", self.h2),
+            self.para(
+                f"Sur {plural(f.places_offered, 'place offerte', 'places offertes')}, {format_int(f.booked)} ont été "
+                f"réservées par les relais, {format_int(f.issued)} éditées et remises, {format_int(f.used)} utilisées. "
+                "Chaque étape est le chiffre clé du même nom ; les totaux sont ceux des chiffres clés.",
+                self.st["body"],
+            ),
+            Spacer(1, 2 * mm),
+            KeepTogether([charts.funnel_chart("Par partenaire", by_partner, width=WIDTH)]),
+            Spacer(1, 3 * mm),
+        ]
+        rows = [(line.name, *line.steps) for line in by_partner]
+        total = ("Total", *funnel_total(f).steps)
+        parts.append(figures_table(self.st, ("Partenaire", *labels), rows, width=WIDTH, total=total))
+        by_kind = published_funnel(relay_type_funnel(self.r), "relay_types", self.p)
+        parts += [
+            CondPageBreak(70 * mm),
+            Spacer(1, 3 * mm),
+            KeepTogether([charts.funnel_chart("Par type de relais", by_kind, from_booked=True, width=WIDTH)]),
+            self.para(
+                "Les places sont offertes par les partenaires, pas à un type de relais : par type de relais, "
+                "le parcours part des places réservées.",
+                self.note,
+            ),
+            Spacer(1, 3 * mm),
+            figures_table(
+                self.st,
+                ("Type de relais", *labels[1:]),
+                [(line.name, *line.steps[1:]) for line in by_kind],
+                width=WIDTH,
+                total=("Total", f.booked, f.issued, f.used),
+            ),
+        ]
         return parts
 
     # --- 5. donations -------------------------------------------------------------------------
@@ -609,7 +729,10 @@ class _Report:
             ("Retours des relais", n.relay_feedback),
             ("Actions pour la saison prochaine", n.next_steps),
         ):
-            parts += [Paragraph(title, self.h2), *text_paragraphs(text, self.st["body"], self.muted)]
+            # Under « Retours des relais », the words the director chose, without names.
+            quotes = quote_parts(self.r, self.st["body"], self.muted) if title == "Retours des relais" else []
+            body = text_paragraphs(text, self.st["body"], self.muted) if text.strip() or not quotes else []
+            parts += [Paragraph(title, self.h2), *body, *quotes]
         return parts
 
     # --- glossary and annex -------------------------------------------------------------------
@@ -724,3 +847,7 @@ class _Report:
             figures_table(self.st, headers, month_rows, width=WIDTH),
         ]
         return parts
+
+
+def _no_data_text(status: str, recorded: bool) -> str:
+    return f"{status} : aucune convention enregistrée" if recorded else f"{status} dans la base"

@@ -18,7 +18,9 @@ from acs_desktop.services.booking_lists import BookingListService
 from acs_desktop.services.bookings import BookingService
 from acs_desktop.services.conventions import ConventionService
 from acs_desktop.services.documents import DocumentService
+from acs_desktop.services.feedback import FeedbackService
 from acs_desktop.services.form_import import FormImportService
+from acs_desktop.services.mediation import MediationService
 from acs_desktop.services.offers import OfferService
 from acs_desktop.services.partners import PartnerService
 from acs_desktop.services.privacy import PrivacyService
@@ -51,6 +53,8 @@ class Services:
         self.form_imports = FormImportService(sessions, clock, bookings=self.bookings)
         self.attendance = AttendanceService(sessions, clock)
         self.reasons = ReasonService(sessions, clock)
+        self.mediation = MediationService(sessions, clock)  # the association's actions beside the places
+        self.feedback = FeedbackService(sessions, clock)  # the relays' word after a performance
         self.review = ReviewService(sessions, clock)
         self.documents = DocumentService(
             sessions, clock, settings=self.settings, offers=self.offers, bookings=self.bookings, review=self.review

@@ -57,6 +57,8 @@ ENTITIES = {
     "invitation": "invitation",
     "waiting_entry": "liste d'attente",
     "non_use_reason": "motif",
+    "mediation_action": "action de médiation",
+    "relay_feedback": "retour d'un relais",
     "account": "compte",
 }
 

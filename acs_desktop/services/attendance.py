@@ -35,6 +35,8 @@ class AttendanceLine:
     reason: str
     comment: str
     recorded_at: datetime | None
+    booking_id: int = 0
+    companion: bool = False
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,18 @@ class AttendanceService(Service):
         )
         with self._reading() as session:
             return [
-                AttendanceLine(i.id, i.code, relay, i.first_name, i.status, reason or "", i.comment, i.attendance_at)
+                AttendanceLine(
+                    i.id,
+                    i.code,
+                    relay,
+                    i.first_name,
+                    i.status,
+                    reason or "",
+                    i.comment,
+                    i.attendance_at,
+                    i.booking_id,
+                    i.companion,
+                )
                 for i, relay, reason in session.execute(query)
             ]
 

@@ -155,6 +155,8 @@ EDITED_RECORDS = {
     "referent": ("Ce référent", ""),
     "relay_follow_up": ("Cette ligne de suivi", "e"),
     "non_use_reason": ("Ce motif de non-venue", ""),
+    "mediation_action": ("Cette action de médiation", "e"),
+    "relay_feedback": ("Ce retour du relais", ""),
 }
 REOPEN = {
     "association_settings": "Fermez les réglages et rouvrez-les pour voir ce qui est enregistré.",

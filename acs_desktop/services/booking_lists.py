@@ -49,6 +49,7 @@ class BookingRow:
     deadline_override: bool
     names_on_tickets: bool
     print_urgency: PrintUrgency | None = None  # None: nothing left to print
+    companions: int = 0  # of the places still held, those for a companion (accompagnateur)
 
     @property
     def active_places(self) -> int:
@@ -66,6 +67,7 @@ class InvitationRow:
     print_count: int
     reason: str
     comment: str
+    companion: bool = False
 
 
 @dataclass(frozen=True)
@@ -242,6 +244,17 @@ class BookingListService(Service):
         )
         for booking_id, status, n in session.execute(per_status):
             counts[booking_id][status] = n
+        along = dict(
+            session.execute(
+                select(Invitation.booking_id, func.count())
+                .where(
+                    Invitation.booking_id.in_(chosen),
+                    Invitation.companion.is_(True),
+                    Invitation.status.in_(HOLDING_STATUSES),
+                )
+                .group_by(Invitation.booking_id)
+            ).all()
+        )
         query = (
             up_to_partner(
                 select(  # columns, not ORM objects
@@ -295,6 +308,7 @@ class BookingListService(Service):
                 override,
                 names,
                 urgency,
+                along.get(bid, 0),
             )
         return rows
 
@@ -338,7 +352,15 @@ class BookingListService(Service):
         with self._reading() as session:
             return [
                 InvitationRow(
-                    i.id, i.booking_id, i.code, i.status, i.first_name, i.print_count, reason or "", i.comment
+                    i.id,
+                    i.booking_id,
+                    i.code,
+                    i.status,
+                    i.first_name,
+                    i.print_count,
+                    reason or "",
+                    i.comment,
+                    i.companion,
                 )
                 for i, reason in session.execute(query)
             ]

@@ -44,6 +44,7 @@ class BookingRequest:
     names_on_tickets: bool = False
     override_deadline: bool = False
     note: str = ""
+    companions: int = 0  # how many of `places` are for companions (family member, volunteer going along)
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,19 @@ def check_bookable(performance: Performance, now: datetime, *, override_deadline
         )
 
 
+def companions_among(companions: object, places: int) -> int:
+    """How many of a booking's `places` are for companions: none up to all of them."""
+    n = count(companions, "Le nombre d'accompagnateurs", "companions")
+    if n > places:
+        raise DomainError(
+            "too_many_companions",
+            f"{quantity(n, 'accompagnateur')} pour {quantity(places, 'place')} : "
+            "les accompagnateurs sont comptés parmi les places réservées.",
+            field="companions",
+        )
+    return n
+
+
 def check_relay(relay: Relay) -> None:
     if not relay.active:
         raise DomainError("relay_inactive", f"Le relais « {relay.name} » est inactif : réactivez-le pour réserver.")
@@ -118,11 +132,18 @@ class BookingService(Service):
         places = count(request.places, "Le nombre de places", "places", minimum=1)
         names = self._clean_names(request.first_names, places)
         note = optional_text(request.note, "Note", "note", 300)
+        companions = companions_among(request.companions, places)
         with self._writing() as session:
-            return self._book(session, request, places, names, note)
+            return self._book(session, request, places, names, note, companions)
 
     def _book(
-        self, session: Session, request: BookingRequest, places: int, names: list[str | None], note: str
+        self,
+        session: Session,
+        request: BookingRequest,
+        places: int,
+        names: list[str | None],
+        note: str,
+        companions: int = 0,
     ) -> BookingResult:
         now = self._now()
         performance = get_or_refuse(session, Performance, request.performance_id, "Cette représentation")
@@ -160,17 +181,25 @@ class BookingService(Service):
         session.add(booking)
         session.flush()
         codes = self._new_codes(session, places)
+        # The companions' places are the booking's last ones (the first names, if any, go first).
         session.add_all(
-            Invitation(booking_id=booking.id, performance_id=performance.id, code=code, first_name=name)
-            for code, name in zip(codes, names, strict=True)
+            Invitation(
+                booking_id=booking.id,
+                performance_id=performance.id,
+                code=code,
+                first_name=name,
+                companion=index >= places - companions,
+            )
+            for index, (code, name) in enumerate(zip(codes, names, strict=True))
         )
         override = " (malgré la date limite)" if booking.deadline_override else ""
+        along = f", dont {companions} accompagnateur(s)" if companions else ""
         self._log(
             session,
             "book",
             "booking",
             booking.id,
-            f"{places} place(s) pour « {relay.name} » sur {performance_label(performance)}{override}",
+            f"{places} place(s){along} pour « {relay.name} » sur {performance_label(performance)}{override}",
         )
         return BookingResult(booking.id, tuple(codes), remaining - places)
 

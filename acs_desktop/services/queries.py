@@ -136,3 +136,18 @@ def without_notice_by_relay(session: Session, performance_ids: Select, relay_id:
     if relay_id is not None:
         query = query.where(Booking.relay_id == relay_id)
     return {relay: count for relay, count in session.execute(query)}
+
+
+def companion_counts(session: Session, performance_ids: Select) -> tuple[int, int]:
+    """(booked, used): the companions' places among those held and those used for these performances."""
+    query = (
+        select(Invitation.status, func.count())
+        .where(
+            Invitation.performance_id.in_(performance_ids),
+            Invitation.companion.is_(True),
+            Invitation.status.in_(HOLDING_STATUSES),
+        )
+        .group_by(Invitation.status)
+    )
+    per_status = dict(session.execute(query).all())
+    return sum(per_status.values()), per_status.get(InvitationStatus.USED, 0)

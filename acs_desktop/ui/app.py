@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from acs_desktop import APP_NAME, __version__
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.faults import describe
-from acs_desktop.domain.french import format_int
+from acs_desktop.domain.french import format_int, quantity
 from acs_desktop.ui.widgets.messages import messages
 
 if TYPE_CHECKING:
@@ -199,6 +199,21 @@ class _PaintCounter(QObject):
         return self.painted[id(widget)]
 
 
+def _drawn(page) -> str:
+    """What a page drew, for the self-test's line: « Conventions dessiné, 10 lignes »."""
+    title = getattr(page, "title", "") or "Page d'accueil"
+    view = getattr(page, "view", None)
+    if view is not None and hasattr(view, "visible_count"):
+        return f"{title} dessiné, {quantity(view.visible_count(), 'ligne')}"
+    review = getattr(page, "review", None)
+    if review is not None:
+        return f"{title} dessiné, {quantity(len(review.partners), 'partenaire')} au bilan"
+    groups = getattr(page, "groups", None)
+    if groups is not None:  # « À faire », a page
+        return f"« {title} » dessinée, {quantity(sum(len(g.items) for g in groups), 'ligne')}"
+    return f"{title} dessiné"
+
+
 def _self_test(app: QApplication, window, services: Services, store_path: Path) -> int:
     """As soon as the window is exposed, show each tab in turn and wait until it has drawn (the
     review tab: with its figures, computed in the background), then « À faire » (the page it
@@ -228,6 +243,8 @@ def _self_test(app: QApplication, window, services: Services, store_path: Path) 
                 if wait(lambda p=page, b=before: counter.count(p) > b and not getattr(p, "loading", False)):
                     result["drawn"] += 1
                     drawn.append(page)
+                    # One line per page as soon as it has drawn with its records: a start timed from outside.
+                    print(f"Autotest : {_drawn(page)}", flush=True)
         finally:
             window.close()
             app.quit()

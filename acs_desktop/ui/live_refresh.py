@@ -31,6 +31,10 @@ TABLE_AREAS: dict[str, frozenset[Area]] = {
     "invitation": frozenset({Area.BOOKINGS}),
     "waiting_entry": frozenset({Area.BOOKINGS}),
     "imported_form": frozenset({Area.BOOKINGS}),
+    "relay_feedback": frozenset({Area.BOOKINGS}),  # recorded with the attendance
+    "mediation_action": frozenset({Area.SETTINGS}),  # the review's own records, like its text
+    "mediation_action_partner": frozenset({Area.SETTINGS}),
+    "mediation_action_relay": frozenset({Area.SETTINGS}),
     "non_use_reason": frozenset({Area.SETTINGS}),
     "association_settings": frozenset({Area.SETTINGS}),
     "activity_entry": frozenset(),  # the log is read when opened

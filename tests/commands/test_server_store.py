@@ -103,3 +103,10 @@ def test_the_demo_loads_and_the_self_test_passes_on_postgresql(empty_database, t
     assert "Démonstration chargée" in done.stdout
     assert "réussi" in done.stdout and "5/5 onglets dessinés" in done.stdout
     assert "acs_test" in done.stdout  # the line names the server's database, not a file
+
+
+def test_a_new_desk_on_a_server_gets_its_data_folder_and_log(command_line, empty_database, tmp_path):
+    desk = tmp_path / "nouveau-poste"
+    done = command_line("--data-dir", desk, "--database", empty_database, "check")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (desk / "acs-desktop.log").exists()  # a fault on a desk leaves its details somewhere

@@ -110,3 +110,14 @@ def test_the_password_is_never_shown():
         "postgresql://acs:•••@db.example.org/acs?sslmode=require"
     )
     assert shown_address("postgresql://acs@/acs?host=/run/pg") == "postgresql://acs@/acs?host=/run/pg"
+
+
+def test_without_the_driver_the_address_is_refused_in_french(command_line, monkeypatch, tmp_path):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # `import psycopg` raises ImportError
+    with pytest.raises(StoreError) as refused:
+        open_server_store("postgresql://acs@serveur/acs", tmp_path)
+    assert refused.value.code == "no_driver" and "acs-desktop[postgresql]" in refused.value.message
+    said = command_line("--data-dir", tmp_path, "--database", "postgresql://acs@serveur/acs", "todo")
+    assert said.returncode != 0 and "pilote PostgreSQL" in said.stderr and "Traceback" not in said.stderr

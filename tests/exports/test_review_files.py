@@ -34,7 +34,12 @@ def test_one_sheet_per_table_with_a_title_and_french_headers(review):
         "disciplines",
         "mois",
         "motifs",
+        "parcours_partenaires",
+        "parcours_types_de_relais",
+        "tendances",
+        "actions_mediation",
         "bilan_qualitatif",
+        "retours_cites",
         "definitions",
     ]
     sheet = book["chiffres_cles"]

@@ -6,12 +6,15 @@ come back with the protection off."""
 import csv
 import io
 import re
+from dataclasses import replace
+from datetime import date
 
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from acs_desktop.domain.review_protection import review_cells
+from acs_desktop.domain.mediation import MediationKindLine, MediationLine
+from acs_desktop.domain.review_protection import protect_review, review_cells
 from acs_desktop.domain.small_counts import determined, lone_hidden, pinned
 from acs_desktop.exports.review_tables import review_tables
 
@@ -116,3 +119,41 @@ def test_with_the_protection_off_the_report_shows_exact_numbers(out):
     lines = pdf_lines(services.documents.review_report(sid).content)
     assert annex_row(lines, relay)[:3] == ["3", "3", "3"]
     assert "se lit « moins de" not in " ".join(lines)
+
+
+def test_the_funnel_hides_what_the_partners_and_relay_types_sheets_hide(out):
+    services, sid, review, protection, _ = out
+    book = load_workbook(io.BytesIO(services.documents.review_workbook(sid).content))
+    for sheet, table, lines in (
+        ("parcours_partenaires", "partners", review.partners),
+        ("parcours_types_de_relais", "relay_types", review.relay_types),
+    ):
+        rows = list(book[sheet].iter_rows(min_row=3, values_only=True))
+        used = [c.value for c in book[sheet][2]].index("Places utilisées")
+        for index, line in enumerate(lines):
+            assert rows[index][used] == protection.places(table, index, line.places).used
+        assert rows[-1][used] == review.figures.used
+    assert any(
+        isinstance(protection.places("relay_types", i, g.places).used, str) for i, g in enumerate(review.relay_types)
+    )
+
+
+def test_a_mediation_action_with_3_people_reads_less_than_5(out):
+    """A visit with three people points at them as a small relay does: hidden, with a second
+    count beside it; the total of the people reached stays exact."""
+    _, _, review, _, _ = out
+    actions = (
+        MediationLine(date(2026, 10, 1), "Visite", ("Le Quai des Arts",), ("CCAS de Nantes",), 3),
+        MediationLine(date(2026, 10, 8), "Visite", ("Le Quai des Arts",), ("CCAS de Rezé",), 12),
+        MediationLine(date(2026, 9, 20), "Présentation de saison", (), ("CCAS de Nantes",), 40),
+    )
+    kinds = (MediationKindLine("Visite", 2, 15), MediationKindLine("Présentation de saison", 1, 40))
+    review = replace(review, mediation=actions, mediation_kinds=kinds)
+    protection = protect_review(review)
+    table = next(t for t in review_tables(review, protection) if t.name == "actions_mediation")
+    people = [row[-1] for row in table.rows]
+    assert people[0] == "moins de 5" and people.count(40) <= 1 and sum(isinstance(p, str) for p in people) >= 2
+    values, lines = review_cells(review)
+    forced = determined(lines, set(values))
+    assert not (determined(lines, protection.hidden) - forced)
+    assert not (pinned(values, lines, protection.hidden, 5) - forced)

@@ -72,7 +72,12 @@ def without_charter(review):
     def strip(figures):
         return figures and dataclasses.replace(figures, relays_charter_current=0)
 
-    return dataclasses.replace(review, figures=strip(review.figures), previous=strip(review.previous))
+    return dataclasses.replace(
+        review,
+        figures=strip(review.figures),
+        previous=strip(review.previous),
+        trends=tuple(dataclasses.replace(t, figures=strip(t.figures)) for t in review.trends),
+    )
 
 
 # --- round trip -----------------------------------------------------------------------------

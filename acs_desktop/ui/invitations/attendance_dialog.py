@@ -60,9 +60,19 @@ class AttendanceDialog(QDialog):
         self.close_sheet_button = QPushButton("Clore la feuille…")
         self.close_sheet_button.setToolTip("Les billets non relevés passent en « absent » avec un motif")
         self.close_sheet_button.clicked.connect(self.close_sheet)
+        self.feedback_button = QPushButton("Retour du relais…")
+        self.feedback_button.setToolTip("Les mots du relais après la représentation (billet choisi : sa réservation)")
+        self.feedback_button.clicked.connect(self.relay_feedback)
         close = QPushButton("Fermer")
         close.clicked.connect(self.accept)
-        for button in (self.present_button, self.absent_button, self.clear_button, self.close_sheet_button):
+        sheet_buttons = (
+            self.present_button,
+            self.absent_button,
+            self.clear_button,
+            self.close_sheet_button,
+            self.feedback_button,
+        )
+        for button in sheet_buttons:
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(close)
@@ -76,7 +86,7 @@ class AttendanceDialog(QDialog):
         layout.addWidget(self.view)
         layout.addWidget(self.counts)
         layout.addLayout(buttons)
-        for button in (self.present_button, self.absent_button, self.clear_button, self.close_sheet_button, close):
+        for button in (*sheet_buttons, close):
             button.setAutoDefault(False)  # Enter belongs to the code field
         self.reload()
         self.code.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -157,3 +167,17 @@ class AttendanceDialog(QDialog):
         if dialog.exec():
             self.say(f"{dialog.result_value} billet(s) marqué(s) absent(s).", ok=True)
             self._changed()
+
+    # --- the relay's word -------------------------------------------------------------------
+    def relay_feedback(self) -> None:
+        """The relay's feedback on the booking of the ticket chosen (one per relay and performance)."""
+        from acs_desktop.ui.invitations.relay_feedback_dialog import RelayFeedbackDialog
+
+        line = self.view.current_row()
+        if line is None:
+            self.say("Choisissez d'abord un billet du relais dans la liste.", ok=False)
+            return
+        title = self.services.offers.get_performance(self.performance_id).show_title
+        if RelayFeedbackDialog(self.services, line.booking_id, line.relay_name, title, self).exec():
+            self.say(f"Retour de « {line.relay_name} » enregistré.", ok=True)
+            self.events.announce(Changes.of(Area.BOOKINGS))

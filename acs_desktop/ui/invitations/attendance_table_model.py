@@ -18,6 +18,7 @@ class AttendanceTableModel(RowsTableModel):
         Column("Code", lambda r: display(r.code), sort=lambda r: r.code),
         Column("Relais", lambda r: r.relay_name, stretch=True),
         Column("Prénom", lambda r: r.first_name or ""),
+        Column("Pour", lambda r: "accompagnateur" if r.companion else "personne suivie"),
         Column("Présence", lambda r: STATUS_TEXT.get(r.status, r.status.label), sort=lambda r: r.status.value),
         Column("Motif", lambda r: r.reason),
         Column("Commentaire", lambda r: r.comment, stretch=True),

@@ -67,6 +67,10 @@ class BookingDialog(FormDialog):
         self.referent = ChoiceBox(empty_label="—")
         self.add_field("referent_id", "Référent", self.referent)
         self.places = self.add_field("places", "Nombre de places", CountSpin(minimum=1, maximum=100))
+        self.companions = self.add_field("companions", "dont accompagnateurs", CountSpin(minimum=0, maximum=100))
+        self.companions.setToolTip(
+            "Places pour un proche ou un bénévole qui accompagne la personne : comptées à part dans le bilan"
+        )
         self.names_on_tickets = self.add_field(
             "names_on_tickets", "Prénoms", QCheckBox("le relais demande le prénom sur les billets")
         )
@@ -158,6 +162,7 @@ class BookingDialog(FormDialog):
             self.names_on_tickets.isChecked(),
             self.override.isVisible() and self.override.isChecked(),
             self.note.text(),
+            self.companions.value(),
         )
 
     def submit(self):

@@ -12,6 +12,7 @@ class InvitationsTableModel(RowsTableModel):
         Column("Code", lambda r: display(r.code), sort=lambda r: r.code),
         Column("État", lambda r: r.status.label),
         Column("Prénom", lambda r: r.first_name or ""),
+        Column("Pour", lambda r: "accompagnateur" if r.companion else "personne suivie"),
         Column(
             "Impressions",
             lambda r: format_int(r.print_count) if r.print_count else "",

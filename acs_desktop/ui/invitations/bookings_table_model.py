@@ -15,6 +15,12 @@ def to_print_text(row) -> str:
     return f"{format_int(row.booked)} — {row.print_urgency.label}"
 
 
+def places_text(row) -> str:
+    """« 3 », « 3 (dont 1 accomp.) »: the companions' places among those held."""
+    text = format_int(row.active_places)
+    return f"{text} (dont {format_int(row.companions)} accomp.)" if row.companions else text
+
+
 class BookingsTableModel(RowsTableModel):
     COLUMNS = (
         Column(
@@ -30,10 +36,10 @@ class BookingsTableModel(RowsTableModel):
         Column("Relais", lambda r: r.relay_name, stretch=True),
         Column(
             "Places",
-            lambda r: format_int(r.active_places),
+            lambda r: places_text(r),
             sort=lambda r: r.active_places,
             numeric=True,
-            tip="Places encore tenues par la réservation",
+            tip="Places encore tenues par la réservation (dont les accompagnateurs : un proche, un bénévole)",
         ),
         Column(
             "À éditer",

@@ -30,7 +30,9 @@ from acs_desktop.domain.documents import review_file_stem
 from acs_desktop.domain.french import format_date
 from acs_desktop.domain.review import FIGURES_BY_KEY, month_label, review_alerts
 from acs_desktop.exports.atomic import write_document, write_documents
+from acs_desktop.ui.events import Area, Changes
 from acs_desktop.ui.operations import Operation
+from acs_desktop.ui.review.review_funnel_page import FunnelPage
 from acs_desktop.ui.review.review_narrative_editor import NarrativeEditor
 from acs_desktop.ui.review.review_table_models import (
     AllocationsTableModel,
@@ -42,6 +44,7 @@ from acs_desktop.ui.review.review_table_models import (
     ReasonsTableModel,
     RelayLinesTableModel,
 )
+from acs_desktop.ui.review.review_trends_page import TrendsPage
 from acs_desktop.ui.widgets.bar_chart import BarChart
 from acs_desktop.ui.widgets.formats import format_int, format_percent
 from acs_desktop.ui.widgets.messages import messages
@@ -137,6 +140,8 @@ class ReviewTab(SeasonTab):
         titles.addWidget(self.protection_note)
         head.addLayout(titles)
         head.addStretch(1)
+        for button in self._beside_the_places():
+            head.addWidget(button)
         head.addWidget(self.pdf_button)
         head.addWidget(self.export_button)
 
@@ -170,6 +175,10 @@ class ReviewTab(SeasonTab):
         self.pages = QTabWidget()
         self.pages.setDocumentMode(True)
         self.pages.addTab(self._charts_page(), "Graphiques")
+        self.funnel_page = FunnelPage()
+        self.pages.addTab(self.funnel_page, "Parcours des places")
+        self.trends_page = TrendsPage()
+        self.pages.addTab(self.trends_page, "Tendances")
         self.figures_view = RecordsView(FiguresTableModel(self), placeholder="Rechercher un chiffre…")
         self.pages.addTab(self.figures_view, "Tous les chiffres")
         self.partners_view = RecordsView(PartnersTableModel(self), placeholder="Rechercher un partenaire…")
@@ -225,6 +234,40 @@ class ReviewTab(SeasonTab):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+
+    def _beside_the_places(self) -> list[QPushButton]:
+        """« Actions de médiation… » and « Retours des relais… »: what the review counts and quotes
+        beside the places (ui/review/mediation_dialogs.py, ui/review/feedback_quotes_dialog.py)."""
+        self.mediation_button = QPushButton("Actions de médiation…")
+        self.mediation_button.setToolTip("Présentations, rencontres, visites, clôture : le travail à côté des places")
+        self.mediation_button.clicked.connect(self.open_mediation)
+        self.quotes_button = QPushButton("Retours des relais…")
+        self.quotes_button.setToolTip("Choisir les retours des relais que le rapport cite, sans nom")
+        self.quotes_button.clicked.connect(self.open_quotes)
+        return [self.mediation_button, self.quotes_button]
+
+    def _season_label(self) -> str:
+        return self.review.season_label if self.review is not None else ""
+
+    def open_mediation(self) -> None:
+        from acs_desktop.ui.review.mediation_dialogs import MediationActionsDialog
+
+        if self.season_id is None:
+            return
+        dialog = MediationActionsDialog(self.services, self.season_id, self._season_label(), self)
+        dialog.exec()
+        if dialog.changed:
+            self.events.announce(Changes.of(Area.SETTINGS))
+
+    def open_quotes(self) -> None:
+        from acs_desktop.ui.review.feedback_quotes_dialog import FeedbackQuotesDialog
+
+        if self.season_id is None:
+            return
+        dialog = FeedbackQuotesDialog(self.services, self.season_id, self._season_label(), self)
+        dialog.exec()
+        if dialog.changed:
+            self.events.announce(Changes.of(Area.BOOKINGS))
 
     def _charts_page(self) -> QWidget:
         page = QWidget()
@@ -305,6 +348,8 @@ class ReviewTab(SeasonTab):
             for view in self._views():
                 view.set_rows([])
             self._charts()
+            self.funnel_page.set_review(None)
+            self.trends_page.set_review(None)
             self.pdf_button.setEnabled(False)
             self.export_button.setEnabled(False)
             return
@@ -341,6 +386,8 @@ class ReviewTab(SeasonTab):
         if not self.narrative.dirty:
             self.narrative.set_narrative(review.narrative)
         self._charts()
+        self.funnel_page.set_review(review)
+        self.trends_page.set_review(review)
         self.pdf_button.setEnabled(self.task is None)
         self.export_button.setEnabled(self.task is None)
 

@@ -1,5 +1,6 @@
 """A small bar chart drawn with QPainter: vertical bars per category (one or two series, e.g.
-this season and the previous one) or horizontal bars with a text at their end."""
+this season and the previous one) or horizontal bars with a text at their end. A vertical bar
+whose value is None has no data: no bar, and « pas de données » in its place (never a zero)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from acs_desktop.domain.french import format_int
+from acs_desktop.domain.review import NO_DATA
 
 ACCENT = QColor("#8a1538")
 LIGHT = QColor("#c9a3ad")
@@ -44,7 +46,7 @@ class BarChart(QWidget):
         self.horizontal = horizontal
         self.empty_text = empty_text
         self.categories: list[str] = []
-        self.series: list[list[float]] = []
+        self.series: list[list[float | None]] = []
         self.names: list[str] = []
         self.texts: list[str] = []
         self.maximum: float | None = None
@@ -54,7 +56,7 @@ class BarChart(QWidget):
     def set_data(
         self,
         categories: Sequence[str],
-        series: Sequence[Sequence[float]],
+        series: Sequence[Sequence[float | None]],
         names: Sequence[str] = (),
         texts: Sequence[str] = (),
         *,
@@ -70,7 +72,9 @@ class BarChart(QWidget):
                 f"{c} : {t}"
                 for c, t in zip(
                     self.categories,
-                    self.texts or [format_int(int(v)) for v in self.series[0]] if self.series else [],
+                    self.texts or [NO_DATA if v is None else format_int(int(v)) for v in self.series[0]]
+                    if self.series
+                    else [],
                     strict=False,
                 )
             )
@@ -127,7 +131,7 @@ class BarChart(QWidget):
     def _vertical(self, painter: QPainter, area: QRectF) -> None:
         metrics = QFontMetrics(self.font())
         line = metrics.height()
-        top_value, step = nice_scale(max(max(s) for s in self.series))
+        top_value, step = nice_scale(max(v for s in self.series for v in s if v is not None))
         if self.maximum:
             top_value, step = self.maximum, self.maximum / 4
         label_width = metrics.horizontalAdvance(format_int(int(top_value))) + 6
@@ -150,8 +154,18 @@ class BarChart(QWidget):
         bar = min(group * 0.8 / len(self.series), 48)
         for i, category in enumerate(self.categories):
             left = plot.left() + group * i + (group - bar * len(self.series)) / 2
+            if all(values[i] is None for values in self.series):  # no data: said, not drawn as zero
+                painter.setPen(MUTED)
+                painter.drawText(
+                    QRectF(plot.left() + group * i, plot.bottom() - 2 * line - 4, group, 2 * line),
+                    Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                    NO_DATA,
+                )
             for s, values in enumerate(self.series):
-                value = values[i]
+                amount = values[i]
+                if amount is None:
+                    continue
+                value = amount
                 height = plot.height() * value / top_value if top_value else 0
                 rect = QRectF(left + s * bar, plot.bottom() - height, bar - 2, height)
                 painter.fillRect(rect, PALETTE[s % 2])
@@ -170,7 +184,7 @@ class BarChart(QWidget):
 
     def _horizontal(self, painter: QPainter, area: QRectF) -> None:
         metrics = QFontMetrics(self.font())
-        values = self.series[0]
+        values = [v or 0 for v in self.series[0]]
         labels_width = min(max(metrics.horizontalAdvance(c) for c in self.categories) + 10, area.width() * 0.45)
         texts_width = max((metrics.horizontalAdvance(t) for t in self.texts), default=40) + 10
         plot = QRectF(area.left() + labels_width, area.top(), area.width() - labels_width - texts_width, area.height())

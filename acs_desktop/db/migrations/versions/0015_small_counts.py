@@ -1,8 +1,8 @@
 """Small counts protected: the threshold under which a count about people reads « moins de N »
 in what leaves the office (the funders' report, its XLSX and CSV). 0 or 1: no protection.
 
-Revision ID: 0012
-Revises: 0011
+Revision ID: 0015
+Revises: 0014
 Create Date: 2026-12-04
 """
 from typing import Sequence, Union
@@ -10,8 +10,8 @@ from typing import Sequence, Union
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0012"
-down_revision: Union[str, Sequence[str], None] = "0011"
+revision: str = "0015"
+down_revision: Union[str, Sequence[str], None] = "0014"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 

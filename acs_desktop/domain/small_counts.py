@@ -89,7 +89,9 @@ def complementary(values: Mapping[Key, int], lines: Sequence[Line], hidden: Iter
     changed = True
     while changed:
         changed = False
-        for line in lone_hidden(lines, result):
+        for line in lines:  # each line read as it is now: a cell hidden for one may serve the next
+            if sum(cell in result for cell in line.cells) != 1:
+                continue
             visible = [cell for cell in line.cells if cell not in result]
             if visible:  # a line of one cell is its published total: nothing to hide it behind
                 result.add(next_smallest(values, visible, order))

@@ -170,3 +170,11 @@ def test_a_reader_who_knows_what_the_labels_mean_pins_no_hidden_cell(case):
             continue
         for cell, possible in possible_values(values, line, hidden, threshold).items():
             assert cell in forced or len(possible) >= 2, (cell, possible)
+
+
+def test_a_cell_hidden_for_one_line_serves_the_next_one():
+    """Hiding 12 beside 3 in the column also covers the group line 3 + 12 = 15: the group's 15
+    need not be hidden too (each line is read as it is at the moment, not as it was)."""
+    values = {"a": 3, "b": 12, "c": 40, "k1": 15, "k2": 40}
+    lines = [Line(("a", "b", "c")), Line(("k1", "k2")), Line(("a", "b"), "k1"), Line(("c",), "k2")]
+    assert protect(values, lines, 5) == {"a", "b"}

@@ -94,14 +94,18 @@ class FigureCard(QFrame):
 
 
 def small_counts_note(threshold: int) -> str:
-    """Under the heading: the tab's numbers are exact; what the report and spreadsheets do."""
-    report = (
-        f"Le rapport PDF et les tableurs protègent les personnes : moins de {threshold} dans une ligne s'y lit "
-        f"« moins de {threshold} »"
-        if threshold > 1
-        else "Le rapport PDF et les tableurs les montrent aussi : petits nombres non protégés"
-    )
-    return f"Nombres exacts ici. {report} (Fichier › L'association…)."
+    """Under the heading: the tab's numbers are exact; what the report and spreadsheets do. Short
+    enough for a 1366-pixel screen beside the buttons; the setting is named in its tooltip."""
+    if threshold > 1:
+        return f"Nombres exacts ici ; le rapport et les tableurs écrivent « moins de {threshold} » pour protéger les personnes."
+    return "Nombres exacts ici, comme dans le rapport et les tableurs (petits nombres non protégés)."
+
+
+SMALL_COUNTS_TIP = (
+    "Dans le rapport PDF et les tableurs, un nombre de personnes sous le seuil, dans une ligne, s'écrit « moins de … » "
+    "(et un second nombre de la ligne est masqué, pour qu'il ne se déduise pas du total). Seuil : Fichier › "
+    "L'association…"
+)
 
 
 class ReviewTab(SeasonTab):
@@ -125,6 +129,7 @@ class ReviewTab(SeasonTab):
         self.protection_note = QLabel()  # what the report does with small counts (the tab: exact numbers)
         self.protection_note.setObjectName("reviewProtectionNote")
         self.protection_note.setStyleSheet("color: #666666;")
+        self.protection_note.setToolTip(SMALL_COUNTS_TIP)
         self.pdf_button = QPushButton("Rapport PDF…")
         self.pdf_button.setToolTip("Le compte rendu de la saison pour les partenaires et les financeurs")
         self.pdf_button.clicked.connect(self.write_report)

@@ -177,6 +177,9 @@ def test_the_tab_shows_exact_numbers_and_says_the_report_protects_small_counts(t
     used = next(c for c in range(model.columnCount()) if model.headerData(c, Qt.Orientation.Horizontal) == "Utilisées")
     assert model.index(row, used).data() == "3"
     assert tab.protection_note.text() == (
-        "Nombres exacts ici. Le rapport PDF et les tableurs protègent les personnes : moins de 5 "
-        "dans une ligne s'y lit « moins de 5 » (Fichier › L'association…)."
+        "Nombres exacts ici ; le rapport et les tableurs écrivent « moins de 5 » pour protéger les personnes."
     )
+    assert "Fichier › L'association" in tab.protection_note.toolTip()  # where the threshold is set
+    tab.window().resize(1366, 768)
+    tab.show()
+    assert tab.protection_note.sizeHint().width() <= tab.protection_note.width()  # never cut at 1366 pixels

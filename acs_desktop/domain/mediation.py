@@ -127,8 +127,10 @@ class FeedbackQuote:
     def sentence(self) -> str:
         """« Un relais (centre social), après « Titre » : … »."""
         kind = _lower_first(self.relay_type or "")
-        who = f"Un relais ({kind})" if kind else "Un relais"
-        said = f"{who}, après « {self.show_title} » : « {self.text} »"
+        # « Un relais (centre social) »; a kind with its own brackets reads « Un relais, centre
+        # d'hébergement (CHRS), » (never brackets within brackets).
+        who = (f"Un relais, {kind}," if "(" in kind else f"Un relais ({kind})") if kind else "Un relais"
+        said = f"{who}{'' if who.endswith(',') else ','} après « {self.show_title} » : « {self.text} »"
         if self.scale is not None:
             said += f" (appréciation : {self.scale}/4)"
         return said

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from acs_desktop.domain import ticket_codes
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.french import de
+from acs_desktop.domain.mediation import MediationKind
 from acs_desktop.domain.seasons import parse_season_label, previous_season_label, season_label_for
 from acs_desktop.domain.states import AllocationKind, ConventionState, FollowUpKind, InvitationStatus, PerformanceState
 from acs_desktop.models import (
@@ -28,12 +29,14 @@ from acs_desktop.models import (
     Discipline,
     FollowUpEntry,
     Invitation,
+    MediationAction,
     NonUseReason,
     Partner,
     PartnerContact,
     Performance,
     Referent,
     Relay,
+    RelayFeedback,
     RelayFollowUp,
     RelayType,
     Season,
@@ -229,6 +232,33 @@ class _DemoBuilder:
         for index, invitation in enumerate(ranked):
             self._record(invitation, used=index < PAST_USED)
         self._allocations(conventions, done=True)
+        self._mediation_and_feedback(season, performances)
+
+    def _mediation_and_feedback(self, season: Season, performances: list[Performance]) -> None:
+        """The association's actions beside the places, and a few relays' words after a
+        performance, three of them chosen for the report. Drawn from a random stream of their
+        own, so that the rest of the demo (its figures, quoted in the README) stays as it was."""
+        rng = random.Random(SEED + 1)
+        year = season.starts_on.year
+        for month, day, kind, people, note in data.MEDIATION:
+            on = date(year + (month < 9), month, day)
+            action = MediationAction(season_id=season.id, on=on, kind=kind, people=people, note=note)
+            action.partners = rng.sample(self.partners, 2 if kind is not MediationKind.PRESENTATION else 6)
+            action.relays = rng.sample(self.relays[:-2], min(people // 3, 12) or 1)
+            self.s.add(action)
+        bookings = [
+            b
+            for b in self.s.scalars(select(Booking).where(Booking.performance_id.in_([p.id for p in performances])))
+            if any(i.status is InvitationStatus.USED for i in b.invitations)
+        ]
+        for (words, scale, quoted), booking in zip(
+            data.FEEDBACK, rng.sample(bookings, len(data.FEEDBACK)), strict=True
+        ):
+            recorded = booking.performance.starts_at + timedelta(days=2)
+            self.s.add(
+                RelayFeedback(booking_id=booking.id, text=words, scale=scale, quoted=quoted, recorded_at=recorded)
+            )
+        self.s.flush()
 
     def _current_season(self, season: Season) -> None:
         states = [ConventionState.RUNNING] * len(self.partners)

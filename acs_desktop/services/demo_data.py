@@ -1,5 +1,7 @@
 """Names and numbers for the demo store: fictional partners, relays and shows of Loire-Atlantique."""
 
+from acs_desktop.domain.mediation import MediationKind
+
 PARTNERS = (
     # name, commune, halls (name, address), weight of its programme
     (
@@ -258,4 +260,39 @@ RELAY_FOLLOW_UPS = (
     (75, "meeting", "Rencontre avec l'équipe : les familles hésitent à sortir le soir sans solution de garde."),
     (30, "exchange", "Appel après deux places perdues sans prévenir : rappel la veille par SMS, à essayer."),
     (8, "decision", "Le relais accompagnera le premier groupe au théâtre (covoiturage depuis le centre)."),
+)
+
+
+# The past season's mediation actions (month, day, kind, people reached, note): the season's
+# presentation to the relays, collective meetings, visits, a meeting with artists, the closing.
+MEDIATION = (
+    (9, 18, MediationKind.PRESENTATION, 64, "Présentation de la saison aux travailleurs sociaux"),
+    (10, 9, MediationKind.MEETING, 22, "Rencontre partenaires et relais du nord de l'agglomération"),
+    (11, 20, MediationKind.VISIT, 15, "Visite des coulisses avant une représentation"),
+    (1, 22, MediationKind.ARTISTS, 18, "Rencontre avec une compagnie après le spectacle"),
+    (3, 12, MediationKind.MEETING, 19, "Rencontre partenaires et relais du sud de l'agglomération"),
+    (4, 3, MediationKind.VISIT, 12, "Visite d'une salle de concert"),
+    (6, 19, MediationKind.CLOSING, 85, "Soirée de clôture de la saison"),
+)
+
+# Relays' words after a performance (text, scale 1–4 or None, quoted in the report).
+FEEDBACK = (
+    (
+        "Les personnes ont été très bien accueillies ; une mère est repartie avec l'envie de revenir avec ses enfants.",
+        4,
+        True,
+    ),
+    (
+        "Première sortie au théâtre pour deux personnes du groupe : beaucoup d'émotion, on en parle encore à l'atelier.",
+        4,
+        True,
+    ),
+    (
+        "Le spectacle était un peu long pour notre public, mais la rencontre après avec les comédiens a tout changé.",
+        3,
+        True,
+    ),
+    ("Difficile de trouver un transport pour le retour tardif.", 2, False),
+    ("Très bonne soirée, merci.", None, False),
+    ("Le groupe a apprécié d'être placé ensemble, sans être repéré.", 4, False),
 )

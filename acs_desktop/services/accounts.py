@@ -16,7 +16,7 @@ from acs_desktop.domain.validation import required_text
 from acs_desktop.models import Account
 from acs_desktop.services.base import Service, get_or_refuse, save_named
 from acs_desktop.services.desk import AccountInfo, account_info
-from acs_desktop.services.passwords import DECOY, hash_password, verify_password
+from acs_desktop.services.passwords import decoy, hash_password, verify_password
 
 WRONG_LOGIN = "Nom ou mot de passe incorrect."
 
@@ -66,7 +66,7 @@ class AccountService(Service):
         theirs. Otherwise one refusal, the same whether the name exists or not."""
         with self._reading() as session:
             account = session.scalar(select(Account).where(func.lower(Account.name) == name.strip().lower()))
-            stored = account.password_hash if account is not None else DECOY
+            stored = account.password_hash if account is not None else decoy()
             right = verify_password(password, stored)
             if account is None or not right or not account.active:
                 raise DomainError("login_refused", WRONG_LOGIN, field="password")

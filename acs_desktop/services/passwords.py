@@ -5,6 +5,7 @@ later without losing the accounts made before."""
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import hmac
 import secrets
@@ -44,6 +45,9 @@ def verify_password(password: str, stored: str) -> bool:
     return hmac.compare_digest(found, expected)
 
 
-# A hash to check a password against when the name is unknown: a wrong name takes as long as a
-# wrong password, so the time does not tell whether the name exists.
-DECOY = hash_password(secrets.token_urlsafe(16))
+@functools.cache
+def decoy() -> str:
+    """A hash to check a password against when the name is unknown: a wrong name takes as long as
+    a wrong password, so the time does not tell whether the name exists. Made at the first login
+    that needs it, not at import: a scrypt key costs 50 ms, which every start would pay."""
+    return hash_password(secrets.token_urlsafe(16))

@@ -1,6 +1,7 @@
 """Start-up: damaged store, one instance per store, the command line's backup, restore and check."""
 
 import hashlib
+import os
 import signal
 import subprocess
 import sys
@@ -40,6 +41,32 @@ def test_in_the_window_the_latest_good_backup_is_offered_and_restored(store_path
     store.close()
     aside = list((store_path.parent / "sauvegardes").glob("acs.endommagee-*.sqlite"))
     assert len(aside) == 1 and hashlib.sha256(aside[0].read_bytes()).hexdigest() == before
+
+
+def test_every_page_is_read_at_the_days_first_start_not_again_while_the_store_is_unchanged(store_path, monkeypatch):
+    from datetime import datetime
+
+    from acs_desktop.db import store as store_module
+    from acs_desktop.db.backup import automatic_backup
+
+    checked: list[bool] = []
+    inspect = store_module.inspect_file
+    monkeypatch.setattr(
+        store_module, "inspect_file", lambda path, check=True: checked.append(check) or inspect(path, check=check)
+    )
+
+    def start() -> None:
+        store = cli._open(store_path, store_path.parent, gui=False)
+        assert store is not None
+        store.close()
+
+    start()  # no copy of today yet: read whole, then copied
+    automatic_backup(store_path, store_path.parent, datetime.now())
+    start()  # unchanged since its checked copy
+    later = time.time() + 5
+    os.utime(store_path, (later, later))  # written since the copy
+    start()
+    assert checked == [True, False, True]
 
 
 @pytest.mark.slow  # its last start runs the self-test to its end: a real process

@@ -250,8 +250,9 @@ def _known_revision(revision: str) -> bool:
         return False
 
 
-def inspect_file(path: Path) -> FileState:
-    """Read, never write: what is this file? Raises StoreError for anything but an ACS store."""
+def inspect_file(path: Path, *, check: bool = True) -> FileState:
+    """Read, never write: what is this file? Raises StoreError for anything but an ACS store.
+    With `check`, every page is read (`PRAGMA quick_check`: 0.15 s at 300,000 invitations)."""
     if not path.exists():
         return FileState(exists=False, revision=None, has_tables=False)
     if path.is_dir():
@@ -274,11 +275,11 @@ def inspect_file(path: Path) -> FileState:
     try:
         connection = read_only_connection(path)
         try:
-            check = connection.execute("PRAGMA quick_check").fetchone()[0]
-            if check != "ok":
+            found = connection.execute("PRAGMA quick_check").fetchone()[0] if check else "ok"
+            if found != "ok":
                 raise StoreError(
                     "damaged",
-                    f"La base « {path} » est endommagée ({check}). Elle n'a pas été modifiée : "
+                    f"La base « {path} » est endommagée ({found}). Elle n'a pas été modifiée : "
                     "restaurez la dernière sauvegarde.",
                 )
             app_id = connection.execute("PRAGMA application_id").fetchone()[0]
@@ -397,15 +398,16 @@ def _remove_with_journal(path: Path) -> None:
             leftover.unlink(missing_ok=True)
 
 
-def open_store(path: Path) -> Store:
-    """Open (creating or upgrading if needed) the store at `path`."""
+def open_store(path: Path, *, check: bool = True) -> Store:
+    """Open (creating or upgrading if needed) the store at `path`. `check=False` skips reading
+    every page first: for a store known sound (unchanged since a checked copy of it)."""
     path = Path(path)
     settled = settle_interrupted_restore(path)
     if settled is not None:
         logging.getLogger(__name__).warning(
             "Restauration interrompue : la base est restée telle quelle ; copie de la sauvegarde : %s", settled
         )
-    state = inspect_file(path)
+    state = inspect_file(path, check=check or settled is not None)
     try:
         if not path.parent.exists():
             path.parent.mkdir(parents=True)

@@ -8,18 +8,28 @@ Ctrl+5 go to the tabs, whose order and indexes do not change.
 Built in two steps so that it shows as fast as any Qt window: `MainWindow(None, …)` is the frame
 (menu titles, the five tab titles, « Ouverture de la base… »), which needs neither the store nor
 SQLAlchemy; `attach(services)` then fills it once the store is open. With services given, both
-happen at once.
+happen at once. Each tab is made the first time it is shown or named (`TabPages`): the window
+opens on « À faire », and a tab nobody opens costs nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QStackedWidget, QTabWidget, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from acs_desktop import APP_NAME, __version__
 from acs_desktop.ui.events import AppEvents, Area, Changes
@@ -57,6 +67,66 @@ def tab_classes() -> list[type[SeasonTab]]:
     return [ConventionsTab, OffersTab, RelaysTab, InvitationsTab, ReviewTab]
 
 
+class TabSlot(QWidget):
+    """The place of one tab in the tab bar: « Ouverture de la base… » until the store is open,
+    then its tab, built the first time the slot is shown (`build`)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.build: Callable[[], object] | None = None
+        self.placeholder = QLabel(OPENING)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.placeholder)
+
+    def hold(self, page: QWidget) -> None:
+        self.placeholder.hide()
+        self.layout().addWidget(page)
+        self.placeholder.deleteLater()
+        if self.isVisible():
+            page.show()  # now, not at the next turn of the event loop: it reads its records at once
+
+    def showEvent(self, event) -> None:
+        if self.build is not None:
+            self.build()
+        super().showEvent(event)
+
+
+class TabPages(Sequence):
+    """The five tabs, each built the first time it is asked for (shown, opened from « À faire »,
+    or named by the code): the tabs nobody opens cost nothing at start. `built()` lists only
+    those already made; iterating builds them all."""
+
+    def __init__(self, build: Callable[[int], SeasonTab] | None = None, count: int = 0):
+        self._build = build
+        self._pages: list[SeasonTab | None] = [None] * count
+
+    def __len__(self) -> int:
+        return len(self._pages)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self))[index]]
+        page = self._pages[index]
+        if page is None:
+            assert self._build is not None
+            page = self._pages[index] = self._build(index)
+        return page
+
+    def __contains__(self, page) -> bool:
+        return any(built is page for built in self._pages)
+
+    def __eq__(self, other) -> bool:
+        return list(self.built()) == other if isinstance(other, list) else NotImplemented
+
+    def index(self, page, start: int = 0, stop: int | None = None) -> int:
+        return next(i for i, built in enumerate(self._pages) if built is page)
+
+    def built(self) -> list[SeasonTab]:
+        return [page for page in self._pages if page is not None]
+
+
 class MainWindow(QMainWindow):
     season_changed = Signal(object)
 
@@ -68,7 +138,7 @@ class MainWindow(QMainWindow):
         self.where = str(store_path)  # the store file, or the server's address once attached
         self.live: LiveRefresh | None = None
         self.events = None
-        self.tab_pages: list[SeasonTab] = []
+        self.tab_pages: TabPages = TabPages()
         self.idle_lock: IdleLock | None = None
         self._role_actions: list[tuple[QAction, str]] = []  # (action, Permission): shown to who may use it
         self.setMinimumSize(760, 520)
@@ -97,10 +167,9 @@ class MainWindow(QMainWindow):
         self._opened = False  # « À faire » is shown once, when the store opens with a season
 
         self.tabs = QTabWidget()
-        for title in TAB_TITLES:  # placeholders until the store is open
-            waiting = QLabel(OPENING)
-            waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.tabs.addTab(waiting, title)
+        self.slots = [TabSlot() for _title in TAB_TITLES]  # « Ouverture de la base… » until the store is open
+        for slot, title in zip(self.slots, TAB_TITLES, strict=True):
+            self.tabs.addTab(slot, title)
         self.tabs.setCurrentIndex(self.settings.value("window/tab", 0, type=int))
         self.pages = QStackedWidget()
         self.pages.addWidget(self.tabs)
@@ -119,17 +188,10 @@ class MainWindow(QMainWindow):
 
         self.services = services
         self.events = AppEvents(self)
-        current = self.tabs.currentIndex()
-        self.tab_pages = [kind(services, self.events) for kind in tab_classes()]
-        self.tabs.setUpdatesEnabled(False)
-        while self.tabs.count():
-            placeholder = self.tabs.widget(0)
-            self.tabs.removeTab(0)
-            placeholder.deleteLater()
-        for page in self.tab_pages:
-            self.tabs.addTab(page, page.title)
-        self.tabs.setCurrentIndex(current)
-        self.tabs.setUpdatesEnabled(True)
+        kinds = tab_classes()
+        self.tab_pages = TabPages(lambda index: self._build_tab(kinds[index], index), len(kinds))
+        for index, slot in enumerate(self.slots):
+            slot.build = lambda i=index: self.tab_pages[i]
         self.welcome = WelcomePage(services)
         self.welcome.started.connect(self._on_started)
         self.welcome.server_wanted.connect(self.choose_database)
@@ -157,6 +219,17 @@ class MainWindow(QMainWindow):
         self.season_box.currentIndexChanged.connect(self._on_season_chosen)
         self.reload_seasons()
         self._restore_columns()
+
+    def _build_tab(self, kind: type[SeasonTab], index: int) -> SeasonTab:
+        """A tab made when first needed: in its slot, on the season shown, its columns as left."""
+        page = kind(cast("Services", self.services), cast("AppEvents", self.events))
+        slot = self.slots[index]
+        slot.build = None
+        slot.hold(page)
+        if self.season_box.count():
+            page.set_season(self.current_season_id())
+        self._restore_columns(page)
+        return page
 
     # --- people at the desk ----------------------------------------------------------------
     def apply_role(self) -> None:
@@ -227,7 +300,7 @@ class MainWindow(QMainWindow):
         season_id = self.current_season_id()
         if season_id is not None:
             self.settings.setValue("season/last", self.season_box.currentText())
-        for page in self.tab_pages:
+        for page in self.tab_pages.built():  # the others take the season when built
             page.set_season(season_id)
         if self.todo is not None:
             self.todo.set_season(season_id)
@@ -250,20 +323,31 @@ class MainWindow(QMainWindow):
         self.todo = todo
         self.tabs.currentChanged.connect(lambda _index: self.pages.setCurrentWidget(self.tabs))
         self.todo_action.setEnabled(True)
-        conventions = cast("ConventionsTab", self.tab_pages[0])
-        invitations = cast("InvitationsTab", self.tab_pages[3])
-        relays = cast("RelaysTab", self.tab_pages[2])
+
+        def conventions() -> ConventionsTab:
+            return cast("ConventionsTab", self.tab_pages[0])
+
+        def invitations() -> InvitationsTab:
+            return cast("InvitationsTab", self.tab_pages[3])
+
+        def relays() -> RelaysTab:
+            return cast("RelaysTab", self.tab_pages[2])
+
         self.todo_openers.update(
             {
-                TodoPlace.CONVENTION: lambda record_id: self._select_in(conventions, conventions.view, record_id),
+                TodoPlace.CONVENTION: lambda record_id: self._select_in(conventions(), conventions().view, record_id),
                 TodoPlace.BOOKING: lambda record_id: self._select_booking(record_id),
-                TodoPlace.WAITING: lambda record_id: self._select_in(invitations, invitations.waiting.view, record_id),
-                TodoPlace.ATTENDANCE: lambda record_id: self._select_in(
-                    invitations, invitations.pending.view, record_id
+                TodoPlace.WAITING: lambda record_id: self._select_in(
+                    invitations(), invitations().waiting.view, record_id
                 ),
-                TodoPlace.WARNING: lambda record_id: self._select_in(invitations, invitations.warnings.view, record_id),
+                TodoPlace.ATTENDANCE: lambda record_id: self._select_in(
+                    invitations(), invitations().pending.view, record_id
+                ),
+                TodoPlace.WARNING: lambda record_id: self._select_in(
+                    invitations(), invitations().warnings.view, record_id
+                ),
                 TodoPlace.BACKUP: lambda _record_id: self.backup_to_folder(),
-                TodoPlace.RELAY: lambda record_id: self._select_in(relays, relays.view, record_id),
+                TodoPlace.RELAY: lambda record_id: self._select_in(relays(), relays().view, record_id),
                 TodoPlace.IMPORTED_FORM: lambda record_id: self._review_form(record_id),
             }
         )
@@ -274,8 +358,8 @@ class MainWindow(QMainWindow):
             self.todo.tree.setFocus()
 
     def show_tab(self, index: int) -> None:
+        self.tabs.setCurrentIndex(index)  # first: the tab last left is not built on the way
         self.pages.setCurrentWidget(self.tabs)
-        self.tabs.setCurrentIndex(index)
 
     def open_todo(self, target) -> None:
         """A line of « À faire » clicked: its tab shown and its record selected (or its dialog)."""
@@ -370,7 +454,7 @@ class MainWindow(QMainWindow):
         settings = self._menu_action(file_menu, "L'&association…", self.edit_settings)
         accounts = self._menu_action(file_menu, "C&omptes et rôles…", self.manage_accounts)
         self._menu_action(file_menu, "Nouvelle &saison…", self.new_season)
-        self._menu_action(file_menu, "&Partenaires…", self.tab_pages[0].open_partners)
+        self._menu_action(file_menu, "&Partenaires…", lambda: cast("ConventionsTab", self.tab_pages[0]).open_partners())
         reasons = self._menu_action(file_menu, "&Motifs de non-utilisation…", self.edit_reasons)
         close_season = self._menu_action(file_menu, "&Clôturer la saison…", self.close_season)
         file_menu.addSeparator()
@@ -402,8 +486,8 @@ class MainWindow(QMainWindow):
         # Refresh is Ctrl+R, which relays attendance in the tabs (the README lists these).
         self._menu_action(file_menu, "&Quitter", self.close, "Ctrl+Q")
         self._menu_action(view_menu, "À faire", self.show_todo, "Ctrl+0")
-        for index, page in enumerate(self.tab_pages):
-            self._menu_action(view_menu, page.title, lambda i=index: self.show_tab(i), f"Ctrl+{index + 1}")
+        for index, title in enumerate(TAB_TITLES):
+            self._menu_action(view_menu, title, lambda i=index: self.show_tab(i), f"Ctrl+{index + 1}")
         self._menu_action(view_menu, "Actualiser", self.reload_all, "F5")
         documents = DocumentsMenu(self.services, self.current_season_id, self, self.events)
         self.menuBar().insertMenu(documents_placeholder.menuAction(), documents)
@@ -477,16 +561,16 @@ class MainWindow(QMainWindow):
             available = self.screen().availableGeometry()
             self.resize(min(1280, available.width()), min(780, available.height()))
 
-    def _restore_columns(self) -> None:
+    def _restore_columns(self, within: QWidget | None = None) -> None:
         from acs_desktop.ui.widgets.records_view import RecordsView
 
-        for view in self.findChildren(RecordsView):
+        for view in (within or self).findChildren(RecordsView):
             state = self.settings.value(f"columns/{view.objectName()}") if view.objectName() else None
             if state is not None:
                 view.restore_columns(state)
 
     def closeEvent(self, event) -> None:
-        for page in self.tab_pages:
+        for page in self.tab_pages.built():
             if hasattr(page, "save_pending"):
                 page.save_pending()
         from acs_desktop.ui.widgets.records_view import RecordsView

@@ -81,9 +81,13 @@ def test_the_frame_is_filled_when_the_store_opens(qtbot, demo_services, demo_sto
     assert not frame.season_box.isEnabled()
 
     frame.attach(demo_services)
+    assert frame.pages.currentWidget() is frame.todo and frame.tab_pages.built() == []  # no tab made unseen
+    frame.show_tab(frame.tabs.currentIndex())
+    built = frame.tab_pages.built()
+    assert frame.tabs.currentIndex() == 2 and len(built) == 1  # the remembered tab, made when shown
+    assert frame.tabs.currentWidget().isAncestorOf(built[0]) and built[0] is frame.tab_pages[2]
+    qtbot.waitUntil(lambda: frame.tab_pages[2].view.model.rowCount() == 48)  # with its records
     assert [frame.tabs.tabText(i) for i in range(frame.tabs.count())] == [page.title for page in frame.tab_pages]
-    assert frame.tabs.currentWidget() is frame.tab_pages[2]  # the remembered tab, now with its records
-    qtbot.waitUntil(lambda: frame.tab_pages[2].view.model.rowCount() == 48)
     titles = [action.text() for action in frame.menuBar().actions()]
     assert titles == ["&Fichier", "&Affichage", "&Documents", "&Aide"]
     assert all(menu.isEnabled() and menu.actions() for menu in frame.menus)

@@ -133,7 +133,7 @@ def test_every_key_figure_is_the_same_in_the_tab_the_pdf_the_xlsx_and_the_csv(
     window.reload_seasons(season_id)
     window.select_season(season_id)
     tab = window.tab_pages[4]
-    window.tabs.setCurrentWidget(tab)
+    window.show_tab(4)
     qtbot.waitUntil(lambda: tab.review is not None and not tab.loading, timeout=5000)
     model = tab.figures_view.model
     shown = {

@@ -36,7 +36,7 @@ def test_the_conventions_list_and_the_review_show_the_shortfall(qtbot, window, m
     assert SHORT in conventions.surplus_summary.text()
 
     review = window.tab_pages[4]
-    window.tabs.setCurrentWidget(review)
+    window.show_tab(window.tab_pages.index(review))
     qtbot.waitUntil(lambda: review.review is not None and not review.loading, timeout=5000)
     assert SHORT in review.alerts.text() and review.alerts.isVisibleTo(review)
     assert services.review.key_figures(season.id).shortfall == 200

@@ -24,7 +24,6 @@ from datetime import datetime, time, timedelta
 from enum import IntEnum
 
 from acs_desktop.domain.french import format_date, format_time, quantity
-from acs_desktop.domain.print_urgency import PrintUrgency
 from acs_desktop.domain.states import ConventionState, WaitingStatus
 from acs_desktop.services.attendance import AttendanceService
 from acs_desktop.services.base import Clock, system_clock
@@ -186,8 +185,7 @@ class TodoService:
                 TodoTarget(TodoPlace.BOOKING, r.booking_id),
                 r.starts_at,
             )
-            for r in self._booking_lists.unprinted(season_id)
-            if r.urgency is PrintUrgency.URGENT
+            for r in self._booking_lists.unprinted(season_id, urgent_only=True)
         ]
 
     def _attendance_to_record(self, season_id: int) -> list[TodoItem]:

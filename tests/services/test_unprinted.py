@@ -47,6 +47,8 @@ def test_tickets_not_printed_within_the_reminder_days_are_urgent(services, make,
         (soon, 3, PrintUrgency.URGENT),
         (later, 1, PrintUrgency.LATER),
     ]
+    urgent = services.booking_lists.unprinted(season.id, urgent_only=True)
+    assert [(r.performance_id, r.places, r.urgency) for r in urgent] == [(soon, 3, PrintUrgency.URGENT)]
     by_id = {r.id: r for r in services.booking_lists.list_bookings(season.id)}
     assert by_id[printed.booking_id].print_urgency is None  # nothing left to print
     assert {r.print_urgency for r in by_id.values() if r.booked} == {PrintUrgency.URGENT, PrintUrgency.LATER}
@@ -60,6 +62,7 @@ def test_the_reminder_is_a_setting(services, make, convention_id, season, relay_
     services.settings.update(name=info.name or "SOSO", print_reminder_days=3)
     assert services.settings.get().print_reminder_days == 3
     assert [r.urgency for r in services.booking_lists.unprinted(season.id)] == [PrintUrgency.LATER]
+    assert services.booking_lists.unprinted(season.id, urgent_only=True) == []
 
 
 def test_the_urgency_rule():

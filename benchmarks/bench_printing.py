@@ -60,7 +60,7 @@ def run(workdir: Path) -> list[Result]:
         document = services.documents.render_and_issue_tickets(
             TicketSelection(relay_id=relay, season_id=services.season_id)
         )
-        assert document.pdf.startswith(b"%PDF")
+        assert document.content.startswith(b"%PDF")
 
     store_big = median_time(lambda: print_for(big_relays), repeat=3)
     store_small = median_time(lambda: print_for(small_relays), repeat=REPEAT)

@@ -222,8 +222,8 @@ def run(workdir: Path) -> list[Result]:
     assert review.figures.booked + review.figures.cancelled == 10_000, review.figures
     review_time = median_time(lambda: services.review.review(season_id), repeat=7)
     limit = against_raw_sql(store, lambda: services.review.review(season_id), runs=RAW_RUNS)
-    pdf_time = median_time(lambda: services.review.report_pdf(season_id), repeat=5)
-    xlsx_time = median_time(lambda: services.review.report_xlsx(season_id), repeat=3)
+    pdf_time = median_time(lambda: services.documents.review_report(season_id), repeat=5)
+    xlsx_time = median_time(lambda: services.documents.review_workbook(season_id), repeat=3)
     export_dir = workdir / "export"
     services.season_io.export_csv(season_id, export_dir)
     empty = open_store(workdir / "empty.sqlite")

@@ -196,7 +196,7 @@ def _replay_note(batch: TicketBatch, render: float, replayed: float) -> str:
         f"modules into rectangles {encoding:.3f} s, building their paths {paths:.3f} s (each measured alone); "
         f"the rest of our layout (text fitted, dates written) about {max(layout, 0):.3f} s. For reference, no "
         "target: the encoding is pure Python (ReportLab's encoder, the mask scored on big integers); below it "
-        "would take a compiled QR encoder, a new dependency, for a quarter of a second on a thousand tickets, "
+        "would take a compiled QR encoder, a new dependency, to save that share of a thousand tickets, "
         "well inside the 3 s asked."
     )
 

@@ -34,10 +34,12 @@ from acs_desktop.models import (
 )
 from acs_desktop.services import Services
 from benchmarks.common import Result, median_time
+from benchmarks.raw_sql import RAW_TARGET, RAW_TARGET_WHY, against_raw_sql
 
 NOW = datetime(2027, 3, 15, 10, 0)  # the middle of season 2026-2027
 SEASONS = (("2025-2026", 6_000), ("2026-2027", 10_000))
 PARTNERS = 12
+RAW_RUNS = 9
 RELAYS = 80
 
 
@@ -219,8 +221,9 @@ def run(workdir: Path) -> list[Result]:
     review = services.review.review(season_id)
     assert review.figures.booked + review.figures.cancelled == 10_000, review.figures
     review_time = median_time(lambda: services.review.review(season_id), repeat=7)
-    pdf_time = median_time(lambda: services.review.report_pdf(season_id), repeat=5)
-    xlsx_time = median_time(lambda: services.review.report_xlsx(season_id), repeat=3)
+    limit = against_raw_sql(store, lambda: services.review.review(season_id), runs=RAW_RUNS)
+    pdf_time = median_time(lambda: services.documents.review_report(season_id), repeat=5)
+    xlsx_time = median_time(lambda: services.documents.review_workbook(season_id), repeat=3)
     export_dir = workdir / "export"
     services.season_io.export_csv(season_id, export_dir)
     empty = open_store(workdir / "empty.sqlite")
@@ -242,6 +245,13 @@ def run(workdir: Path) -> list[Result]:
     size = f"{review.figures.performances} représentations, {len(review.relays)} relais, 10 000 invitations"
     return [
         Result("Bilan d'une saison de 10 000 invitations (avec la saison précédente)", review_time, 0.3, note=size),
+        Result(
+            "Bilan de la même saison ÷ ses requêtes SQL seules (sqlite3, mêmes requêtes et paramètres)",
+            limit.ratio,
+            RAW_TARGET,
+            unit="×",
+            note=limit.note(RAW_RUNS) + RAW_TARGET_WHY,
+        ),
         Result(
             "Rapport PDF aux financeurs, même saison",
             pdf_time,

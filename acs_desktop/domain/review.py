@@ -7,10 +7,12 @@ the spreadsheet exports read them. Nothing here touches the database or Qt.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
+from operator import attrgetter
 
 from acs_desktop.domain.french import MONTHS, NBSP, format_decimal, format_int, format_money, format_percent
 from acs_desktop.domain.funding import shortfall_text
@@ -25,6 +27,7 @@ def ratio(part: int, whole: int) -> float | None:
 
 
 PLACE_FIELDS = ("booked", "issued", "used", "unused", "cancelled", "issued_past", "never_issued")
+_PLACE_VALUES = attrgetter(*PLACE_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,13 @@ class PlaceCounts:
         return ratio(self.unused, self.issued_past)
 
     def __add__(self, other: PlaceCounts) -> PlaceCounts:
-        return PlaceCounts(*(getattr(self, name) + getattr(other, name) for name in PLACE_FIELDS))
+        return PlaceCounts.total((self, other))
+
+    @staticmethod
+    def total(counts: Iterable[PlaceCounts]) -> PlaceCounts:
+        """The sum of `counts`, field by field, built once: adding them two by two builds a frozen
+        dataclass at each step, which was a third of the review's own Python."""
+        return PlaceCounts(*map(sum, zip(*map(_PLACE_VALUES, counts), strict=True)))
 
     @property
     def awaiting_record(self) -> int:

@@ -93,7 +93,7 @@ def place_cells(p: PlaceCounts | ShownPlaces) -> tuple[Cell, ...]:
 
 
 def _sum_places(lines: Sequence, get: Callable = lambda line: line.places) -> PlaceCounts:
-    return sum((get(line) for line in lines), PlaceCounts())
+    return PlaceCounts.total(get(line) for line in lines)
 
 
 def key_figures_table(review: SeasonReview) -> ReviewTable:

@@ -49,12 +49,12 @@ def status_counts(
 ) -> PlaceCounts:
     """PlaceCounts from the number of invitations in each status (and, for the performances
     already past, how many were issued and how many stayed booked, never issued)."""
-    n: dict[InvitationStatus, int] = defaultdict(int)
+    n = dict.fromkeys(InvitationStatus, 0)
     for status, count in per_status:
         n[status] += count
-    return PlaceCounts(
-        booked=sum(n[s] for s in HOLDING_STATUSES),
-        issued=sum(n[s] for s in ISSUED_STATUSES),
+    return PlaceCounts(  # map, not a generator: a season's review calls this for every performance and relay
+        booked=sum(map(n.__getitem__, HOLDING_STATUSES)),
+        issued=sum(map(n.__getitem__, ISSUED_STATUSES)),
         used=n[InvitationStatus.USED],
         unused=n[InvitationStatus.UNUSED],
         cancelled=n[InvitationStatus.CANCELLED],

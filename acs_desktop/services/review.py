@@ -100,7 +100,7 @@ class _Sum:
     performances: int = 0
     performances_cancelled: int = 0
     offered: int = 0
-    places: PlaceCounts = field(default_factory=PlaceCounts)
+    counts: list[PlaceCounts] = field(default_factory=list)
 
     def add(self, line: _PerformanceLine) -> None:
         self.shows.add(line.show_id)
@@ -109,7 +109,11 @@ class _Sum:
             self.offered += line.quota
         elif line.state is PerformanceState.CANCELLED:
             self.performances_cancelled += 1
-        self.places += line.places
+        self.counts.append(line.places)
+
+    @cached_property
+    def places(self) -> PlaceCounts:
+        return PlaceCounts.total(self.counts)
 
 
 def _sums(lines: Iterable[_PerformanceLine], key: Callable[[_PerformanceLine], Hashable]) -> dict[Hashable, _Sum]:
@@ -206,9 +210,10 @@ class _SeasonQueries:
         for relay in self.relays:
             groups[key(relay)].append(self.relay_places[relay[0]])
         ordered = sorted(groups.items(), key=lambda item: order(item[0], len(item[1])))
-        return tuple(GroupLine(name or blank, len(places), _add(places)) for name, places in ordered)
+        return tuple(GroupLine(name or blank, len(places), PlaceCounts.total(places)) for name, places in ordered)
 
     # --- conventions ----------------------------------------------------------------------
+    @cached_property
     def conventions(self):
         return self.s.execute(
             select(Convention, Partner.name)
@@ -217,6 +222,7 @@ class _SeasonQueries:
             .order_by(Partner.name)
         ).all()
 
+    @cached_property
     def allocations(self):
         a = SurplusAllocation
         return self.s.execute(
@@ -263,8 +269,8 @@ class _SeasonQueries:
     def figures(self) -> SeasonFigures:
         total = self.total()
         places = total.places
-        conventions = self.conventions()
-        allocations = self.allocations()
+        conventions = self.conventions
+        allocations = self.allocations
         # DISTINCT: PostgreSQL otherwise reads every booking of each relay, all seasons (60 ms → 5 ms).
         booking_relays = select(Booking.relay_id).distinct().where(Booking.performance_id.in_(self.performance_ids))
         relays = self.s.execute(
@@ -322,11 +328,11 @@ class _SeasonQueries:
         counts = _sums(self.performance_lines, lambda line: line.convention_id)
         planned: dict[int, Decimal] = {}
         done: dict[int, Decimal] = {}
-        for a in self.allocations():
+        for a in self.allocations:
             planned[a.convention_id] = planned.get(a.convention_id, ZERO) + (a.planned_amount or ZERO)
             done[a.convention_id] = done.get(a.convention_id, ZERO) + (a.done_amount or ZERO)
         lines = []
-        for c, name in self.conventions():
+        for c, name in self.conventions:
             row = counts.get(c.id)
             lines.append(
                 PartnerLine(
@@ -355,7 +361,7 @@ class _SeasonQueries:
             AllocationLine(
                 a.name, a.kind.label, a.planned_amount or ZERO, a.planned_places or 0, a.done_amount, a.done_places
             )
-            for a in self.allocations()
+            for a in self.allocations
         )
 
     def relay_lines(self) -> tuple[RelayLine, ...]:
@@ -384,10 +390,6 @@ class _SeasonQueries:
         return tuple(MonthLine(month, s.performances, s.offered, s.places) for month, s in sorted(sums.items()))
 
 
-def _add(counts: list[PlaceCounts]) -> PlaceCounts:
-    return sum(counts, PlaceCounts())
-
-
 class ReviewService(Service):
     def key_figures(self, season_id: int) -> SeasonFigures:
         with self._reading() as session:
@@ -400,6 +402,9 @@ class ReviewService(Service):
         now = as_of or self._now()
         with self._reading() as session:
             season = get_or_refuse(session, Season, season_id, "Cette saison")
+            # Held for the call: each season's figures then find the settings in the session's
+            # identity map (weak: it forgets an object nobody holds) instead of reading them again.
+            settings = session.get(AssociationSettings, 1)  # noqa: F841
             q = _SeasonQueries(session, season, now)
             figures = q.figures()
             before = session.scalar(select(Season).where(Season.label == previous_season_label(season.label)))

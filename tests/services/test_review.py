@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from sqlalchemy import event
 
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.review import FIGURES, GroupLine, PlaceCounts, SeasonNarrative
@@ -294,6 +295,23 @@ def test_an_unknown_season_is_refused(services):
     with pytest.raises(DomainError) as refused:
         services.review.review(999)
     assert refused.value.code == "not_found"
+
+
+def test_the_review_asks_the_store_each_question_once(services, store, hand_made):
+    """The conventions and the surplus allocations of a season were read once per table that
+    shows them (2 and 3 times): each statement, with its parameters, is now sent once."""
+    sent: list[tuple[str, str]] = []
+
+    def note(_conn, _cursor, statement, parameters, _context, _executemany):
+        sent.append((statement, repr(parameters)))
+
+    event.listen(store.engine, "before_cursor_execute", note)
+    try:
+        services.review.review(hand_made.current_id)
+    finally:
+        event.remove(store.engine, "before_cursor_execute", note)
+    assert len(sent) > 20
+    assert [query for query in set(sent) if sent.count(query) > 1] == []
 
 
 def test_the_review_of_an_empty_season(services, make):

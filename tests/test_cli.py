@@ -19,17 +19,18 @@ def test_demo_self_test_on_an_empty_folder(tmp_path):
     lines = result.stdout.strip().splitlines()
     assert lines[0] == "Autotest : fenêtre affichée, ouverture de la base…"  # the window shows before the store opens
     assert lines[1].startswith("Démonstration chargée")
-    # One line per page as soon as it has drawn with its records, in the order shown, then the result.
+    # One line per page as soon as it has drawn with its records, in the order shown (the page the
+    # window opens on first), then the result.
     drawn = [line for line in lines if line.endswith(("lignes", "au bilan")) and " dessiné" in line]
     assert [line.split(" dessiné")[0] for line in drawn] == [
+        "Autotest : « À faire »",
         "Autotest : Conventions",
         "Autotest : Offres",
         "Autotest : Relais",
         "Autotest : Invitations",
         "Autotest : Bilan de saison",
-        "Autotest : « À faire »",
     ]
-    assert drawn[0] == "Autotest : Conventions dessiné, 11 lignes"  # the demo's 11 conventions
+    assert drawn[1] == "Autotest : Conventions dessiné, 11 lignes"  # the demo's 11 conventions
     assert lines[-1].startswith("Autotest ACS Desktop") and "réussi" in lines[-1]
     assert (tmp_path / "data" / "acs.sqlite").exists()
 

@@ -206,7 +206,9 @@ class _PaintCounter(QObject):
 
 def _drawn(page) -> str:
     """What a page drew, for the self-test's line: « Conventions dessiné, 10 lignes »."""
-    title = getattr(page, "title", "") or "Page d'accueil"
+    title = getattr(page, "title", None)
+    if not isinstance(title, str):  # the welcome page, whose `title` is its heading, a label
+        return "Page d'accueil dessinée"
     view = getattr(page, "view", None)
     if view is not None and hasattr(view, "visible_count"):
         return f"{title} dessiné, {quantity(view.visible_count(), 'ligne')}"
@@ -220,15 +222,15 @@ def _drawn(page) -> str:
 
 
 def _self_test(app: QApplication, window, services: Services, store_path: Path) -> int:
-    """As soon as the window is exposed, show each tab in turn and wait until it has drawn (the
-    review tab: with its figures, computed in the background), then « À faire » (the page it
-    opened on), or the welcome page of an empty store; then close and print one line. No fixed
-    delay: the time it takes is the start-up's."""
+    """As soon as the window is exposed, wait until the page it opened on has drawn with its
+    records (« À faire », or the welcome page of an empty store), then show each tab in turn and
+    wait until it has drawn (the review tab: with its figures, computed in the background); then
+    close and print one line. No fixed delay: the time it takes is the start-up's."""
     result = {"exposed": 0, "drawn": 0}
     drawn: list = []
     welcome = window.pages.currentWidget() is window.welcome
     # Tabs by their index: each is built when shown, as the director's first click builds it.
-    steps: list = [window.welcome] if welcome else [*range(len(window.tab_pages)), window.todo]
+    steps: list = [window.welcome] if welcome else [window.todo, *range(len(window.tab_pages))]
     counter = _PaintCounter([window.welcome] if welcome else [window.todo])
     deadline = time.monotonic() + SELF_TEST_TIMEOUT
 
@@ -246,8 +248,8 @@ def _self_test(app: QApplication, window, services: Services, store_path: Path) 
                 before = counter.count(page)
                 if isinstance(step, int):
                     window.show_tab(step)
-                elif page is window.todo:
-                    window.show_todo()
+                else:
+                    page.update()  # the page the window opened on: drawn once more, to be seen drawing
                 if wait(lambda p=page, b=before: counter.count(p) > b and not getattr(p, "loading", False)):
                     result["drawn"] += 1
                     drawn.append(page)

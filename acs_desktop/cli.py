@@ -370,6 +370,14 @@ def _warn(message: str, *, gui: bool, parent=None) -> None:
 def _automatic_backup(store_path: Path, data_dir: Path, *, closing: bool, gui: bool, parent=None) -> None:
     """The day's copies; on a full or read-only disk the session goes on (the store is intact):
     it is said, and the copy is taken again at the next closing or start."""
+    message = _backup_problem(store_path, data_dir, closing=closing)
+    if message is not None:
+        _warn(message, gui=gui, parent=parent)
+
+
+def _backup_problem(store_path: Path, data_dir: Path, *, closing: bool) -> str | None:
+    """Take the day's copies; what to say if they could not be taken (None: taken, or not due).
+    No window here: it may run on a thread of the pool."""
     import sqlite3
 
     from acs_desktop.db.backup import BACKUP_NOT_TAKEN, automatic_backup
@@ -384,7 +392,8 @@ def _automatic_backup(store_path: Path, data_dir: Path, *, closing: bool, gui: b
         if message is None:
             raise
         again = "au prochain démarrage" if closing else "à la fermeture"
-        _warn(f"Sauvegarde automatique : {message}\nElle sera retentée {again}.", gui=gui, parent=parent)
+        return f"Sauvegarde automatique : {message}\nElle sera retentée {again}."
+    return None
 
 
 def _prepare(args: argparse.Namespace, store: Store) -> Services:
@@ -488,15 +497,35 @@ def _window(args: argparse.Namespace, data_dir: Path, path: Path, log_path: Path
         if store is None:
             return None
         opened.append(store)
-        services = _prepare(args, store)
-        if not store.on_server:  # a server is backed up on the server (and with `backup --to`)
-            _automatic_backup(path, data_dir, closing=False, gui=gui, parent=window)
-        return services
+        return _prepare(args, store)
+
+    def after_open(window) -> None:
+        """The day's first copy, once the window shows its records: on a thread of the pool (0.5 s
+        at 300,000 invitations, seconds at a network's scale), the window in use meanwhile. A
+        server is backed up on the server (and with `backup --to`)."""
+        if not opened or opened[0].on_server:
+            return
+        from acs_desktop.ui.operations import Operation
+
+        def said(message: object) -> None:
+            if isinstance(message, str):
+                _warn(message, gui=gui, parent=window)
+
+        copying = Operation(
+            window,
+            lambda _progress: _backup_problem(path, data_dir, closing=False),
+            title="Sauvegarde automatique",
+            say_refusal=gui,
+        )
+        copying.succeeded.connect(said)
+        if not gui:  # the self-test: said on stderr, as the command line says things
+            copying.refused.connect(lambda message: print(message, file=sys.stderr))
+        copying.start()
 
     def run() -> int:
         from acs_desktop.ui.app import run_gui
 
-        code = run_gui(data_dir, path, log_path, open_services, self_test=args.self_test)
+        code = run_gui(data_dir, path, log_path, open_services, after_open, self_test=args.self_test)
         if opened and not opened[0].on_server:
             try:
                 opened[

@@ -12,6 +12,7 @@ import contextlib
 import os
 import shutil
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -80,6 +81,7 @@ def write_backup(store_path: Path, target: Path) -> Path:
     """A checked copy of the store at `target` (replaced if it exists). On a full or read-only
     disk, StoreError in French: no « .partiel » is left, the store and `target` are untouched."""
     partial = target.with_name(target.name + ".partiel")
+    started = time.time_ns()
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         partial.unlink(missing_ok=True)
@@ -92,6 +94,9 @@ def write_backup(store_path: Path, target: Path) -> Path:
                 "backup_failed", f"La copie de sauvegarde est incohérente ({result}) : elle n'a pas été gardée."
             )
         private(partial)
+        # Dated when the copy began: a write to the store meanwhile (the window is in use while the
+        # day's copy is taken) makes the store newer than its copy, which is then taken again.
+        os.utime(partial, ns=(started, started))
         os.replace(partial, target)
     except BaseException as error:
         for leftover in (partial, partial.with_name(partial.name + "-journal")):

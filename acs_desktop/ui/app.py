@@ -102,12 +102,14 @@ def run_gui(
     store_path: Path,
     log_path: Path,
     open_services: Callable[[QWidget], Services | None],
+    after_open: Callable[[QWidget], None] | None = None,
     *,
     self_test: bool = False,
 ) -> int:
     """The window first, then the store: the frame (menus, tab titles, « Ouverture de la base… »)
     shows as fast as any Qt window; `open_services(window)` then opens the store — and may ask,
-    over the frame, to restore a backup — and returns None when it cannot (it has said why)."""
+    over the frame, to restore a backup — and returns None when it cannot (it has said why).
+    `after_open(window)` runs once the window has its records (the day's copy, in the background)."""
     from acs_desktop.ui.main_window import MainWindow
 
     app = make_application()
@@ -147,6 +149,8 @@ def run_gui(
     if services is None:
         window.close()
         return 2
+    if after_open is not None:
+        QTimer.singleShot(0, lambda: after_open(window))  # after the first page has drawn
     try:
         if self_test:
             return _self_test(app, window, services, store_path)

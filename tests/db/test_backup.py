@@ -1,6 +1,7 @@
 """Backups: automatic and rotated, manual, checked; restore keeps the current store first."""
 
 import hashlib
+import os
 import sqlite3
 from datetime import datetime, timedelta
 
@@ -66,6 +67,29 @@ def test_closing_refreshes_the_daily_copy(store, services, store_path):
     daily = store_path.parent / "sauvegardes" / "quotidiennes" / "acs-2026-11-22.sqlite"
     assert seasons_in(daily) == []
     automatic_backup(store_path, store_path.parent, NOW, closing=True)
+    assert seasons_in(daily) == ["2026-2027"]
+
+
+def test_a_write_while_the_days_copy_is_taken_is_copied_again_on_closing(store, services, store_path, monkeypatch):
+    """The day's first copy is taken while the window is in use: what is written during the copy
+    is not in it, and the closing must know it."""
+    from acs_desktop.db import backup
+
+    copy = backup.copy_store
+
+    def copy_then_written(source, target):
+        done = copy(source, target)
+        if not services.seasons.list_seasons():  # the daily copy first, then the monthly one
+            services.seasons.create_season("2026-2027")  # the director, after the copy's snapshot…
+            os.utime(target)  # …and before its last page is written (one backup step holds its snapshot)
+        return done
+
+    monkeypatch.setattr(backup, "copy_store", copy_then_written)
+    automatic_backup(store_path, store_path.parent, NOW)
+    monkeypatch.undo()
+    daily = store_path.parent / "sauvegardes" / "quotidiennes" / "acs-2026-11-22.sqlite"
+    assert seasons_in(daily) == []
+    assert [p.name for p in automatic_backup(store_path, store_path.parent, NOW, closing=True)] == [daily.name]
     assert seasons_in(daily) == ["2026-2027"]
 
 

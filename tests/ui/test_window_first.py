@@ -72,3 +72,31 @@ def test_the_exception_hook_says_a_full_disk_plainly(qtbot, tmp_path, said, mess
     warned = [text for _title, text in messages.boxes["warning"]]
     assert said == [] and len(warned) == 1
     assert "le disque est plein" in warned[0] and str(tmp_path / "fenetre.ini") in warned[0]
+
+
+def test_what_follows_the_opening_waits_until_the_window_has_its_records(
+    qtbot, tmp_path, demo_services, said, monkeypatch
+):
+    """The day's copy (cli's `after_open`) starts once « À faire » is filled, not under the frame."""
+    seen = []
+
+    def after_open(window):
+        seen.append((window.services is demo_services, window.pages.currentWidget() is window.todo, window.todo.groups))
+
+    def shown(_app, window, _services, _path):  # instead of the self-test: the window, events processed
+        qtbot.addWidget(window)
+        qtbot.waitUntil(lambda: seen != [])
+        return 0
+
+    monkeypatch.setattr(app_module, "_self_test", shown)
+    code = run_gui(
+        tmp_path,
+        tmp_path / "acs.sqlite",
+        tmp_path / "acs-desktop.log",
+        lambda _w: demo_services,
+        after_open,
+        self_test=True,
+    )
+    assert code == 0 and len(seen) == 1
+    attached, on_todo, groups = seen[0]
+    assert attached and on_todo and groups  # the window had its records

@@ -68,7 +68,7 @@ def test_only_the_pages_drawn_are_fetched_and_every_row_is_there_when_scrolled(v
     assert model.rowCount() == 1000
     assert model.loaded_pages() == 1 and len(source.asked_rows) == 50
     view.table.scrollToBottom()
-    qtbot.wait(10)
+    qtbot.waitUntil(lambda: model.loaded_pages() >= 2)  # drawn at the next turn of the event loop
     assert model.loaded_pages() == 2  # the first page and the last
     assert [model.index(row, 0).data() for row in range(1000)] == [f"Relais {i:04d}" for i in range(1, 1001)]
     assert sorted(source.asked_rows) == list(range(1, 1001))  # each row fetched once

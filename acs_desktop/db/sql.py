@@ -84,3 +84,23 @@ def _position_sqlite(element, compiler, **kw):
 @compiles(position, "postgresql")
 def _position_postgresql(element, compiler, **kw):
     return "strpos({}, {})".format(*_arguments(element, compiler, **kw))
+
+
+class planner_only(FunctionElement[bool]):
+    """A condition that changes no row, only how PostgreSQL reads them (a redundant filter that
+    lets its planner use an index): the condition on PostgreSQL, nothing (true) on SQLite, whose
+    planner would take it as its way in and read worse. Untyped: a Boolean would be compared to 1
+    on SQLite."""
+
+    inherit_cache = True
+
+
+@compiles(planner_only)
+def _planner_only_sqlite(element, compiler, **kw):
+    return "1 = 1"
+
+
+@compiles(planner_only, "postgresql")
+def _planner_only_postgresql(element, compiler, **kw):
+    return "({})".format(*_arguments(element, compiler, **kw))
+

@@ -7,6 +7,7 @@ on past performances, a reason for every unused place). The performances of the 
 module that needs it (it is deterministic for a given day).
 
     python -m benchmarks.large_store /tmp/big --seasons 10 --performances 3000 --relays 500 --invitations 300000
+    python -m benchmarks.large_store /tmp/network --performances 30000 --relays 5000 --invitations 3000000 --partners 400
 """
 
 from __future__ import annotations
@@ -75,7 +76,9 @@ def build_large_store(
     today: datetime = datetime(2026, 11, 22, 10, 0),
     seed: int = 8,
 ) -> LargeStore:
-    """Seasons end with the one containing `today`; performances and invitations are spread evenly."""
+    """Seasons end with the one containing `today`; performances and invitations are spread evenly.
+    Streamed: each season's rows are written in batches of `BATCH` as they are drawn, so that
+    memory stays flat whatever the size (3,000,000 invitations as well as 300,000)."""
     started = time.perf_counter()
     rng = random.Random(seed)
     path = data_dir / "acs.sqlite"
@@ -131,12 +134,13 @@ def build_large_store(
             insert(Referent), [{"id": r, "relay_id": r, "name": f"Référent {r:04d}"} for r in range(1, relays + 1)]
         )
         active_relays = [r for r in range(1, relays + 1) if r % 25 != 0]
-        season_rows, convention_rows, show_rows, perf_rows, booking_rows, invitation_rows = [], [], [], [], [], []
+        bookings = _Batches(db, Booking)
+        tickets = _Batches(db, Invitation, before=bookings)
         convention_id = show_id = perf_id = booking_id = invitation_id = 0
-        codes: set[str] = set()
         for s_index, label in enumerate(labels, start=1):
             clean, starts_on, ends_on = parse_season_label(label)
-            season_rows.append({"id": s_index, "label": clean, "starts_on": starts_on, "ends_on": ends_on})
+            db.execute(insert(Season), [{"id": s_index, "label": clean, "starts_on": starts_on, "ends_on": ends_on}])
+            convention_rows, show_rows, perf_rows = [], [], []
             season_conventions = []
             for p in range(1, partners + 1):
                 convention_id += 1
@@ -153,8 +157,9 @@ def build_large_store(
                         "place_value": Decimal("12.00"),
                     }
                 )
+            starts_list = []
             for k in range(per_season_perf):
-                if k % 3 == 0 or show_id == 0:
+                if k % 3 == 0 or not show_rows:
                     show_id += 1
                     show_rows.append(
                         {
@@ -164,31 +169,35 @@ def build_large_store(
                             "discipline_id": rng.choice(discipline_ids),
                         }
                     )
-                perf_id += 1
                 starts = datetime.combine(
                     starts_on + timedelta(days=14 + (k * 270) // per_season_perf), datetime.min.time()
                 ).replace(hour=20)
                 starts += timedelta(minutes=k % 4 * 15)
-                past = starts < today
-                quota = places_per_perf + rng.randint(0, 2)
+                starts_list.append(starts)
                 perf_rows.append(
                     {
-                        "id": perf_id,
+                        "id": perf_id + k + 1,
                         "show_id": show_id,
                         "venue_id": None,
                         "starts_at": starts,
-                        "quota": quota,
+                        "quota": places_per_perf + rng.randint(0, 2),
                         "booking_deadline": starts - timedelta(days=3),
                         "state": PerformanceState.ON_OFFER,
                     }
                 )
+            db.execute(insert(Convention), convention_rows)
+            db.execute(insert(Show), show_rows)
+            db.execute(insert(Performance), perf_rows)
+            for starts in starts_list:
+                perf_id += 1
+                past = starts < today
                 left = places_per_perf
                 while left > 0:
                     places = min(left, rng.choice((1, 2, 2, 3, 4)))
                     left -= places
                     booking_id += 1
                     relay = rng.choice(active_relays)
-                    booking_rows.append(
+                    bookings.add(
                         {
                             "id": booking_id,
                             "performance_id": perf_id,
@@ -200,15 +209,11 @@ def build_large_store(
                     )
                     for _ in range(places):
                         invitation_id += 1
-                        code = ticket_codes.new_code(rng)
-                        while code in codes:
-                            code = ticket_codes.new_code(rng)
-                        codes.add(code)
                         row = {
                             "id": invitation_id,
                             "booking_id": booking_id,
                             "performance_id": perf_id,
-                            "code": code,
+                            "code": _code(invitation_id),
                             "status": InvitationStatus.BOOKED,
                             "print_count": 0,
                             "reason_id": None,
@@ -226,18 +231,47 @@ def build_large_store(
                                 reason_id=None if used else rng.choice(reason_ids),
                                 attendance_at=starts + timedelta(days=1),
                             )
-                        invitation_rows.append(row)
-        db.execute(insert(Season), season_rows)
-        db.execute(insert(Convention), convention_rows)
-        db.execute(insert(Show), show_rows)
-        db.execute(insert(Performance), perf_rows)
-        db.execute(insert(Booking), booking_rows)
-        for start in range(0, len(invitation_rows), 50_000):
-            db.execute(insert(Invitation), invitation_rows[start : start + 50_000])
+                        tickets.add(row)
+        tickets.flush()
     with store.engine.begin() as db:
         db.exec_driver_sql("ANALYZE")
     store.close()
     return LargeStore(path, labels, invitation_id, time.perf_counter() - started)
+
+
+BATCH = 50_000
+_CODE_SPACE = len(ticket_codes.ALPHABET) ** ticket_codes.PAYLOAD_LENGTH  # 32⁸ = 2⁴⁰
+
+
+def _code(n: int) -> str:
+    """The n-th invitation's ticket code: a valid code, different for every n (an odd multiplier
+    is a bijection modulo 2⁴⁰) and scattered like random ones; no set of every code drawn kept."""
+    value = (n * 0x5DEECE66D + 0xB) % _CODE_SPACE
+    payload = ""
+    for _ in range(ticket_codes.PAYLOAD_LENGTH):
+        value, digit = divmod(value, len(ticket_codes.ALPHABET))
+        payload += ticket_codes.ALPHABET[digit]
+    return payload + ticket_codes.check_character(payload)
+
+
+class _Batches:
+    """Rows of one table written `BATCH` at a time; `before` is written first (the rows these
+    refer to)."""
+
+    def __init__(self, db, model, before: _Batches | None = None):
+        self.db, self.model, self.before, self.rows = db, model, before, []
+
+    def add(self, row: dict) -> None:
+        self.rows.append(row)
+        if len(self.rows) >= BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.before is not None:
+            self.before.flush()
+        if self.rows:
+            self.db.execute(insert(self.model), self.rows)
+            self.rows = []
 
 
 def benchmark_today() -> datetime:
@@ -246,10 +280,25 @@ def benchmark_today() -> datetime:
     return datetime.now().replace(hour=10, minute=0, second=0, microsecond=0)
 
 
+NETWORK = {"performances": 30_000, "relays": 5_000, "invitations": 3_000_000, "partners": 400}
+
+
 def shared_large_store(run_dir: Path, today: datetime | None = None) -> LargeStore:
     """The default large store (10 seasons, 3,000 performances, 500 relays, 300,000 invitations),
     built in `run_dir/large-store` the first time a run asks for it, then reused."""
-    data_dir = run_dir / "large-store"
+    return shared_store(run_dir, "large-store", today)
+
+
+def shared_network_store(run_dir: Path, today: datetime | None = None) -> LargeStore:
+    """A network's store, ten times the large one (`NETWORK`: 3,000,000 invitations, 30,000
+    performances, 5,000 relays, 400 partners), built in `run_dir/network-store` once per run."""
+    return shared_store(run_dir, "network-store", today, **NETWORK)
+
+
+def shared_store(run_dir: Path, name: str, today: datetime | None = None, **size: int) -> LargeStore:
+    """A store built by `build_large_store(**size)` in `run_dir/name` the first time a run asks
+    for it, then reused."""
+    data_dir = run_dir / name
     done = data_dir / "built.txt"
     today = today or benchmark_today()
     if done.exists():
@@ -259,7 +308,7 @@ def shared_large_store(run_dir: Path, today: datetime | None = None) -> LargeSto
         for leftover in data_dir.glob("acs.sqlite*"):
             leftover.unlink()
     data_dir.mkdir(parents=True, exist_ok=True)
-    built = build_large_store(data_dir, today=today)
+    built = build_large_store(data_dir, today=today, **size)
     done.write_text(f"{','.join(built.seasons)}\n{built.invitations}\n{built.seconds:.1f}\n", encoding="utf-8")
     return built
 
@@ -271,6 +320,7 @@ def main() -> None:
     parser.add_argument("--performances", type=int, default=3000)
     parser.add_argument("--relays", type=int, default=500)
     parser.add_argument("--invitations", type=int, default=300_000)
+    parser.add_argument("--partners", type=int, default=40)
     args = parser.parse_args()
     args.data_dir.mkdir(parents=True, exist_ok=True)
     built = build_large_store(
@@ -279,6 +329,7 @@ def main() -> None:
         performances=args.performances,
         relays=args.relays,
         invitations=args.invitations,
+        partners=args.partners,
     )
     print(
         f"{built.invitations} invitations, saisons {built.seasons[0]} … {built.seasons[-1]}, en {built.seconds:.1f} s → {built.path}"

@@ -7,9 +7,10 @@ SQLite gets the store's own functions (`acs_fold`, registered on each connection
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Integer, String, Time
+from sqlalchemy import ARRAY, ColumnElement, Integer, String, Time, any_, bindparam
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
@@ -84,3 +85,44 @@ def _position_sqlite(element, compiler, **kw):
 @compiles(position, "postgresql")
 def _position_postgresql(element, compiler, **kw):
     return "strpos({}, {})".format(*_arguments(element, compiler, **kw))
+
+
+class planner_only(FunctionElement[bool]):
+    """A condition that changes no row, only how PostgreSQL reads them (a redundant filter that
+    lets its planner use an index): the condition on PostgreSQL, nothing (true) on SQLite, whose
+    planner would take it as its way in and read worse. Untyped: a Boolean would be compared to 1
+    on SQLite."""
+
+    inherit_cache = True
+
+
+@compiles(planner_only)
+def _planner_only_sqlite(element, compiler, **kw):
+    return "1 = 1"
+
+
+@compiles(planner_only, "postgresql")
+def _planner_only_postgresql(element, compiler, **kw):
+    return "({})".format(*_arguments(element, compiler, **kw))
+
+
+class _among(FunctionElement[bool]):
+    inherit_cache = True  # untyped: a Boolean would be compared to 1 on SQLite
+
+
+def among(column: ColumnElement[int], ids: Sequence[int]) -> ColumnElement[bool]:
+    """`column IN (ids)` for a list of ids: one parameter per id on SQLite, one array on
+    PostgreSQL (`= ANY(…)`), where a list of 200 parameters costs more to send and plan than the
+    query costs to run."""
+    values = list(ids)
+    return _among(column.in_(values), column == any_(bindparam(None, values, type_=ARRAY(Integer))))
+
+
+@compiles(_among)
+def _among_sqlite(element, compiler, **kw):
+    return compiler.process(element.clauses.clauses[0], **kw)
+
+
+@compiles(_among, "postgresql")
+def _among_postgresql(element, compiler, **kw):
+    return compiler.process(element.clauses.clauses[1], **kw)

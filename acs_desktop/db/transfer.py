@@ -2,22 +2,23 @@
 
 `move-to` copies a store file into an empty PostgreSQL database; `backup` on a PostgreSQL store
 copies it into a store file (the same kind of file as a laptop's backup, restorable on a laptop).
-Both go table by table in the order of their links, in one transaction on the target, and are
-verified afterwards: the same number of rows in every table, and every figure of every season's
-review the same.
+Both go table by table in the order of their links, in one transaction on the target (into
+PostgreSQL by COPY, streamed, several times faster than row inserts), and are verified afterwards: the same number of rows in every table, and every
+figure of every season's review the same.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, Integer, func, inspect, select, text
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.schema import AddConstraint, CreateIndex, DropConstraint, DropIndex
 
 from acs_desktop.models import Base
 
@@ -59,20 +60,68 @@ def copy_rows(source: Connection, target: Connection, progress: Progress | None 
     total = sum(count_rows(source).values())
     for table in reversed(every):
         target.execute(table.delete())
+    on_server = target.dialect.name == "postgresql"
     done, copied = 0, {}
-    for table in every:
-        n = 0
-        result = source.execution_options(yield_per=BATCH).execute(select(table).order_by(*table.primary_key.columns))
-        for rows in result.partitions(BATCH):
-            target.execute(table.insert(), [dict(row._mapping) for row in rows])
-            n += len(rows)
-            done += len(rows)
-            if progress is not None:
-                progress(done, total)
-        copied[table.name] = n
-    if target.dialect.name == "postgresql":
+    with _links_made_afterwards(target) if on_server else contextlib.nullcontext():
+        for table in every:
+            n = 0
+            result = source.execution_options(yield_per=BATCH).execute(
+                select(table).order_by(*table.primary_key.columns)
+            )
+            with contextlib.ExitStack() as copying:
+                write = _copy_in(target, table, copying) if on_server else None
+                for rows in result.partitions(BATCH):
+                    if write is not None:
+                        write(rows)
+                    else:
+                        target.execute(table.insert(), [dict(row._mapping) for row in rows])
+                    n += len(rows)
+                    done += len(rows)
+                    if progress is not None:
+                        progress(done, total)
+            copied[table.name] = n
+    if on_server:
         _restart_sequences(target)
     return copied
+
+
+@contextlib.contextmanager
+def _links_made_afterwards(target: Connection) -> Iterator[None]:
+    """The foreign keys and the secondary indexes dropped while the rows are loaded, then made
+    again, each in one pass over its table (as pg_restore does): checking each row's links and
+    adding it to every index one at a time costs the server several times more. In the copy's
+    transaction: should anything fail, they are back as they were."""
+    links = [key for table in tables() for key in table.foreign_key_constraints]
+    indexes = [index for table in tables() for index in table.indexes]
+    for key in links:
+        target.execute(DropConstraint(key))
+    for index in indexes:
+        target.execute(DropIndex(index))
+    yield
+    for index in indexes:
+        target.execute(CreateIndex(index))
+    for key in links:
+        target.execute(AddConstraint(key))
+
+
+def _copy_in(target: Connection, table, closing: contextlib.ExitStack) -> Callable[[list], None]:
+    """A writer of rows into `table` through one PostgreSQL `COPY … FROM STDIN` (open until
+    `closing` closes): a stream the server loads in bulk, several times faster than INSERTs of
+    the same rows. Each value goes as an INSERT would bind it (the column types' conversions:
+    enums to their value, euros to cents)."""
+    columns = list(table.columns)
+    convert = [column.type.dialect_impl(target.dialect).bind_processor(target.dialect) for column in columns]
+    quote = target.dialect.identifier_preparer.quote
+    names = ", ".join(quote(column.name) for column in columns)
+    cursor = closing.enter_context(target.connection.driver_connection.cursor())  # in the copy's transaction
+    copy = closing.enter_context(cursor.copy(f"COPY {quote(table.name)} ({names}) FROM STDIN"))
+    plain = all(f is None for f in convert)
+
+    def write(rows: list) -> None:
+        for row in rows:
+            copy.write_row(row if plain else [v if f is None else f(v) for f, v in zip(convert, row, strict=True)])
+
+    return write
 
 
 def _restart_sequences(connection: Connection) -> None:

@@ -317,6 +317,9 @@ def _drawn(value: int | str | None) -> int:
     return 0 if value is None or isinstance(value, str) else value
 
 
+FUNNEL_ROWS = 40  # rows of 13 points: the chart and its title fit on one page
+
+
 def funnel_chart(
     title: str,
     lines: Sequence[FunnelLine | ShownFunnelLine],
@@ -326,10 +329,16 @@ def funnel_chart(
 ) -> Drawing:
     """One row per line: the steps drawn one over the other (each within the one before), from
     the lightest (offered, or booked) to the darkest (used), the numbers written at the end of
-    the row in the legend's order. A hidden count (« moins de 5 », « masqué ») is written, not drawn."""
+    the row in the legend's order. A hidden count (« moins de 5 », « masqué ») is written, not drawn.
+    Past `FUNNEL_ROWS` lines (a network's hundreds of partners), the largest only, as the title
+    says: every line is in the table that follows the chart."""
     register_fonts()
     first = 1 if from_booked else 0
     keys, shades = FUNNEL_STEPS[first:], FUNNEL_SHADES[first:]
+    if len(lines) > FUNNEL_ROWS:
+        title = f"{title} : les {FUNNEL_ROWS} plus grands sur {len(lines)} (tous dans le tableau)"
+        largest = sorted(range(len(lines)), key=lambda i: -max(_drawn(v) for v in lines[i].steps[first:]))
+        lines = [lines[i] for i in sorted(largest[:FUNNEL_ROWS])]
     row, font = 13, 7.5
     height = 30 + row * max(len(lines), 1)
     drawing = Drawing(width, height)

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 
-from acs_desktop.db.sql import day_and_time, fold, position, time_of_day
+from acs_desktop.db.sql import among, day_and_time, fold, position, time_of_day
 from acs_desktop.domain import ticket_codes
 from acs_desktop.domain.print_urgency import DEFAULT_REMINDER_DAYS, PrintUrgency, print_urgency
 from acs_desktop.domain.states import HOLDING_STATUSES, InvitationStatus, WaitingStatus
@@ -235,11 +235,15 @@ class BookingListService(Service):
     def _rows(session, chosen, now: datetime) -> dict[int, BookingRow]:
         """The bookings whose id is in `chosen` (a list or a SELECT of ids), with their places
         counted per status from the index (booking_id, status)."""
+
+        def chosen_ids(column):
+            return among(column, chosen) if isinstance(chosen, list) else column.in_(chosen)
+
         days = reminder_days(session)
         counts: dict[int, dict[InvitationStatus, int]] = defaultdict(dict)
         per_status = (
             select(Invitation.booking_id, Invitation.status, func.count())
-            .where(Invitation.booking_id.in_(chosen))
+            .where(chosen_ids(Invitation.booking_id))
             .group_by(Invitation.booking_id, Invitation.status)
         )
         for booking_id, status, n in session.execute(per_status):
@@ -248,7 +252,7 @@ class BookingListService(Service):
             session.execute(
                 select(Invitation.booking_id, func.count())
                 .where(
-                    Invitation.booking_id.in_(chosen),
+                    chosen_ids(Invitation.booking_id),
                     Invitation.companion.is_(True),
                     Invitation.status.in_(HOLDING_STATUSES),
                 )
@@ -274,7 +278,7 @@ class BookingListService(Service):
             )
             .join(Relay, Relay.id == Booking.relay_id)
             .outerjoin(Referent, Referent.id == Booking.referent_id)
-            .where(Booking.id.in_(chosen))
+            .where(chosen_ids(Booking.id))
         )
         rows = {}
         for (

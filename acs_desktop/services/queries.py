@@ -16,6 +16,7 @@ from datetime import datetime
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from acs_desktop.db.sql import planner_only
 from acs_desktop.domain.review import PlaceCounts
 from acs_desktop.domain.states import HOLDING_STATUSES, InvitationStatus
 from acs_desktop.models import Booking, Convention, Invitation, NonUseReason, Partner, Performance, Show
@@ -76,6 +77,21 @@ def counts_by_performance(session: Session, performance_ids: Select) -> dict[int
     return found
 
 
+def invitations_with_bookings(query: Select, performance_ids: Select) -> Select:
+    """`query` over the invitations of these performances joined to their bookings. The bookings
+    are chosen by the same performances too (an invitation's performance is its booking's): it
+    changes no row, but PostgreSQL then reads the season's bookings by their index instead of
+    every booking of every season; SQLite, which reads each invitation's booking by its key, is
+    left without it (`planner_only`)."""
+    return (
+        query.select_from(Invitation)
+        .join(Booking, Booking.id == Invitation.booking_id)
+        .where(
+            Invitation.performance_id.in_(performance_ids), planner_only(Booking.performance_id.in_(performance_ids))
+        )
+    )
+
+
 @dataclass(frozen=True)
 class RelayActivity:
     places: PlaceCounts
@@ -84,34 +100,23 @@ class RelayActivity:
 
 def counts_by_relay(session: Session, performance_ids: Select, now: datetime) -> dict[int, RelayActivity]:
     """Per relay that holds invitations for these performances: what became of them (the
-    issued ones of performances past at `now` apart), and when it last booked."""
+    issued ones of performances past at `now` apart), and when it last booked. One pass over
+    the invitations, grouped by relay, status and whether the performance is past."""
     per_status: dict[int, PerStatus] = defaultdict(list)
     last: dict[int, datetime] = {}
-    query = (
-        select(Booking.relay_id, Invitation.status, func.count(), func.max(Booking.created_at))
-        .select_from(Invitation)
-        .join(Booking, Booking.id == Invitation.booking_id)
-        .where(Invitation.performance_id.in_(performance_ids))
-        .group_by(Booking.relay_id, Invitation.status)
-    )
-    for relay_id, status, count, latest in session.execute(query):
-        per_status[relay_id].append((status, count))
-        last[relay_id] = max(last.get(relay_id, latest), latest)
-    not_printed = (Invitation.status == InvitationStatus.BOOKED).label("not_printed")
-    past = (
-        select(Booking.relay_id, not_printed, func.count())
-        .select_from(Invitation)
-        .join(Booking, Booking.id == Invitation.booking_id)
-        .where(
-            Invitation.performance_id.in_(performance_ids.where(Performance.starts_at <= now)),
-            Invitation.status.in_((*ISSUED_STATUSES, InvitationStatus.BOOKED)),
-        )
-        .group_by(Booking.relay_id, not_printed)
-    )
     issued_past: dict[int, int] = defaultdict(int)
     never_issued: dict[int, int] = defaultdict(int)
-    for relay_id, booked, count in session.execute(past):
-        (never_issued if booked else issued_past)[relay_id] += count
+    past = Invitation.performance_id.in_(performance_ids.where(Performance.starts_at <= now)).label("past")
+    query = invitations_with_bookings(
+        select(Booking.relay_id, Invitation.status, past, func.count(), func.max(Booking.created_at)), performance_ids
+    ).group_by(Booking.relay_id, Invitation.status, past)
+    for relay_id, status, is_past, count, latest in session.execute(query):
+        per_status[relay_id].append((status, count))
+        last[relay_id] = max(last.get(relay_id, latest), latest)
+        if is_past and status is InvitationStatus.BOOKED:
+            never_issued[relay_id] += count
+        elif is_past and status in ISSUED_STATUSES:
+            issued_past[relay_id] += count
     return {
         relay_id: RelayActivity(status_counts(counts, issued_past[relay_id], never_issued[relay_id]), last[relay_id])
         for relay_id, counts in per_status.items()

@@ -3,10 +3,13 @@ relay, the key figures as totals) and one page of trends over the last seasons, 
 without data said as such."""
 
 import pytest
+from reportlab.graphics.shapes import String
+from reportlab.lib.units import mm
 
 from acs_desktop.domain.french import format_int
-from acs_desktop.domain.review import partner_funnel, relay_type_funnel
+from acs_desktop.domain.review import FunnelLine, partner_funnel, relay_type_funnel
 from acs_desktop.domain.review_protection import published_funnel
+from acs_desktop.printing import charts
 from tests.printing.test_report import plain, read, season_id
 
 
@@ -70,3 +73,12 @@ def test_a_first_season_has_no_trend_yet(services, make):
     _, text = read(services.documents.review_report(season.id).content)
     assert "Tendances d'une saison à l'autre" in text
     assert "Une seule saison est enregistrée" in text
+
+
+def test_a_networks_hundreds_of_partners_chart_their_largest_on_one_page():
+    lines = [FunnelLine(f"Partenaire {n:03d}", 100 + n, 90, 80, 70) for n in range(400)]
+    drawing = charts.funnel_chart("Par partenaire", lines, width=170 * mm)
+    assert drawing.height < 250 * mm  # within a page's frame (it was 400 rows: 1.8 m)
+    texts = [item.text for item in drawing.contents if isinstance(item, String)]
+    assert "Par partenaire : les 40 plus grands sur 400 (tous dans le tableau)" in texts
+    assert "Partenaire 399" in texts and "Partenaire 360" in texts and "Partenaire 359" not in texts

@@ -2,6 +2,7 @@
 same rows, in the same order, as sorting and filtering the whole list in Python would give."""
 
 import pytest
+from sqlalchemy import event
 
 from acs_desktop.services.booking_lists import BOOKING_ORDERS
 
@@ -95,3 +96,13 @@ def test_one_relays_and_one_performances_bookings(demo_services, season_id):
     assert lists.list_bookings(season_id, performance_id=first.performance_id) == [
         b for b in everything if b.performance_id == first.performance_id
     ]
+
+
+def test_a_page_of_bookings_is_asked_with_one_parameter_per_list_on_the_server(demo_services, demo_store, season_id):
+    page = demo_services.booking_lists.booking_ids(season_id)[:100]
+    sent: list[tuple[str, object]] = []
+    event.listen(demo_store.engine, "before_cursor_execute", lambda conn, cur, sql, params, *rest: sent.append(params))
+    assert [b.id for b in demo_services.booking_lists.bookings_by_id(page)] == page
+    widest = max(len(params) for params in sent if params)
+    # PostgreSQL gets each list of ids as one array (= ANY); SQLite one parameter per id.
+    assert widest < 10 if demo_store.engine.dialect.name == "postgresql" else widest >= 100

@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 import pytest
+from sqlalchemy import event
 
 from acs_desktop.domain.errors import DomainError
 from acs_desktop.domain.relays import CharterState
@@ -199,3 +200,30 @@ def test_a_follow_up_of_a_missing_relay_or_line_is_refused(services, relay_id):
     with pytest.raises(DomainError) as refused:
         services.relays.delete_follow_up(999)
     assert refused.value.code == "not_found"
+
+
+# --- the season's counts --------------------------------------------------------------------
+def test_the_relays_counts_are_the_seasons_own(services, make, clock, season, past_performances, store):
+    relay, (first, _second) = past_performances
+    services.attendance.mark_used(first[:4])
+    previous = make.season("2025-2026")
+    clock.now = TODAY - timedelta(days=400)
+    old_performance = make.performance(make.convention(make.partner("Le Lieu Unique"), previous.id), in_days=5)
+    make.issued_booking(old_performance, relay, 3)
+    clock.now = TODAY
+    sent = _statements(store)
+    row = next(r for r in services.relays.list_relays(season.id) if r.id == relay)
+    assert (row.booked, row.used, row.issued_past) == (12, 4, 12)
+    old = next(r for r in services.relays.list_relays(previous.id) if r.id == relay)
+    assert (old.booked, old.issued_past) == (3, 3)
+    counted = [sql for sql in sent if "GROUP BY booking.relay_id" in sql and "max(booking.created_at)" in sql]
+    # On the server the bookings are chosen by the season too (by their index, not all of them read).
+    assert counted and all(
+        ("booking.performance_id IN" in sql) == (store.engine.dialect.name == "postgresql") for sql in counted
+    )
+
+
+def _statements(store) -> list[str]:
+    sent: list[str] = []
+    event.listen(store.engine, "before_cursor_execute", lambda conn, cur, sql, *rest: sent.append(sql))
+    return sent

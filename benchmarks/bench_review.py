@@ -219,7 +219,7 @@ def run(workdir: Path) -> list[Result]:
     review = services.review.review(season_id)
     assert review.figures.booked + review.figures.cancelled == 10_000, review.figures
     review_time = median_time(lambda: services.review.review(season_id), repeat=7)
-    pdf_time = median_time(lambda: services.review.report_pdf(season_id), repeat=5)
+    pdf_time = median_time(lambda: services.documents.review_report(season_id), repeat=5)
     xlsx_time = median_time(lambda: services.review.report_xlsx(season_id), repeat=3)
     export_dir = workdir / "export"
     services.season_io.export_csv(season_id, export_dir)

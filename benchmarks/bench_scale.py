@@ -34,7 +34,7 @@ def run(workdir: Path) -> list[Result]:
     season = services.seasons.default_season()
     review = services.review.review(season.id)
     review_time = median_time(lambda: services.review.review(season.id), repeat=REPEAT)
-    pdf_time = median_time(lambda: services.review.report_pdf(season.id), repeat=3)
+    pdf_time = median_time(lambda: services.documents.review_report(season.id), repeat=3)
     queries = {  # the service call behind each list, alone: what the tab's time owes to SQL
         "Conventions": median_time(lambda: services.conventions.list_conventions(season.id), repeat=REPEAT),
         "Offres": median_time(lambda: services.offers.list_performances(season.id), repeat=REPEAT),

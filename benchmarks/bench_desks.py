@@ -33,7 +33,7 @@ from sqlalchemy import Engine, create_engine, event, func, select, update
 from acs_desktop.db.engine import WRITE_LOCK_KEY, server_url
 from acs_desktop.db.server import open_server_store
 from acs_desktop.db.store import Store, open_store
-from acs_desktop.db.transfer import move_to
+from acs_desktop.db.transfer import TransferResult, move_to
 from acs_desktop.domain.states import HOLDING_STATUSES, InvitationStatus, PerformanceState
 from acs_desktop.models import Invitation, Performance, Relay
 from acs_desktop.services import Services
@@ -66,19 +66,9 @@ def run(workdir: Path) -> list[Result]:
 
 
 def _measure(path: Path, server_dir: Path, address: str, workdir: Path, today: datetime, size: str) -> list[Result]:
-    moved = pg_sandbox.createdb(server_dir, "acs_large")
-    start = time.perf_counter()
-    (workdir / "move").mkdir(exist_ok=True)
-    transfer = move_to(path, moved, workdir / "move")
-    move_time = time.perf_counter() - start
-    # Statistics, and the visibility map index-only scans need: what autovacuum gives a server in use.
-    with _autocommit(moved) as engine, engine.connect() as connection:
-        connection.exec_driver_sql("VACUUM ANALYZE")
-    # Copies for the writes, made while nobody is connected to the moved database (a template
-    # must be idle): every read below is taken on the database as moved.
-    with _autocommit(address) as admin, admin.connect() as connection:
-        for name in ("acs_writes", "acs_desks"):
-            connection.exec_driver_sql(f"CREATE DATABASE {name} TEMPLATE acs_large")
+    moved, transfer, move_time = move_for_benchmark(
+        path, server_dir, address, workdir, "acs_large", copies=("acs_writes", "acs_desks")
+    )
     desks_template = _with(moved, "acs_desks")
     targets, scarce, codes, relays = _prepare_desks(desks_template, today)
     with _autocommit(address) as admin, admin.connect() as connection:
@@ -90,11 +80,48 @@ def _measure(path: Path, server_dir: Path, address: str, workdir: Path, today: d
             "Transfert de la base de 300 000 invitations vers PostgreSQL (move-to : copie et vérification)",
             move_time,
             None,
-            note=f"{transfer.total:,} rows in {len(transfer.rows)} tables copied in one transaction, then counted and "
-            f"every review of the {transfer.seasons_compared} seasons computed on both engines and compared; "
-            "a local server (Unix socket, fsync off): over a network, longer.",
+            note=transfer_note(transfer),
         )
     ]
+    measured = measure_both(path, moved, workdir, today)
+    results += _side_by_side(measured, size)
+    results += _desks(moved, workdir, today, targets, scarce, codes, relays)
+    results.append(_lock_alone(moved))
+    return results
+
+
+def move_for_benchmark(
+    path: Path, server_dir: Path, address: str, workdir: Path, database: str, copies: tuple[str, ...] = ("acs_writes",)
+) -> tuple[str, TransferResult, float]:
+    """The store file moved into a new database of the server with `move_to`, as a director would
+    (timed), vacuumed and analysed as a server in use would be, then copied into `copies` (the
+    writes go to a copy: every read is taken on the database as moved). Returns its address."""
+    moved = pg_sandbox.createdb(server_dir, database)
+    start = time.perf_counter()
+    (workdir / "move").mkdir(parents=True, exist_ok=True)
+    transfer = move_to(path, moved, workdir / "move")
+    move_time = time.perf_counter() - start
+    # Statistics, and the visibility map index-only scans need: what autovacuum gives a server in use.
+    with _autocommit(moved) as engine, engine.connect() as connection:
+        connection.exec_driver_sql("VACUUM ANALYZE")
+    # Copies made while nobody is connected to the moved database (a template must be idle).
+    with _autocommit(address) as admin, admin.connect() as connection:
+        for name in copies:
+            connection.exec_driver_sql(f"CREATE DATABASE {name} TEMPLATE {database}")
+    return moved, transfer, move_time
+
+
+def transfer_note(transfer: TransferResult) -> str:
+    return (
+        f"{transfer.total:,} rows in {len(transfer.rows)} tables copied in one transaction (COPY), then counted and "
+        f"every review of the {transfer.seasons_compared} seasons computed on both engines and compared; "
+        "a local server (Unix socket, fsync off): over a network, longer."
+    )
+
+
+def measure_both(path: Path, moved: str, workdir: Path, today: datetime) -> dict[str, dict[str, float]]:
+    """Every figure of `_side` on the store file and on the moved database, then booking and one
+    attendance on copies of each (the server's copy: `acs_writes`)."""
     measured = {
         "SQLite": _side(open_store(path), workdir / "sqlite", today),
         "PostgreSQL": _side(open_server_store(moved, workdir / "pg"), workdir / "pg", today),
@@ -103,16 +130,14 @@ def _measure(path: Path, server_dir: Path, address: str, workdir: Path, today: d
         sqlite_copy = workdir / "sqlite-writes" / "acs.sqlite"
         sqlite_copy.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, sqlite_copy)
+        closing.callback(sqlite_copy.unlink)  # after the store is closed (callbacks run last in, first out)
         for engine, store in (
             ("SQLite", open_store(sqlite_copy)),
             ("PostgreSQL", open_server_store(_with(moved, "acs_writes"), workdir / "pg-writes")),
         ):
             closing.callback(store.close)
             measured[engine]["book"], measured[engine]["scan"] = measure_writes(Services(store, lambda: today), today)
-    results += _side_by_side(measured, size)
-    results += _desks(moved, workdir, today, targets, scarce, codes, relays)
-    results.append(_lock_alone(moved))
-    return results
+    return measured
 
 
 # --- one desk, both engines -------------------------------------------------------------------
@@ -132,11 +157,12 @@ def _side(store: Store, workdir: Path, today: datetime) -> dict[str, float]:
             ),
             "found": len(services.booking_lists.booking_ids(season.id, text=SEARCH)),
         }
-        tabs, _first, search_time, _found, _sort, review_shown = measure_window(
+        tabs, _first, search_time, _found, sort_time, review_shown = measure_window(
             services, store.path or workdir, workdir
         )
         figures.update({f"tab {title}": seconds for title, seconds in tabs.items()})
         figures["search"] = search_time
+        figures["sort"] = sort_time
         figures["review shown"] = review_shown
         return figures
     finally:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -104,7 +104,7 @@ def _links_made_afterwards(target: Connection) -> Iterator[None]:
         target.execute(AddConstraint(key))
 
 
-def _copy_in(target: Connection, table, closing: contextlib.ExitStack) -> Callable[[list], None]:
+def _copy_in(target: Connection, table, closing: contextlib.ExitStack) -> Callable[[Sequence], None]:
     """A writer of rows into `table` through one PostgreSQL `COPY … FROM STDIN` (open until
     `closing` closes): a stream the server loads in bulk, several times faster than INSERTs of
     the same rows. Each value goes as an INSERT would bind it (the column types' conversions:
@@ -113,11 +113,13 @@ def _copy_in(target: Connection, table, closing: contextlib.ExitStack) -> Callab
     convert = [column.type.dialect_impl(target.dialect).bind_processor(target.dialect) for column in columns]
     quote = target.dialect.identifier_preparer.quote
     names = ", ".join(quote(column.name) for column in columns)
-    cursor = closing.enter_context(target.connection.driver_connection.cursor())  # in the copy's transaction
+    driver = target.connection.driver_connection  # psycopg's own connection, in the copy's transaction
+    assert driver is not None
+    cursor = closing.enter_context(driver.cursor())
     copy = closing.enter_context(cursor.copy(f"COPY {quote(table.name)} ({names}) FROM STDIN"))
     plain = all(f is None for f in convert)
 
-    def write(rows: list) -> None:
+    def write(rows: Sequence) -> None:
         for row in rows:
             copy.write_row(row if plain else [v if f is None else f(v) for f, v in zip(convert, row, strict=True)])
 

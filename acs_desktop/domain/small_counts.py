@@ -33,7 +33,8 @@ Hiding more never makes a hidden cell determined, so this ends, at worst with ev
 The cells the published totals alone pin (a breakdown of one line is its total) are left aside:
 nothing can hide them.
 
-Standard library only: the report's figures are small tables, exact fractions are fast enough.
+Standard library only: exact fractions. At a network's size (thousands of relays) a solve of the
+whole system takes seconds, so `protect` solves it only when the lines read alone pin nothing.
 """
 
 from __future__ import annotations
@@ -192,7 +193,13 @@ def pinned(
 def protect(values: Mapping[Key, int], lines: Sequence[Line], threshold: int) -> frozenset[Key]:
     """The cells to hide: « moins de N » (0 < count < N) and « masqué » (hidden beside them), until
     no hidden cell is pinned by a line or determined by the lines (but the ones their published
-    totals alone determine)."""
+    totals alone determine).
+
+    The lines read one by one (`pinned`, cheap) come first, by rounds: in a round, each pinned
+    cell gets a cell hidden beside it, but one whose lines a hide of the same round already
+    touched, which waits for the next round (that hide may be enough). Only when no line alone
+    pins a cell is the whole system solved (`determined`, costly at a network's thousands of
+    lines), and then one cell is hidden per solve, since one hide may undo several solutions."""
     if threshold <= 1:
         return frozenset()
     order = {key: index for index, key in enumerate(values)}
@@ -200,16 +207,29 @@ def protect(values: Mapping[Key, int], lines: Sequence[Line], threshold: int) ->
     if not hidden:
         return frozenset()
     forced = determined(lines, set(values))
+    lines_of: dict[Key, list[Line]] = {}
+    for line in lines:
+        for cell in line.cells:
+            lines_of.setdefault(cell, []).append(line)
     while True:
-        solved = determined(lines, hidden) - forced
-        exposed = (pinned(values, lines, hidden, threshold) - forced) | solved
+        exposed = pinned(values, lines, hidden, threshold) - forced
+        solved: set[Key] = set()
+        if not exposed:
+            solved = exposed = determined(lines, hidden) - forced
+        touched: set[int] = set()  # the lines (by id) a hide of this round changed
         for cell in sorted(exposed, key=order.__getitem__):
-            around = [c for line in lines if cell in line.cells for c in line.cells if c not in hidden]
+            around_lines = lines_of.get(cell, [])
+            if any(id(line) in touched for line in around_lines):
+                continue
+            around = [c for line in around_lines for c in line.cells if c not in hidden]
             if not around and cell in solved:  # pinned through other lines: hide beside those
                 around = [c for line in lines for c in line.cells if c not in hidden]
             if around:
-                hidden.add(next_smallest(values, around, order))
-                break
-        else:  # nothing left to hide in their lines: the published totals say them anyway
+                beside = next_smallest(values, around, order)
+                hidden.add(beside)
+                touched.update(id(line) for line in (*around_lines, *lines_of.get(beside, [])))
+                if solved:
+                    break
+        if not touched:  # nothing left to hide in their lines: the published totals say them anyway
             return frozenset(hidden)
         hidden = complementary(values, lines, hidden)

@@ -178,3 +178,25 @@ def test_a_cell_hidden_for_one_line_serves_the_next_one():
     values = {"a": 3, "b": 12, "c": 40, "k1": 15, "k2": 40}
     lines = [Line(("a", "b", "c")), Line(("k1", "k2")), Line(("a", "b"), "k1"), Line(("c",), "k2")]
     assert protect(values, lines, 5) == {"a", "b"}
+
+
+def test_a_network_s_table_is_protected_with_few_solves_of_the_whole_system(monkeypatch):
+    """Hundreds of relays: each line read alone first, by rounds; the whole system is solved only
+    when no line alone pins a cell (it was solved once per cell hidden: minutes, then hours)."""
+    import random
+
+    from acs_desktop.domain import small_counts
+
+    rng = random.Random(7)
+    rows, columns = 150, 6
+    values = {(r, c): rng.choice([0, 1, 2, 3, 4, 6, 8, 12, 20, 40]) for r in range(rows) for c in range(columns)}
+    lines = table_lines(rows, columns, row_totals=True)
+    solves = []
+    solve = small_counts.determined
+    monkeypatch.setattr(small_counts, "determined", lambda lines, hidden: solves.append(1) or solve(lines, hidden))
+    hidden = protect(values, lines, 5)
+    monkeypatch.undo()
+    forced = determined(lines, set(values))
+    assert {cell for cell, v in values.items() if 0 < v < 5} <= hidden
+    assert not (determined(lines, hidden) - forced) and not (recomputed_by_subtraction(values, lines, hidden) - forced)
+    assert len(solves) <= 5  # the cells the totals alone give, then the system once or a few times

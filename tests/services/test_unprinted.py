@@ -49,6 +49,10 @@ def test_tickets_not_printed_within_the_reminder_days_are_urgent(services, make,
     ]
     urgent = services.booking_lists.unprinted(season.id, urgent_only=True)
     assert [(r.performance_id, r.places, r.urgency) for r in urgent] == [(soon, 3, PrintUrgency.URGENT)]
+    counted = services.booking_lists.unprinted_count(season.id)  # the side tab's title, the same two figures
+    assert (
+        (counted.bookings, counted.urgent) == (len(rows), sum(r.urgency is PrintUrgency.URGENT for r in rows)) == (2, 1)
+    )
     by_id = {r.id: r for r in services.booking_lists.list_bookings(season.id)}
     assert by_id[printed.booking_id].print_urgency is None  # nothing left to print
     assert {r.print_urgency for r in by_id.values() if r.booked} == {PrintUrgency.URGENT, PrintUrgency.LATER}

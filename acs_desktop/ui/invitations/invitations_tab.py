@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QSplitter, QTabWidget, QVBoxLayout
 
 from acs_desktop.domain.french import format_date, format_time
-from acs_desktop.domain.print_urgency import PrintUrgency
 from acs_desktop.domain.states import WaitingStatus
 from acs_desktop.domain.ticket_codes import display
 from acs_desktop.ui.events import Area
@@ -93,6 +92,8 @@ class InvitationsTab(SeasonTab):
         self.side.addTab(self.pending, "Présence à relever")
         self.side.addTab(self.warnings, "Relais à prévenir")
         self.side.addTab(self.unprinted, "Billets à éditer")
+        self._unprinted_stale = True  # its rows are read when it is shown: its title says how many
+        self.side.currentChanged.connect(lambda _index: self._load_unprinted())
 
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.view)
@@ -115,7 +116,8 @@ class InvitationsTab(SeasonTab):
         self.waiting.set_rows(self.services.booking_lists.list_waiting(self.season_id) if has_season else [])
         self.pending.set_rows(self.services.attendance.pending_sheets(self.season_id) if has_season else [])
         self.warnings.set_rows(self.services.offers.cancellation_notices(self.season_id) if has_season else [])
-        self.unprinted.set_rows(self.services.booking_lists.unprinted(self.season_id) if has_season else [])
+        self._unprinted_stale = True
+        self._load_unprinted()
         for index, panel, title in (
             (0, self.waiting, "Liste d'attente"),
             (1, self.pending, "Présence à relever"),
@@ -123,17 +125,24 @@ class InvitationsTab(SeasonTab):
         ):
             count = panel.view.model.rowCount()
             self.side.setTabText(index, f"{title} ({count})" if count else title)
-        rows = self.unprinted.view.model.rows()
-        urgent = sum(1 for r in rows if r.urgency is PrintUrgency.URGENT)
+        counted = self.services.booking_lists.unprinted_count(self.season_id) if has_season else None
+        bookings, urgent = (counted.bookings, counted.urgent) if counted else (0, 0)
         self.side.setTabText(
             3,
-            f"Billets à éditer ({len(rows)}, dont {urgent} urgents)"
+            f"Billets à éditer ({bookings}, dont {urgent} urgents)"
             if urgent
-            else (f"Billets à éditer ({len(rows)})" if rows else "Billets à éditer"),
+            else (f"Billets à éditer ({bookings})" if bookings else "Billets à éditer"),
         )
         self.book_action.setEnabled(has_season)
         self._show_selected()
         self._update_waiting_buttons()
+
+    def _load_unprinted(self) -> None:
+        """« Billets à éditer » read when shown (a network's season has tens of thousands)."""
+        if self._unprinted_stale and self.side.currentWidget() is self.unprinted:
+            season_id = self.season_id
+            self.unprinted.set_rows(self.services.booking_lists.unprinted(season_id) if season_id is not None else [])
+            self._unprinted_stale = False
 
     def selected(self):
         return self.view.current_row()

@@ -133,10 +133,10 @@ def _what_it_would_take(figure: str, engine: str, figures: dict[str, float], alo
     if "onglet Invitations" in figure or "tri des réservations" in figure or "recherche" in figure:
         return (
             f"Missed: the ids of the season's {alone['bookings']:,.0f} bookings in the list's order take "
-            f"{ms(alone['booking ids'])} in {engine} alone, before a row is drawn; the tab's side list of tickets to "
-            f"print holds {alone['unprinted rows']:,.0f} bookings ({ms(alone['unprinted'])} to read and sort). Below "
-            "100 ms would take reading only the first page (LIMIT, then keyset paging as the list scrolls) with the "
-            "count apart, and the side list paged the same way (or its urgent bookings only, with the others counted)."
+            f"{ms(alone['booking ids'])} in {engine} alone, before a row is drawn. (The side list of tickets to print, "
+            f"{alone['unprinted rows']:,.0f} bookings, {ms(alone['unprinted'])} to read and sort, is read only when "
+            "shown: its tab's title is counted.) Below 100 ms would take reading only the first page (LIMIT, then "
+            "keyset paging as the list scrolls) with the count apart, and the side list paged the same way."
         )
     if "onglet Offres" in figure:
         return (
@@ -153,13 +153,13 @@ def _what_it_would_take(figure: str, engine: str, figures: dict[str, float], alo
         )
     if "rapport PDF" in figure:
         return (
-            "Missed: the small counts' protection (domain/small_counts.protect) solves the linear system of every "
-            "published line exactly (Gauss–Jordan over fractions) once for each cell it hides beside another. At "
-            "5,000 relays the review's tables hold about 29,500 cells, 5,100 lines and 6,400 counts under 5: "
-            "one solve alone takes 7 s (0.2 s at 500 relays, the whole report 1 s), and thousands of cells are "
-            "added one solve at a time. Within 2 s would take solving each table's independent blocks apart, "
-            "updating the elimination incrementally instead of starting again, and hiding every exposed cell's "
-            "neighbour in one round; or publishing the relays' table by kind and commune only at that scale."
+            "Missed: the small counts' protection (domain/small_counts.protect). At 5,000 relays the review's "
+            "tables hold about 29,500 cells, 5,100 lines and 6,400 counts under 5. The lines read alone are now "
+            "handled by rounds, and the linear system of every line (Gauss–Jordan over exact fractions) is solved "
+            "only when they pin nothing: before, once per cell hidden, and the report never came. Each of the few "
+            "solves left still takes several seconds at this size (0.2 s at 500 relays). Within 2 s would take "
+            "solving each table's independent blocks apart and updating the elimination as cells are hidden "
+            "instead of starting again; or publishing the relays' table by kind and commune only at that scale."
         )
     if "liste de l'onglet" in figure:
         return "Missed: see the tab's row."

@@ -105,9 +105,7 @@ class TabPages(Sequence):
     def __len__(self) -> int:
         return len(self._pages)
 
-    def __getitem__(self, index):  # type: ignore[override]
-        if isinstance(index, slice):
-            return [self[i] for i in range(len(self))[index]]
+    def __getitem__(self, index: int) -> SeasonTab:  # type: ignore[override]
         page = self._pages[index]
         if page is None:
             assert self._build is not None

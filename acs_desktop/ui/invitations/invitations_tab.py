@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QPushButton, QSplitter, QTabWidget, QVBoxLayout
 from acs_desktop.domain.french import format_date, format_time
 from acs_desktop.domain.states import WaitingStatus
 from acs_desktop.domain.ticket_codes import display
+from acs_desktop.services.booking_lists import UnprintedCount
 from acs_desktop.ui.events import Area
 from acs_desktop.ui.invitations.booking_dialog import WAITING, BookingDialog
 from acs_desktop.ui.invitations.bookings_detail_models import (
@@ -125,13 +126,12 @@ class InvitationsTab(SeasonTab):
         ):
             count = panel.view.model.rowCount()
             self.side.setTabText(index, f"{title} ({count})" if count else title)
-        counted = self.services.booking_lists.unprinted_count(self.season_id) if has_season else None
-        bookings, urgent = (counted.bookings, counted.urgent) if counted else (0, 0)
+        counted = self.services.booking_lists.unprinted_count(self.season_id) if has_season else UnprintedCount(0, 0)
         self.side.setTabText(
             3,
-            f"Billets à éditer ({bookings}, dont {urgent} urgents)"
-            if urgent
-            else (f"Billets à éditer ({bookings})" if bookings else "Billets à éditer"),
+            f"Billets à éditer ({counted.bookings}, dont {counted.urgent} urgents)"
+            if counted.urgent
+            else (f"Billets à éditer ({counted.bookings})" if counted.bookings else "Billets à éditer"),
         )
         self.book_action.setEnabled(has_season)
         self._show_selected()

@@ -94,16 +94,13 @@ def move_for_benchmark(
     path: Path, server_dir: Path, address: str, workdir: Path, database: str, copies: tuple[str, ...] = ("acs_writes",)
 ) -> tuple[str, TransferResult, float]:
     """The store file moved into a new database of the server with `move_to`, as a director would
-    (timed), vacuumed and analysed as a server in use would be, then copied into `copies` (the
-    writes go to a copy: every read is taken on the database as moved). Returns its address."""
+    (timed: `move_to` vacuums and analyses what it wrote), then copied into `copies` (the writes go
+    to a copy: every read is taken on the database as moved). Returns its address."""
     moved = pg_sandbox.createdb(server_dir, database)
     start = time.perf_counter()
     (workdir / "move").mkdir(parents=True, exist_ok=True)
     transfer = move_to(path, moved, workdir / "move")
     move_time = time.perf_counter() - start
-    # Statistics, and the visibility map index-only scans need: what autovacuum gives a server in use.
-    with _autocommit(moved) as engine, engine.connect() as connection:
-        connection.exec_driver_sql("VACUUM ANALYZE")
     # Copies made while nobody is connected to the moved database (a template must be idle).
     with _autocommit(address) as admin, admin.connect() as connection:
         for name in copies:

@@ -85,3 +85,26 @@ def _schema(engine: Engine) -> dict[str, tuple]:
         )
         for table in tables()
     }
+
+
+def test_the_moved_store_is_vacuumed_so_the_counts_read_their_indexes_alone(demo_template, empty_database, tmp_path):
+    """After a COPY no page is marked all-visible until a VACUUM: an index-only scan would also
+    read every row it counts. `move_to` leaves the tables vacuumed and analysed."""
+    path = tmp_path / "portable" / "acs.sqlite"
+    path.parent.mkdir()
+    shutil.copyfile(demo_template, path)
+    move_to(path, empty_database, tmp_path / "poste")
+    moved = create_engine(server_url(empty_database))
+    try:
+        with moved.connect() as connection:
+            pages, visible, analysed = connection.execute(
+                text(
+                    "SELECT c.relpages, c.relallvisible, s.last_vacuum IS NOT NULL OR s.last_autovacuum IS NOT NULL "
+                    "FROM pg_class c JOIN pg_stat_user_tables s ON s.relid = c.oid WHERE c.relname = 'invitation'"
+                )
+            ).one()
+    finally:
+        moved.dispose()
+    assert pages > 0
+    assert visible == pages
+    assert analysed

@@ -259,6 +259,8 @@ def move_to(source_path: Path, address: str, data_dir: Path, progress: Progress 
     try:
         target = open_server_store(address, data_dir, pool_size=1)
         with source.engine.connect() as reading, target.engine.begin() as writing:
+            # On disk when we say it is done, whatever the server's default.
+            writing.exec_driver_sql("SET LOCAL synchronous_commit = on")
             copied = copy_rows(reading, writing, progress)
         # The planner's figures, and the visibility map that lets the counts read their covering
         # indexes alone: after a COPY no page is marked, so until autovacuum passes, each index

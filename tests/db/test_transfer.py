@@ -87,9 +87,11 @@ def _schema(engine: Engine) -> dict[str, tuple]:
     }
 
 
-def test_the_moved_store_is_vacuumed_so_the_counts_read_their_indexes_alone(demo_template, empty_database, tmp_path):
-    """After a COPY no page is marked all-visible until a VACUUM: an index-only scan would also
-    read every row it counts. `move_to` leaves the tables vacuumed and analysed."""
+def test_the_moved_store_is_vacuumed_and_analysed(demo_template, empty_database, tmp_path):
+    """After a COPY no page is marked visible to all until a VACUUM passes: an index-only count
+    would also read every row it counts. `move_to` vacuums and analyses what it wrote. (Whether
+    the pages are then marked depends on the server's commits being flushed, which the test
+    server, run without synchronous commits, does not promise: the test reads the statistics.)"""
     path = tmp_path / "portable" / "acs.sqlite"
     path.parent.mkdir()
     shutil.copyfile(demo_template, path)
@@ -97,14 +99,9 @@ def test_the_moved_store_is_vacuumed_so_the_counts_read_their_indexes_alone(demo
     moved = create_engine(server_url(empty_database))
     try:
         with moved.connect() as connection:
-            pages, visible, analysed = connection.execute(
-                text(
-                    "SELECT c.relpages, c.relallvisible, s.last_vacuum IS NOT NULL OR s.last_autovacuum IS NOT NULL "
-                    "FROM pg_class c JOIN pg_stat_user_tables s ON s.relid = c.oid WHERE c.relname = 'invitation'"
-                )
-            ).one()
+            unvacuumed = connection.execute(
+                text("SELECT relname FROM pg_stat_user_tables WHERE last_vacuum IS NULL OR last_analyze IS NULL")
+            ).scalars().all()
     finally:
         moved.dispose()
-    assert pages > 0
-    assert visible == pages
-    assert analysed
+    assert unvacuumed == []

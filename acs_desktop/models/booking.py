@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, text
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from acs_desktop.domain.states import InvitationStatus, WaitingStatus
@@ -54,21 +54,15 @@ class Invitation(Base):
     """One free place for one performance, with its ticket code."""
 
     __tablename__ = "invitation"
-    # Covering indexes (schema 0005): the counts per performance, per booking and per relay of a
-    # season read the index alone, never the table.
+    # Covering indexes (schemas 0005, 0016): the counts per performance, per booking and per relay
+    # of a season read the index alone, never the table; the companions' places of a season are
+    # found by seeking (performance, status, companion), without reading the other places.
     __table_args__ = (
-        Index("ix_invitation_performance_status_booking", "performance_id", "status", "booking_id"),
+        Index(
+            "ix_invitation_performance_status_companion_booking", "performance_id", "status", "companion", "booking_id"
+        ),
         Index("ix_invitation_booking_status", "booking_id", "status"),
         Index("ix_invitation_status", "status"),
-        # Partial (schema 0016): the few companions' places of a season, counted without reading
-        # every invitation of it (the review and its trends count them per season).
-        Index(
-            "ix_invitation_companion",
-            "performance_id",
-            "status",
-            sqlite_where=text("companion IS 1"),
-            postgresql_where=text("companion IS true"),
-        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -99,9 +99,13 @@ def test_the_moved_store_is_vacuumed_and_analysed(demo_template, empty_database,
     moved = create_engine(server_url(empty_database))
     try:
         with moved.connect() as connection:
-            unvacuumed = connection.execute(
-                text("SELECT relname FROM pg_stat_user_tables WHERE last_vacuum IS NULL OR last_analyze IS NULL")
-            ).scalars().all()
+            unvacuumed = (
+                connection.execute(
+                    text("SELECT relname FROM pg_stat_user_tables WHERE last_vacuum IS NULL OR last_analyze IS NULL")
+                )
+                .scalars()
+                .all()
+            )
     finally:
         moved.dispose()
     assert unvacuumed == []

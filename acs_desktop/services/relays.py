@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from sqlalchemy import func, select
@@ -34,7 +35,12 @@ from acs_desktop.services.follow_ups import (
     write_follow_up,
 )
 from acs_desktop.services.offers import NamedItem
-from acs_desktop.services.queries import counts_by_relay, season_performance_ids, without_notice_by_relay
+from acs_desktop.services.queries import (
+    RelayActivity,
+    counts_by_relay,
+    season_performance_ids,
+    without_notice_by_relay,
+)
 
 
 @dataclass(frozen=True)
@@ -63,6 +69,16 @@ class ReferentInfo:
 
 
 @dataclass(frozen=True)
+class SeasonCounts:
+    """What every relay booked and used in a season (`RelayService.relay_counts`): one pass over
+    the season's invitations, apart from the relays' names so that the list can show before it."""
+
+    season_id: int | None
+    activity: Mapping[int, RelayActivity]
+    without_notice: Mapping[int, int]
+
+
+@dataclass(frozen=True)
 class RelayRow:
     id: int
     name: str
@@ -81,6 +97,23 @@ class RelayRow:
     charter: CharterStatus = NOT_SIGNED
     without_notice: int = 0  # places of the season unused without notice (the reasons list says which)
     no_show_threshold: int = 0  # the setting: from this many, booking for the relay is warned
+    counted: bool = True  # false: listed without the season's counts yet (`RelayService.relay_counts`)
+
+    def with_counts(self, counts: SeasonCounts) -> RelayRow:
+        """This row with the relay's counts of the season (zeros for a relay that booked nothing)."""
+        done = counts.activity.get(self.id)
+        c = done.places if done else PlaceCounts()
+        return replace(
+            self,
+            booked=c.booked,
+            used=c.used,
+            unused=c.unused,
+            issued_past=c.issued_past,
+            last_booking=done.last_booking if done else None,
+            never_issued=c.never_issued,
+            without_notice=counts.without_notice.get(self.id, 0),
+            counted=True,
+        )
 
     @property
     def no_show_alert(self) -> bool:
@@ -157,8 +190,13 @@ class RelayService(Service):
             return kind.id
 
     # --- relays ---------------------------------------------------------------------------
-    def list_relays(self, season_id: int | None = None, *, include_inactive: bool = True) -> list[RelayRow]:
-        """Every relay, with what it booked and used in `season_id` (zeros without a season)."""
+    def list_relays(
+        self, season_id: int | None = None, *, include_inactive: bool = True, counted: bool = True
+    ) -> list[RelayRow]:
+        """Every relay, with what it booked and used in `season_id` (zeros without a season). With
+        `counted` false, without the season's counts (`counted` false in each row, unless there is
+        no season): the names at once, the counts from `relay_counts` a moment later (at 3,000,000
+        invitations the counts take 0.3 to 0.5 s, the names 20 ms)."""
         referents = select(Referent.relay_id, func.count()).group_by(Referent.relay_id)
         query = (
             select(
@@ -178,44 +216,48 @@ class RelayService(Service):
         if not include_inactive:
             query = query.where(Relay.active.is_(True))
         with self._reading() as session:
-            activity = (
-                counts_by_relay(session, season_performance_ids(season_id), self._now())
-                if season_id is not None
-                else {}
-            )
-            without_notice = (
-                without_notice_by_relay(session, season_performance_ids(season_id)) if season_id is not None else {}
-            )
             settings = self._settings(session)
             n_referents = dict(session.execute(referents).all())
-            rows = []
-            for relay_id, name, kind, commune, phone, email, active, signed_version, signed_on in session.execute(
-                query
-            ):
-                done = activity.get(relay_id)
-                c = done.places if done else PlaceCounts()
-                rows.append(
-                    RelayRow(
-                        relay_id,
-                        name,
-                        kind,
-                        commune,
-                        phone,
-                        email,
-                        active,
-                        n_referents.get(relay_id, 0),
-                        c.booked,
-                        c.used,
-                        c.unused,
-                        c.issued_past,
-                        done.last_booking if done else None,
-                        c.never_issued,
-                        charter_status(signed_version, signed_on, settings.charter_version),
-                        without_notice.get(relay_id, 0),
-                        settings.no_show_threshold,
-                    )
+            rows = [
+                RelayRow(
+                    relay_id,
+                    name,
+                    kind,
+                    commune,
+                    phone,
+                    email,
+                    active,
+                    n_referents.get(relay_id, 0),
+                    0,
+                    0,
+                    0,
+                    0,
+                    None,
+                    charter=charter_status(signed_version, signed_on, settings.charter_version),
+                    no_show_threshold=settings.no_show_threshold,
+                    counted=season_id is None,
                 )
-            return rows
+                for relay_id, name, kind, commune, phone, email, active, signed_version, signed_on in session.execute(
+                    query
+                )
+            ]
+            if not counted or season_id is None:
+                return rows
+            counts = self._season_counts(session, season_id)
+        return [row.with_counts(counts) for row in rows]
+
+    def relay_counts(self, season_id: int) -> SeasonCounts:
+        """What every relay booked and used in the season, for the rows of `list_relays(counted=False)`."""
+        with self._reading() as session:
+            return self._season_counts(session, season_id)
+
+    def _season_counts(self, session: Session, season_id: int) -> SeasonCounts:
+        performances = season_performance_ids(season_id)
+        return SeasonCounts(
+            season_id,
+            counts_by_relay(session, performances, self._now()),
+            without_notice_by_relay(session, performances),
+        )
 
     @staticmethod
     def _settings(session: Session) -> AssociationSettings:

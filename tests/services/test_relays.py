@@ -227,3 +227,19 @@ def _statements(store) -> list[str]:
     sent: list[str] = []
     event.listen(store.engine, "before_cursor_execute", lambda conn, cur, sql, *rest: sent.append(sql))
     return sent
+
+
+def test_the_relays_listed_first_then_counted_are_the_relays_listed_counted(demo_services):
+    """The Relais tab lists the relays without their counts, then draws the season's counts into
+    them: row for row, the same as the list counted at once (one computation of the counts)."""
+    season = demo_services.seasons.default_season()
+    at_once = demo_services.relays.list_relays(season.id)
+    listed = demo_services.relays.list_relays(season.id, counted=False)
+    assert [row.counted for row in listed] == [False] * len(at_once)
+    assert not any(row.booked or row.used or row.last_booking for row in listed)
+    counts = demo_services.relays.relay_counts(season.id)
+    assert counts.season_id == season.id
+    assert [row.with_counts(counts) for row in listed] == at_once
+    assert sum(row.booked for row in at_once) > 100 and all(row.counted for row in at_once)
+    # Without a season there is nothing to count: the rows say so at once.
+    assert all(row.counted and not row.booked for row in demo_services.relays.list_relays(None, counted=False))

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QPushButton, QSplitter, QTabWidget, QVB
 from acs_desktop.domain.accounts import Permission
 from acs_desktop.ui.events import Area
 from acs_desktop.ui.invitations.bookings_table_model import BookingsTableModel
+from acs_desktop.ui.operations import Operation
 from acs_desktop.ui.relays.relay_dialog import RelayDialog
 from acs_desktop.ui.relays.relays_table_model import RelaysTableModel
 from acs_desktop.ui.safety_actions import export_person, report_erasure
@@ -44,6 +45,9 @@ class RelaysTab(SeasonTab):
 
     def __init__(self, services, events, parent=None):
         super().__init__(services, events, parent)
+        self.loading = False  # the season's counts being counted (the self-test waits for them)
+        self._generation = 0  # each reload's number: counts asked by an earlier one are dropped
+        self._counts = None  # the season's counts last drawn (`SeasonCounts`)
         self.view = RecordsView(
             RelaysTableModel(self), placeholder="Rechercher un relais, un type, une commune…  (Ctrl+F)"
         )
@@ -105,13 +109,40 @@ class RelaysTab(SeasonTab):
         layout.addWidget(splitter)
 
     def reload(self) -> None:
+        """The relays at once; the season's counts a moment later, counted in the background (at
+        3,000,000 invitations they take 0.3 to 0.5 s, the names 20 ms). Reloading the same season,
+        the counts shown stay until the new ones come, rather than blinking to « … »."""
         allowed = self.services.accounts.permissions()  # the person at the desk may have changed
         for button, permission in self.person_buttons:
             button.setHidden(permission not in allowed)
-        self.view.set_rows(
-            self.services.relays.list_relays(self.season_id, include_inactive=self.show_inactive.isChecked())
+        self._generation += 1
+        rows = self.services.relays.list_relays(
+            self.season_id, include_inactive=self.show_inactive.isChecked(), counted=False
         )
+        if self._counts is not None and self._counts.season_id == self.season_id:
+            rows = [row.with_counts(self._counts) for row in rows]
+        self.view.set_rows(rows)
         self._show_selected()
+        self.loading = self.season_id is not None
+        if self.season_id is not None:
+            self._count(self._generation, self.season_id)
+
+    def _count(self, generation: int, season_id: int) -> None:
+        services = self.services
+        counting = Operation(self, lambda _progress: services.relays.relay_counts(season_id), say_refusal=False)
+        counting.succeeded.connect(lambda counts: self._counts_ready(generation, counts))
+        counting.refused.connect(lambda _message: self._counts_ready(generation, None))
+        counting.start()
+
+    def _counts_ready(self, generation: int, counts) -> None:
+        """The counts drawn into the rows listed, if nothing was listed since they were asked."""
+        if generation != self._generation:
+            return
+        self.loading = False
+        if counts is None:  # said in the log; the rows keep « … » rather than false zeros
+            return
+        self._counts = counts
+        self.view.set_rows([row.with_counts(counts) for row in self.view.model.rows()])
 
     def selected(self):
         return self.view.current_row()

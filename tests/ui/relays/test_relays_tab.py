@@ -47,7 +47,7 @@ def test_the_charter_and_the_places_unused_without_notice_are_shown(
     window.tabs.setCurrentIndex(2)
     tab = window.tab_pages[2]
     model = tab.view.model
-    qtbot.waitUntil(lambda: model.rowCount() == 3)
+    qtbot.waitUntil(lambda: model.rowCount() == 3 and not tab.loading)
     assert _cells(model, "Charte") == {
         "A — CCAS": "à jour (v2, 14/02/2026)",
         "B — Foyer": "ancienne version (v1)",
@@ -79,3 +79,51 @@ def test_the_follow_up_log_is_in_the_detail_area(qtbot, window, services, season
     tab._delete_follow_up(services.relays.list_follow_ups(relay_id)[0])
     assert services.relays.list_follow_ups(relay_id) == []
     qtbot.waitUntil(lambda: model.rowCount() == 0)
+
+
+def _booked_and_shown(window, make, season, convention_id, relay_id):
+    """A performance with 3 places booked by the relay; the Relais tab shown (its counts asked)."""
+    performance = make.performance(convention_id, quota=10, in_days=10)
+    make.book(performance, relay_id, 3)
+    window.reload_seasons(season.id)
+    window.select_season(season.id)
+    window.tabs.setCurrentIndex(2)
+    return performance, window.tab_pages[2]
+
+
+def test_the_relays_show_at_once_and_their_counts_a_moment_later(
+    qtbot, window, services, make, season, convention_id, relay_id, messages
+):
+    """The names drawn first, « … » in the counts' columns while the season is counted in the
+    background; reloading the same season keeps the counts shown until the new ones come."""
+    performance, tab = _booked_and_shown(window, make, season, convention_id, relay_id)
+    model = tab.view.model
+    assert tab.loading  # listed, not counted yet: the counts come through the event loop
+    name = services.relays.get_relay(relay_id).data.name
+    assert _cells(model, "Réservées")[name] == "…"
+    assert _cells(model, "Dernière réservation")[name] == "…"
+    qtbot.waitUntil(lambda: not tab.loading)
+    assert _cells(model, "Réservées")[name] == "3"
+
+    make.book(performance, relay_id, 2)
+    tab.reload()  # as a change announced by another tab would
+    assert tab.loading
+    assert _cells(model, "Réservées")[name] == "3"  # the last counts, not « … », until the new ones
+    qtbot.waitUntil(lambda: not tab.loading)
+    assert _cells(model, "Réservées")[name] == "5"
+
+
+def test_counts_asked_by_an_earlier_reload_are_not_drawn(
+    qtbot, window, services, make, season, convention_id, relay_id
+):
+    """Two reloads in a row: only the last one's counts are drawn (an earlier one may come later)."""
+    performance, tab = _booked_and_shown(window, make, season, convention_id, relay_id)
+    qtbot.waitUntil(lambda: not tab.loading)
+    stale = services.relays.relay_counts(season.id)
+    make.book(performance, relay_id, 4)
+    tab.reload()
+    tab._counts_ready(tab._generation - 1, stale)  # an answer to the reload before
+    assert tab.loading
+    qtbot.waitUntil(lambda: not tab.loading)
+    name = services.relays.get_relay(relay_id).data.name
+    assert _cells(tab.view.model, "Réservées")[name] == "7"

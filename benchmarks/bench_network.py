@@ -126,9 +126,9 @@ def _what_it_would_take(figure: str, engine: str, figures: dict[str, float], alo
     if "onglet Relais" in figure:
         return (
             f"Missed: the relays' counts alone (one GROUP BY over the season's 300,000 invitations joined to their "
-            f"bookings) take {ms(alone['relay counts'])} in {engine} itself. Below 100 ms would take counts kept per "
-            "relay and season (stored counters, which this project avoids) or the names drawn first and the counts "
-            "a moment later."
+            f"bookings) take {ms(alone['relay counts'])} in {engine} itself; the names are drawn first, the counts "
+            "follow. Faster would take counts kept per relay and season, updated by every booking and attendance "
+            "(stored counters, which this project avoids)."
         )
     if "onglet Invitations" in figure or "tri des réservations" in figure or "recherche" in figure:
         return (

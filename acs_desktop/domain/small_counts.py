@@ -198,8 +198,9 @@ def protect(values: Mapping[Key, int], lines: Sequence[Line], threshold: int) ->
     The lines read one by one (`pinned`, cheap) come first, by rounds: in a round, each pinned
     cell gets a cell hidden beside it, but one whose lines a hide of the same round already
     touched, which waits for the next round (that hide may be enough). Only when no line alone
-    pins a cell is the whole system solved (`determined`, costly at a network's thousands of
-    lines), and then one cell is hidden per solve, since one hide may undo several solutions."""
+    pins a cell with a visible cell beside it (a line all hidden pins only what its published total
+    says anyway) is the whole system solved (`determined`, costly at a network's thousands of lines), and then
+    one cell is hidden per solve, since one hide may undo several solutions."""
     if threshold <= 1:
         return frozenset()
     order = {key: index for index, key in enumerate(values)}
@@ -212,24 +213,36 @@ def protect(values: Mapping[Key, int], lines: Sequence[Line], threshold: int) ->
         for cell in line.cells:
             lines_of.setdefault(cell, []).append(line)
     while True:
-        exposed = pinned(values, lines, hidden, threshold) - forced
-        solved: set[Key] = set()
-        if not exposed:
-            solved = exposed = determined(lines, hidden) - forced
         touched: set[int] = set()  # the lines (by id) a hide of this round changed
-        for cell in sorted(exposed, key=order.__getitem__):
+        for cell in sorted(pinned(values, lines, hidden, threshold) - forced, key=order.__getitem__):
             around_lines = lines_of.get(cell, [])
             if any(id(line) in touched for line in around_lines):
                 continue
             around = [c for line in around_lines for c in line.cells if c not in hidden]
-            if not around and cell in solved:  # pinned through other lines: hide beside those
-                around = [c for line in lines for c in line.cells if c not in hidden]
-            if around:
+            if around:  # else every cell of its lines is hidden: their totals say it anyway
                 beside = next_smallest(values, around, order)
                 hidden.add(beside)
                 touched.update(id(line) for line in (*around_lines, *lines_of.get(beside, [])))
-                if solved:
-                    break
-        if not touched:  # nothing left to hide in their lines: the published totals say them anyway
+        if not touched and not _hide_beside_one_determined(values, lines, hidden, forced, order, lines_of):
             return frozenset(hidden)
         hidden = complementary(values, lines, hidden)
+
+
+def _hide_beside_one_determined(
+    values: Mapping[Key, int],
+    lines: Sequence[Line],
+    hidden: set[Key],
+    forced: set[Key],
+    order: Mapping[Key, int],
+    lines_of: Mapping[Key, list[Line]],
+) -> bool:
+    """Hide a cell beside the first cell the lines combined determine, in its lines (or, when they
+    are all hidden, anywhere). One only, since one hide may undo several solutions. False if none."""
+    for cell in sorted(determined(lines, hidden) - forced, key=order.__getitem__):
+        around = [c for line in lines_of.get(cell, []) for c in line.cells if c not in hidden]
+        if not around:  # pinned through other lines: hide beside those
+            around = [c for line in lines for c in line.cells if c not in hidden]
+        if around:
+            hidden.add(next_smallest(values, around, order))
+            return True
+    return False

@@ -12,6 +12,7 @@ from acs_desktop.domain.small_counts import (
     complementary,
     determined,
     lone_hidden,
+    pinned,
     primary,
     protect,
     small_text,
@@ -121,6 +122,21 @@ def test_a_bridge_between_two_hidden_squares_is_found_and_covered():
         values[cell] = 1
     protected = protect(values, lines, 2)
     assert not determined(lines, protected)
+
+
+def test_a_cell_pinned_by_a_fully_hidden_line_does_not_stop_the_linear_check():
+    """A line whose cells are all hidden pins one of them (0 and 1 under a published 1: nothing is
+    left to hide beside it, its total says it anyway). The bridge of another table is still found
+    and covered: that pin once ended `protect` before the whole system was solved."""
+    bridge = {(0, 0), (0, 1), (1, 0), (1, 1), (2, 2), (2, 3), (3, 2), (3, 3), (1, 2)}
+    values = {(r, c): 3 if (r, c) in bridge else 30 for r in range(4) for c in range(4)}
+    lines = table_lines(4, 4, row_totals=True)
+    values.update(a=0, b=1)
+    lines.append(Line(("a", "b")))
+    hidden = protect(values, lines, 5)
+    assert {"a", "b"} <= hidden and pinned(values, lines, hidden, 5) == {"a", "b"}
+    assert not determined(lines, hidden)
+    assert (0, 2) in hidden  # beside (1, 2), the smallest of its lines
 
 
 def test_determined_on_a_two_by_two_table():

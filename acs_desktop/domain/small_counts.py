@@ -236,13 +236,28 @@ def _hide_beside_one_determined(
     order: Mapping[Key, int],
     lines_of: Mapping[Key, list[Line]],
 ) -> bool:
-    """Hide a cell beside the first cell the lines combined determine, in its lines (or, when they
-    are all hidden, anywhere). One only, since one hide may undo several solutions. False if none."""
+    """Hide a cell beside the first cell the lines combined determine: in its lines, or else in the
+    lines reached from it through hidden cells (they combine to pin it; a cell hidden anywhere else
+    leaves it as it is). One only, since one hide may undo several solutions. False if none."""
     for cell in sorted(determined(lines, hidden) - forced, key=order.__getitem__):
         around = [c for line in lines_of.get(cell, []) for c in line.cells if c not in hidden]
         if not around:  # pinned through other lines: hide beside those
-            around = [c for line in lines for c in line.cells if c not in hidden]
+            around = [c for line in _reached(cell, hidden, lines_of) for c in line.cells if c not in hidden]
         if around:
             hidden.add(next_smallest(values, around, order))
             return True
     return False
+
+
+def _reached(cell: Key, hidden: set[Key], lines_of: Mapping[Key, list[Line]]) -> list[Line]:
+    """The lines reached from a cell through hidden cells: the part of the system that says what it is."""
+    reached: dict[int, Line] = {}
+    seen, todo = {cell}, [cell]
+    while todo:
+        for line in lines_of.get(todo.pop(), []):
+            if id(line) not in reached:
+                reached[id(line)] = line
+                fresh = [other for other in line.cells if other in hidden and other not in seen]
+                seen.update(fresh)
+                todo += fresh
+    return list(reached.values())

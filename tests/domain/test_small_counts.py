@@ -216,3 +216,70 @@ def test_a_network_s_table_is_protected_with_few_solves_of_the_whole_system(monk
     assert {cell for cell, v in values.items() if 0 < v < 5} <= hidden
     assert not (determined(lines, hidden) - forced) and not (recomputed_by_subtraction(values, lines, hidden) - forced)
     assert len(solves) <= 5  # the cells the totals alone give, then the system once or a few times
+
+
+def network(relays, kinds, communes, related):
+    """A network's tables as the review publishes them: relays in a kind and a commune, each field's
+    column adding up to a published total, each kind's and commune's line to its relays', and
+    issued = used + unused on the relays in `related`."""
+    fields = ("issued", "used", "unused")
+    lines = []
+    for field in fields:
+        lines.append(Line(tuple(("relay", i, field) for i in range(len(relays)))))
+        for name, groups, of in (("kind", kinds, 1), ("commune", communes, 2)):
+            lines.append(Line(tuple((name, g, field) for g in range(groups))))
+            for g in range(groups):
+                members = tuple(("relay", i, field) for i, relay in enumerate(relays) if relay[of] == g)
+                lines.append(Line(members, (name, g, field)))
+    for i in related:
+        lines.append(Line((("relay", i, "used"), ("relay", i, "unused")), ("relay", i, "issued")))
+    values = {}
+    for i, (counts, _, _) in enumerate(relays):
+        for field, value in zip(fields, counts, strict=True):
+            values[("relay", i, field)] = value
+    for name, groups, of in (("kind", kinds, 1), ("commune", communes, 2)):
+        for g in range(groups):
+            for f, field in enumerate(fields):
+                values[(name, g, field)] = sum(relay[0][f] for relay in relays if relay[of] == g)
+    return values, lines
+
+
+networks = st.tuples(st.integers(1, 3), st.integers(1, 3)).flatmap(
+    lambda groups: st.tuples(
+        st.lists(
+            st.tuples(
+                st.tuples(*[st.sampled_from([0, 1, 2, 3, 4, 5, 6, 9, 15, 30])] * 3),
+                st.integers(0, groups[0] - 1),
+                st.integers(0, groups[1] - 1),
+            ),
+            min_size=1,
+            max_size=9,
+        ),
+        st.just(groups),
+        st.sets(st.integers(0, 8)),
+    )
+)
+
+
+def network_of(case):
+    relays, (kinds, communes), related = case
+    return network(relays, kinds, communes, [i for i in related if i < len(relays)])
+
+
+@settings(max_examples=100, deadline=None)
+@given(tables, networks)
+def test_independent_tables_are_protected_as_each_alone(table, case):
+    """Two tables sharing no line (the partners' and the relays'): protected together, each hides
+    what it hides alone (a cell hidden in one never covers a cell of the other), and the lines
+    combined determine in each what they determine in it alone."""
+    grid, row_totals, _ = table
+    values = {("table", cell): value for cell, value in values_of(grid).items()}
+    lines = [
+        Line(tuple(("table", c) for c in line.members))
+        for line in table_lines(len(grid), len(grid[0]), row_totals=row_totals)
+    ]
+    other_values, other_lines = network_of(case)
+    both = {**values, **other_values}
+    hidden = protect(both, lines + other_lines, 5)
+    assert hidden == protect(values, lines, 5) | protect(other_values, other_lines, 5)
+    assert determined(lines + other_lines, hidden) == determined(lines, hidden) | determined(other_lines, hidden)

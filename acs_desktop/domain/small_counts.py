@@ -33,10 +33,9 @@ Hiding more never makes a hidden cell determined, so this ends, at worst with ev
 The cells the published totals alone pin (a breakdown of one line is its total) are left aside:
 nothing can hide them.
 
-Standard library only, and exact: integers, and fractions where a pivot asks for one. At a
-network's size (5,000 relays, 30,000 cells, thousands of lines) `determined` eliminates sparsely
-and takes a fraction of a second; `protect` still solves it only when the lines read alone pin
-nothing.
+Standard library only, and exact: integers and fractions. At a network's size (5,000 relays, 30,000
+cells, thousands of lines) `protect` keeps what each line holds up to date as it hides, and
+`determined` eliminates sparsely: the report's protection takes a fraction of a second.
 """
 
 from __future__ import annotations
@@ -89,19 +88,11 @@ def next_smallest(values: Mapping[Key, int], cells: Iterable[Key], order: Mappin
 def complementary(values: Mapping[Key, int], lines: Sequence[Line], hidden: Iterable[Key]) -> set[Key]:
     """`hidden`, plus in every line with a lone hidden cell the next smallest cell of that line
     (`next_smallest`), until stable. Ties go to the cell listed first in `values`."""
-    order = {key: index for index, key in enumerate(values)}
-    result = set(hidden)
-    changed = True
-    while changed:
-        changed = False
-        for line in lines:  # each line read as it is now: a cell hidden for one may serve the next
-            if sum(cell in result for cell in line.cells) != 1:
-                continue
-            visible = [cell for cell in line.cells if cell not in result]
-            if visible:  # a line of one cell is its published total: nothing to hide it behind
-                result.add(next_smallest(values, visible, order))
-                changed = True
-    return result
+    state = _Hiding(values, lines)
+    for cell in hidden:
+        state.hide(cell)
+    state.complete()
+    return state.hidden
 
 
 Number = int | Fraction
@@ -264,6 +255,20 @@ def _possible(domain: list[Interval], total: int, others: list[Interval], limit:
     return found
 
 
+def _line_pins(total: int, small: int, masked: int, threshold: int) -> tuple[bool, bool]:
+    """Whether a reader pins a line's hidden cells from the line alone: its `small` « moins de N »
+    and its `masked` « masqué » add up to `total` (the line's total minus the cells shown); a
+    « moins de N » is 1 to N − 1, a « masqué » is 0 or N and more. Every hidden cell of a kind
+    reads the same, so the answer is per kind: (the « moins de N » pinned, the « masqué » pinned)."""
+    small_pinned = small > 0 and (
+        _possible([(1, threshold - 1)], total, _reader_sums(small - 1, masked, threshold)) < 2
+    )
+    masked_pinned = masked > 0 and (
+        _possible([(0, 0), (threshold, INFINITY)], total, _reader_sums(small, masked - 1, threshold)) < 2
+    )
+    return small_pinned, masked_pinned
+
+
 def pinned(
     values: Mapping[Key, int], lines: Iterable[Line], hidden: set[Key] | frozenset[Key], threshold: int
 ) -> set[Key]:
@@ -276,15 +281,135 @@ def pinned(
             continue
         if line.total is not None and line.total in hidden:
             continue  # the sum itself is hidden: nothing to subtract from
-        total = sum(values[cell] for cell in inside)
         small = [cell for cell in inside if 0 < values[cell] < threshold]
-        for cell in inside:
-            is_small = 0 < values[cell] < threshold
-            domain = [(1, threshold - 1)] if is_small else [(0, 0), (threshold, INFINITY)]
-            others = _reader_sums(len(small) - is_small, len(inside) - len(small) - (not is_small), threshold)
-            if _possible(domain, total, others) < 2:
-                result.add(cell)
+        masked = [cell for cell in inside if not 0 < values[cell] < threshold]
+        small_pinned, masked_pinned = _line_pins(
+            sum(values[cell] for cell in inside), len(small), len(masked), threshold
+        )
+        result.update(small if small_pinned else ())
+        result.update(masked if masked_pinned else ())
     return result
+
+
+class _Hiding:
+    """The hidden cells while `protect` works, and what each line holds of them, kept up to date
+    hide after hide: a network's lines are thousands, a round's hides a few, so nothing is read
+    again from the start — the lines with a lone hidden cell, each line's hidden sum and kinds
+    (`_line_pins`), each line's next smallest visible cell (its cells ranked once)."""
+
+    def __init__(self, values: Mapping[Key, int], lines: Sequence[Line], threshold: int = 0) -> None:
+        self.values = values
+        self.lines = lines
+        self.threshold = threshold  # for the pins (0: not asked)
+        self.order = {key: index for index, key in enumerate(values)}
+        self.hidden: set[Key] = set()
+        self.lines_of: dict[Key, list[int]] = {}  # a line once per place the cell holds in it
+        for index, line in enumerate(lines):
+            for cell in line.cells:
+                self.lines_of.setdefault(cell, []).append(index)
+        self.count = [0] * len(lines)  # hidden places per line
+        self.sum = [0] * len(lines)
+        self.small: list[list[Key]] = [[] for _ in lines]  # hidden « moins de N » per line
+        self.masked: list[list[Key]] = [[] for _ in lines]
+        self.lone: set[int] = set()  # lines with one hidden place and another one to hide beside it
+        self.changed: set[int] = set()  # lines whose pins are to be read again
+        self.pins: dict[int, tuple[bool, bool]] = {}  # the lines that pin something
+        self.ranked: dict[int, list[Key]] = {}  # a line's cells, smallest first
+        self.shown_from: dict[int, int] = {}  # where in `ranked` its next visible cell is
+
+    def key(self, cell: Key) -> tuple[bool, int, int]:
+        """`next_smallest`'s order: the smallest count, a 0 last, ties to the cell listed first."""
+        value = self.values[cell]
+        return value == 0, value, self.order[cell]
+
+    def hide(self, cell: Key) -> list[int]:
+        """Hide a cell; the lines it leaves with a lone hidden cell."""
+        if cell in self.hidden:
+            return []
+        self.hidden.add(cell)
+        value = self.values[cell]
+        kind = self.small if 0 < value < self.threshold else self.masked
+        indices = self.lines_of.get(cell, [])
+        for index in indices:
+            self.count[index] += 1
+            self.sum[index] += value
+            kind[index].append(cell)
+            self.changed.add(index)
+        lone = []
+        for index in indices:
+            if self.count[index] == 1 and len(self.lines[index].cells) > 1:
+                if index not in self.lone:
+                    self.lone.add(index)
+                    lone.append(index)
+            else:
+                self.lone.discard(index)
+        return lone
+
+    def smallest_shown(self, index: int) -> Key | None:
+        """The next smallest visible cell of a line, None if none is left."""
+        ranked = self.ranked.get(index)
+        if ranked is None:
+            ranked = self.ranked[index] = sorted(set(self.lines[index].cells), key=self.key)
+        at = self.shown_from.get(index, 0)
+        while at < len(ranked) and ranked[at] in self.hidden:
+            at += 1  # a cell once hidden stays hidden: the search goes on from there next time
+        self.shown_from[index] = at
+        return ranked[at] if at < len(ranked) else None
+
+    def beside(self, indices: Iterable[int]) -> Key | None:
+        """The cell to hide beside one in these lines: the smallest visible cell of any of them."""
+        shown = [cell for cell in map(self.smallest_shown, indices) if cell is not None]
+        return min(shown, key=self.key) if shown else None
+
+    def reached(self, cell: Key) -> set[int]:
+        """The lines reached from a cell through hidden cells: the part of the system that says what
+        it is (a cell hidden anywhere else leaves it as it is)."""
+        lines: set[int] = set()
+        seen, todo = {cell}, [cell]
+        while todo:
+            for index in self.lines_of.get(todo.pop(), []):
+                if index not in lines:
+                    lines.add(index)
+                    fresh = [other for other in self.lines[index].cells if other in self.hidden and other not in seen]
+                    seen.update(fresh)
+                    todo += fresh
+        return lines
+
+    def complete(self) -> None:
+        """`complementary`, from where it stands: passes over the lines in their order, each line
+        read as it is when its turn comes, until no line has a lone hidden cell."""
+        while self.lone:
+            queue = sorted(self.lone)  # this pass; a line turned lone behind the pass waits for the next
+            done = -1
+            while queue:
+                index = heapq.heappop(queue)
+                if index <= done or index not in self.lone:
+                    continue
+                done = index
+                beside = self.smallest_shown(index)
+                assert beside is not None  # a lone line has another cell, visible
+                for lone in self.hide(beside):
+                    if lone > done:
+                        heapq.heappush(queue, lone)
+
+    def exposed(self) -> set[Key]:
+        """`pinned`, from the lines changed since it was last asked."""
+        for index in self.changed:
+            line = self.lines[index]
+            pins = (False, False)
+            if self.count[index] and (line.total is None or line.total not in self.hidden):
+                small = len(self.small[index])
+                pins = _line_pins(self.sum[index], small, self.count[index] - small, self.threshold)
+            if any(pins):
+                self.pins[index] = pins
+            else:
+                self.pins.pop(index, None)
+        self.changed.clear()
+        result: set[Key] = set()
+        for index, (small_pinned, masked_pinned) in self.pins.items():
+            result.update(self.small[index] if small_pinned else ())
+            result.update(self.masked[index] if masked_pinned else ())
+        return result
 
 
 def protect(values: Mapping[Key, int], lines: Sequence[Line], threshold: int) -> frozenset[Key]:
@@ -296,65 +421,41 @@ def protect(values: Mapping[Key, int], lines: Sequence[Line], threshold: int) ->
     cell gets a cell hidden beside it, but one whose lines a hide of the same round already
     touched, which waits for the next round (that hide may be enough). Only when no line alone
     pins a cell with a visible cell beside it (a line all hidden pins only what its published total
-    says anyway) is the whole system solved (`determined`), and then
-    one cell is hidden per solve, since one hide may undo several solutions."""
+    says anyway) is the whole system solved (`determined`), and then one cell is hidden per solve,
+    since one hide may undo several solutions. The hidden cells and what each line holds of them
+    are kept up to date hide after hide (`_Hiding`): a round costs what it changes."""
     if threshold <= 1:
         return frozenset()
-    order = {key: index for index, key in enumerate(values)}
-    hidden = complementary(values, lines, primary(values, threshold))
-    if not hidden:
+    state = _Hiding(values, lines, threshold)
+    for cell in primary(values, threshold):
+        state.hide(cell)
+    state.complete()
+    if not state.hidden:
         return frozenset()
     forced = determined(lines, set(values))
-    lines_of: dict[Key, list[Line]] = {}
-    for line in lines:
-        for cell in line.cells:
-            lines_of.setdefault(cell, []).append(line)
     while True:
-        touched: set[int] = set()  # the lines (by id) a hide of this round changed
-        for cell in sorted(pinned(values, lines, hidden, threshold) - forced, key=order.__getitem__):
-            around_lines = lines_of.get(cell, [])
-            if any(id(line) in touched for line in around_lines):
-                continue
-            around = [c for line in around_lines for c in line.cells if c not in hidden]
-            if around:  # else every cell of its lines is hidden: their totals say it anyway
-                beside = next_smallest(values, around, order)
-                hidden.add(beside)
-                touched.update(id(line) for line in (*around_lines, *lines_of.get(beside, [])))
-        if not touched and not _hide_beside_one_determined(values, lines, hidden, forced, order, lines_of):
-            return frozenset(hidden)
-        hidden = complementary(values, lines, hidden)
+        touched: set[int] = set()  # the lines (by index) a hide of this round changed
+        for cell in sorted(state.exposed() - forced, key=state.order.__getitem__):
+            around = state.lines_of.get(cell, [])
+            if touched.isdisjoint(around):
+                beside = state.beside(around)
+                if beside is not None:  # else every cell of its lines is hidden: their totals say it
+                    state.hide(beside)
+                    touched.update(around, state.lines_of[beside])
+        if not touched and not _hide_beside_one_determined(state, determined(lines, state.hidden) - forced):
+            return frozenset(state.hidden)
+        state.complete()
 
 
-def _hide_beside_one_determined(
-    values: Mapping[Key, int],
-    lines: Sequence[Line],
-    hidden: set[Key],
-    forced: set[Key],
-    order: Mapping[Key, int],
-    lines_of: Mapping[Key, list[Line]],
-) -> bool:
-    """Hide a cell beside the first cell the lines combined determine: in its lines, or else in the
-    lines reached from it through hidden cells (they combine to pin it; a cell hidden anywhere else
-    leaves it as it is). One only, since one hide may undo several solutions. False if none."""
-    for cell in sorted(determined(lines, hidden) - forced, key=order.__getitem__):
-        around = [c for line in lines_of.get(cell, []) for c in line.cells if c not in hidden]
-        if not around:  # pinned through other lines: hide beside those
-            around = [c for line in _reached(cell, hidden, lines_of) for c in line.cells if c not in hidden]
-        if around:
-            hidden.add(next_smallest(values, around, order))
+def _hide_beside_one_determined(state: _Hiding, solved: set[Key]) -> bool:
+    """Hide a cell beside the first determined cell there is one to hide beside: in its lines, or
+    else in the lines reached from it through hidden cells (they combine to pin it). One only, since
+    one hide may undo several solutions. False if none."""
+    for cell in sorted(solved, key=state.order.__getitem__):
+        beside = state.beside(state.lines_of.get(cell, []))
+        if beside is None:
+            beside = state.beside(state.reached(cell))
+        if beside is not None:
+            state.hide(beside)
             return True
     return False
-
-
-def _reached(cell: Key, hidden: set[Key], lines_of: Mapping[Key, list[Line]]) -> list[Line]:
-    """The lines reached from a cell through hidden cells: the part of the system that says what it is."""
-    reached: dict[int, Line] = {}
-    seen, todo = {cell}, [cell]
-    while todo:
-        for line in lines_of.get(todo.pop(), []):
-            if id(line) not in reached:
-                reached[id(line)] = line
-                fresh = [other for other in line.cells if other in hidden and other not in seen]
-                seen.update(fresh)
-                todo += fresh
-    return list(reached.values())

@@ -69,6 +69,10 @@ from acs_desktop.printing.report_mediation import mediation_parts, quote_parts
 from acs_desktop.printing.report_tables import figures_table, french_spacing, muted, plural, signed, text_paragraphs
 
 WIDTH = PAGE_WIDTH - 2 * MARGIN
+# The relays listed one by one in the annex up to this many (about 27 pages); beyond, the
+# workbook holds them (at 4,800 relays the list took 90 of the report's 137 pages, and 4 s).
+RELAYS_LISTED_MAX = 1000
+
 SECTIONS = (
     "Chiffres clés",
     "1. Objectifs",
@@ -807,15 +811,7 @@ class _Report:
                 self.note,
             ),
         ]
-        headers = ("Relais", "Type", "Commune", "Réserv.", "Édit.", "Util.", "Non util.", "Particip.")
-        rows = []
-        for index, r in enumerate(self.r.relays):
-            s = self.p.places("relays", index, r.places)
-            rows.append((r.relay, r.relay_type, r.commune, s.booked, s.issued, s.used, s.unused, s.participation_rate))
-        parts += [
-            Paragraph("Relais sociaux actifs", self.h2),
-            figures_table(self.st, headers, rows, width=WIDTH, text_columns=3, font_size=7.5),
-        ]
+        parts += [Paragraph("Relais sociaux actifs", self.h2), *self.relay_detail()]
         headers = (
             "Mois",
             "Représ.",
@@ -847,6 +843,27 @@ class _Report:
             figures_table(self.st, headers, month_rows, width=WIDTH),
         ]
         return parts
+
+    def relay_detail(self) -> list:
+        """The relays one by one, up to `RELAYS_LISTED_MAX`; a network's thousands of relays
+        (a hundred pages nobody reads) stay in the review's workbook, the report giving them by
+        kind and by commune. Their small counts are protected the same way in both."""
+        relays = self.r.relays
+        if len(relays) > RELAYS_LISTED_MAX:
+            return [
+                self.para(
+                    f"Les {format_int(len(relays))} relais actifs de la saison sont détaillés un à un dans les tableaux "
+                    "du bilan (onglet Bilan de saison, « Exporter (XLSX/CSV)… », tableau « relais »), avec les mêmes "
+                    "nombres protégés ; ce rapport les présente par type et par commune (partie 3).",
+                    self.st["body"],
+                )
+            ]
+        headers = ("Relais", "Type", "Commune", "Réserv.", "Édit.", "Util.", "Non util.", "Particip.")
+        rows = []
+        for index, r in enumerate(relays):
+            s = self.p.places("relays", index, r.places)
+            rows.append((r.relay, r.relay_type, r.commune, s.booked, s.issued, s.used, s.unused, s.participation_rate))
+        return [figures_table(self.st, headers, rows, width=WIDTH, text_columns=3, font_size=7.5)]
 
 
 def _no_data_text(status: str, recorded: bool) -> str:

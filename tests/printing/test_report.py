@@ -145,3 +145,23 @@ def test_a_logo_goes_on_the_cover_and_a_broken_one_is_ignored(services, make):
     assert PdfReader(io.BytesIO(with_logo)).pages[0].images
     broken = render_season_report(review, Identity("Les Sorties Solidaires", logo_png=b"\x89PNG\r\n\x1a\nnot really"))
     assert "Les Sorties Solidaires" in read(broken)[1]
+
+
+def test_a_networks_thousands_of_relays_stay_in_the_workbook(demo_services, monkeypatch):
+    """Up to `RELAYS_LISTED_MAX` relays, the annex lists them one by one; beyond (a network's
+    thousands: a hundred pages), it says where they are and how the report gives them."""
+    from acs_desktop.printing import report
+
+    sid = season_id(demo_services, "2026-2027")
+    review = demo_services.review.review(sid)
+    last = review.relays[-1].relay  # by name: the last one listed, on the annex's last page
+    _pages, listed = read(demo_services.documents.review_report(sid).content)
+    assert plain(last) in listed
+    assert "sont détaillés un à un" not in listed
+
+    monkeypatch.setattr(report, "RELAYS_LISTED_MAX", len(review.relays) - 1)
+    _pages, summed = read(demo_services.documents.review_report(sid).content)
+    assert plain(last) not in summed
+    assert f"Les {len(review.relays)} relais actifs de la saison sont détaillés un à un" in summed
+    assert "« Exporter (XLSX/CSV)… », tableau « relais »" in summed
+    assert "Par commune des relais" in summed  # the report still gives them by kind and commune

@@ -195,9 +195,11 @@ def measure_window(services: Services, store_path: Path, workdir: Path):
         search("")
     search_time = statistics.median(times)
 
+    relay = [column.title for column in view.model.COLUMNS].index("Relais")
+
     def sort() -> float:
         start = time.perf_counter()
-        view.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+        view.table.sortByColumn(relay, Qt.SortOrder.AscendingOrder)
         app.processEvents()
         elapsed = time.perf_counter() - start
         view.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)

@@ -121,6 +121,7 @@ class CodeLookup:
 # How the bookings list can be ordered (the window's columns), each then in the list's own
 # order: performance date, relay, booking.
 BOOKING_ORDERS = (
+    "number",
     "date",
     "time",
     "show",
@@ -223,6 +224,7 @@ class BookingListService(Service):
                 .scalar_subquery()
             )
         return {
+            "number": Booking.id,
             "date": Performance.starts_at,
             "time": time_of_day(Performance.starts_at),
             "show": fold(Show.title),

@@ -7,6 +7,7 @@ from sqlalchemy import event
 from acs_desktop.services.booking_lists import BOOKING_ORDERS
 
 KEYS = {
+    "number": lambda r: r.id,
     "date": lambda r: r.starts_at,
     "time": lambda r: r.starts_at.time(),
     "show": lambda r: r.show_title.casefold(),

@@ -72,7 +72,8 @@ class SeasonBookingsTableModel(LazyRowsTableModel):
     searched by the service (`BookingListService.booking_ids`)."""
 
     COLUMNS = BookingsTableModel.COLUMNS
-    SORT_KEYS = (
+    SORT_KEYS = (  # one per column of COLUMNS
+        "number",
         "date",
         "time",
         "show",

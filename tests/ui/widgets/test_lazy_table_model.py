@@ -128,10 +128,20 @@ def test_the_invitations_tab_lists_every_booking_of_the_season_and_searches_them
     season_id = window.current_season_id()
     everything = demo_services.booking_lists.list_bookings(season_id)
     assert view.model.rows() == everything
-    view.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+    relay = [c.title for c in view.model.COLUMNS].index("Relais")
+    view.table.sortByColumn(relay, Qt.SortOrder.AscendingOrder)
     assert [r.relay_name.casefold() for r in view.model.rows()] == sorted(b.relay_name.casefold() for b in everything)
     qtbot.keyClicks(view.search, "ccas")
     qtbot.waitUntil(lambda: view.visible_count() < len(everything), timeout=2000)
     assert {r.id for r in view.model.rows()} == {
         b.id for b in everything if "ccas" in (b.relay_name + b.show_title).casefold()
     }
+
+
+def test_each_column_of_the_invitations_tab_sorts_by_what_it_shows(window, demo_services):
+    view = window.tab_pages[3].view
+    shown = {"N°": "number", "Date": "date", "Heure": "time", "Spectacle": "show", "Relais": "relay"}
+    for column, title in enumerate(c.title for c in view.model.COLUMNS):
+        if title in shown:
+            assert view.model.SORT_KEYS[column] == shown[title]
+    assert len(view.model.SORT_KEYS) == len(view.model.COLUMNS)

@@ -365,9 +365,14 @@ class BookingListService(Service):
     def unprinted_count(self, season_id: int) -> UnprintedCount:
         """What `unprinted` would list, counted: the bookings, and the urgent ones (read, they are
         few). A side tab's title, without reading a network's tens of thousands of bookings."""
+        # The bookings with a place booked: counted as they come in the index (performance_id,
+        # status, booking_id), without grouping 150,000 invitations by booking first.
+        query = select(func.count(Invitation.booking_id.distinct())).where(
+            Invitation.performance_id.in_(season_performance_ids(season_id)),
+            Invitation.status == InvitationStatus.BOOKED,
+        )
         with self._reading() as session:
-            per_booking = _unprinted_per_booking(season_performance_ids(season_id))
-            bookings = session.scalar(select(func.count()).select_from(per_booking)) or 0
+            bookings = session.scalar(query) or 0
         return UnprintedCount(bookings, len(self.unprinted(season_id, urgent_only=True)))
 
     def invitations_of(self, booking_id: int) -> list[InvitationRow]:

@@ -152,10 +152,8 @@ def _side(store: Store, workdir: Path, today: datetime) -> dict[str, float]:
             "Conventions": median_time(lambda: services.conventions.list_conventions(season.id), repeat=REPEAT),
             "Offres": median_time(lambda: services.offers.list_performances(season.id), repeat=REPEAT),
             "Relais": median_time(lambda: services.relays.list_relays(season.id), repeat=REPEAT),
-            "search query": median_time(
-                lambda: services.booking_lists.booking_ids(season.id, text=SEARCH), repeat=REPEAT
-            ),
-            "found": len(services.booking_lists.booking_ids(season.id, text=SEARCH)),
+            "search query": median_time(lambda: _search(services, season.id), repeat=REPEAT),
+            "found": services.booking_lists.booking_count(season.id, text=SEARCH),
         }
         tabs, _first, search_time, _found, sort_time, review_shown = measure_window(
             services, store.path or workdir, workdir
@@ -167,6 +165,12 @@ def _side(store: Store, workdir: Path, today: datetime) -> dict[str, float]:
         return figures
     finally:
         store.close()
+
+
+def _search(services: Services, season_id: int) -> None:
+    """The queries behind the bookings search: the matches counted, then their first page of ids."""
+    services.booking_lists.booking_count(season_id, text=SEARCH)
+    services.booking_lists.booking_page(season_id, text=SEARCH)
 
 
 def _side_by_side(measured: dict[str, dict[str, float]], size: str) -> list[Result]:
@@ -217,8 +221,8 @@ def _side_by_side(measured: dict[str, dict[str, float]], size: str) -> list[Resu
                 figures["search"],
                 0.1,
                 unit="ms",
-                note=f"{figures['found']:.0f} bookings found; through the window (ids searched in SQL, first page "
-                f"fetched, list drawn); the query alone: {figures['search query'] * 1000:.0f} ms. {ratio(engine, 'search')}",
+                note=f"{figures['found']:.0f} bookings found; through the window (counted and first page searched in SQL, "
+                f"its rows fetched, list drawn); the queries alone: {figures['search query'] * 1000:.0f} ms. {ratio(engine, 'search')}",
             ),
             Result(
                 f"{engine} : réserver 2 places (une transaction)",

@@ -125,6 +125,7 @@ class BookingPage:
 
     ids: list[int]
     after: tuple | None  # the last id's sort key, to ask for the next page; None: the list ends here
+    count: int | None = None  # how many bookings the list has, page after page (when asked)
 
 
 # How the bookings list can be ordered (the window's columns), each then in the list's own
@@ -182,13 +183,6 @@ class BookingListService(Service):
         now = self._now()
         return [b for b in self.list_bookings(season_id) if b.starts_at > now and b.booked + b.issued]
 
-    def booking_count(self, season_id: int, *, text: str = "") -> int:
-        """How many bookings `booking_page` lists, page after page (the list's count)."""
-        with self._reading() as session:
-            db = session.connection()
-            listed = _listed(db, season_id, _words(text))
-            return db.scalar(select(func.count()).select_from(Booking).where(*listed)) or 0
-
     def booking_page(
         self,
         season_id: int,
@@ -199,14 +193,16 @@ class BookingListService(Service):
         after: tuple | None = None,
         limit: int | None = PAGE,
         through: int | None = None,
+        counted: bool = False,
     ) -> BookingPage:
         """A page of the ids of the season's bookings, in the list's order (performance date,
         relay, booking) or by `order` (one of `BOOKING_ORDERS`) then the list's order, keeping
         those whose show, relay, date or booking date, as shown, contain `text`
         (case-insensitive). The page starts after the row whose key is `after` (the previous
         page's `after`; None: the first page) and holds `limit` ids (None: every one), or, with
-        `through`, every id up to that booking's (none if it is not listed). Light: the window
-        fetches the rows it shows (`bookings_by_id`).
+        `through`, every id up to that booking's (none if it is not listed); `counted`: with the
+        number of bookings the list has (the same reading: one transaction, the search's relays
+        and shows read once). Light: the window fetches the rows it shows (`bookings_by_id`).
 
         Each page is read from where the previous one ended (keyset paging: no OFFSET to count
         past, and a booking added meanwhile is listed where it sorts, never twice). The orders led
@@ -227,11 +223,12 @@ class BookingListService(Service):
         with self._reading() as session:  # on the connection: plain values, no ORM result machinery
             db = session.connection()
             listed = _listed(db, season_id, words)
+            count = db.scalar(select(func.count()).select_from(Booking).where(*listed)) if counted else None
             bound = None
             if through is not None:
                 bound = db.execute(query.with_only_columns(*_read(keys)).where(Booking.id == through, *listed)).first()
                 if bound is None:
-                    return BookingPage([], after)
+                    return BookingPage([], after, count)
                 limit = None
             walk = None if words else _WALKS.get(order)
             if walk is None:
@@ -239,9 +236,9 @@ class BookingListService(Service):
             else:
                 rows = _walk(db, walk, season_id, query, keys, after, bound, limit)
         if limit is not None and len(rows) > limit:
-            return BookingPage([row[0] for row in rows[:limit]], tuple(rows[limit - 1][1:]))
+            return BookingPage([row[0] for row in rows[:limit]], tuple(rows[limit - 1][1:]), count)
         last = tuple(rows[-1][1:]) if rows else after
-        return BookingPage([row[0] for row in rows], last if through is not None else None)
+        return BookingPage([row[0] for row in rows], last if through is not None else None, count)
 
     def bookings_by_id(self, booking_ids: list[int]) -> list[BookingRow]:
         """The rows of these bookings, in this order (a booking deleted meanwhile is left out)."""

@@ -98,12 +98,16 @@ class SeasonBookings:
         self._lists = booking_lists
         self._season_id = season_id
 
-    def count(self, text: str) -> int:
-        return self._lists.booking_count(self._season_id, text=text)
-
-    def page(self, text: str, order: str | None, descending: bool, after, limit: int | None, through: int | None):
+    def page(self, text: str, order: str | None, descending: bool, after, limit: int | None, through, counted):
         return self._lists.booking_page(
-            self._season_id, text=text, order=order, descending=descending, after=after, limit=limit, through=through
+            self._season_id,
+            text=text,
+            order=order,
+            descending=descending,
+            after=after,
+            limit=limit,
+            through=through,
+            counted=counted,
         )
 
     def rows(self, ids: list[int]) -> list:

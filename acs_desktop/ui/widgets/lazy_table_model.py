@@ -1,7 +1,7 @@
 """A table model for lists too big to load at once (a network's season: 126,000 bookings).
 
-Its source counts the rows that match the search, then gives their ids a page at a time, in the
-list's order, each page starting where the previous one ended (`Page.after`, the last row's
+Its source gives the ids of the rows that match the search a page at a time (the first with
+their count), in the list's order, each page starting where the previous one ended (`Page.after`, the last row's
 sort key: keyset paging); the model asks for the next page as the view scrolls to the end of
 those listed (Qt's `canFetchMore`/`fetchMore`). The rows themselves are fetched a page at a
 time, when the view first draws one of them. Sorting and searching are the source's (in SQL):
@@ -26,15 +26,22 @@ from acs_desktop.ui.widgets.table_model import ID_ROLE, RowsTableModel
 class Page(Protocol):
     ids: list[int]
     after: Any  # where the next page starts; None: the list ends with this page
+    count: int | None  # how many rows the list has, when asked
 
 
 class RowSource(Protocol):
-    def count(self, text: str) -> int: ...
-
     def page(
-        self, text: str, order: str | None, descending: bool, after: Any, limit: int | None, through: int | None
+        self,
+        text: str,
+        order: str | None,
+        descending: bool,
+        after: Any,
+        limit: int | None,
+        through: int | None,
+        counted: bool,
     ) -> Page:
-        """`limit` ids after `after` (None: the first), or every one up to `through` (a record's id)."""
+        """`limit` ids after `after` (None: the first), or every one up to `through` (a record's
+        id); `counted`: with the number of rows the list has."""
 
     def rows(self, ids: list[int]) -> list[Any]: ...
 
@@ -70,7 +77,7 @@ class LazyRowsTableModel(RowsTableModel):
         """Every row of the list (all listed, each page fetched): for small lists and tests only."""
         if self.canFetchMore():
             assert self._source is not None
-            self._append(self._source.page(self._search, self._order, self._descending, self._after, None, None))
+            self._append(self._source.page(self._search, self._order, self._descending, self._after, None, None, False))
         return [self.row_at(i) for i in range(len(self._ids))]
 
     def visible_rows(self) -> list[Any]:
@@ -91,7 +98,7 @@ class LazyRowsTableModel(RowsTableModel):
     def row_of_id(self, record_id: int) -> int | None:
         """The record's row, listing the rows up to it first if it is further down the list."""
         if record_id not in self._position and self._after is not None and self._source is not None:
-            page = self._source.page(self._search, self._order, self._descending, self._after, None, record_id)
+            page = self._source.page(self._search, self._order, self._descending, self._after, None, record_id, False)
             self._append(page)
         return self._position.get(record_id)
 
@@ -122,14 +129,14 @@ class LazyRowsTableModel(RowsTableModel):
         self.endResetModel()
 
     def _read(self, limit: int, *, count: bool = True) -> None:
-        """The count, then the first `limit` ids (inside a reset)."""
+        """The first `limit` ids, and the count (inside a reset)."""
         self._ids, self._position, self._pages, self._after = [], {}, {}, None
         if self._source is None:
             self._count = 0
             return
-        if count:
-            self._count = self._source.count(self._search)
-        page = self._source.page(self._search, self._order, self._descending, None, limit, None)
+        page = self._source.page(self._search, self._order, self._descending, None, limit, None, count)
+        if page.count is not None:
+            self._count = page.count
         self._take(page)
 
     def _take(self, page: Page) -> None:
@@ -159,7 +166,9 @@ class LazyRowsTableModel(RowsTableModel):
         if not self.canFetchMore(parent):
             return
         assert self._source is not None
-        self._append(self._source.page(self._search, self._order, self._descending, self._after, self.PAGE, None))
+        self._append(
+            self._source.page(self._search, self._order, self._descending, self._after, self.PAGE, None, False)
+        )
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._ids)

@@ -26,6 +26,7 @@ class Item:
 class Page:
     ids: list[int]
     after: tuple | None
+    count: int | None = None
 
 
 class ItemsModel(LazyRowsTableModel):
@@ -49,24 +50,23 @@ class Source:
         key = (lambda i: (getattr(i, order), i.id)) if order else (lambda i: (i.id,))
         return sorted(found, key=key, reverse=descending), key
 
-    def count(self, text):
-        self.counted.append(text)
-        return len(self._listed(text, None, False)[0])
-
-    def page(self, text, order, descending, after, limit, through):
+    def page(self, text, order, descending, after, limit, through, counted):
         self.asked_pages.append((text, order, descending, limit, through))
+        if counted:
+            self.counted.append(text)
         listed, key = self._listed(text, order, descending)
+        count = len(listed) if counted else None
         if after is not None:
             listed = [i for i in listed if (key(i) < after if descending else key(i) > after)]
         if through is not None:
             ids = [i.id for i in listed]
             if through not in ids:
-                return Page([], after)
+                return Page([], after, count)
             listed = listed[: ids.index(through) + 1]
-            return Page([i.id for i in listed], key(listed[-1]) if listed else after)
+            return Page([i.id for i in listed], key(listed[-1]) if listed else after, count)
         more = limit is not None and len(listed) > limit
         listed = listed[:limit] if limit is not None else listed
-        return Page([i.id for i in listed], key(listed[-1]) if more else None)
+        return Page([i.id for i in listed], key(listed[-1]) if more else None, count)
 
     def rows(self, ids):
         self.asked_rows += ids

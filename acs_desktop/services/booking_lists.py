@@ -373,14 +373,18 @@ class BookingListService(Service):
     def unprinted_count(self, season_id: int) -> UnprintedCount:
         """What `unprinted` would list, counted: the bookings, and the urgent ones (read, they are
         few). A side tab's title, without reading a network's tens of thousands of bookings."""
-        # The bookings with a place booked: counted as they come in the index (performance_id,
-        # status, booking_id), without grouping 150,000 invitations by booking first.
-        query = select(func.count(Invitation.booking_id.distinct())).where(
-            Invitation.performance_id.in_(season_performance_ids(season_id)),
-            Invitation.status == InvitationStatus.BOOKED,
+        # The bookings with a place booked, counted performance by performance in the index
+        # (performance_id, status, booking_id): a booking's invitations are all of its
+        # performance, so the sum is the season's count, and each count sorts a few dozen ids
+        # instead of the season's 200,000 at a network's scale.
+        performances = season_performance_ids(season_id).subquery()
+        booked = (
+            select(func.count(Invitation.booking_id.distinct()))
+            .where(Invitation.performance_id == performances.c.id, Invitation.status == InvitationStatus.BOOKED)
+            .scalar_subquery()
         )
         with self._reading() as session:
-            bookings = session.scalar(query) or 0
+            bookings = int(session.scalar(select(func.coalesce(func.sum(booked), 0)).select_from(performances)) or 0)
         return UnprintedCount(bookings, len(self.unprinted(season_id, urgent_only=True)))
 
     def invitations_of(self, booking_id: int) -> list[InvitationRow]:

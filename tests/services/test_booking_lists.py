@@ -228,3 +228,10 @@ def test_the_first_page_reads_the_bookings_of_a_few_performances_only(demo_servi
     reading = [sql for sql in sent if sql.lstrip().upper().startswith("SELECT BOOKING.ID")]
     assert reading and all("LIMIT" in sql.upper() for sql in reading)
     assert all("convention" not in sql for sql in reading)  # by the performances' ids, not the season's
+
+
+@pytest.mark.parametrize("order", [None, "relay", "places"])
+def test_a_season_without_bookings_lists_nothing_and_counts_none(services, season, order):
+    page = services.booking_lists.booking_page(season.id, order=order, counted=True)
+    assert (page.ids, page.after, page.count) == ([], None, 0)
+    assert services.booking_lists.unprinted_count(season.id).bookings == 0

@@ -5,6 +5,7 @@ sorting and filtering the whole list in Python would give, each exactly once."""
 import pytest
 from sqlalchemy import event
 
+from acs_desktop.services import booking_lists
 from acs_desktop.services.booking_lists import BOOKING_ORDERS
 from acs_desktop.services.bookings import BookingRequest
 from acs_desktop.services.offers import PerformanceFilter
@@ -149,6 +150,22 @@ def test_through_a_booking_lists_every_id_up_to_it(demo_services, season_id, ord
     assert page.ids == everything[SMALL : everything.index(target) + 1]
     rest = paged_from(lists, season_id, page.after, order=order)
     assert first.ids + page.ids + rest == everything
+
+
+@pytest.mark.parametrize("order", [None, "date", "time", "show", "relay"])
+def test_a_long_reading_walks_the_first_rows_then_sorts_the_rest(demo_services, season_id, order, monkeypatch):
+    """Every row, or every row up to a booking far down: walked for the first `WALK_ROWS`, then the
+    rest sorted at once, from where the walk stopped."""
+    monkeypatch.setattr(booking_lists, "WALK_ROWS", 5)
+    lists = demo_services.booking_lists
+    everything = lists.list_bookings(season_id)
+    for descending in (False, True):
+        expected = [b.id for b in sorted(everything, key=KEYS.get(order, lambda b: 0), reverse=descending)]
+        assert lists.booking_page(season_id, order=order, descending=descending, limit=None).ids == expected
+        first = lists.booking_page(season_id, order=order, descending=descending, limit=2)
+        far = expected[-3]
+        page = lists.booking_page(season_id, order=order, descending=descending, after=first.after, through=far)
+        assert page.ids == expected[2 : expected.index(far) + 1]
 
 
 def paged_from(lists, season_id, after, **options) -> list[int]:

@@ -1,12 +1,12 @@
 """A table model for lists too big to load at once (a network's season: 126,000 bookings).
 
 Its source gives the ids of the rows that match the search a page at a time (the first with
-their count), in the list's order, each page starting where the previous one ended (`Page.after`, the last row's
-sort key: keyset paging); the model asks for the next page as the view scrolls to the end of
-those listed (Qt's `canFetchMore`/`fetchMore`). The rows themselves are fetched a page at a
-time, when the view first draws one of them. Sorting and searching are the source's (in SQL):
-`SORT_KEYS` names, per column, the order the source knows. The search looks in the text columns
-(and dates) shown, not in the counts.
+their count), in the list's order, each page starting where the previous one ended
+(`Page.after`, the last row's sort key: keyset paging); the model asks for the next page as the
+view scrolls to the end of those listed (Qt's `canFetchMore`/`fetchMore`). The rows themselves
+are fetched a page at a time, when the view first draws one of them. Sorting and searching are
+the source's (in SQL): `SORT_KEYS` names, per column, the order the source knows. The search
+looks in the text columns (and dates) shown, not in the counts.
 
 Selecting a record not listed yet (a booking just made, found by its code) lists every row up
 to it first (`row_of_id`); reloading lists as many rows as were listed before, so that the view

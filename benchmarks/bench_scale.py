@@ -86,10 +86,8 @@ def run(workdir: Path) -> list[Result]:
             )
         if title == "Invitations":
             note += (
-                " The ids of the season's 12,600 bookings, in the order shown, in one query (≈ 35 ms), then the 200 rows "
-                "drawn first; 80 to 200 ms on this shared machine depending on its load. Below that would take reading "
-                "only the first page and the count (LIMIT, then keyset paging as the list scrolls), at the price of a "
-                "selection kept across pages by key rather than by row."
+                " The season's 12,600 bookings counted, then the first page of 100 ids (the performances walked in "
+                "date order, a few at a time: keyset paging), its rows drawn; the next pages as the list scrolls."
             )
         results.append(
             Result(f"Ouverture de l'onglet {title} à 300 000 invitations", seconds, 0.1, unit="ms", note=note)
@@ -118,7 +116,7 @@ def run(workdir: Path) -> list[Result]:
             search_time,
             0.1,
             unit="ms",
-            note=f"{search_rows} bookings found among the season's 12,600: the filtering itself (ids searched in SQL, first page fetched, "
+            note=f"{search_rows} bookings found among the season's 12,600: the filtering itself (counted and first page searched in SQL, fetched, "
             "list drawn), without the 250 ms pause the field waits for after the last key.",
         ),
         Result(
@@ -205,9 +203,11 @@ def measure_window(services: Services, store_path: Path, workdir: Path):
         search("")
     search_time = statistics.median(times)
 
+    relay = [column.title for column in view.model.COLUMNS].index("Relais")
+
     def sort() -> float:
         start = time.perf_counter()
-        view.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+        view.table.sortByColumn(relay, Qt.SortOrder.AscendingOrder)
         app.processEvents()
         elapsed = time.perf_counter() - start
         view.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)

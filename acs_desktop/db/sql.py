@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ARRAY, ColumnElement, Integer, String, Time, any_, bindparam
+from sqlalchemy import ARRAY, ColumnElement, Integer, String, Time, any_, bindparam, type_coerce
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy.types import UserDefinedType
 
 
 class fold(FunctionElement[str]):
@@ -106,6 +107,24 @@ def _planner_only_postgresql(element, compiler, **kw):
     return "({})".format(*_arguments(element, compiler, **kw))
 
 
+class unindexed(FunctionElement[Any]):
+    """A column SQLite's planner must not take as its way in (`+column`, SQLite's own way of saying
+    so): where it would read a whole season through one index when another, narrower one is
+    given. The column itself on PostgreSQL, whose planner weighs both."""
+
+    inherit_cache = True
+
+
+@compiles(unindexed)
+def _unindexed_sqlite(element, compiler, **kw):
+    return "+{}".format(*_arguments(element, compiler, **kw))
+
+
+@compiles(unindexed, "postgresql")
+def _unindexed_postgresql(element, compiler, **kw):
+    return "{}".format(*_arguments(element, compiler, **kw))
+
+
 class _among(FunctionElement[bool]):
     inherit_cache = True  # untyped: a Boolean would be compared to 1 on SQLite
 
@@ -126,3 +145,20 @@ def _among_sqlite(element, compiler, **kw):
 @compiles(_among, "postgresql")
 def _among_postgresql(element, compiler, **kw):
     return compiler.process(element.clauses.clauses[1], **kw)
+
+
+class _Raw(UserDefinedType):
+    """No conversion either way: a value as the driver read it, given back as it was."""
+
+    cache_ok = True
+
+    def get_col_spec(self, **kw) -> str:  # pragma: no cover - never a column's type
+        return "RAW"
+
+
+def raw(expression: ColumnElement[Any]) -> ColumnElement[Any]:
+    """`expression` read and compared as the driver gives it (a date as SQLite stores it, text;
+    a time as `time_of_day` writes it): a value read this way and compared again to the same
+    expression (a list's last key, where the next page starts) finds its row exactly, whatever
+    the type would have made of it."""
+    return type_coerce(expression, _Raw())

@@ -550,7 +550,11 @@ class OfferService(Service):
             .join(Show, Show.id == Performance.show_id)
             .join(Relay, Relay.id == Booking.relay_id)
             .where(
-                Booking.performance_id.in_(season_performance_ids(season_id)),
+                # The season's cancelled performances (a few), then their bookings by index: not
+                # every booking of the season read for its flag (126,000 at a network's scale).
+                Booking.performance_id.in_(
+                    season_performance_ids(season_id).where(Performance.state == PerformanceState.CANCELLED)
+                ),
                 Booking.places_cancelled_by_partner > 0,
                 Booking.warned_at.is_(None),
             )

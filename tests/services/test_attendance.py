@@ -117,3 +117,17 @@ def test_a_record_made_by_mistake_can_be_cleared(services, clock, performance_id
     services.attendance.mark_used(ids)
     services.attendance.clear(ids[:1])
     assert statuses(services, result.booking_id).count(InvitationStatus.ISSUED) == 1
+
+
+def test_the_sheets_to_record_are_the_past_performances_with_a_ticket_issued_and_not_recorded(
+    services, make, clock, convention_id, season, relay_id
+):
+    recorded, waiting, booked_only, later = (make.performance(convention_id, in_days=days) for days in (1, 2, 3, 30))
+    for performance in (recorded, waiting, later):
+        make.issued_booking(performance, relay_id, 2)
+    make.book(booked_only, relay_id, 2)  # never issued: nothing to record
+    clock.advance(days=5)
+    services.attendance.mark_used([line.invitation_id for line in services.attendance.sheet(recorded)])
+    services.attendance.mark_used([line.invitation_id for line in services.attendance.sheet(waiting)][:1])
+    pending = services.attendance.pending_sheets(season.id)
+    assert [(p.performance_id, p.issued, p.pending) for p in pending] == [(waiting, 2, 1)]

@@ -50,6 +50,25 @@ def test_cancelled_performance_flags_its_bookings_and_lists_relays_to_warn(servi
     assert row.state is PerformanceState.CANCELLED and row.remaining == 0 and row.booked == 0
 
 
+def test_the_relays_to_warn_of_the_season_are_those_of_its_cancelled_performances_not_yet_told(
+    services, make, convention_id, season, relay_id
+):
+    cancelled, played = make.performance(convention_id, in_days=4), make.performance(convention_id, in_days=2)
+    other = make.relay("Foyer Oasis", commune="Nantes")
+    first = make.book(cancelled, relay_id, 2)
+    second = make.book(cancelled, other, 1)
+    make.book(played, relay_id, 3)
+    assert services.offers.cancellation_notices(season.id) == []
+    services.offers.cancel_performance(cancelled)
+    notices = services.offers.cancellation_notices(season.id)
+    assert [(n.booking_id, n.performance_id, n.places) for n in notices] == [
+        (first.booking_id, cancelled, 2),
+        (second.booking_id, cancelled, 1),
+    ]
+    services.offers.mark_relay_warned(first.booking_id)
+    assert [n.booking_id for n in services.offers.cancellation_notices(season.id)] == [second.booking_id]
+
+
 def test_a_performance_with_bookings_is_cancelled_not_deleted(services, make, performance_id, relay_id):
     make.book(performance_id, relay_id, 1)
     with pytest.raises(DomainError) as refused:

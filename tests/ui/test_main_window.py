@@ -36,7 +36,7 @@ def test_current_season_is_selected_and_listed(window, demo_services, qtbot):
     assert conventions.view.model.rowCount() == len(demo_services.conventions.list_conventions(season_id))
     assert offers.view.model.rowCount() == len(demo_services.offers.list_performances(season_id))
     assert relays.view.model.rowCount() == 48
-    assert invitations.view.model.rowCount() == len(demo_services.booking_lists.list_bookings(season_id))
+    assert invitations.view.visible_count() == len(demo_services.booking_lists.list_bookings(season_id))
     assert review.values["Abonnés solidaires"].text() == "1\u202f012"
 
 

@@ -68,11 +68,12 @@ class BookingsTableModel(RowsTableModel):
 
 
 class SeasonBookingsTableModel(LazyRowsTableModel):
-    """The season's bookings (12,600 at 300,000 invitations): fetched by pages, sorted and
-    searched by the service (`BookingListService.booking_ids`)."""
+    """The season's bookings (126,000 at a network's 3,000,000 invitations): listed by pages,
+    sorted and searched by the service (`BookingListService.booking_page`)."""
 
     COLUMNS = BookingsTableModel.COLUMNS
-    SORT_KEYS = (
+    SORT_KEYS = (  # one per column of COLUMNS
+        "number",
         "date",
         "time",
         "show",
@@ -97,8 +98,17 @@ class SeasonBookings:
         self._lists = booking_lists
         self._season_id = season_id
 
-    def ids(self, text: str, order: str | None, descending: bool) -> list[int]:
-        return self._lists.booking_ids(self._season_id, text=text, order=order, descending=descending)
+    def page(self, text: str, order: str | None, descending: bool, after, limit: int | None, through, counted):
+        return self._lists.booking_page(
+            self._season_id,
+            text=text,
+            order=order,
+            descending=descending,
+            after=after,
+            limit=limit,
+            through=through,
+            counted=counted,
+        )
 
     def rows(self, ids: list[int]) -> list:
         return self._lists.bookings_by_id(ids)

@@ -42,7 +42,9 @@ class InvitationsTab(SeasonTab):
     def __init__(self, services, events, parent=None):
         super().__init__(services, events, parent)
         self.view = RecordsView(
-            SeasonBookingsTableModel(self), placeholder="Rechercher un relais, un spectacle…  (Ctrl+F)"
+            SeasonBookingsTableModel(self),
+            placeholder="Rechercher un relais, un spectacle…  (Ctrl+F)",
+            counted="réservation",
         )
         self.view.setObjectName("bookingsList")
         self.view.selection_changed.connect(self._show_selected)

@@ -14,8 +14,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
+from acs_desktop.domain.french import quantity
 from acs_desktop.ui.widgets.table_model import ID_ROLE, ROW_ROLE, RowsTableModel, stretched_columns
 
 FIT_ROWS = 40  # columns fit their title and the first rows, not 10,000
@@ -28,9 +38,14 @@ class RecordsView(QWidget):
     activated = Signal(int)
     selection_changed = Signal()
 
-    def __init__(self, model: RowsTableModel, *, placeholder: str = "Rechercher…", parent=None):
+    def __init__(
+        self, model: RowsTableModel, *, placeholder: str = "Rechercher…", counted: str | None = None, parent=None
+    ):
+        """`counted`: what a row is (« réservation »), to say beside the search how many the list
+        has (a list read by pages shows no more than its first rows)."""
         super().__init__(parent)
         self.model = model
+        self._counted = counted
         self._sized = False
         self._kept: list[int] = []
         self.search = QLineEdit(self)
@@ -47,6 +62,11 @@ class RecordsView(QWidget):
         # After the view's own: the selection model has cleared itself when `_after_reset` selects again.
         model.modelAboutToBeReset.connect(self._remember_selection)
         model.modelReset.connect(self._after_reset)
+        self.count = QLabel(self)
+        self.count.setVisible(counted is not None)
+        if counted is not None:
+            model.modelReset.connect(self._show_count)
+            model.rowsInserted.connect(self._show_count)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # keep the service's order until asked
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -66,7 +86,10 @@ class RecordsView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.search)
+        above = QHBoxLayout()
+        above.addWidget(self.search, 1)
+        above.addWidget(self.count)
+        layout.addLayout(above)
         layout.addWidget(self.table)
 
     def set_rows(self, rows) -> None:
@@ -84,6 +107,10 @@ class RecordsView(QWidget):
         if self.model.rowCount() and not self._sized:
             self.fit_columns()
         self.select_ids(self._kept)
+
+    def _show_count(self, *_args) -> None:
+        assert self._counted is not None
+        self.count.setText(quantity(self.visible_count(), self._counted))
 
     def _on_search_typed(self, _text: str) -> None:
         if self._search_timer.interval():
@@ -151,8 +178,9 @@ class RecordsView(QWidget):
         return [index.data(ROW_ROLE) for index in self.table.selectionModel().selectedRows()]
 
     def current_row(self):
-        rows = self.selected_rows()
-        return rows[0] if rows else None
+        """The first row selected (only its row read: « select all » on a long list reads no other)."""
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(ROW_ROLE) if rows else None
 
     def select_ids(self, ids: list[int]) -> None:
         selection = self.table.selectionModel()
@@ -170,7 +198,8 @@ class RecordsView(QWidget):
                 first = False
 
     def visible_count(self) -> int:
-        return self.model.rowCount()
+        """How many rows the list has (searched), listed or still to list as it scrolls."""
+        return self.model.listed_count()
 
     def _on_double_click(self, index) -> None:
         record_id = index.data(ID_ROLE)

@@ -93,6 +93,10 @@ class RowsTableModel(QAbstractTableModel):
     def row_at(self, row: int) -> Any:
         return self._rows[row]
 
+    def listed_count(self) -> int:
+        """How many rows are shown (searched)."""
+        return len(self._rows)
+
     def row_of_id(self, record_id: int) -> int | None:
         return next((i for i, r in enumerate(self._rows) if getattr(r, self.ID_FIELD, None) == record_id), None)
 

@@ -381,7 +381,7 @@ class BookingListService(Service):
         """What `unprinted` would list, counted: the bookings, and the urgent ones (read, they are
         few). A side tab's title, without reading a network's tens of thousands of bookings."""
         # The bookings with a place booked, counted performance by performance in the index
-        # (performance_id, status, booking_id): a booking's invitations are all of its
+        # (performance_id, status, companion, booking_id): a booking's invitations are all of its
         # performance, so the sum is the season's count, and each count sorts a few dozen ids
         # instead of the season's 200,000 at a network's scale.
         performances = season_performance_ids(season_id).subquery()
@@ -654,9 +654,9 @@ def _walk(
 
 
 def _unprinted_per_booking(performances: Select):
-    """The bookings of these performances with places booked and not printed, and how many: counted
-    per booking from the index (performance_id, status, booking_id), then each booking joined once to
-    what names it (9,000 rows joined instead of 21,000 at a network's scale)."""
+    """The bookings of these performances with places booked and not printed, and how many:
+    counted per booking from the index (performance_id, status, companion, booking_id), then each
+    booking joined once to what names it (9,000 rows joined instead of 21,000 at a network's scale)."""
     return (
         select(Invitation.booking_id.label("booking_id"), func.count().label("n"))
         .where(Invitation.performance_id.in_(performances), Invitation.status == InvitationStatus.BOOKED)

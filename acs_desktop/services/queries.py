@@ -1,7 +1,7 @@
 """Query pieces shared by several services.
 
 Counting invitations: `GROUP BY …, status` with `count(*)` reads the covering index
-(performance_id, status, booking_id) in order and returns a few rows per performance or relay;
+(performance_id, status, companion, booking_id) in order and returns a few rows per performance or relay;
 the statuses are then added up in Python (`status_counts`). It is several times faster than
 `sum(CASE WHEN status …)` evaluated on every invitation of a season.
 """

@@ -14,3 +14,13 @@ def downgrade(path, revision: str) -> None:
         config.attributes["connection"] = connection
         command.downgrade(config, revision)
     engine.dispose()
+
+
+def invitation_indexes(path) -> dict[str, list[str]]:
+    """The invitation table's own indexes (ix_…) in the store file, each with its columns."""
+    engine = make_engine(path)
+    with engine.connect() as connection:
+        names = [r[1] for r in connection.exec_driver_sql("PRAGMA index_list(invitation)") if r[1].startswith("ix_")]
+        found = {name: [c[2] for c in connection.exec_driver_sql(f"PRAGMA index_info({name})")] for name in names}
+    engine.dispose()
+    return found

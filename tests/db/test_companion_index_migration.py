@@ -11,22 +11,13 @@ from acs_desktop.db.engine import make_engine
 from acs_desktop.db.store import open_store
 from acs_desktop.models import Season
 from acs_desktop.services.queries import companion_counts, season_performance_ids
-from tests.db.migrating import downgrade
+from tests.db.migrating import downgrade, invitation_indexes
 
 # The plan read is SQLite's (EXPLAIN QUERY PLAN); the server gets the index from the same migration.
 pytestmark = pytest.mark.sqlite_only
 
 OLD = {"ix_invitation_performance_status_booking": ["performance_id", "status", "booking_id"]}
 NEW = {"ix_invitation_performance_status_companion_booking": ["performance_id", "status", "companion", "booking_id"]}
-
-
-def _indexes(path) -> dict[str, list[str]]:
-    engine = make_engine(path)
-    with engine.connect() as connection:
-        names = [r[1] for r in connection.exec_driver_sql("PRAGMA index_list(invitation)") if r[1].startswith("ix_")]
-        found = {name: [c[2] for c in connection.exec_driver_sql(f"PRAGMA index_info({name})")] for name in names}
-    engine.dispose()
-    return found
 
 
 def _companions(path) -> tuple[dict[str, tuple[int, int]], list[str], int]:
@@ -59,18 +50,18 @@ def test_a_0015_store_counts_its_companions_by_seeking_the_covering_index(demo_t
     engine.dispose()
     before = _companions(path)
     downgrade(path, "0015")
-    indexes = _indexes(path)
+    indexes = invitation_indexes(path)
     assert OLD.items() <= indexes.items() and not NEW.keys() & indexes.keys()
 
     counts, plan, invitations = _companions(path)  # opened: migrated to 0016
     assert open_store(path).migrated_from is None  # already at the head: nothing more to do
     assert (counts, invitations) == before[0::2]
     assert sum(booked for booked, _used in counts.values()) > 10
-    indexes = _indexes(path)
+    indexes = invitation_indexes(path)
     assert NEW.items() <= indexes.items() and not OLD.keys() & indexes.keys()
     # The index alone, the table unread (before: each invitation's row read for its companion flag).
     # At a network's scale the planner also seeks companion=? in it (EXPLAIN on 3,000,000 invitations).
     assert any("COVERING INDEX ix_invitation_performance_status_companion_booking" in step for step in plan), plan
 
     downgrade(path, "0015")
-    assert OLD.items() <= _indexes(path).items()
+    assert OLD.items() <= invitation_indexes(path).items()

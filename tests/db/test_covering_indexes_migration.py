@@ -9,6 +9,7 @@ from acs_desktop.db.engine import make_engine
 from acs_desktop.db.store import alembic_config, open_store
 from acs_desktop.services import Services
 from tests.conftest import FakeClock
+from tests.db.migrating import invitation_indexes
 from tests.factories import Factory
 
 # About the store file itself (its bytes, journal, copies): the server has tests/db/test_server.py.
@@ -35,15 +36,6 @@ def _migrate(path, revision, *, down=False):
     engine.dispose()
 
 
-def _indexes(path) -> dict[str, list[str]]:
-    engine = make_engine(path)
-    with engine.connect() as connection:
-        names = [r[1] for r in connection.exec_driver_sql("PRAGMA index_list(invitation)") if r[1].startswith("ix_")]
-        found = {name: [c[2] for c in connection.exec_driver_sql(f"PRAGMA index_info({name})")] for name in names}
-    engine.dispose()
-    return found
-
-
 def test_a_0004_store_with_invitations_gets_the_covering_indexes(tmp_path):
     path = tmp_path / "acs.sqlite"
     store = open_store(path)
@@ -53,7 +45,7 @@ def test_a_0004_store_with_invitations_gets_the_covering_indexes(tmp_path):
     make.book(performance, make.relay("CCAS"), 3)
     store.close()
     _migrate(path, "0004", down=True)
-    assert OLD.items() <= _indexes(path).items()
+    assert OLD.items() <= invitation_indexes(path).items()
 
     store = open_store(path)
     assert store.migrated_from == "0004"
@@ -61,17 +53,17 @@ def test_a_0004_store_with_invitations_gets_the_covering_indexes(tmp_path):
         assert session.execute(text("SELECT count(*) FROM invitation")).scalar() == 3
         assert session.execute(text("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'")).scalar() == 1
     store.close()
-    indexes = _indexes(path)
+    indexes = invitation_indexes(path)
     assert HEAD.items() <= indexes.items()
     assert not (set(OLD) | set(NEW) - set(HEAD)) & set(indexes)
     _migrate(path, "0005", down=True)
-    assert NEW.items() <= _indexes(path).items()
+    assert NEW.items() <= invitation_indexes(path).items()
 
 
 def test_0005_downgrades_to_the_former_indexes(tmp_path):
     path = tmp_path / "acs.sqlite"
     open_store(path).close()
     _migrate(path, "0004", down=True)
-    indexes = _indexes(path)
+    indexes = invitation_indexes(path)
     assert OLD.items() <= indexes.items()
     assert not set(NEW) & set(indexes)

@@ -129,7 +129,7 @@ class RelaysTab(SeasonTab):
 
     def _count(self, generation: int, season_id: int) -> None:
         services = self.services
-        counting = Operation(self, lambda _progress: services.relays.relay_counts(season_id), say_refusal=False)
+        counting = Operation(self, lambda _progress: services.relays.relay_counts(season_id))  # a refusal said
         counting.succeeded.connect(lambda counts: self._counts_ready(generation, counts))
         counting.refused.connect(lambda _message: self._counts_ready(generation, None))
         counting.start()
@@ -139,7 +139,7 @@ class RelaysTab(SeasonTab):
         if generation != self._generation:
             return
         self.loading = False
-        if counts is None:  # said in the log; the rows keep « … » rather than false zeros
+        if counts is None:  # refused (said to the person): the rows keep « … » rather than false zeros
             return
         self._counts = counts
         self.view.set_rows([row.with_counts(counts) for row in self.view.model.rows()])

@@ -127,3 +127,20 @@ def test_counts_asked_by_an_earlier_reload_are_not_drawn(
     qtbot.waitUntil(lambda: not tab.loading)
     name = services.relays.get_relay(relay_id).data.name
     assert _cells(tab.view.model, "Réservées")[name] == "7"
+
+
+def test_counts_refused_are_said_and_never_drawn_as_zeros(
+    qtbot, window, services, make, season, convention_id, relay_id, messages, monkeypatch
+):
+    """The store busy or gone while counting: the person reads why, the rows keep « … »."""
+    from acs_desktop.domain.errors import DomainError
+
+    def refuse(_season_id):
+        raise DomainError("busy", "La base est occupée par un autre poste : réessayez dans un instant.")
+
+    monkeypatch.setattr(services.relays, "relay_counts", refuse)
+    _performance, tab = _booked_and_shown(window, make, season, convention_id, relay_id)
+    qtbot.waitUntil(lambda: not tab.loading)
+    assert any("La base est occupée par un autre poste" in said for said in messages.said)
+    name = services.relays.get_relay(relay_id).data.name
+    assert _cells(tab.view.model, "Réservées")[name] == "…"
